@@ -1,0 +1,149 @@
+/**
+ * backchannel.analysis/1 — the one place the analysis document's shape is defined.
+ * Documented in docs/contract.md; exported as JSON Schema by `backchannel schema`.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_ID = 'backchannel.analysis/1';
+
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+});
+
+export const EntityTypeSchema = z.enum(['person', 'organization', 'location', 'other']);
+export const RoleStatusSchema = z.enum(['current', 'former', 'late', 'designate']).nullable();
+
+export const RoleSchema = z.object({
+  title: z.string(),
+  /** The entity this is a role of (Trump's adviser → Trump's id), or null. */
+  of: z.string().nullable(),
+  status: RoleStatusSchema,
+  evidence: SpanSchema,
+});
+
+export const EntitySchema = z.object({
+  id: z.string(),
+  type: EntityTypeSchema,
+  /** country, city, government, ministry, company, party, media, think_tank, university, … or null */
+  kind: z.string().nullable(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  mentions: z.array(SpanSchema),
+  roles: z.array(RoleSchema),
+  attributes: z.record(z.string(), z.unknown()),
+});
+
+export const SourceSchema = z.object({
+  id: z.string(),
+  description: z.string(),
+  named: z.boolean(),
+  entity: z.string().nullable(),
+  count: z.number().int().positive().nullable(),
+  affiliation: z.string().nullable(),
+  mentions: z.array(SpanSchema),
+  /** A subset of another source group ("drei der sechs Beamten" ⊂ "sechs Beamte"). */
+  parent: z.string().nullable().optional(),
+  /** Stated reason for anonymity, if any. */
+  anonymityReason: SpanSchema.nullable().optional(),
+  /** Refusals and non-answers: "declined to comment", "did not respond". */
+  responses: z.array(z.object({ kind: z.enum(['declined', 'no_response', 'denied']), evidence: SpanSchema })).optional(),
+});
+
+export const QuoteSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['direct', 'indirect', 'mixed']),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  speaker: z.string().nullable(),
+  source: z.string().nullable(),
+  /** The reporting cue ("sagte", "according to") with its span, or null. */
+  cue: SpanSchema.nullable(),
+  /** "Reuters", "Fox News", "statement", "X", or null. */
+  channel: z.string().nullable(),
+});
+
+export const ModalitySchema = z.enum(['asserted', 'attempted', 'failed', 'planned', 'hypothetical', 'negated', 'former']);
+
+export const RelationSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  object: z.string(),
+  /** "consult", "consult/visit", "represents", … (docs/ontology.md) */
+  predicate: z.string(),
+  family: z.enum(['tie', 'event']),
+  modality: ModalitySchema,
+  time: z.string().nullable(),
+  attribution: z.string().nullable(),
+  evidence: SpanSchema,
+  confidence: z.number().min(0).max(1),
+});
+
+export const TimelineItemSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** ISO-8601 prefix (2024, 2024-11, 2024-11-05, 2024-W05) or range 2017/2021; null only when unresolvable. */
+  value: z.string().nullable(),
+  granularity: z.enum(['year', 'quarter', 'month', 'week', 'day', 'range', 'decade', 'unknown']),
+  anchor: z.enum(['published', 'text', 'none']),
+  /** START, MID, END, APPROX for vague expressions. */
+  modifier: z.enum(['START', 'MID', 'END', 'APPROX']).nullable().optional(),
+  /** True when the expression belongs to a background recap rather than the news of the day. */
+  background: z.boolean().optional(),
+  entities: z.array(z.string()),
+  relations: z.array(z.string()),
+});
+
+export const FlagSchema = z.object({
+  kind: z.string(),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  note: z.string(),
+});
+
+export const DocumentSchema = z.object({
+  id: z.string(),
+  language: z.string(),
+  title: z.string().nullable(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  text: z.string(),
+  byline: z.object({ reporters: z.array(z.string()), editors: z.array(z.string()) }),
+  dateline: z.string().nullable(),
+});
+
+export const AnalysisSchema = z.object({
+  schema: z.literal(SCHEMA_ID),
+  document: DocumentSchema,
+  entities: z.array(EntitySchema),
+  sources: z.array(SourceSchema),
+  quotes: z.array(QuoteSchema),
+  relations: z.array(RelationSchema),
+  timeline: z.array(TimelineItemSchema),
+  flags: z.array(FlagSchema),
+  meta: z.object({
+    version: z.string(),
+    models: z.record(z.string(), z.string()),
+    timings: z.record(z.string(), z.number()),
+    languageConfidence: z.number().min(0).max(1).optional(),
+    notes: z.array(z.string()).optional(),
+  }),
+});
+
+export type SpanOut = z.infer<typeof SpanSchema>;
+export type Entity = z.infer<typeof EntitySchema>;
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type Modality = z.infer<typeof ModalitySchema>;
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+export type Flag = z.infer<typeof FlagSchema>;
+export type Analysis = z.infer<typeof AnalysisSchema>;

@@ -1,0 +1,218 @@
+/**
+ * Feature extraction: per-token atoms are hashed once per sentence into typed arrays, then feature
+ * templates combine them with integer mixing (no string concatenation in the hot loop).
+ * Every feature is a non-zero uint32; each token has a fixed number of slots (STRIDE), 0 = empty.
+ */
+import { hashStr, hashRange, mix } from './hash.js';
+import { Lexicon } from './lexicon.js';
+
+export const STRIDE = 72;
+
+// character classes: 0 other, 1 upper, 2 lower, 3 digit
+const CLS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (c >= 48 && c <= 57) { CLS[c] = 3; continue; }
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const s = String.fromCharCode(c);
+  const lo = s.toLowerCase();
+  const up = s.toUpperCase();
+  if (lo !== up) CLS[c] = s === up ? 1 : 2;
+}
+const SHAPE_CH = [0, 88 /* X */, 120 /* x */, 100 /* d */];
+
+const BOS = 0x5f3759df;
+const EOS = 0x1bd11bda;
+const NONE = 0x2545f491;
+
+export interface ExtractOptions { /** Per-token extra class (document pass), -1 = none. */ extra?: Int32Array | null }
+
+export class FeatureExtractor {
+  private cap = 0;
+  private W = new Uint32Array(0);
+  private L = new Uint32Array(0);
+  private S = new Uint32Array(0);
+  private SS = new Uint32Array(0);
+  private C1 = new Uint32Array(0);
+  private C2 = new Uint32Array(0);
+  private C3 = new Uint32Array(0);
+  private G = new Uint32Array(0);
+  private P = new Uint32Array(0);
+  private FQ = new Uint32Array(0);
+  private LF = new Uint32Array(0);
+  private CR = new Uint32Array(0);
+  private lowers: string[] = [];
+  out = new Uint32Array(0);
+  private readonly B: number;
+  private readonly B2: number;
+
+  constructor(readonly lex: Lexicon) {
+    this.B = lex.data.branching;
+    this.B2 = this.B * this.B;
+  }
+
+  private ensure(n: number): void {
+    const need = n + 4;
+    if (need <= this.cap) return;
+    let cap = Math.max(64, this.cap);
+    while (cap < need) cap *= 2;
+    this.cap = cap;
+    this.W = new Uint32Array(cap); this.L = new Uint32Array(cap); this.S = new Uint32Array(cap); this.SS = new Uint32Array(cap);
+    this.C1 = new Uint32Array(cap); this.C2 = new Uint32Array(cap); this.C3 = new Uint32Array(cap);
+    this.G = new Uint32Array(cap); this.P = new Uint32Array(cap); this.FQ = new Uint32Array(cap); this.LF = new Uint32Array(cap); this.CR = new Uint32Array(cap);
+    this.out = new Uint32Array(cap * STRIDE);
+  }
+
+  /** Fills `this.out` with n*STRIDE feature hashes for the sentence and returns it. */
+  extract(tokens: ArrayLike<string>, opts: ExtractOptions = {}): Uint32Array {
+    const n = tokens.length;
+    this.ensure(n);
+    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR } = this;
+    const lex = this.lex;
+    const ld = lex.data;
+    const idx = lex.index;
+    const lowers = this.lowers;
+    // atoms at position i+2 (two pads either side)
+    for (const p of [0, 1]) {
+      W[p] = L[p] = S[p] = SS[p] = C1[p] = C2[p] = C3[p] = BOS;
+      W[n + 2 + p] = L[n + 2 + p] = S[n + 2 + p] = SS[n + 2 + p] = C1[n + 2 + p] = C2[n + 2 + p] = C3[n + 2 + p] = EOS;
+      G[p] = G[n + 2 + p] = 0;
+      P[p] = P[n + 2 + p] = 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const w = tokens[i];
+      const k = i + 2;
+      const lw = w.toLowerCase();
+      lowers[i] = lw;
+      W[k] = hashStr(w, 1);
+      L[k] = hashStr(lw, 2);
+      // shapes
+      let sh = 0x811c9dc5 | 0;
+      let ssh = 0x811c9dc5 | 0;
+      let last = -1;
+      const len = w.length;
+      for (let j = 0; j < len; j++) {
+        const c = w.charCodeAt(j);
+        const cls = CLS[c];
+        const ch = cls ? SHAPE_CH[cls] : c;
+        if (j < 6 || j >= len - 2) { sh ^= ch; sh = Math.imul(sh, 0x01000193); }
+        if (ch !== last) { ssh ^= ch; ssh = Math.imul(ssh, 0x01000193); last = ch; }
+      }
+      S[k] = mix(sh, len > 8 ? 1 : 0);
+      SS[k] = mix(ssh, 7);
+      // lexicon
+      let e = idx.get(w);
+      const el = lw === w ? e : idx.get(lw);
+      if (e === undefined && len > 1) {
+        // try the capitalised form for all-caps or lower-case tokens
+        const capd = lw.charAt(0).toUpperCase() + lw.slice(1);
+        if (capd !== w) e = idx.get(capd);
+      }
+      const ce = e !== undefined && ld.cluster[e] >= 0 ? e : el !== undefined && ld.cluster[el] >= 0 ? el : -1;
+      if (ce >= 0) {
+        const leaf = ld.cluster[ce];
+        C3[k] = mix(3, leaf);
+        C2[k] = mix(2, (leaf / this.B) | 0);
+        C1[k] = mix(1, (leaf / this.B2) | 0);
+      } else {
+        C1[k] = C2[k] = C3[k] = NONE;
+      }
+      G[k] = e !== undefined ? ld.flags[e] : 0;
+      FQ[k] = e !== undefined ? ld.freq[e] : 0;
+      LF[k] = el !== undefined ? ld.freq[el] : 0;
+      CR[k] = el !== undefined ? ld.capRatio[el] : 0;
+      P[k] = 0;
+    }
+    // phrase gazetteer (longest match, left to right)
+    if (lex.phraseFirst.size) {
+      for (let i = 0; i < n; i++) {
+        const maxLen = lex.phraseFirst.get(tokens[i]);
+        if (maxLen === undefined) continue;
+        let found = 0;
+        let type = 0;
+        let s = tokens[i];
+        for (let l = 2; l <= maxLen && i + l <= n; l++) {
+          s += ' ' + tokens[i + l - 1];
+          const t = lex.phraseMap.get(s);
+          if (t !== undefined) { found = l; type = t; }
+        }
+        if (found) {
+          P[i + 2] = 1 + type * 2;
+          for (let j = 1; j < found; j++) P[i + 2 + j] = 2 + type * 2;
+          i += found - 1;
+        }
+      }
+    }
+    const extra = opts.extra ?? null;
+    const out = this.out;
+    for (let i = 0; i < n; i++) {
+      const k = i + 2;
+      const w = tokens[i];
+      const lw = lowers[i];
+      let o = i * STRIDE;
+      const end = o + STRIDE;
+      out[o++] = mix(1, 0);
+      out[o++] = mix(2, W[k]);
+      out[o++] = mix(3, L[k]);
+      out[o++] = mix(4, L[k - 1]);
+      out[o++] = mix(5, L[k + 1]);
+      out[o++] = mix(6, L[k - 2]);
+      out[o++] = mix(7, L[k + 2]);
+      out[o++] = mix(mix(8, L[k - 1]), L[k]);
+      out[o++] = mix(mix(9, L[k]), L[k + 1]);
+      out[o++] = mix(10, S[k]);
+      out[o++] = mix(mix(11, SS[k - 1]), SS[k]);
+      out[o++] = mix(mix(12, SS[k]), SS[k + 1]);
+      out[o++] = mix(mix(mix(13, SS[k - 1]), SS[k]), SS[k + 1]);
+      const len = w.length;
+      for (let a = 1; a <= 4; a++) out[o++] = a <= len ? mix(13 + a, hashRange(w, 0, a, 5)) : 0;
+      for (let a = 1; a <= 5; a++) out[o++] = a < len ? mix(17 + a, hashRange(lw, lw.length - a, lw.length, 6)) : 0;
+      out[o++] = mix(23, C1[k]);
+      out[o++] = mix(24, C2[k]);
+      out[o++] = mix(25, C3[k]);
+      out[o++] = mix(26, C2[k - 1]);
+      out[o++] = mix(27, C2[k + 1]);
+      out[o++] = mix(28, C3[k - 1]);
+      out[o++] = mix(29, C3[k + 1]);
+      out[o++] = mix(mix(30, C1[k - 1]), C2[k]);
+      out[o++] = mix(mix(31, C2[k]), C1[k + 1]);
+      out[o++] = mix(mix(32, C3[k]), SS[k]);
+      out[o++] = mix(33, C1[k - 2]);
+      out[o++] = mix(34, C1[k + 2]);
+      // gazetteer bits (up to 9 each for 0, and combined masks for neighbours)
+      const g = G[k];
+      for (let b = 0; b < 9; b++) out[o++] = g & (1 << b) ? mix(40, b) : 0;
+      out[o++] = G[k - 1] ? mix(41, G[k - 1]) : 0;
+      out[o++] = G[k + 1] ? mix(42, G[k + 1]) : 0;
+      out[o++] = g ? mix(mix(43, g), SS[k]) : 0;
+      out[o++] = mix(44, P[k]);
+      out[o++] = P[k - 1] ? mix(45, P[k - 1]) : 0;
+      out[o++] = P[k + 1] ? mix(46, P[k + 1]) : 0;
+      out[o++] = mix(mix(mix(47, i === 0 ? 1 : 0), SS[k]), LF[k]);
+      out[o++] = mix(mix(48, FQ[k]), SS[k]);
+      out[o++] = mix(mix(49, CR[k]), SS[k]);
+      out[o++] = mix(mix(mix(50, CR[k]), LF[k]), i === 0 ? 1 : 0);
+      out[o++] = mix(mix(51, L[k - 1]), SS[k]);
+      out[o++] = mix(mix(52, SS[k]), L[k + 1]);
+      out[o++] = mix(53, len > 15 ? 15 : len);
+      // hyphenated compounds: first and last part
+      const h = lw.indexOf('-');
+      if (h > 0 && h < len - 1) {
+        const hl = lw.lastIndexOf('-');
+        out[o++] = mix(54, hashRange(lw, 0, h, 2));
+        out[o++] = mix(55, hashRange(lw, hl + 1, lw.length, 2));
+        out[o++] = mix(mix(56, hashRange(w, 0, h, 3)), SS[k]);
+      } else { out[o++] = 0; out[o++] = 0; out[o++] = 0; }
+      if (extra) {
+        const x = extra[i];
+        out[o++] = x >= 0 ? mix(60, x) : 0;
+        out[o++] = x >= 0 ? mix(mix(61, x), SS[k]) : 0;
+        const xp = i > 0 ? extra[i - 1] : -1;
+        const xn = i + 1 < n ? extra[i + 1] : -1;
+        out[o++] = xp >= 0 ? mix(62, xp) : 0;
+        out[o++] = xn >= 0 ? mix(63, xn) : 0;
+      }
+      while (o < end) out[o++] = 0;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * Linear-chain tagger: hashed features -> per-label weights, first-order transitions,
+ * BIO-constrained Viterbi. Serialised as a brotli-compressed binary with quantised weights.
+ */
+import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
+import { U32Map } from './hash.js';
+import { FeatureExtractor, STRIDE, type ExtractOptions } from './features.js';
+import { Lexicon, type LexiconData } from './lexicon.js';
+
+export interface ModelMeta {
+  name: string;
+  version: string;
+  lang: string;
+  [k: string]: unknown;
+}
+
+/** allowed[prev*L + cur]; prev === L is the sentence start. I-X only after B-X or I-X. */
+export function bioAllowed(labels: string[]): Uint8Array {
+  const L = labels.length;
+  const a = new Uint8Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    for (let c = 0; c < L; c++) {
+      const cur = labels[c];
+      if (!cur.startsWith('I-')) { a[p * L + c] = 1; continue; }
+      if (p === L) continue;
+      const prev = labels[p];
+      a[p * L + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
+    }
+  }
+  return a;
+}
+
+export class NerModel {
+  readonly L: number;
+  readonly allowed: Uint8Array;
+  readonly fx: FeatureExtractor;
+  private em = new Float32Array(0);
+  private delta = new Float32Array(0);
+  private back = new Int32Array(0);
+  private beta = new Float32Array(0);
+  /** Second-pass model (document-level features), optional. */
+  second: NerModel | null = null;
+
+  constructor(
+    readonly labels: string[],
+    readonly featMap: U32Map,
+    public weights: Float32Array,
+    public trans: Float32Array,
+    readonly lex: Lexicon,
+    public meta: ModelMeta,
+  ) {
+    this.L = labels.length;
+    this.allowed = bioAllowed(labels);
+    this.fx = new FeatureExtractor(lex);
+  }
+
+  ensure(n: number): void {
+    const need = n * this.L;
+    if (this.em.length >= need) return;
+    let cap = Math.max(256 * this.L, this.em.length);
+    while (cap < need) cap *= 2;
+    this.em = new Float32Array(cap);
+    this.delta = new Float32Array(cap);
+    this.back = new Int32Array(cap);
+    this.beta = new Float32Array(cap);
+  }
+
+  /** Emission scores for a sentence into this.em (n*L). */
+  emissions(tokens: ArrayLike<string>, opts?: ExtractOptions): Float32Array {
+    const n = tokens.length;
+    this.ensure(n);
+    const feats = this.fx.extract(tokens, opts);
+    const L = this.L;
+    const em = this.em;
+    const W = this.weights;
+    const map = this.featMap;
+    em.fill(0, 0, n * L);
+    for (let i = 0; i < n; i++) {
+      const base = i * L;
+      const fo = i * STRIDE;
+      for (let f = 0; f < STRIDE; f++) {
+        const h = feats[fo + f];
+        if (h === 0) continue;
+        const r = map.get(h);
+        if (r < 0) continue;
+        const wo = r * L;
+        for (let y = 0; y < L; y++) em[base + y] += W[wo + y];
+      }
+    }
+    return em;
+  }
+
+  /** Viterbi over precomputed emissions; writes label indices into out. */
+  viterbi(em: Float32Array, n: number, out: Int32Array): number {
+    const L = this.L;
+    const T = this.trans;
+    const A = this.allowed;
+    const delta = this.delta;
+    const back = this.back;
+    if (n === 0) return 0;
+    for (let y = 0; y < L; y++) delta[y] = A[L * L + y] ? em[y] + T[L * L + y] : -Infinity;
+    for (let i = 1; i < n; i++) {
+      const b = i * L;
+      const pb = b - L;
+      for (let y = 0; y < L; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let p = 0; p < L; p++) {
+          if (!A[p * L + y]) continue;
+          const s = delta[pb + p] + T[p * L + y];
+          if (s > best) { best = s; arg = p; }
+        }
+        delta[b + y] = best + em[b + y];
+        back[b + y] = arg;
+      }
+    }
+    let best = -Infinity;
+    let arg = 0;
+    const lb = (n - 1) * L;
+    for (let y = 0; y < L; y++) if (delta[lb + y] > best) { best = delta[lb + y]; arg = y; }
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = arg;
+      if (i > 0) arg = back[i * L + arg];
+    }
+    return best;
+  }
+
+  /** Label indices for one sentence. */
+  tagIndices(tokens: ArrayLike<string>, out?: Int32Array, opts?: ExtractOptions): Int32Array {
+    const n = tokens.length;
+    const res = out && out.length >= n ? out : new Int32Array(n);
+    if (n === 0) return res;
+    const em = this.emissions(tokens, opts);
+    this.viterbi(em, n, res);
+    return res;
+  }
+
+  tag(tokens: ArrayLike<string>, opts?: ExtractOptions): string[] {
+    const idx = this.tagIndices(tokens, undefined, opts);
+    const out = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.labels[idx[i]];
+    return out;
+  }
+
+  /**
+   * Per-token confidence of the decoded label: softmax over max-marginals (forward max + backward max).
+   * Call right after tagIndices on the same sentence (uses its emission and delta buffers).
+   */
+  confidences(n: number, path: Int32Array, temperature = 1): Float32Array {
+    const L = this.L;
+    const T = this.trans;
+    const A = this.allowed;
+    const em = this.em;
+    const delta = this.delta;
+    const beta = this.beta;
+    const out = new Float32Array(n);
+    if (n === 0) return out;
+    const lb = (n - 1) * L;
+    for (let y = 0; y < L; y++) beta[lb + y] = 0;
+    for (let i = n - 2; i >= 0; i--) {
+      const b = i * L;
+      const nb = b + L;
+      for (let y = 0; y < L; y++) {
+        let best = -Infinity;
+        for (let c = 0; c < L; c++) {
+          if (!A[y * L + c]) continue;
+          const s = T[y * L + c] + em[nb + c] + beta[nb + c];
+          if (s > best) best = s;
+        }
+        beta[b + y] = best;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const b = i * L;
+      let mx = -Infinity;
+      for (let y = 0; y < L; y++) { const v = delta[b + y] + beta[b + y]; if (v > mx) mx = v; }
+      let z = 0;
+      for (let y = 0; y < L; y++) { const v = delta[b + y] + beta[b + y]; if (v > -Infinity) z += Math.exp((v - mx) / temperature); }
+      const v = delta[b + path[i]] + beta[b + path[i]];
+      out[i] = Math.exp((v - mx) / temperature) / z;
+    }
+    return out;
+  }
+
+  // ---------- serialisation ----------
+
+  serialize(opts: { prune?: number } = {}): Buffer {
+    const prune = opts.prune ?? 0;
+    const L = this.L;
+    const W = this.weights;
+    const nRows = W.length / L;
+    // collect the keys for rows
+    const keysByRow = new Uint32Array(nRows);
+    const mk = this.featMap.keys;
+    const mv = this.featMap.vals;
+    for (let i = 0; i < mk.length; i++) if (mk[i] !== 0) keysByRow[mv[i]] = mk[i];
+    let maxAbs = 0;
+    for (let i = 0; i < W.length; i++) { const a = Math.abs(W[i]); if (a > maxAbs) maxAbs = a; }
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const keep: number[] = [];
+    for (let r = 0; r < nRows; r++) {
+      let m = 0;
+      for (let y = 0; y < L; y++) { const a = Math.abs(W[r * L + y]); if (a > m) m = a; }
+      if (m > prune && Math.round(m / scale) !== 0) keep.push(r);
+    }
+    keep.sort((a, b) => keysByRow[a] - keysByRow[b]);
+    // delta-encode sorted keys (compresses much better than raw hashes)
+    const keys = new Uint32Array(keep.length);
+    let prev = 0;
+    for (let j = 0; j < keep.length; j++) { const k = keysByRow[keep[j]]; keys[j] = (k - prev) >>> 0; prev = k; }
+    // weights label-major so equal labels sit together
+    const q = new Int16Array(keep.length * L);
+    for (let y = 0; y < L; y++) {
+      for (let j = 0; j < keep.length; j++) {
+        const v = W[keep[j] * L + y];
+        q[y * keep.length + j] = Math.abs(v) <= prune ? 0 : Math.round(v / scale);
+      }
+    }
+    const ld = this.lex.data;
+    const enc = new TextEncoder();
+    const parts: { name: string; data: Uint8Array }[] = [];
+    const add = (name: string, a: ArrayBufferView): void => { parts.push({ name, data: new Uint8Array(a.buffer, a.byteOffset, a.byteLength) }); };
+    add('keys', splitBytes(keys));
+    add('weights', splitBytes16(q));
+    add('trans', this.trans);
+    add('lexWords', enc.encode(ld.words.join('\n')));
+    add('lexCluster', ld.cluster);
+    add('lexFlags', ld.flags);
+    add('lexFreq', ld.freq);
+    add('lexCap', ld.capRatio);
+    add('phrases', enc.encode(ld.phrases.join('\n')));
+    add('phraseTypes', ld.phraseTypes);
+    const second = this.second ? this.second.serialize(opts) : null;
+    if (second) add('second', second);
+    const header = {
+      format: 'backchannel-ner/1', labels: this.labels, meta: this.meta, scale, rows: keep.length, branching: ld.branching,
+      parts: parts.map((p) => ({ name: p.name, bytes: p.data.byteLength })),
+    };
+    const hb = enc.encode(JSON.stringify(header));
+    const total = 4 + hb.byteLength + parts.reduce((s, p) => s + p.data.byteLength, 0);
+    const buf = new Uint8Array(total);
+    new DataView(buf.buffer).setUint32(0, hb.byteLength, true);
+    buf.set(hb, 4);
+    let off = 4 + hb.byteLength;
+    for (const p of parts) { buf.set(p.data, off); off += p.data.byteLength; }
+    return brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 9, [zc.BROTLI_PARAM_LGWIN]: 24, [zc.BROTLI_PARAM_SIZE_HINT]: buf.byteLength } });
+  }
+
+  static deserialize(data: Uint8Array): NerModel {
+    const buf = new Uint8Array(brotliDecompressSync(data));
+    return NerModel.fromRaw(buf);
+  }
+
+  private static fromRaw(buf: Uint8Array): NerModel {
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const hl = dv.getUint32(0, true);
+    const dec = new TextDecoder();
+    const header = JSON.parse(dec.decode(buf.subarray(4, 4 + hl))) as {
+      labels: string[]; meta: ModelMeta; scale: number; rows: number; branching: number; parts: { name: string; bytes: number }[];
+    };
+    const parts = new Map<string, Uint8Array>();
+    let off = 4 + hl;
+    for (const p of header.parts) { parts.set(p.name, buf.slice(off, off + p.bytes)); off += p.bytes; }
+    const view = <T>(name: string, C: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }): T => {
+      const b = parts.get(name)!;
+      return new C(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength / C.BYTES_PER_ELEMENT);
+    };
+    const L = header.labels.length;
+    const R = header.rows;
+    const keys = joinBytes(parts.get('keys')!, R);
+    const q = joinBytes16(parts.get('weights')!, R * L);
+    const map = new U32Map(R);
+    let k = 0;
+    for (let j = 0; j < R; j++) { k = (k + keys[j]) >>> 0; map.set(k, j); }
+    const W = new Float32Array(R * L);
+    const s = header.scale;
+    for (let y = 0; y < L; y++) for (let j = 0; j < R; j++) W[j * L + y] = q[y * R + j] * s;
+    const trans = Float32Array.from(view('trans', Float32Array));
+    const words = dec.decode(parts.get('lexWords')!);
+    const phrases = dec.decode(parts.get('phrases')!);
+    const lexData: LexiconData = {
+      words: words ? words.split('\n') : [],
+      cluster: view('lexCluster', Int16Array),
+      flags: view('lexFlags', Uint16Array),
+      freq: parts.get('lexFreq')!,
+      capRatio: parts.get('lexCap')!,
+      branching: header.branching,
+      phrases: phrases ? phrases.split('\n') : [],
+      phraseTypes: parts.get('phraseTypes')!,
+    };
+    const model = new NerModel(header.labels, map, W, trans, new Lexicon(lexData), header.meta);
+    const second = parts.get('second');
+    if (second) model.second = NerModel.deserialize(second);
+    return model;
+  }
+}
+
+/** Byte-plane split of uint32 values (improves compression of deltas). */
+function splitBytes(a: Uint32Array): Uint8Array {
+  const n = a.length;
+  const out = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    out[i] = v & 255; out[n + i] = (v >>> 8) & 255; out[2 * n + i] = (v >>> 16) & 255; out[3 * n + i] = v >>> 24;
+  }
+  return out;
+}
+function joinBytes(b: Uint8Array, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (b[i] | (b[n + i] << 8) | (b[2 * n + i] << 16) | (b[3 * n + i] << 24)) >>> 0;
+  return out;
+}
+function splitBytes16(a: Int16Array): Uint8Array {
+  const n = a.length;
+  const out = new Uint8Array(n * 2);
+  for (let i = 0; i < n; i++) { const v = a[i] & 0xffff; out[i] = v & 255; out[n + i] = v >>> 8; }
+  return out;
+}
+function joinBytes16(b: Uint8Array, n: number): Int16Array {
+  const out = new Int16Array(n);
+  for (let i = 0; i < n; i++) out[i] = (b[i] | (b[n + i] << 8)) << 16 >> 16;
+  return out;
+}

@@ -1,0 +1,179 @@
+/** Train / evaluate / save / load NER models (used by the CLI commands and the NER stage). */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { datasetForLang, defaultDataDir, loadDataset, type DatasetName, type LabeledSentence, type Split } from './data.js';
+import { evaluate, foldDerived, type EvalResult } from './eval.js';
+import { NerModel } from './model.js';
+import { buildLexicon } from './resources.js';
+import { trainPerceptron } from './train.js';
+import { modelsDir } from '../util/paths.js';
+
+export const MODEL_VERSION = '1.0.0';
+
+export const defaultModelPath = (lang: string): string => join(modelsDir, `ner-${lang}.bin`);
+
+export interface TrainNerOptions {
+  lang: 'de' | 'en';
+  dataDir?: string;
+  epochs?: number;
+  seed?: number;
+  out?: string | null;
+  log?: (msg: string) => void;
+  minCount?: number;
+  stats?: string | null;
+  gazetteers?: boolean;
+  docPass?: boolean;
+}
+
+/** Tags sentences (with the document pass when the model has one). */
+export function tagSentences(model: NerModel, sents: { tokens: string[]; doc: number }[]): string[][] {
+  const first = sents.map((s) => model.tag(s.tokens));
+  if (!model.second) return first;
+  const extras = docExtras(sents, first);
+  return sents.map((s, i) => model.second!.tag(s.tokens, { extra: extras[i] }));
+}
+
+/**
+ * Document-level classes: for each token, the entity type most often given (by the first pass) to the same
+ * capitalised word elsewhere in the document, as a class id (type index * 2 + (in other positions B vs I)); -1 when none.
+ */
+export function docExtras(sents: { tokens: string[]; doc: number }[], tags: string[][]): Int32Array[] {
+  const out: Int32Array[] = [];
+  let i = 0;
+  while (i < sents.length) {
+    let j = i;
+    while (j < sents.length && sents[j].doc === sents[i].doc) j++;
+    const votes = new Map<string, Map<string, number>>();
+    for (let s = i; s < j; s++) {
+      const toks = sents[s].tokens;
+      for (let t = 0; t < toks.length; t++) {
+        const w = toks[t];
+        if (!/^\p{Lu}/u.test(w)) continue;
+        const tag = tags[s][t];
+        const type = tag === 'O' ? 'O' : tag.slice(2);
+        let m = votes.get(w);
+        if (!m) { m = new Map(); votes.set(w, m); }
+        m.set(type, (m.get(type) ?? 0) + 1);
+      }
+    }
+    for (let s = i; s < j; s++) {
+      const toks = sents[s].tokens;
+      const ex = new Int32Array(toks.length).fill(-1);
+      for (let t = 0; t < toks.length; t++) {
+        const m = votes.get(toks[t]);
+        if (!m) continue;
+        // votes from the other occurrences only
+        const own = tags[s][t] === 'O' ? 'O' : tags[s][t].slice(2);
+        let best = '';
+        let bc = 0;
+        let total = 0;
+        for (const [ty, c0] of m) {
+          const c = ty === own ? c0 - 1 : c0;
+          total += c;
+          if (ty !== 'O' && c > bc) { bc = c; best = ty; }
+        }
+        if (!best || total === 0) continue;
+        const share = bc / total;
+        ex[t] = hashType(best) * 4 + (share > 0.99 ? 3 : share > 0.66 ? 2 : share > 0.33 ? 1 : 0);
+      }
+      out.push(ex);
+    }
+    i = j;
+  }
+  return out;
+}
+
+function hashType(t: string): number {
+  let h = 0;
+  for (let i = 0; i < t.length; i++) h = (h * 31 + t.charCodeAt(i)) % 1000003;
+  return h;
+}
+
+export function scoreModel(model: NerModel, data: LabeledSentence[], dataset: DatasetName): { full: EvalResult; folded: EvalResult | null } {
+  const pred = tagSentences(model, data);
+  const gold = data.map((s) => s.tags);
+  const full = evaluate(gold, pred);
+  const folded = dataset === 'germeval2014' ? evaluate(gold, pred, foldDerived) : null;
+  return { full, folded };
+}
+
+export function trainNer(o: TrainNerOptions): NerModel {
+  const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const dataDir = o.dataDir ?? defaultDataDir();
+  const dataset = datasetForLang(o.lang);
+  const t0 = Date.now();
+  const train = loadDataset(dataset, 'train', dataDir);
+  const dev = loadDataset(dataset, 'dev', dataDir);
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers });
+  log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  const epochs = o.epochs ?? (o.lang === 'de' ? 12 : 15);
+  const seed = o.seed ?? 1;
+  const meta = {
+    name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
+    trainedAt: new Date().toISOString().slice(0, 10),
+  };
+  const first = trainPerceptron(train, lex, {
+    epochs, seed, meta, minCount: o.minCount, log,
+    onEpoch: (epoch, model) => {
+      const r = scoreModel(model, dev, dataset);
+      log(`  epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);
+      return r.full.overall.f1;
+    },
+  });
+  let model = first;
+  if (o.docPass) {
+    // second pass: features from first-pass tags of the other mentions in the same document (jackknifed on train)
+    log('document pass: jackknife first-pass tags on train');
+    const folds = 4;
+    const trainTags: string[][] = new Array(train.length);
+    for (let k = 0; k < folds; k++) {
+      const inFold = (s: LabeledSentence): boolean => s.doc % folds === k;
+      const part = trainPerceptron(train.filter((s) => !inFold(s)), lex, { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed, meta, minCount: o.minCount });
+      train.forEach((s, i) => { if (inFold(s)) trainTags[i] = part.tag(s.tokens); });
+      log(`  fold ${k + 1}/${folds} done`);
+    }
+    const extras = docExtras(train, trainTags);
+    const devFirst = dev.map((s) => first.tag(s.tokens));
+    const devExtras = docExtras(dev, devFirst);
+    const second = trainPerceptron(train, lex, {
+      epochs, seed, meta, minCount: o.minCount, log, extras,
+      onEpoch: (epoch, m) => {
+        const pred = dev.map((s, i) => m.tag(s.tokens, { extra: devExtras[i] }));
+        const f = evaluate(dev.map((s) => s.tags), pred).overall.f1;
+        log(`  second pass epoch ${epoch} dev F1 ${f.toFixed(4)}`);
+        return f;
+      },
+    });
+    first.second = second;
+    first.meta = { ...first.meta, docPass: true, secondBestEpoch: second.meta.bestEpoch, devScore: second.meta.devScore };
+    model = first;
+  }
+  log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)}s; best epoch ${model.meta.bestEpoch}, dev F1 ${model.meta.devScore}`);
+  if (o.out !== null) saveModel(model, o.out ?? defaultModelPath(o.lang), log);
+  return model;
+}
+
+export function saveModel(model: NerModel, path: string, log: (m: string) => void = () => {}): void {
+  const t = Date.now();
+  const buf = model.serialize({ prune: 0.5 });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, buf);
+  log(`saved ${path}: ${(buf.byteLength / 1e6).toFixed(2)} MB in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+}
+
+export function loadModel(path: string): NerModel {
+  return NerModel.deserialize(readFileSync(path));
+}
+
+export function modelExists(lang: string): boolean {
+  return existsSync(defaultModelPath(lang));
+}
+
+export function evalNer(o: { dataset: DatasetName; split: Split; model?: string; dataDir?: string }): { full: EvalResult; folded: EvalResult | null; seconds: number; tokens: number } {
+  const lang = o.dataset === 'germeval2014' ? 'de' : 'en';
+  const model = loadModel(o.model ?? defaultModelPath(lang));
+  const data = loadDataset(o.dataset, o.split, o.dataDir ?? defaultDataDir());
+  const t = Date.now();
+  const r = scoreModel(model, data, o.dataset);
+  return { ...r, seconds: (Date.now() - t) / 1000, tokens: data.reduce((s, x) => s + x.tokens.length, 0) };
+}

@@ -1,0 +1,172 @@
+/**
+ * Gazetteers and word statistics from ../shared/data, compiled into a Lexicon at training time.
+ * Nothing here is needed at tagging time: the lexicon travels inside the model file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { GAZ, LexiconBuilder, type Lexicon } from './lexicon.js';
+import { repoRoot } from '../util/paths.js';
+
+const PH_LOC = 0;
+const PH_PER = 1;
+const PH_ORG = 2;
+
+function readMaybeGz(path: string, enc: BufferEncoding = 'utf8'): string {
+  const b = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(b) : b).toString(enc);
+}
+
+const isLatinName = (s: string): boolean => /^[\p{Lu}][\p{L}\p{M}'’.\- ]+$/u.test(s) && !/[\u0370-\u03ff\u0400-\u04ff]/.test(s);
+
+/** Lower-case word frequency ranks (OpenSubtitles top 50k). */
+export function loadWordfreq(dataDir: string, lang: string): Map<string, number> {
+  const m = new Map<string, number>();
+  const p = join(dataDir, 'wordfreq', `opensubtitles2018-${lang}_50k.txt`);
+  if (!existsSync(p)) return m;
+  const lines = readFileSync(p, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const w = lines[i].split(' ')[0];
+    if (w && !m.has(w)) m.set(w, i + 1);
+  }
+  return m;
+}
+
+/** Adds a name: single tokens get a flag, multi-token names become phrases. */
+function addName(b: LexiconBuilder, name: string, flag: number, phraseType: number): void {
+  const toks = tokenizeName(name);
+  if (toks.length === 0) return;
+  if (toks.length === 1) b.addFlag(toks[0], flag);
+  else if (toks.length <= 6) b.addPhrase(toks.join(' '), phraseType);
+}
+
+/** Splits a gazetteer name the way the datasets tokenise (punctuation apart, hyphenated words kept). */
+export function tokenizeName(name: string): string[] {
+  return name.replace(/([(),;:"])/g, ' $1 ').split(/\s+/).filter(Boolean);
+}
+
+export interface GazetteerOptions { dataDir: string; lang: string }
+
+export function addGazetteers(b: LexiconBuilder, o: GazetteerOptions): void {
+  const freq = loadWordfreq(o.dataDir, o.lang);
+  const commonWord = (w: string): boolean => {
+    const r = freq.get(w.toLowerCase());
+    return r !== undefined && r < 20000;
+  };
+
+  // first names (nam_dict.txt, latin1, fixed width)
+  const nd = join(o.dataDir, 'names-first-names-gender', 'nam_dict.txt.gz');
+  if (existsSync(nd)) {
+    const text = readMaybeGz(nd, 'latin1');
+    const cols = o.lang === 'de' ? [42, 43, 44] : [30, 31, 32];
+    for (const line of text.split('\n')) {
+      if (line.startsWith('#') || line.length < 31 || line[0] === '=') continue;
+      const rawName = line.slice(3, 29).trim();
+      if (!rawName || rawName.includes('<')) continue;
+      const name = rawName.replace(/\+/g, '-');
+      let local = 0;
+      let any = 0;
+      for (let c = 30; c < line.length && c < 86; c++) {
+        const ch = line[c];
+        if (ch === ' ' || ch === '$') continue;
+        const v = parseInt(ch, 16);
+        if (Number.isNaN(v)) continue;
+        if (v > any) any = v;
+        if (cols.includes(c) && v > local) local = v;
+      }
+      const parts = name.split('-');
+      for (const p of parts.length > 1 ? [name, ...parts] : [name]) {
+        if (p.length < 2) continue;
+        b.addFlag(p, GAZ.FIRST);
+        if (local >= 4 || any >= 8) b.addFlag(p, GAZ.FIRST_COMMON);
+      }
+    }
+  }
+
+  // countries (i18n-iso-countries) in the model language and English
+  for (const l of new Set([o.lang, 'en'])) {
+    const p = join(o.dataDir, 'geo-country-capital-names', `i18n-iso-countries.${l}.json`);
+    if (!existsSync(p)) continue;
+    const j = JSON.parse(readFileSync(p, 'utf8')) as { countries: Record<string, string | string[]> };
+    for (const v of Object.values(j.countries)) for (const name of Array.isArray(v) ? v : [v]) addName(b, name, GAZ.COUNTRY, PH_LOC);
+  }
+
+  // capitals and large cities with alternate names (GeoNames)
+  const geo = (file: string, flag: number): void => {
+    const p = join(o.dataDir, 'geo-country-capital-names', file);
+    if (!existsSync(p)) return;
+    const lines = readMaybeGz(p).split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      const f = lines[i].split('\t');
+      if (f.length < 12) continue;
+      const names = new Set<string>([f[1], f[2]]);
+      const pop = Number(f[6]);
+      for (const a of f[11].split(',')) {
+        if (a.length < 3 || /^[A-Z]{3,4}$/.test(a) || !isLatinName(a)) continue;
+        // alternate names that are common words ("Bad", "Mit") would only add noise
+        if (commonWord(a) && !(flag === GAZ.CAPITAL || pop > 1_000_000)) continue;
+        names.add(a);
+      }
+      for (const name of names) if (isLatinName(name)) addName(b, name, flag, PH_LOC);
+    }
+  };
+  geo('geonames-capitals.tsv', GAZ.CAPITAL);
+  geo('geonames-cities-pop100k.tsv.gz', GAZ.CITY);
+
+  // Bundestag speakers (German only): surnames and full names; parliamentary groups as organisations
+  const bt = join(o.dataDir, 'gazetteers-bundestag', 'bundestag-wp20-speakers.tsv');
+  if (o.lang === 'de' && existsSync(bt)) {
+    const lines = readFileSync(bt, 'utf8').split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      const f = lines[i].split('\t');
+      if (f.length < 5) continue;
+      const first = f[1].trim();
+      const last = f[3].trim();
+      if (last) {
+        for (const t of tokenizeName(last)) if (/^\p{Lu}/u.test(t)) b.addFlag(t, GAZ.LASTNAME);
+        if (first) b.addPhrase([...tokenizeName(first), ...tokenizeName(last)].join(' '), PH_PER);
+      }
+      const g = f[4].trim();
+      if (g && !/fraktionslos/i.test(g)) for (const t of tokenizeName(g.replace('/', ' / '))) if (/^\p{Lu}{2,}/u.test(t)) b.addFlag(t, GAZ.ORG);
+    }
+  }
+
+  // small hand-written lists under lang/<lang>/ner/ (one entry per line, "#" comments)
+  const listFile = (name: string): string[] => {
+    const p = join(repoRoot, 'lang', o.lang, 'ner', name);
+    if (!existsSync(p)) return [];
+    return readFileSync(p, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  };
+  for (const w of listFile('roles.txt')) b.addFlag(w, GAZ.ROLE);
+  for (const w of listFile('demonyms.txt')) b.addFlag(w, GAZ.DEMONYM);
+  for (const w of listFile('orgs.txt')) addName(b, w, GAZ.ORG, PH_ORG);
+}
+
+/** Word statistics file written by the cluster builder: word \t leaf \t freqBucket \t capRatio. */
+export function addWordStats(b: LexiconBuilder, path: string): boolean {
+  if (!existsSync(path)) return false;
+  const lines = readMaybeGz(path).split('\n');
+  const head = lines[0].split('\t');
+  if (head[0] === '#branching') b.branching = Number(head[1]);
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i].split('\t');
+    if (f.length < 4) continue;
+    const id = b.id(f[0]);
+    b.cluster[id] = Number(f[1]);
+    b.freq[id] = Number(f[2]);
+    b.capRatio[id] = Number(f[3]);
+  }
+  return true;
+}
+
+export function wordStatsPath(lang: string): string {
+  return join(repoRoot, 'models', `wordstats-${lang}.tsv.gz`);
+}
+
+export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean }): Lexicon {
+  const b = new LexiconBuilder();
+  const stats = o.stats === undefined ? wordStatsPath(o.lang) : o.stats;
+  if (stats) addWordStats(b, stats);
+  if (o.gazetteers !== false) addGazetteers(b, o);
+  return b.build();
+}

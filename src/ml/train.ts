@@ -1,0 +1,158 @@
+/** Structured averaged perceptron training for NerModel. */
+import { U32Map, mulberry32 } from './hash.js';
+import { FeatureExtractor, STRIDE } from './features.js';
+import type { Lexicon } from './lexicon.js';
+import { NerModel, type ModelMeta } from './model.js';
+import type { LabeledSentence } from './data.js';
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** Drop features seen fewer times in training. */
+  minCount?: number;
+  /** Per-sentence extra classes (document pass); same order as the training sentences. */
+  extras?: (Int32Array | null)[];
+  /** Called after each epoch with the averaged model; returns a dev score (higher is better) or null. */
+  onEpoch?: (epoch: number, model: NerModel, stats: { errors: number; seconds: number }) => number | null;
+  log?: (msg: string) => void;
+  meta: ModelMeta;
+}
+
+export function labelSet(data: LabeledSentence[]): string[] {
+  const types = new Set<string>();
+  for (const s of data) for (const t of s.tags) if (t !== 'O') types.add(t.slice(2));
+  const labels = ['O'];
+  for (const t of [...types].sort()) labels.push('B-' + t, 'I-' + t);
+  return labels;
+}
+
+export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
+  const log = opts.log ?? (() => {});
+  const labels = labelSet(data);
+  const L = labels.length;
+  const lid = new Map(labels.map((l, i) => [l, i]));
+  const fx = new FeatureExtractor(lex);
+  const minCount = opts.minCount ?? 1;
+  const t0 = Date.now();
+
+  // 1. extract and index features
+  const nTok = data.reduce((s, x) => s + x.tokens.length, 0);
+  const counts = new U32Map(1 << 20);
+  let countArr = new Int32Array(1 << 20);
+  const hashes = new Uint32Array(nTok * STRIDE);
+  let tp = 0;
+  for (let s = 0; s < data.length; s++) {
+    const sent = data[s];
+    const feats = fx.extract(sent.tokens, { extra: opts.extras?.[s] ?? null });
+    const n = sent.tokens.length;
+    hashes.set(feats.subarray(0, n * STRIDE), tp * STRIDE);
+    for (let j = 0; j < n * STRIDE; j++) {
+      const h = feats[j];
+      if (h === 0) continue;
+      const id = counts.intern(h);
+      if (id >= countArr.length) { const c = new Int32Array(countArr.length * 2); c.set(countArr); countArr = c; }
+      countArr[id]++;
+    }
+    tp += n;
+  }
+  const featMap = new U32Map(counts.size);
+  const rowsOf = new Int32Array(hashes.length);
+  for (let j = 0; j < hashes.length; j++) {
+    const h = hashes[j];
+    if (h === 0) { rowsOf[j] = -1; continue; }
+    if (minCount > 1 && countArr[counts.get(h)] < minCount) { rowsOf[j] = -1; continue; }
+    rowsOf[j] = featMap.intern(h);
+  }
+  const R = featMap.size;
+  log(`features: ${R} rows (${counts.size} distinct before cutoff), ${nTok} tokens, ${L} labels, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+
+  const tokOff = new Int32Array(data.length + 1);
+  for (let s = 0; s < data.length; s++) tokOff[s + 1] = tokOff[s] + data[s].tokens.length;
+  const gold = new Int32Array(nTok);
+  for (let s = 0; s < data.length; s++) data[s].tags.forEach((t, i) => { gold[tokOff[s] + i] = lid.get(t) ?? 0; });
+
+  const W = new Float32Array(R * L);
+  const U = new Float32Array(R * L);
+  const T = new Float32Array((L + 1) * L);
+  const TU = new Float32Array((L + 1) * L);
+  const model = new NerModel(labels, featMap, W, T, lex, opts.meta);
+  let maxLen = 0;
+  for (const s of data) maxLen = Math.max(maxLen, s.tokens.length);
+  model.ensure(maxLen);
+  const em = new Float32Array(maxLen * L);
+  const pred = new Int32Array(maxLen);
+  const rand = mulberry32(opts.seed);
+  const order = Array.from({ length: data.length }, (_, i) => i);
+  let c = 1;
+  let bestScore = -Infinity;
+  let bestW: Float32Array | null = null;
+  let bestT: Float32Array | null = null;
+  let avgW: Float32Array | null = null;
+  let bestEpoch = 0;
+
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const te = Date.now();
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); const x = order[i]; order[i] = order[j]; order[j] = x; }
+    let errors = 0;
+    for (const s of order) {
+      const n = data[s].tokens.length;
+      const t0s = tokOff[s];
+      em.fill(0, 0, n * L);
+      for (let i = 0; i < n; i++) {
+        const fo = (t0s + i) * STRIDE;
+        const b = i * L;
+        for (let f = 0; f < STRIDE; f++) {
+          const r = rowsOf[fo + f];
+          if (r < 0) continue;
+          const wo = r * L;
+          for (let y = 0; y < L; y++) em[b + y] += W[wo + y];
+        }
+      }
+      model.viterbi(em, n, pred);
+      let wrong = false;
+      for (let i = 0; i < n; i++) {
+        const g = gold[t0s + i];
+        const p = pred[i];
+        const gp = i > 0 ? gold[t0s + i - 1] : L;
+        const pp = i > 0 ? pred[i - 1] : L;
+        if (g !== p) {
+          wrong = true;
+          const fo = (t0s + i) * STRIDE;
+          for (let f = 0; f < STRIDE; f++) {
+            const r = rowsOf[fo + f];
+            if (r < 0) continue;
+            const wo = r * L;
+            W[wo + g] += 1; U[wo + g] += c;
+            W[wo + p] -= 1; U[wo + p] -= c;
+          }
+        }
+        if (g !== p || gp !== pp) {
+          T[gp * L + g] += 1; TU[gp * L + g] += c;
+          T[pp * L + p] -= 1; TU[pp * L + p] -= c;
+        }
+      }
+      if (wrong) errors++;
+      c++;
+    }
+    // averaged weights: w - u / c
+    if (!avgW) avgW = new Float32Array(R * L);
+    const avgT = new Float32Array((L + 1) * L);
+    for (let j = 0; j < W.length; j++) avgW[j] = W[j] - U[j] / c;
+    for (let j = 0; j < T.length; j++) avgT[j] = T[j] - TU[j] / c;
+    const avgModel = new NerModel(labels, featMap, avgW, avgT, lex, opts.meta);
+    const seconds = (Date.now() - te) / 1000;
+    const score = opts.onEpoch ? opts.onEpoch(epoch, avgModel, { errors, seconds }) : null;
+    log(`epoch ${epoch}: ${errors} sentences wrong, ${seconds.toFixed(1)}s${score !== null ? `, dev ${score.toFixed(4)}` : ''}`);
+    if (score === null || score > bestScore) {
+      bestScore = score ?? -Infinity;
+      bestEpoch = epoch;
+      if (!bestW) bestW = new Float32Array(R * L);
+      bestW.set(avgW);
+      bestT = avgT;
+    }
+  }
+  const final = new NerModel(labels, featMap, bestW ?? new Float32Array(R * L), bestT ?? new Float32Array((L + 1) * L), lex, {
+    ...opts.meta, bestEpoch, devScore: Number.isFinite(bestScore) ? bestScore : null,
+  });
+  return final;
+}
