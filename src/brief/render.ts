@@ -1,0 +1,146 @@
+/**
+ * The brief: a readable account of one analysis — actors with roles, sourcing, quotes by speaker,
+ * relations by actor, a dated timeline, and flags. Markdown or plain text; it shows whatever the stages
+ * produced and says so when a layer is empty.
+ */
+import type { Analysis, Entity, Quote, Relation, Source, TimelineItem } from '../contract/schema.js';
+import { describeRelation } from './describe-relation.js';
+
+export type BriefFormat = 'markdown' | 'text';
+
+export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): string {
+  const md = format === 'markdown';
+  const out: string[] = [];
+  const h1 = (s: string) => out.push(md ? `# ${s}` : `${s}\n${'='.repeat(Math.min(80, s.length))}`);
+  const h2 = (s: string) => out.push('', md ? `## ${s}` : `${s}\n${'-'.repeat(Math.min(80, s.length))}`);
+  const li = (s: string, depth = 0) => out.push(`${'  '.repeat(depth)}${md ? '-' : '*'} ${s}`);
+  const b = (s: string) => (md ? `**${s}**` : s);
+  const q = (s: string) => `“${oneLine(s)}”`;
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  const name = (id: string | null) => (id ? names.get(id) ?? id : 'unknown');
+  const sources = new Map(a.sources.map((s) => [s.id, s]));
+  const d = a.document;
+
+  h1(d.title ?? firstWords(d.text));
+  const facts = [
+    `language ${d.language}`,
+    d.published ? `published ${d.published}` : 'publication date unknown',
+    d.source ? `source ${d.source}` : null,
+    d.dateline ? `dateline “${d.dateline}”` : null,
+  ].filter(Boolean);
+  out.push('', facts.join(' · '));
+  if (d.byline.reporters.length || d.byline.editors.length) {
+    out.push('', `By ${d.byline.reporters.join(', ') || '—'}${d.byline.editors.length ? `; edited by ${d.byline.editors.join(', ')}` : ''}`);
+  }
+
+  h2(`Actors (${a.entities.length})`);
+  if (!a.entities.length) out.push('', 'No actors found.');
+  for (const type of ['person', 'organization', 'location', 'other'] as const) {
+    const es = a.entities.filter((e) => e.type === type).sort(byMentions);
+    if (!es.length) continue;
+    out.push('', b(plural(type)));
+    for (const e of es) li(entityLine(e, name));
+  }
+
+  h2('Sourcing');
+  out.push('', sourcingProfile(a));
+  for (const s of a.sources) li(sourceLine(s, name));
+
+  h2(`Quotes (${a.quotes.length})`);
+  if (!a.quotes.length) out.push('', 'No quotes found.');
+  const bySpeaker = groupBy(a.quotes, (x) => x.speaker ?? x.source ?? '');
+  for (const [who, qs] of bySpeaker) {
+    const label = names.get(who) ?? sources.get(who)?.description ?? 'Unattributed';
+    out.push('', b(label));
+    for (const x of qs) li(`${x.kind}: ${q(x.text)}${x.cue ? ` (${x.cue.text}${x.channel ? `, ${x.channel}` : ''})` : x.channel ? ` (${x.channel})` : ''}`);
+  }
+
+  h2(`Relations (${a.relations.length})`);
+  if (!a.relations.length) out.push('', 'No relations found.');
+  const bySubject = groupBy(a.relations, (r) => r.subject);
+  const times = new Map(a.timeline.map((t) => [t.id, t]));
+  for (const [subject, rs] of bySubject) {
+    out.push('', b(name(subject)));
+    for (const r of rs) li(relationLine(r, name, sources, times));
+  }
+
+  h2(`Timeline (${a.timeline.length})`);
+  if (!a.timeline.length) out.push('', 'No dated events found.');
+  const sorted = [...a.timeline].sort((x, y) => (x.value ?? '9999').localeCompare(y.value ?? '9999') || x.start - y.start);
+  const news = sorted.filter((t) => !t.background);
+  const background = sorted.filter((t) => t.background);
+  if (news.length) { out.push('', b('News')); for (const t of news) li(timelineLine(t, a, name)); }
+  if (background.length) { out.push('', b('Background')); for (const t of background) li(timelineLine(t, a, name)); }
+
+  if (a.flags.length) {
+    h2(`Flags (${a.flags.length})`);
+    for (const f of a.flags) li(`${f.kind}: “${f.text}” — ${f.note}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function entityLine(e: Entity, name: (id: string | null) => string): string {
+  const roles = e.roles.map((r) => `${r.status && r.status !== 'current' ? r.status + ' ' : ''}${r.title}${r.of ? ` (${name(r.of)})` : ''}`);
+  const extra = [e.kind, ...uniq(roles)].filter(Boolean).join('; ');
+  const aliases = e.aliases.filter((x) => x !== e.name);
+  return `${e.name}${extra ? ` — ${extra}` : ''}${aliases.length ? ` [also: ${aliases.join(', ')}]` : ''} (${e.mentions.length}×)`;
+}
+
+function sourceLine(s: Source, name: (id: string | null) => string): string {
+  const parts = [s.named ? 'named' : 'anonymous', s.count !== null ? `${s.count}` : null, s.affiliation ? `affiliated with ${name(s.affiliation)}` : null].filter(Boolean);
+  const responses = (s.responses ?? []).map((r) => r.kind.replace('_', ' '));
+  return `${s.description} (${parts.join(', ')})${responses.length ? ` — ${responses.join(', ')}` : ''}`;
+}
+
+function sourcingProfile(a: Analysis): string {
+  if (!a.quotes.length) return 'No attributed statements.';
+  const src = new Map(a.sources.map((s) => [s.id, s]));
+  let named = 0, anonymous = 0, unattributed = 0;
+  for (const x of a.quotes) {
+    const s = x.source ? src.get(x.source) : undefined;
+    if (x.speaker || s?.named) named++;
+    else if (s) anonymous++;
+    else unattributed++;
+  }
+  const n = a.quotes.length;
+  const pct = (k: number) => `${Math.round((100 * k) / n)}%`;
+  return `${n} statements: ${named} on named actors (${pct(named)}), ${anonymous} on anonymous sources (${pct(anonymous)})${unattributed ? `, ${unattributed} unattributed` : ''}.`;
+}
+
+function relationLine(r: Relation, name: (id: string | null) => string, sources: Map<string, Source>, times: Map<string, TimelineItem>): string {
+  const t = r.time ? times.get(r.time) : undefined;
+  const via = r.attribution ? sources.get(r.attribution)?.description : null;
+  return `${describeRelation(r)} ${name(r.object)}${t ? ` [${t.value ?? t.text}]` : ''}${via ? ` — according to ${via}` : ''} — “${oneLine(r.evidence.text, 140)}”`;
+}
+
+function timelineLine(t: TimelineItem, a: Analysis, name: (id: string | null) => string): string {
+  const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${describeRelation(r)} ${name(r.object)}`);
+  const who = t.entities.slice(0, 4).map((id) => name(id));
+  const value = `${t.value ?? '?'}${t.modifier ? ` (${t.modifier.toLowerCase()})` : ''}`;
+  const sentence = a.document.text.slice(Math.max(0, t.start - 60), Math.min(a.document.text.length, t.end + 60));
+  return `${value} — “${t.text}”${rels.length ? `: ${rels.join('; ')}` : who.length ? `: ${who.join(', ')}` : ''}${rels.length ? '' : ` … ${oneLine(sentence, 120)} …`}`;
+}
+
+const byMentions = (x: Entity, y: Entity) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name);
+const plural = (t: string) => ({ person: 'People', organization: 'Organisations', location: 'Places', other: 'Other' })[t] ?? t;
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+const firstWords = (s: string) => oneLine(s, 60);
+
+function oneLine(s: string, max = 400): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+export type { Quote };

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+/** The backchannel command line. Every subcommand teaches itself with --help. */
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { runAnalyze } from './analyze-command.js';
+import { analysisJsonSchema, validateAnalysis } from '../contract/validate.js';
+import { registerNerCommands } from '../ml/commands.js';
+import { registerEvalCommands } from './eval-commands.js';
+
+const program = new Command();
+program
+  .name('backchannel')
+  .description('Reads news articles (German, English) and rebuilds the system they describe: actors and roles, quotes and sources, relations, timeline — and a network across articles.')
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)');
+
+const bytes = (v: string) => {
+  const m = /^(\d+(?:\.\d+)?)\s*(k|m|g)?i?b?$/i.exec(v.trim());
+  if (!m) throw new InvalidArgumentError('expects a size such as 500k, 16M');
+  return Math.round(Number(m[1]) * ({ k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1));
+};
+const date = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expects YYYY-MM-DD');
+  return v;
+};
+
+program
+  .command('analyze')
+  .description('analyse articles: a text file (with optional front matter), a saved HTML page, a JSON Lines batch, a folder of these, or - for stdin')
+  .argument('[paths...]', 'files or folders; - or nothing reads stdin')
+  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief)').choices(['json', 'markdown', 'text']).default('markdown'))
+  .option('-o, --out <path>', 'write to this file (or, for several articles, this folder: one file each)')
+  .option('--lang <code>', 'language of the text (de, en); default: detected')
+  .option('--published <date>', 'publication date YYYY-MM-DD (relative dates resolve against it); overrides front matter', date)
+  .option('--title <title>', 'title; overrides front matter')
+  .option('--max-bytes <size>', 'refuse larger files', bytes)
+  .option('--no-progress', 'no progress bar on stderr')
+  .addHelpText('after', `
+Examples:
+  $ backchannel analyze examples/de-koalition-gespraeche.txt
+  $ backchannel analyze article.txt --format json --out article.json
+  $ backchannel analyze saved-page.html --published 2024-02-02
+  $ backchannel analyze articles/ --format json --out analyses/
+  $ cat article.txt | backchannel analyze - --lang de --published 2024-02-02
+  $ backchannel analyze batch.jsonl --format json > analyses.jsonl
+
+Input front matter (optional, between --- lines): title, source, url, published (YYYY-MM-DD), language.
+Exit status: 0 when every input was analysed, 1 when any input failed (the others are still analysed).`)
+  .action(async (paths: string[], o) => {
+    const r = await runAnalyze(paths, { format: o.format, out: o.out, lang: o.lang, published: o.published, title: o.title, maxBytes: o.maxBytes, progress: o.progress });
+    for (const p of r.problems) process.stderr.write(`backchannel: ${p.origin}: ${p.message}\n`);
+    if (r.problems.length && r.analysed + r.problems.length > 1) process.stderr.write(`backchannel: ${r.analysed} analysed, ${r.problems.length} failed\n`);
+    if (r.problems.length) process.exitCode = 1;
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of the backchannel.analysis/1 contract')
+  .action(() => { process.stdout.write(JSON.stringify(analysisJsonSchema(), null, 2) + '\n'); });
+
+program
+  .command('validate')
+  .description('check that JSON files are valid backchannel.analysis/1 documents (shape, ids and offsets)')
+  .argument('<files...>')
+  .action((files: string[]) => {
+    for (const f of files) {
+      try {
+        const text = readFileSync(f, 'utf8');
+        const docs = f.endsWith('.jsonl') ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [JSON.parse(text)];
+        docs.forEach((d) => validateAnalysis(d));
+        process.stdout.write(`${f}: valid (${docs.length} document${docs.length === 1 ? '' : 's'})\n`);
+      } catch (e) {
+        process.stderr.write(`backchannel: ${f}: ${(e as Error).message}\n`);
+        process.exitCode = 1;
+      }
+    }
+  });
+
+registerNerCommands(program);
+registerEvalCommands(program);
+
+program.parseAsync(process.argv).catch((e: Error) => {
+  process.stderr.write(`backchannel: ${e.message}\n`);
+  process.exit(1);
+});
