@@ -42,7 +42,8 @@ async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    // Hidden files and a folder's own README/LICENSE are not articles.
+    if (e.name.startsWith('.') || /^(readme|license|licence|changelog)(\.|$)/i.test(e.name)) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(full)));
     else if (ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(full);
