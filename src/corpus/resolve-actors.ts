@@ -1,7 +1,8 @@
 /**
  * Cross-document actors: decides which corpus actor an article's entity is, and why.
  *  1. the same stable id (the entities stage gives countries and capitals one id in every language);
- *  2. a shared name or alias (folded: accents, dots, case) with an actor of the same type;
+ *  2. a shared name or alias (folded: accents, dots, case) with an actor of the same type — for people
+ *     only full names count, since a surname alone is shared by many;
  *  3. for people, a lone surname that only one person in the corpus carries ("Trump" ~ "Donald Trump"),
  *     in either order of arrival;
  *  otherwise a new actor. Ambiguous matches are not merged; the evidence of every decision is stored.
@@ -34,7 +35,8 @@ export async function resolveEntity(tx: Tx, e: Entity): Promise<ActorDecision> {
   const byId = await tx.selectFrom('actors').selectAll().where('id', '=', e.id).executeTakeFirst();
   if (byId) return { actorId: byId.id, reason: 'id', evidence: `same stable id ${e.id}`, existing: byId };
 
-  const names = entityNames(e);
+  // a person's one-word forms ("Prado") are surnames, not names: several people share them (rule 3)
+  const names = entityNames(e).filter((n) => e.type !== 'person' || n.includes(' '));
   if (names.length) {
     const hits = await tx
       .selectFrom('actor_aliases')
