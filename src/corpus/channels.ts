@@ -3,8 +3,7 @@
  * ties and avoid hubs (a path through someone connected to everyone says little). Each hop comes with its
  * best evidence sentence and article.
  *
- * Cost of a hop = 1 / strength of the tie; every intermediate actor adds a hub penalty growing with the log
- * of its degree. Paths are the k cheapest simple paths of at most maxHops hops (Yen's algorithm over a
+ * Cost of a hop = 1 / strength of the tie; every intermediate actor adds a hub penalty of 0.5·log2(degree). Paths are the k cheapest simple paths of at most maxHops hops (Yen's algorithm over a
  * hop-bounded Bellman-Ford, which is exact for positive costs and cheap for the 2–4 hops asked here).
  */
 import type { Modality } from '../contract/schema.js';
@@ -143,7 +142,8 @@ export class ChannelGraph {
       degree[e.v]++;
     }
     this.hub = new Float64Array(this.ids.length);
-    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(1 + degree[i]);
+    // log2(degree): a pass-through node (degree 2) costs HUB_PENALTY, one with 32 ties five times that
+    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(Math.max(1, degree[i]));
     this.buildAdjacency(degree);
   }
 
