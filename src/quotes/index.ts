@@ -1,14 +1,159 @@
+/**
+ * Entry point of the quotes stage: direct, indirect and mixed speech, their speakers and channels, and
+ * the article's sources as records (named people and institutions, anonymous groups with counts,
+ * affiliations, subsets, anonymity reasons, refusals), plus the article's sourcing profile.
+ */
 import type { Doc } from '../text/types.js';
-import type { Quote, Source } from '../contract/schema.js';
+import type { Quote, SpanOut } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
+import { findChannel } from './channels.js';
+import { loadQuoteLexicon } from './lexicon.js';
+import { findQuoteSpans } from './marks.js';
+import { sourcingProfile } from './profile.js';
+import { anonymityClause, findResponses, type ResponseHit } from './responses.js';
+import { SourceRegistry, type SourceRec } from './sources.js';
+import { collectStatements, type Statement } from './statements.js';
+import { matchPatternAt } from './token-pattern.js';
+import type { QuoteDetail, QuoteLayer } from './types.js';
+import { buildView, isPunct, sentenceRange, spanOf, tokenAt, type DocView } from './view.js';
+import { wordCount } from './attribution.js';
 
-export interface QuoteLayer {
-  quotes: Quote[];
-  sources: Source[];
+export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
+
+/** A quoted span shorter than this (in words) is speech only when a reporting cue attaches to it. */
+export const TERM_MAX_WORDS = 3;
+
+export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
+  const lex = loadQuoteLexicon(doc.language);
+  const spans = findQuoteSpans(doc.text, doc.paragraphs);
+  const v = buildView(doc, lex, entities, spans);
+  const registry = new SourceRegistry(v);
+  const { statements, attributed } = collectStatements(v);
+  const terms: SpanOut[] = [];
+
+  // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.
+  for (let i = 0; i < spans.length; i++) {
+    if (attributed.has(i)) continue;
+    const q = spans[i];
+    const open = tokenAt(doc, q.open), close = tokenAt(doc, q.close), a = tokenAt(doc, q.start);
+    if (isQuotedTerm(v, open, a, close)) { terms.push({ start: q.start, end: q.end, text: doc.text.slice(q.start, q.end) }); continue; }
+    const startsSentence = open === 0 || isPunct(v, open - 1) && /[.!?:]/.test(v.lower[open - 1]) || v.sentOf[open] >= 0 && sentenceRange(v, v.sentOf[open])[0] === open
+      || q.start > 0 && doc.paragraphs.some((p) => p.start === q.open);
+    const text = doc.text.slice(q.start, q.end).trim();
+    statements.push({
+      kind: 'direct', content: [a, close], start: q.start, end: q.end, text, spans: [i], cue: null, form: null,
+      subject: startsSentence ? { type: 'continuation' } : { type: 'none' }, attribution: null, anchor: open,
+    });
+  }
+
+  // Resolve speakers (and refusing subjects) in text order, so pronouns see the speakers before them.
+  const responses = findResponses(v);
+  type Item = { at: number; st?: Statement; resp?: ResponseHit };
+  const items: Item[] = [
+    ...statements.map((st) => ({ at: st.anchor, st })),
+    ...responses.map((resp) => ({ at: resp.subject ? resp.subject[0] : resp.range[0], resp })),
+  ].sort((x, y) => x.at - y.at);
+  const recOf = new Map<Statement, SourceRec | null>();
+  const how = new Map<Statement, QuoteDetail['resolution']>();
+  for (const it of items) {
+    if (it.resp) {
+      const r = it.resp;
+      const rec = r.subject ? (r.relative ? registry.lastInSentence(r.subject[0]) : registry.resolvePhrase(r.subject[0], r.subject[1], 'any')) : null;
+      if (rec) {
+        rec.responses.push({ kind: r.kind, evidence: spanOf(v, r.range[0], r.range[1]) });
+        registry.note(rec, it.at);
+      }
+      continue;
+    }
+    const st = it.st!;
+    const number = st.form ? st.form.number : 'any';
+    let rec: SourceRec | null = null;
+    const sub = st.subject;
+    if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
+    else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
+    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at);
+    else if (sub.type === 'continuation') rec = registry.lastSpeaker(st.anchor);
+    recOf.set(st, rec);
+    how.set(st, sub.type === 'phrase'
+      ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
+      : sub.type === 'none' ? 'none' : sub.type);
+    if (rec) registry.note(rec, st.anchor);
+  }
+
+  // Stated reasons for anonymity, attached to group mentions.
+  for (const rec of registry.recs) {
+    if (!rec.group || rec.anonymityReason) continue;
+    for (const m of rec.mentions) {
+      const r = anonymityClause(v, tokenAt(doc, m.end));
+      if (r) { rec.anonymityReason = spanOf(v, r[0], r[1]); break; }
+    }
+  }
+
+  const sources = registry.finalize();
+  statements.sort((x, y) => x.start - y.start);
+  const quotes: Quote[] = [];
+  const details: QuoteDetail[] = [];
+  for (const st of statements) {
+    const rec = recOf.get(st) ?? null;
+    const id = `q${quotes.length + 1}`;
+    const source = rec && rec.promoted ? rec.id : null;
+    quotes.push({
+      id, kind: st.kind, text: st.text, start: st.start, end: st.end,
+      speaker: rec && rec.named ? rec.entity : null,
+      source,
+      cue: st.cue ? spanOf(v, st.cue[0], st.cue[1]) : null,
+      channel: channelOf(v, st),
+    });
+    const sub = st.subject;
+    details.push({
+      quote: id,
+      sentences: sentencesOf(v, st.start, st.end),
+      speakerSpan: sub.type === 'phrase' ? spanOf(v, sub.range[0], sub.range[1]) : sub.type === 'relative' ? spanOf(v, sub.at, sub.at + 1) : null,
+      resolution: how.get(st) ?? 'none',
+    });
+  }
+  return { quotes, sources, details, terms, profile: sourcingProfile(quotes, sources) };
 }
 
-/** Entry point of the quotes stage: direct/indirect/mixed speech, speakers, anonymous source groups. */
-export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
-  void doc; void entities;
-  return { quotes: [], sources: [] };
+/**
+ * The rule for quoted terms: a quoted span with no reporting cue is a mere term (not a quote) when a term
+ * marker precedes it ("sogenannte", "so-called", "called"), when it has at most TERM_MAX_WORDS words, or —
+ * in a language that does not capitalise nouns — when it reads as a title (mostly capitalised words).
+ */
+export function isQuotedTerm(v: DocView, open: number, a: number, close: number): boolean {
+  for (const p of v.lex.termMarkers) {
+    const L = p.steps.length;
+    if (open - L < 0) continue;
+    const m = matchPatternAt(p, v.lower, open - L, open);
+    if (m && m.end === open) return true;
+  }
+  const words = wordCount(v, a, close);
+  if (words <= TERM_MAX_WORDS) return true;
+  if (!v.lex.nounsCapitalised && words <= 8) {
+    let caps = 0, punct = false;
+    for (let k = a; k < close; k++) {
+      if (/^\p{Lu}/u.test(v.doc.tokens[k].text)) caps++;
+      if (/[.!?]/.test(v.lower[k])) punct = true;
+    }
+    if (!punct && caps / words >= 0.6) return true;
+  }
+  return false;
+}
+
+function channelOf(v: DocView, st: Statement): string | null {
+  const k = v.sentOf[Math.min(st.cue ? st.cue[0] : st.content[0], v.lower.length - 1)];
+  const [S, E] = k >= 0 ? sentenceRange(v, k) : [0, v.lower.length];
+  const a = Math.min(S, st.attribution ? st.attribution[0] : S);
+  const b = Math.max(E, st.attribution ? st.attribution[1] : E);
+  const exclude: [number, number][] = [[st.content[0], st.content[1]]];
+  for (const q of v.spans) exclude.push([tokenAt(v.doc, q.open), tokenAt(v.doc, q.close) + 1]);
+  const hit = findChannel(v, a, b, exclude);
+  if (hit) return hit.value;
+  return st.form?.channel ?? null;
+}
+
+function sentencesOf(v: DocView, start: number, end: number): number[] {
+  const out: number[] = [];
+  v.doc.sentences.forEach((s, i) => { if (s.start < end && s.end > start) out.push(i); });
+  return out;
 }

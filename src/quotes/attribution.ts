@@ -1,0 +1,190 @@
+/**
+ * Reading one reporting verb in its sentence: who is its subject (before the verb, after it, a relative
+ * pronoun, or the subject of a coordinated verb), and on which side its content lies —
+ *   after:  "X sagte, dass …" / "X sagte, … seien …" / "X said (that) …" / "X sagte: …"
+ *   before: "…, sagten drei der Beamten." / "…, wie X sagte." / "…, two officials said."
+ */
+import type { VerbForm } from './lexicon.js';
+import { chunkNP, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
+import { isPunct, isQuoteMark, type DocView } from './view.js';
+
+export type Subject =
+  | { type: 'phrase'; range: [number, number] }
+  | { type: 'relative'; at: number }
+  | { type: 'coordinated'; at: number }
+  | { type: 'none' };
+
+export interface CueReading {
+  verb: number;
+  form: VerbForm;
+  subject: Subject;
+  side: 'before' | 'after';
+  /** Token range of the reported content. */
+  content: [number, number];
+  /** Last token of the attribution (speaker, particle) — the cue region ends here. */
+  attributionEnd: number;
+}
+
+/** The particle a separable verb needs ("fügte … hinzu"), searched in the verb's clause; -1 when absent. */
+export function findParticle(v: DocView, verb: number, particle: string, limit: number): number {
+  for (let k = verb + 1; k < limit && k < verb + 12; k++) {
+    if (v.lower[k] === particle) return k;
+    if (v.lower[k] === '.' || v.lower[k] === ';') break;
+  }
+  return -1;
+}
+
+/** Skip adverbs, auxiliaries and a verb particle after position i. */
+function skipFillers(v: DocView, i: number, limit: number, particle: string | null): number {
+  while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || v.lower[i] === particle)) i++;
+  return i;
+}
+
+/** Sentence-final punctuation and closing marks at the end of a range are not content. */
+export function trimContent(v: DocView, a: number, b: number): [number, number] {
+  while (b > a && isPunct(v, b - 1) && !isQuoteMark(v, b - 1)) b--;
+  while (a < b && (v.lower[a] === ',' || v.lower[a] === ':')) a++;
+  return [a, b];
+}
+
+const wordCount = (v: DocView, a: number, b: number) => {
+  let n = 0;
+  for (let k = a; k < b; k++) if (!isPunct(v, k)) n++;
+  return n;
+};
+
+/** Where the content after a verb starts: after ", (dass)", ":" or (without a comma) right after the attribution. */
+function complementStart(v: DocView, from: number, limit: number, skipRanges: [number, number][]): number {
+  const lex = v.lex;
+  for (let k = from; k < limit && k < from + 14; k++) {
+    const inSkip = skipRanges.some(([a, b]) => k >= a && k < b);
+    if (inSkip) continue;
+    const w = v.lower[k];
+    if (w === ':' ) return k + 1;
+    if (w === ',') return lex.complementizers.has(v.lower[k + 1]) ? k + 2 : k + 1;
+    if (lex.complementizers.has(w)) return k + 1;
+    if (w === '.' || w === ';' || w === '?' || w === '!') return -1;
+    if (isQuoteMark(v, k)) return k; // "sagte Trump "…"" without colon
+    if (!lex.nounsCapitalised && k === from && !lex.prepositions.has(w) && !isPunct(v, k)) return k; // "said the plan …"
+  }
+  return -1;
+}
+
+/**
+ * Read the verb at `verb` within the sentence [S, E). Returns null when it has no reported content
+ * (e.g. "Das sagte er gestern.") or lacks its particle ("teilte" without "mit").
+ */
+export function readCue(v: DocView, verb: number, S: number, E: number, channelRanges: [number, number][]): CueReading | null {
+  const lex = v.lex;
+  const form = lex.verbs.get(v.lower[verb]);
+  if (!form) return null;
+  // A passive participle ("über die nicht berichtet wurde") reports nobody's words.
+  if (lex.passiveAuxiliaries.has(v.lower[verb + 1])) return null;
+  if (!lex.nounsCapitalised && lex.passiveAuxiliaries.has(v.lower[verb - 1]) && verb + 1 < E && v.lower[verb + 1] !== 'that') return null;
+  let particleAt = -1;
+  if (form.particle) {
+    particleAt = findParticle(v, verb, form.particle, E);
+    if (particleAt < 0) return null;
+  }
+  const particle = form.particle;
+  // The segment between the last comma of the sentence (outside quotes) and the verb.
+  let lastComma = -1;
+  for (let k = verb - 1; k >= S; k--) {
+    if (v.quoteOf[k]) continue;
+    if (v.lower[k] === ',') { lastComma = k; break; }
+  }
+  const segStart = lastComma >= 0 ? lastComma + 1 : S;
+  const after = skipFillers(v, verb + 1, E, particle);
+  let subject: Subject = { type: 'none' };
+  let attributionEnd = Math.max(verb, particleAt);
+
+  const contentBefore = (subj: Subject, attrEnd: number): CueReading | null => {
+    if (lastComma < 0) return null;
+    const [a, b] = trimContent(v, S, lastComma);
+    if (wordCount(v, a, b) < 3) return null;
+    return { verb, form, subject: subj, side: 'before', content: [a, b], attributionEnd: attrEnd };
+  };
+  const contentAfter = (subj: Subject, from: number, skips: [number, number][]): CueReading | null => {
+    const c = complementStart(v, from, E, [...channelRanges, ...skips]);
+    if (c < 0) return null;
+    const [a, b] = trimContent(v, c, E);
+    if (wordCount(v, a, b) < 2) return null;
+    return { verb, form, subject: subj, side: 'after', content: [a, b], attributionEnd };
+  };
+
+  // "…, wie drei der Beamten sagten." / "…, as officials said."
+  if (segStart < verb && lex.cueAs.has(v.lower[segStart])) {
+    const end = chunkNP(v, segStart + 1, verb);
+    if (end > segStart + 1) {
+      subject = { type: 'phrase', range: [segStart + 1, end] };
+      return contentBefore(subject, attributionEnd) ?? contentAfter(subject, after, []);
+    }
+  }
+  // "sagte Watanabe und fügte hinzu, dass …": the subject of the first verb.
+  if (verb > S && lex.coordinators.has(v.lower[verb - 1])) {
+    return contentAfter({ type: 'coordinated', at: verb }, after, []);
+  }
+  if (segStart === verb) {
+    // The verb opens its clause (V1 after a comma, or sentence-initial).
+    if (v.lower[after] === ',' || v.lower[after] === ':') {
+      const pf = prefieldSpeaker(v, S, lastComma >= 0 ? firstCommaOrVerb(v, S, verb) : verb);
+      subject = pf ? (pf.relative ? { type: 'relative', at: pf.range[0] } : { type: 'phrase', range: pf.range }) : { type: 'none' };
+      return contentAfter(subject, after, []);
+    }
+    const pf = postfieldSpeaker(v, after, E);
+    if (!pf) return null;
+    subject = { type: 'phrase', range: pf };
+    attributionEnd = Math.max(attributionEnd, pf[1] - 1);
+    // A colon or ", dass" after the attribution opens the content; otherwise the content came before.
+    if (opensContent(v, pf[1], E)) return contentAfter(subject, pf[1], []);
+    return contentBefore(subject, attributionEnd) ?? contentAfter(subject, pf[1], []);
+  }
+  const pf = prefieldSpeaker(v, segStart === S ? S : segStart, verb);
+  if (pf && pf.relative) return contentAfter({ type: 'relative', at: pf.range[0] }, after, []);
+  if (pf && lastComma >= 0 && pf.range[1] === verb - countFillersBefore(v, verb, segStart)) {
+    // ", two officials said." (English) — the NP fills the segment before the verb.
+    subject = { type: 'phrase', range: pf.range };
+    const nxt = v.lower[after];
+    if (after >= E || nxt === '.' || nxt === ',' && !lex.complementizers.has(v.lower[after + 1])) {
+      return contentBefore(subject, attributionEnd);
+    }
+    return contentAfter(subject, after, []);
+  }
+  if (pf && segStart === S) return contentAfter({ type: 'phrase', range: pf.range }, after, []);
+  if (pf && segStart !== S) {
+    // The clause after a comma starts with an NP but not as a whole: use the sentence's own subject.
+    const whole = prefieldSpeaker(v, S, firstCommaOrVerb(v, S, verb));
+    if (whole) return contentAfter(whole.relative ? { type: 'relative', at: whole.range[0] } : { type: 'phrase', range: whole.range }, after, []);
+  }
+  // Adverbial prefield ("In einer Erklärung erklärte das Ministerium, …"): the subject follows the verb.
+  const post = postfieldSpeaker(v, after, E);
+  if (!post) return null;
+  attributionEnd = Math.max(attributionEnd, post[1] - 1);
+  return contentAfter({ type: 'phrase', range: post }, post[1], []);
+}
+
+/** Does a colon or ", dass/that" follow within the attribution (after channel phrases and adverbs)? */
+function opensContent(v: DocView, from: number, E: number): boolean {
+  for (let k = from; k < E && k < from + 12; k++) {
+    const w = v.lower[k];
+    if (w === ':') return true;
+    if (w === ',') return v.lex.complementizers.has(v.lower[k + 1]);
+    if (v.lex.complementizers.has(w)) return true;
+    if (w === '.' || isQuoteMark(v, k)) return false;
+  }
+  return false;
+}
+
+function countFillersBefore(v: DocView, verb: number, floor: number): number {
+  let n = 0;
+  for (let k = verb - 1; k > floor && (v.lex.adverbs.has(v.lower[k]) || v.lex.auxiliaries.has(v.lower[k])); k--) n++;
+  return n;
+}
+
+/** The first comma of the sentence before `verb` (or the verb): the end of the sentence's first constituent. */
+function firstCommaOrVerb(v: DocView, S: number, verb: number): number {
+  for (let k = S; k < verb; k++) if (v.lower[k] === ',' && !v.quoteOf[k]) return verb; // the prefield may hold appositions
+  return verb;
+}
+
+export { wordCount };

@@ -1,0 +1,170 @@
+/**
+ * The quotes stage's language data (lang/<code>/quotes/), loaded by language code and compiled once.
+ * No language-specific code paths: a new language is a new data folder.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { langDir } from '../util/paths.js';
+import { compilePattern, type TokenPattern } from './token-pattern.js';
+
+export type VerbNumber = 'sg' | 'pl' | 'any';
+
+export interface VerbForm {
+  lemma: string;
+  number: VerbNumber;
+  /** Separated particle the finite form needs in its clause ("fügte … hinzu"), or null. */
+  particle: string | null;
+  /** Channel the verb implies ("writing" for schreiben), or null. */
+  channel: string | null;
+  /** Finite form (can head a main clause) vs participle/infinitive. */
+  finite: boolean;
+  /** Takes a recipient object before its content ("told Reuters that …"). */
+  object: boolean;
+}
+
+export interface SourceNoun {
+  lemma: string;
+  /** Can refer back to any earlier group ("Quellen", "sources"). */
+  generic: boolean;
+  spokesperson: boolean;
+}
+
+export interface PronounInfo {
+  number: 'sg' | 'pl' | 'sg|pl';
+  gender: string | null;
+}
+
+export interface ChannelPhrase {
+  pattern: TokenPattern;
+  value: string;
+}
+
+export interface ResponsePattern {
+  kind: 'declined' | 'no_response' | 'denied';
+  pattern: TokenPattern;
+}
+
+export interface QuoteLexicon {
+  language: string;
+  verbs: Map<string, VerbForm>;
+  auxiliaries: Set<string>;
+  /** Auxiliaries that make a participle passive ("berichtet wurde"): no speaker, no statement. */
+  passiveAuxiliaries: Set<string>;
+  cueBefore: TokenPattern[];
+  cueAfter: Set<string>;
+  cueSo: Set<string>;
+  cueAs: Set<string>;
+  complementizers: Set<string>;
+  termMarkers: TokenPattern[];
+  channels: ChannelPhrase[];
+  channelDescriptors: Set<string>;
+  /** Platform names as token sequences (case-sensitive: "X" is a platform, "x" is not). */
+  platforms: string[][];
+  sourceNouns: Map<string, SourceNoun>;
+  sourceQualifiers: TokenPattern[];
+  determiners: Set<string>;
+  definite: Set<string>;
+  genitiveLinks: Set<string>;
+  partitiveLinks: Set<string>;
+  prepositions: Set<string>;
+  subordinators: Set<string>;
+  relativePronouns: Set<string>;
+  coordinators: Set<string>;
+  adverbs: Set<string>;
+  pronouns: Map<string, PronounInfo>;
+  numbers: Map<string, number>;
+  pluralOnly: Set<string>;
+  /** German capitalises every noun: a lowercase word there is never a phrase's head. */
+  nounsCapitalised: boolean;
+  responses: ResponsePattern[];
+  anonymity: TokenPattern[];
+}
+
+const cache = new Map<string, QuoteLexicon>();
+
+function readJson<T>(dir: string, name: string, fallback: T): T {
+  const p = join(dir, name);
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : fallback;
+}
+
+function readLines(dir: string, name: string): string[] {
+  const p = join(dir, name);
+  if (!existsSync(p)) return [];
+  return readFileSync(p, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean }
+
+export function loadQuoteLexicon(language: string): QuoteLexicon {
+  const hit = cache.get(language);
+  if (hit) return hit;
+  const dir = join(langDir(language), 'quotes');
+  const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[] }>(dir, 'verbs.json', { verbs: [] });
+  const verbs = new Map<string, VerbForm>();
+  for (const v of vj.verbs) {
+    const add = (form: string, number: VerbNumber, finite: boolean) => {
+      const f = form.toLowerCase();
+      if (verbs.has(f)) return;
+      verbs.set(f, {
+        lemma: v.lemma, number, finite,
+        particle: finite && v.particle ? v.particle.toLowerCase() : null,
+        channel: v.channel ?? null, object: !!v.object,
+      });
+    };
+    for (const f of v.sg ?? []) add(f, 'sg', true);
+    for (const f of v.pl ?? []) add(f, 'pl', true);
+    // Number-neutral forms: English finite forms, German participles and infinitives (they carry no particle).
+    for (const f of v.forms ?? []) add(f, 'any', !v.sg && !v.pl);
+  }
+  const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
+  const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
+    dir, 'channels.json', { phrases: [] });
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean }[]; qualifiers?: string[] }>(
+    dir, 'source-nouns.json', { nouns: [] });
+  const sourceNouns = new Map<string, SourceNoun>();
+  for (const n of sn.nouns) {
+    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson };
+    for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);
+  }
+  const fw = readJson<Record<string, unknown>>(dir, 'function-words.json', {});
+  const list = (k: string) => lowerSet(fw[k] as string[] | undefined);
+  const lex: QuoteLexicon = {
+    language,
+    verbs,
+    auxiliaries: lowerSet(vj.auxiliaries),
+    passiveAuxiliaries: lowerSet(vj.passiveAuxiliaries),
+    cueBefore: (cues.before ?? []).map(compilePattern),
+    cueAfter: lowerSet(cues.after),
+    cueSo: lowerSet(cues.so),
+    cueAs: lowerSet(cues.as),
+    complementizers: lowerSet(cues.complementizers),
+    termMarkers: (cues.terms ?? []).map(compilePattern),
+    channels: ch.phrases.map((p) => ({ pattern: compilePattern(p.pattern), value: p.value })),
+    channelDescriptors: lowerSet(ch.npDescriptors),
+    platforms: (ch.platforms ?? []).map((p) => p.split(/\s+/)),
+    sourceNouns,
+    sourceQualifiers: (sn.qualifiers ?? []).map(compilePattern),
+    determiners: list('determiners'),
+    definite: list('definite'),
+    genitiveLinks: list('genitiveLinks'),
+    partitiveLinks: list('partitiveLinks'),
+    prepositions: list('prepositions'),
+    subordinators: list('subordinators'),
+    relativePronouns: list('relativePronouns'),
+    coordinators: list('coordinators'),
+    adverbs: list('adverbs'),
+    pronouns: new Map(Object.entries((fw.pronouns ?? {}) as Record<string, PronounInfo>)),
+    numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
+    pluralOnly: list('pluralOnly'),
+    nounsCapitalised: !!fw.nounsCapitalised,
+    responses: readLines(dir, 'responses.txt').map((l) => {
+      const [kind, pattern] = l.split('\t');
+      return { kind: kind as ResponsePattern['kind'], pattern: compilePattern(pattern ?? '') };
+    }),
+    anonymity: readLines(dir, 'anonymity.txt').map(compilePattern),
+  };
+  cache.set(language, lex);
+  return lex;
+}

@@ -1,0 +1,101 @@
+/**
+ * What a speaker phrase says about its source: pronoun, relative pronoun, a named person or institution,
+ * or an anonymous/collective group with its count, definiteness, partitive ("drei der sechs Beamten")
+ * and the entity mentions that give its affiliation.
+ */
+import type { EntityMention } from '../entities/types.js';
+import type { SourceNoun } from './lexicon.js';
+import { hasNameLike } from './phrases.js';
+import { isCap, mentionsIn, type DocView } from './view.js';
+
+export interface PhraseInfo {
+  start: number;
+  end: number;
+  kind: 'pronoun' | 'relative' | 'named' | 'group' | 'description';
+  /** Source noun of a group ("Beamte" → Beamter), or null. */
+  noun: SourceNoun | null;
+  count: number | null;
+  /** "drei der (sechs) Beamten": the part's count is `count`, the whole's is `ofCount`. */
+  partitive: boolean;
+  ofCount: number | null;
+  definite: boolean;
+  plural: boolean;
+  mentions: EntityMention[];
+  /** Entity the phrase names (a person or institution), or null. */
+  entity: string | null;
+  /** Entity the group belongs to ("japanische" → Japan, "von Trump" → Trump), or null. */
+  affiliation: string | null;
+}
+
+const TYPE_RANK: Record<string, number> = { organization: 0, location: 1, person: 2, other: 3 };
+
+export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
+  const lex = v.lex;
+  const info: PhraseInfo = {
+    start: a, end: b, kind: 'description', noun: null, count: null, partitive: false, ofCount: null,
+    definite: false, plural: false, mentions: mentionsIn(v, a, b), entity: null, affiliation: null,
+  };
+  const w0 = v.lower[a];
+  if (b === a + 1 && lex.pronouns.has(w0)) { info.kind = 'pronoun'; return info; }
+  if (b === a + 1 && lex.relativePronouns.has(w0)) { info.kind = 'relative'; return info; }
+  info.definite = lex.definite.has(w0);
+  // Count and partitive: NUM (der|of) [det] [NUM] … noun
+  let k = a;
+  if (info.definite) k++;
+  if (lex.numbers.has(v.lower[k]) || /^\d+$/.test(v.lower[k])) {
+    info.count = lex.numbers.get(v.lower[k]) ?? Number(v.lower[k]);
+    k++;
+    if (lex.partitiveLinks.has(v.lower[k]) && k + 1 < b) {
+      info.partitive = true; k++;
+      if (lex.definite.has(v.lower[k])) k++;
+      if (lex.numbers.has(v.lower[k]) || /^\d+$/.test(v.lower[k])) { info.ofCount = lex.numbers.get(v.lower[k]) ?? Number(v.lower[k]); k++; }
+    }
+  } else if (lex.pluralOnly.has(v.lower[k])) { info.plural = true; }
+  // Head of the first sub-phrase: stop at a genitive link or coordinator once a noun was seen.
+  let headEnd = b, seenNoun = false;
+  for (let j = k; j < b; j++) {
+    const w = v.lower[j];
+    const sn = lex.sourceNouns.get(w);
+    if (sn && !info.noun) { info.noun = sn; seenNoun = true; continue; }
+    if (seenNoun && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
+      // "Beamte und Analysten": a coordinated source noun keeps the group collective.
+      if (lex.coordinators.has(w) && lex.sourceNouns.has(v.lower[j + 1])) { info.plural = true; continue; }
+      headEnd = j; break;
+    }
+    if (isCap(v, j) || !lex.nounsCapitalised) seenNoun = true;
+  }
+  // A group without a stated count ("Beamte", "officials", "Regierungskreise") is collective.
+  if (info.noun) info.plural = info.count === null ? true : info.count > 1;
+  // A person named inside the head (or in an apposition) makes the phrase named.
+  const person = info.mentions.find((m) => v.entities.byId.get(m.entity)?.type === 'person' && m.kind !== 'pronoun'
+    && m.kind !== 'possessive' && (m.tokenStart < headEnd || appositive(v, a, m.tokenStart)));
+  if (info.noun && !person && !hasNameLike(v, a, headEnd)) {
+    info.kind = 'group';
+    const aff = info.mentions.filter((m) => m.kind !== 'pronoun')
+      .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start)[0];
+    info.affiliation = aff ? aff.entity : null;
+    return info;
+  }
+  if (person) { info.kind = 'named'; info.entity = person.entity; }
+  else {
+    // An institution or place named by the phrase itself ("das japanische Außenministerium", "Japan").
+    const inst = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym')
+      .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start)[0];
+    if (inst) { info.kind = 'named'; info.entity = inst.entity; }
+    else if (hasNameLike(v, a, headEnd)) info.kind = 'named';
+    const aff = info.mentions.find((m) => m.entity !== info.entity && m.kind !== 'pronoun');
+    info.affiliation = aff ? aff.entity : null;
+  }
+  return info;
+}
+
+/** Is token t inside an apposition of the phrase ("der frühere Berater, John Doe")? */
+function appositive(v: DocView, a: number, t: number): boolean {
+  for (let k = a; k < t; k++) if (v.lower[k] === ',') return true;
+  return false;
+}
+
+function rank(v: DocView, m: EntityMention): number {
+  const t = v.entities.byId.get(m.entity)?.type ?? 'other';
+  return TYPE_RANK[t] ?? 3;
+}

@@ -1,0 +1,141 @@
+/**
+ * Noun-phrase chunking for speakers and sources, driven by the language's function-word lists:
+ * [determiners, numbers, adjectives]* head+ ((genitive link | coordinator) NP)*, plus source qualifiers
+ * ("people familiar with the matter"). No POS tagger: German heads are capitalised words; in a language
+ * whose nouns are not capitalised (English) any content word can be a head.
+ */
+import { matchPatternAt } from './token-pattern.js';
+import { isCap, isPunct, isQuoteMark, isWord, type DocView } from './view.js';
+
+/** Is token i a word that can never sit inside a speaker phrase? */
+function isStopWord(v: DocView, i: number): boolean {
+  const w = v.lower[i], lex = v.lex;
+  return lex.verbs.has(w) || lex.auxiliaries.has(w) || lex.complementizers.has(w)
+    || (lex.prepositions.has(w) && !lex.genitiveLinks.has(w)) || lex.subordinators.has(w)
+    || lex.cueAfter.has(w);
+}
+
+/**
+ * End (exclusive) of the noun phrase starting at token i, or i when none starts there.
+ * Stops at punctuation, quote marks, reporting verbs, prepositions (other than genitive links) and at
+ * a lowercase word in a language that capitalises nouns.
+ */
+export function chunkNP(v: DocView, i: number, limit: number): number {
+  const lex = v.lex;
+  if (i >= limit || isPunct(v, i)) return i;
+  if (lex.pronouns.has(v.lower[i]) || lex.relativePronouns.has(v.lower[i]) && !lex.determiners.has(v.lower[i])) return i + 1;
+  let j = i, headEnd = i, sawNumber = false;
+  let pre = true; // before the head of the current (sub)phrase
+  while (j < limit && j - i < 16) {
+    const w = v.lower[j];
+    for (const q of lex.sourceQualifiers) {
+      const m = matchPatternAt(q, v.lower, j, limit);
+      if (m && headEnd > i) { j = headEnd = m.end; break; }
+    }
+    if (j >= limit) break;
+    if (isPunct(v, j) || isQuoteMark(v, j)) {
+      // Keep hyphen-joined pieces only when a word follows directly.
+      break;
+    }
+    if (!pre && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
+      const nxt = j + 1;
+      if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt) && !lex.pronouns.has(v.lower[nxt])) { pre = true; j++; continue; }
+      break;
+    }
+    if (pre && sawNumber && lex.partitiveLinks.has(w) && j + 1 < limit && !isPunct(v, j + 1)) { j++; continue; }
+    if (isStopWord(v, j)) break;
+    if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
+      if (!pre && lex.nounsCapitalised) break;
+      sawNumber = true; j++; continue;
+    }
+    if (lex.determiners.has(w)) {
+      if (!pre) break;
+      j++; continue;
+    }
+    if (!isWord(v, j)) break;
+    const cap = isCap(v, j);
+    if (lex.nounsCapitalised) {
+      if (cap) { pre = false; j++; headEnd = j; continue; }
+      if (pre && !lex.adverbs.has(w)) { j++; continue; } // adjective before its noun
+      break;
+    }
+    if (lex.adverbs.has(w) && headEnd > i) break;
+    pre = false; j++; headEnd = j;
+  }
+  return headEnd;
+}
+
+/** Is the range a pronoun on its own? */
+export function pronounAt(v: DocView, a: number, b: number): boolean {
+  return b === a + 1 && v.lex.pronouns.has(v.lower[a]);
+}
+
+/**
+ * The speaker phrase after an inverted verb ("sagte der Sprecher", ", said Smith"): an NP, extended
+ * by an appositive name when the NP itself is a description ("der frühere Berater, John Doe, dass").
+ */
+export function postfieldSpeaker(v: DocView, i: number, limit: number): [number, number] | null {
+  const end = chunkNP(v, i, limit);
+  if (end <= i) return null;
+  if (v.lower[end] === ',' && end + 1 < limit && isCap(v, end + 1) && !v.lex.determiners.has(v.lower[end + 1])) {
+    const e2 = chunkNP(v, end + 1, limit);
+    const after = v.lower[e2];
+    if (e2 > end + 1 && e2 - end <= 4 && (after === ',' || after === '.' || e2 >= limit) && !hasNameLike(v, i, end)) return [i, e2];
+  }
+  return [i, end];
+}
+
+/**
+ * Does the range hold a person's name? A PER name mention decides; without one (no NER yet) a
+ * capitalised word with no determiner or number before it in its sub-phrase counts as a likely name,
+ * unless it is a source noun or covered by a non-person mention.
+ */
+export function hasNameLike(v: DocView, a: number, b: number): boolean {
+  const covered = new Set<number>();
+  for (const m of v.entities.mentions) {
+    if (m.tokenStart < a || m.tokenEnd > b) continue;
+    const e = v.entities.byId.get(m.entity);
+    if (e && e.type === 'person' && (m.kind === 'name' || m.kind === 'alias')) return true;
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k);
+  }
+  let hasDet = false;
+  for (let k = a; k < b; k++) {
+    const w = v.lower[k];
+    if (v.lex.genitiveLinks.has(w) || v.lex.coordinators.has(w)) { hasDet = false; if (!v.lex.determiners.has(w)) continue; }
+    if (v.lex.determiners.has(w) || v.lex.numbers.has(w) || v.lex.pluralOnly.has(w)) { hasDet = true; continue; }
+    if (!isCap(v, k) || covered.has(k) || v.lex.sourceNouns.has(w) || v.lex.pronouns.has(w)) continue;
+    if (!hasDet) return true;
+  }
+  return false;
+}
+
+/**
+ * The subject before a finite reporting verb at `verb`, looking back to `clauseStart`.
+ * Returns the phrase range, or 'relative' with the relative pronoun's index, or null when the
+ * prefield is adverbial (then the subject follows the verb).
+ */
+export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
+  { range: [number, number]; relative: boolean } | null {
+  const lex = v.lex;
+  if (verb <= clauseStart) return null;
+  // ", der sagte" / ", who said": a relative clause whose subject is its antecedent.
+  let k = verb - 1;
+  while (k > clauseStart && (lex.adverbs.has(v.lower[k]) || lex.auxiliaries.has(v.lower[k]))) k--;
+  if (lex.relativePronouns.has(v.lower[k]) && k > 0 && v.lower[k - 1] === ',') return { range: [k, k + 1], relative: true };
+  let s = clauseStart;
+  while (s < verb && (isPunct(v, s) || isQuoteMark(v, s))) s++;
+  if (lex.subordinators.has(v.lower[s]) && !lex.prepositions.has(v.lower[s])) s++;
+  else if (lex.subordinators.has(v.lower[s]) && s + 1 < verb && !lex.determiners.has(v.lower[s + 1])) s++;
+  if (s >= verb) return null;
+  const w = v.lower[s];
+  if (lex.prepositions.has(w) || lex.adverbs.has(w) && !lex.determiners.has(w)) {
+    // English "On Monday, officials said …": skip an introductory phrase closed by a comma.
+    if (!lex.nounsCapitalised) {
+      for (let c = s; c < verb; c++) if (v.lower[c] === ',') return prefieldSpeaker(v, c + 1, verb);
+    }
+    return null;
+  }
+  const end = chunkNP(v, s, verb);
+  if (end <= s) return null;
+  return { range: [s, end], relative: false };
+}

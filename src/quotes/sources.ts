@@ -1,0 +1,275 @@
+/**
+ * The sources of an article as first-class records: named people and institutions, and anonymous or
+ * collective groups with their count, affiliation and subsets ("drei der Beamten" ⊂ "sechs japanische
+ * Beamte"). Speaker phrases are resolved here in text order, so pronouns can look back at the
+ * speakers before them.
+ */
+import type { Source, SpanOut } from '../contract/schema.js';
+import type { PronounInfo } from './lexicon.js';
+import { chunkNP } from './phrases.js';
+import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
+import { isCap, isPunct, spanOf, textOf, type DocView } from './view.js';
+
+export interface SourceRec {
+  key: string;
+  description: string;
+  named: boolean;
+  entity: string | null;
+  group: boolean;
+  lemma: string | null;
+  generic: boolean;
+  count: number | null;
+  plural: boolean;
+  affiliation: string | null;
+  parent: SourceRec | null;
+  /** Groups seen in passing ("in Interviews mit sechs Beamten") enter the output only once referred to. */
+  promoted: boolean;
+  mentions: SpanOut[];
+  first: number;
+  anonymityReason: SpanOut | null;
+  responses: { kind: 'declined' | 'no_response' | 'denied'; evidence: SpanOut }[];
+  id: string;
+}
+
+interface Event { token: number; paragraph: number; sentence: number; rec: SourceRec }
+
+/** How far back (in paragraphs) a pronoun or an unattributed quote may look for its speaker. */
+const PARAGRAPH_WINDOW = 2;
+
+export class SourceRegistry {
+  readonly recs: SourceRec[] = [];
+  private readonly events: Event[] = [];
+  private readonly byKey = new Map<string, SourceRec>();
+
+  constructor(private readonly v: DocView) {
+    this.collectPassingGroups();
+  }
+
+  /** Numbered groups anywhere in the text ("mit sechs japanischen Beamten"): candidates for later references. */
+  private collectPassingGroups(): void {
+    const v = this.v, lex = v.lex;
+    for (let i = 0; i < v.lower.length; i++) {
+      if (!lex.sourceNouns.has(v.lower[i]) || v.quoteOf[i]) continue;
+      let s = i;
+      while (s > 0 && i - s < 4 && !isPunct(v, s - 1) && !lex.prepositions.has(v.lower[s - 1])
+        && !lex.verbs.has(v.lower[s - 1]) && !(lex.nounsCapitalised && isCap(v, s - 1) && !lex.determiners.has(v.lower[s - 1]) && !lex.numbers.has(v.lower[s - 1]))) s--;
+      const end = Math.max(chunkNP(v, s, v.lower.length), i + 1);
+      const info = analyzePhrase(v, s, end);
+      if (info.kind !== 'group' || info.count === null || info.count < 2 || info.partitive || info.definite) continue;
+      const rec = this.newGroup(info);
+      rec.promoted = false;
+      i = end - 1;
+    }
+  }
+
+  private paragraphOf(token: number): number {
+    const k = this.v.sentOf[token];
+    return k >= 0 ? this.v.doc.sentences[k].paragraph : 0;
+  }
+
+  private newRec(info: PhraseInfo, fields: Partial<SourceRec>): SourceRec {
+    const v = this.v;
+    const rec: SourceRec = {
+      key: '', description: stripDescription(v, info.start, info.end), named: false, entity: null, group: false,
+      lemma: null, generic: false, count: null, plural: false, affiliation: info.affiliation, parent: null,
+      promoted: true, mentions: [spanOf(v, info.start, info.end)], first: v.doc.tokens[info.start].start,
+      anonymityReason: null, responses: [], id: '', ...fields,
+    };
+    this.recs.push(rec);
+    return rec;
+  }
+
+  private newGroup(info: PhraseInfo): SourceRec {
+    return this.newRec(info, {
+      group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic, count: info.count,
+      plural: info.plural, key: `group:${this.recs.length}`,
+    });
+  }
+
+  private addMention(rec: SourceRec, a: number, b: number): void {
+    const sp = spanOf(this.v, a, b);
+    if (!rec.mentions.some((m) => m.start === sp.start)) rec.mentions.push(sp);
+    if (!rec.promoted) { rec.promoted = true; }
+    rec.first = Math.min(rec.first, sp.start);
+  }
+
+  /** Record that `rec` spoke (or refused) at `token`, for later pronouns. */
+  note(rec: SourceRec, token: number): void {
+    this.events.push({ token, paragraph: this.paragraphOf(token), sentence: this.v.sentOf[token], rec });
+  }
+
+  /** The source of the latest event before `token` in the same sentence ("und fügte hinzu", ", der sagte"). */
+  lastInSentence(token: number): SourceRec | null {
+    const k = this.v.sentOf[token];
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token < token && ev.sentence === k) return ev.rec;
+    }
+    return null;
+  }
+
+  /** The latest speaker within the paragraph window (for quotes that continue a speaker's words). */
+  lastSpeaker(token: number): SourceRec | null {
+    const p = this.paragraphOf(token);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token < token && p - ev.paragraph <= PARAGRAPH_WINDOW) return ev.rec;
+    }
+    return null;
+  }
+
+  /** Resolve a speaker phrase to a source (creating or linking records). */
+  resolvePhrase(a: number, b: number, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
+    const v = this.v;
+    const info = analyzePhrase(v, a, b);
+    if (info.kind === 'pronoun') {
+      const p = v.lex.pronouns.get(v.lower[a]) as PronounInfo;
+      return this.resolvePronoun(a, p, verbNumber);
+    }
+    if (info.kind === 'relative') return this.lastInSentence(a) ?? this.nearestPerson(a, true);
+    if (info.kind === 'group') return this.resolveGroup(info);
+    return this.resolveNamed(info);
+  }
+
+  private resolveNamed(info: PhraseInfo): SourceRec {
+    const v = this.v;
+    const key = info.entity ? `entity:${info.entity}` : `name:${nameKey(v, info)}`;
+    const hit = this.byKey.get(key);
+    if (hit) { this.addMention(hit, info.start, info.end); return hit; }
+    const rec = this.newRec(info, { key, named: info.kind === 'named' || !info.noun, entity: info.entity });
+    if (info.entity) {
+      const e = v.entities.byId.get(info.entity);
+      if (e) rec.description = e.name;
+    }
+    this.byKey.set(key, rec);
+    return rec;
+  }
+
+  private compatibleAffiliation(rec: SourceRec, info: PhraseInfo): boolean {
+    return !info.affiliation || !rec.affiliation || rec.affiliation === info.affiliation
+      || (rec.parent !== null && this.compatibleAffiliation(rec.parent, info));
+  }
+
+  private resolveGroup(info: PhraseInfo): SourceRec {
+    const before = this.v.doc.tokens[info.start].start;
+    const earlier = this.recs.filter((r) => r.group && r.first < before);
+    if (info.partitive) {
+      const n = info.count ?? 0;
+      const parents = earlier.filter((r) => r.parent === null && (r.count === null || r.count > n)
+        && (info.ofCount === null || r.count === info.ofCount)
+        && (info.noun?.generic || r.lemma === info.noun?.lemma) && this.compatibleAffiliation(r, info));
+      // Prefer the same noun, then the largest group, then the earliest.
+      parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
+        || (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
+      const parent = parents[0] ?? null;
+      if (parent) {
+        this.addMention(parent, info.start, info.start); // keeps it promoted without a false mention span
+        parent.mentions = parent.mentions.filter((m) => m.end > m.start);
+        const same = this.recs.find((r) => r.parent === parent && r.count === info.count);
+        if (same) { this.addMention(same, info.start, info.end); return same; }
+        const rec = this.newGroup(info);
+        rec.parent = parent;
+        rec.affiliation = rec.affiliation ?? parent.affiliation;
+        return rec;
+      }
+      return this.newGroup(info);
+    }
+    if (info.definite || (info.count !== null && info.count > 1)) {
+      // "die (sechs) (japanischen) Beamten": an earlier group of that noun; "sechs Beamte" again: the same six.
+      const match = earlier.filter((r) => r.parent === null && (r.lemma === info.noun?.lemma || (info.noun?.generic && info.definite))
+        && (info.count === null || r.count === info.count) && this.compatibleAffiliation(r, info)
+        && (info.definite || r.affiliation === info.affiliation));
+      match.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
+      if (match[0]) { this.addMention(match[0], info.start, info.end); return match[0]; }
+    }
+    const hereNow = this.recs.find((r) => !r.promoted && r.first === before);
+    if (hereNow) { this.addMention(hereNow, info.start, info.end); return hereNow; }
+    return this.newGroup(info);
+  }
+
+  /**
+   * A pronoun's source: the latest speaker (or refusing source) before it within the window whose number
+   * fits. Unnamed single sources fit plural pronouns too (singular "they", its German translation "sie").
+   */
+  resolvePronoun(at: number, p: PronounInfo, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
+    const number = p.number === 'sg|pl' ? (verbNumber === 'any' ? 'any' : verbNumber) : p.number;
+    const para = this.paragraphOf(at);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= at) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (this.fits(ev.rec, number, p.gender)) return ev.rec;
+    }
+    return number === 'pl' ? null : this.nearestPerson(at, false);
+  }
+
+  private fits(rec: SourceRec, number: string, gender: string | null): boolean {
+    const plural = rec.group ? rec.plural : false;
+    if (number === 'sg' && plural) return false;
+    if (number === 'pl' && !plural && !(rec.group && rec.count === 1)) return false;
+    if (gender && rec.entity) {
+      const g = this.v.entities.byId.get(rec.entity)?.attributes?.gender;
+      if (typeof g === 'string' && g[0] !== gender) return false;
+      const t = this.v.entities.byId.get(rec.entity)?.type;
+      if ((gender === 'm' || gender === 'f') && t && t !== 'person') return false;
+    }
+    return true;
+  }
+
+  /** Fallback antecedent: the nearest person mention before `at` (outside quotes) in the window. */
+  private nearestPerson(at: number, sameSentence: boolean): SourceRec | null {
+    const v = this.v;
+    const para = this.paragraphOf(at);
+    const ms = v.entities.mentions;
+    for (let k = ms.length - 1; k >= 0; k--) {
+      const m = ms[k];
+      if (m.tokenStart >= at || v.quoteOf[m.tokenStart]) continue;
+      if (sameSentence && v.sentOf[m.tokenStart] !== v.sentOf[at]) return null;
+      if (para - this.paragraphOf(m.tokenStart) > PARAGRAPH_WINDOW) return null;
+      const e = v.entities.byId.get(m.entity);
+      if (!e || e.type !== 'person' || m.kind === 'pronoun') continue;
+      return this.resolveNamed({ ...analyzePhrase(v, m.tokenStart, m.tokenEnd), entity: e.id, kind: 'named' });
+    }
+    return null;
+  }
+
+  /** The promoted records as contract sources, numbered s1… in order of first mention. */
+  finalize(): Source[] {
+    const out = this.recs.filter((r) => r.promoted).sort((a, b) => a.first - b.first);
+    out.forEach((r, i) => { r.id = `s${i + 1}`; });
+    return out.map((r) => {
+      const s: Source = {
+        id: r.id, description: r.description, named: r.named, entity: r.entity, count: r.count,
+        affiliation: r.affiliation, mentions: r.mentions.slice().sort((a, b) => a.start - b.start),
+        parent: r.parent && r.parent.promoted ? r.parent.id : null,
+        anonymityReason: r.anonymityReason,
+      };
+      if (r.responses.length) s.responses = r.responses;
+      return s;
+    });
+  }
+}
+
+/** Description of a phrase: its text without a leading determiner of an indefinite reference. */
+function stripDescription(v: DocView, a: number, b: number): string {
+  return textOf(v, a, b);
+}
+
+/**
+ * A key that makes "Tsuneo Watanabe" and a later "Watanabe" one source when no NER links them: the last
+ * word of the phrase's name (of its appositive name after a description). A description without a
+ * name ("das Büro von Aso") keys on its whole text.
+ */
+function nameKey(v: DocView, info: PhraseInfo): string {
+  const lex = v.lex;
+  let k = info.start;
+  if (lex.determiners.has(v.lower[k]) || lex.numbers.has(v.lower[k])) {
+    while (k < info.end && v.lower[k] !== ',') k++;
+    if (k >= info.end) return 'd:' + textOf(v, info.start, info.end).toLowerCase();
+    k++;
+  }
+  while (k < info.end && !isCap(v, k)) k++;
+  let last = k;
+  while (last + 1 < info.end && isCap(v, last + 1)) last++;
+  return k < info.end ? v.lower[last] : 'd:' + textOf(v, info.start, info.end).toLowerCase();
+}

@@ -1,0 +1,248 @@
+/**
+ * Finding statements before their speakers are resolved:
+ *  - direct quotes with their attribution after ("…", sagte Machida / "…," he said), before
+ *    (sagte Trump: "…" / Smith said: "…"), or as a headline colon (Trump: "…"); interrupted quotes
+ *    ("…", sagte er, "…") are joined;
+ *  - indirect statements from reporting verbs and cue words (laut, zufolge, so, wie … sagte, according to);
+ *  - quoted spans inside reported content become mixed quotes.
+ */
+import { readCue, trimContent, wordCount, type Subject } from './attribution.js';
+import type { VerbForm } from './lexicon.js';
+import type { QuoteSpan } from './marks.js';
+import { chunkNP, postfieldSpeaker } from './phrases.js';
+import { matchPatternAt } from './token-pattern.js';
+import { isPunct, isQuoteMark, sentenceRange, tokenAt, type DocView } from './view.js';
+
+export interface Statement {
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** Token range of the content (for direct quotes: inside the marks). */
+  content: [number, number];
+  /** Char range and text of the content. */
+  start: number;
+  end: number;
+  text: string;
+  spans: number[];
+  cue: [number, number] | null;
+  form: VerbForm | null;
+  subject: Subject | { type: 'continuation' };
+  /** Token range of the attribution (cue, speaker, channel) for the channel search. */
+  attribution: [number, number] | null;
+  anchor: number;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ';']);
+
+/** Token range [content start, closing-mark token) and the mark tokens of a quote span. */
+function spanTokens(v: DocView, q: QuoteSpan): { open: number; close: number; a: number; b: number } {
+  const open = tokenAt(v.doc, q.open);
+  const close = tokenAt(v.doc, q.close);
+  return { open, close, a: tokenAt(v.doc, q.start), b: close };
+}
+
+function paragraphEndToken(v: DocView, tok: number): number {
+  const k = v.sentOf[Math.min(tok, v.lower.length - 1)];
+  const p = k >= 0 ? v.doc.sentences[k].paragraph : -1;
+  const end = p >= 0 ? v.doc.paragraphs[p].end : v.doc.text.length;
+  return tokenAt(v.doc, end);
+}
+
+function directStatement(v: DocView, spans: number[], kind: 'direct' | 'mixed'): Statement {
+  const doc = v.doc;
+  const qs = spans.map((i) => v.spans[i]);
+  const first = qs[0], last = qs[qs.length - 1];
+  const text = qs.map((q) => doc.text.slice(q.start, q.end).trim()).join(' ');
+  return {
+    kind, content: [tokenAt(doc, first.start), tokenAt(doc, last.close)], start: first.start, end: last.end, text,
+    spans, cue: null, form: null, subject: { type: 'none' }, attribution: null, anchor: tokenAt(doc, first.open),
+  };
+}
+
+/** Attribution after a closing mark: ", sagte er", ", said Smith", "he said", ", so Müller". */
+function attributionAfter(v: DocView, from: number, limit: number):
+  { verb: number | null; form: VerbForm | null; subject: [number, number] | null; end: number; skipped: number } | null {
+  const lex = v.lex;
+  let k = from;
+  while (k < limit && (v.lower[k] === ',' || v.lower[k] === '–' || v.lower[k] === '-' || v.lower[k] === '—')) k++;
+  if (k >= limit) return null;
+  const form = lex.verbs.get(v.lower[k]);
+  if (form && form.finite) {
+    let s = k + 1;
+    while (s < limit && lex.adverbs.has(v.lower[s])) s++;
+    const sp = postfieldSpeaker(v, s, limit);
+    if (!sp) return null;
+    let end = sp[1];
+    if (form.particle) { if (v.lower[end] !== form.particle) { const p = v.lower.indexOf(form.particle, end); if (p < 0 || p >= limit) return null; end = p + 1; } else end++; }
+    return { verb: k, form, subject: sp, end, skipped: 0 };
+  }
+  if (lex.cueSo.has(v.lower[k])) {
+    const e = chunkNP(v, k + 1, limit);
+    if (e > k + 1) return { verb: k, form: null, subject: [k + 1, e], end: e, skipped: 0 };
+    return null;
+  }
+  const e = chunkNP(v, k, limit);
+  if (e > k) {
+    let t = e;
+    while (t < limit && (lex.adverbs.has(v.lower[t]) || lex.auxiliaries.has(v.lower[t]))) t++;
+    const f2 = lex.verbs.get(v.lower[t]);
+    if (f2 && f2.finite) {
+      let end = t + 1;
+      if (f2.particle) { const p = v.lower.indexOf(f2.particle, end); if (p < 0 || p >= limit) return null; end = p + 1; }
+      return { verb: t, form: f2, subject: [k, e], end, skipped: 0 };
+    }
+  }
+  return null;
+}
+
+export function collectStatements(v: DocView): { statements: Statement[]; consumed: Set<number>; attributed: Set<number> } {
+  const lex = v.lex;
+  const statements: Statement[] = [];
+  const consumed = new Set<number>();
+  const attributed = new Set<number>();
+  const openOf = new Map<number, number>();
+  v.spans.forEach((q, i) => openOf.set(tokenAt(v.doc, q.open), i));
+
+  // 1. Direct quotes with an adjacent attribution.
+  for (let i = 0; i < v.spans.length; i++) {
+    if (attributed.has(i)) continue;
+    const q = v.spans[i];
+    const t = spanTokens(v, q);
+    const paraEnd = paragraphEndToken(v, t.close);
+    let lim = t.close + 1;
+    while (lim < paraEnd && !SENTENCE_END.has(v.lower[lim]) && !openOf.has(lim)) lim++;
+    const after = attributionAfter(v, t.close + 1, lim);
+    if (after) {
+      const spans = [i];
+      // Interrupted quote: "…", sagte er, "…"
+      if (v.lower[after.end] === ',' && openOf.has(after.end + 1)) spans.push(openOf.get(after.end + 1)!);
+      const st = directStatement(v, spans, 'direct');
+      st.cue = after.verb !== null ? [after.verb, after.verb + 1] : null;
+      st.form = after.form;
+      st.subject = after.subject ? { type: 'phrase', range: after.subject } : { type: 'none' };
+      st.attribution = [t.close + 1, after.end];
+      st.anchor = after.subject ? after.subject[0] : t.open;
+      if (after.verb !== null) consumed.add(after.verb);
+      spans.forEach((s) => attributed.add(s));
+      statements.push(st);
+      continue;
+    }
+    // Attribution before: "… sagte Trump: "…"" / "Smith said, "…"" / headline "Trump: "…"".
+    const S = Math.max(sentenceRange(v, Math.max(0, v.sentOf[t.open])).at(0) ?? 0, prevCloseToken(v, i) + 1);
+    const pm = t.open - 1;
+    if (pm >= S && (v.lower[pm] === ':' || v.lower[pm] === ',' || lex.verbs.has(v.lower[pm]))) {
+      let verb = -1;
+      for (let k = pm; k >= S && pm - k <= 14; k--) {
+        if (lex.complementizers.has(v.lower[k])) break;
+        const f = lex.verbs.get(v.lower[k]);
+        if (f && !v.quoteOf[k]) { verb = k; break; }
+      }
+      if (verb >= 0) {
+        const E = Math.max(t.close + 1, sentenceRange(v, Math.max(0, v.sentOf[verb]))[1]);
+        const r = readCue(v, verb, S, E, []);
+        if (r && r.side === 'after' && r.content[0] >= pm - 1 && r.content[0] <= t.open + 1) {
+          const st = directStatement(v, [i], 'direct');
+          st.cue = [verb, verb + 1]; st.form = r.form; st.subject = r.subject;
+          st.attribution = [S, t.open]; st.anchor = r.subject.type === 'phrase' ? r.subject.range[0] : verb;
+          consumed.add(verb); attributed.add(i); statements.push(st);
+          continue;
+        }
+      } else if (v.lower[pm] === ':' && pm - S <= 6 && chunkNP(v, S, pm) === pm) {
+        const st = directStatement(v, [i], 'direct');
+        st.subject = { type: 'phrase', range: [S, pm] }; st.attribution = [S, pm]; st.anchor = S;
+        attributed.add(i); statements.push(st);
+        continue;
+      }
+    }
+    // Quote first, reported content continues after it: "„…“ bei der Wahl, sagte Watanabe."
+    for (let k = t.close + 1; k < lim; k++) {
+      if (v.lower[k] !== ',') continue;
+      const a2 = attributionAfter(v, k, lim);
+      if (a2 && a2.verb !== null && k > t.close + 1) {
+        const st = directStatement(v, [i], 'mixed');
+        st.content = [t.open, k];
+        st.start = q.open;
+        st.end = v.doc.tokens[k - 1].end;
+        st.text = v.doc.text.slice(q.open, st.end);
+        st.cue = [a2.verb, a2.verb + 1]; st.form = a2.form;
+        st.subject = a2.subject ? { type: 'phrase', range: a2.subject } : { type: 'none' };
+        st.attribution = [k, a2.end]; st.anchor = a2.subject ? a2.subject[0] : a2.verb;
+        consumed.add(a2.verb); attributed.add(i); statements.push(st);
+        break;
+      }
+      break;
+    }
+  }
+
+  // 2. Indirect statements from reporting verbs and cue words.
+  for (let s = 0; s < v.doc.sentences.length; s++) {
+    const [S, E] = sentenceRange(v, s);
+    for (let k = S; k < E; k++) {
+      if (v.quoteOf[k] || consumed.has(k)) continue;
+      const w = v.lower[k];
+      let st: Statement | null = null;
+      if (lex.verbs.has(w)) {
+        const r = readCue(v, k, S, E, []);
+        if (r) st = indirect(v, r.content, [k, k + 1], r.form, r.subject, r.side === 'after' ? [S, r.content[0]] : [r.content[1], E]);
+      } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',') {
+        const e = chunkNP(v, k + 1, E);
+        const tail = v.lower[e];
+        if (e > k + 1 && (e >= E - 1 || tail === '.' || tail === ',' && lex.relativePronouns.has(v.lower[e + 1]))) {
+          const [a, b] = trimContent(v, S, k - 1);
+          if (wordCount(v, a, b) >= 3) st = indirect(v, [a, b], [k, k + 1], null, { type: 'phrase', range: [k + 1, e] }, [k, E]);
+        }
+      } else if (lex.cueAfter.has(w)) {
+        let a = k - 1;
+        while (a > S && v.lower[a - 1] !== ',' && k - a < 8) a--;
+        if (a < k && chunkNP(v, a, k) === k) {
+          const subject: Subject = { type: 'phrase', range: [a, k] };
+          if (a === S) { const [c0, c1] = trimContent(v, k + 1, E); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [S, k + 1]); }
+          else { const [c0, c1] = trimContent(v, S, a - 1); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [a, E]); }
+        }
+      } else {
+        for (const p of lex.cueBefore) {
+          const m = matchPatternAt(p, v.lower, k, E);
+          if (!m) continue;
+          const e = chunkNP(v, m.end, E);
+          if (e <= m.end) break;
+          const subject: Subject = { type: 'phrase', range: [m.end, e] };
+          let content: [number, number];
+          if (k === S) content = trimContent(v, e, E);
+          else if (v.lower[k - 1] === ',') content = trimContent(v, S, k - 1);
+          else content = trimContent(v, S, E);
+          if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, subject, [k, e]);
+          break;
+        }
+      }
+      if (!st) continue;
+      consumed.add(k);
+      statements.push(st);
+    }
+  }
+
+  // 3. Quoted spans inside reported content make the statement mixed.
+  for (const st of statements) {
+    if (st.kind !== 'indirect') continue;
+    for (let i = 0; i < v.spans.length; i++) {
+      if (attributed.has(i)) continue;
+      const q = v.spans[i];
+      if (q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
+    }
+  }
+  return { statements, consumed, attributed };
+}
+
+function indirect(v: DocView, content: [number, number], cue: [number, number], form: VerbForm | null, subject: Subject,
+  attribution: [number, number]): Statement | null {
+  const [a, b] = content;
+  if (b <= a) return null;
+  const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
+  const anchor = subject.type === 'phrase' ? subject.range[0] : subject.type === 'relative' ? subject.at : cue[0];
+  return { kind: 'indirect', content, start, end, text: v.doc.text.slice(start, end), spans: [], cue, form, subject, attribution, anchor };
+}
+
+/** The closing-mark token of the previous quote in the same paragraph (or -1). */
+function prevCloseToken(v: DocView, i: number): number {
+  if (i === 0 || v.spans[i - 1].paragraph !== v.spans[i].paragraph) return -1;
+  return tokenAt(v.doc, v.spans[i - 1].close);
+}
+
+export { isPunct, isQuoteMark };

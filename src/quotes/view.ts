@@ -1,0 +1,92 @@
+/**
+ * Read-only indexes over the Doc that every part of the quotes stage shares: lowercased tokens,
+ * token → sentence, token → quote span, char offset → token, entity mentions by token.
+ */
+import type { Doc } from '../text/types.js';
+import type { EntityLayer, EntityMention } from '../entities/types.js';
+import type { QuoteLexicon } from './lexicon.js';
+import type { QuoteSpan } from './marks.js';
+
+export interface DocView {
+  doc: Doc;
+  lex: QuoteLexicon;
+  entities: EntityLayer;
+  lower: string[];
+  /** Sentence index of each token (-1 outside every sentence). */
+  sentOf: Int32Array;
+  /** 1 + index of the quote span whose content holds the token; 0 outside quotes. */
+  quoteOf: Int32Array;
+  spans: QuoteSpan[];
+}
+
+const PUNCT = /^[^\p{L}\p{N}]+$/u;
+const QUOTE_CHARS = new Set(['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '\'']);
+
+export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, spans: QuoteSpan[]): DocView {
+  const n = doc.tokens.length;
+  const lower = new Array<string>(n);
+  for (let i = 0; i < n; i++) lower[i] = doc.tokens[i].text.toLowerCase();
+  const sentOf = new Int32Array(n).fill(-1);
+  doc.sentences.forEach((s, k) => { for (let t = s.tokenStart; t < s.tokenEnd && t < n; t++) sentOf[t] = k; });
+  const quoteOf = new Int32Array(n);
+  spans.forEach((q, k) => {
+    for (let t = tokenAt(doc, q.start); t < n && doc.tokens[t].end <= q.end; t++) quoteOf[t] = k + 1;
+  });
+  return { doc, lex, entities, lower, sentOf, quoteOf, spans };
+}
+
+/** Index of the first token that starts at or after `offset` (tokens.length when none). */
+export function tokenAt(doc: Doc, offset: number): number {
+  const toks = doc.tokens;
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+export const isPunct = (v: DocView, i: number) => PUNCT.test(v.doc.tokens[i].text);
+export const isQuoteMark = (v: DocView, i: number) => QUOTE_CHARS.has(v.doc.tokens[i].text);
+export const isCap = (v: DocView, i: number) => /^\p{Lu}/u.test(v.doc.tokens[i].text);
+export const isWord = (v: DocView, i: number) => /[\p{L}\p{N}]/u.test(v.doc.tokens[i].text);
+
+/** Token range [start, end) of sentence k. */
+export function sentenceRange(v: DocView, k: number): [number, number] {
+  const s = v.doc.sentences[k];
+  return s ? [s.tokenStart, Math.min(s.tokenEnd, v.lower.length)] : [0, v.lower.length];
+}
+
+/** Sentence-end limit for token i: the end of its sentence (or the text). */
+export function sentenceEndOf(v: DocView, i: number): number {
+  const k = v.sentOf[i];
+  return k >= 0 ? sentenceRange(v, k)[1] : v.lower.length;
+}
+
+export function sentenceStartOf(v: DocView, i: number): number {
+  const k = v.sentOf[i];
+  return k >= 0 ? sentenceRange(v, k)[0] : 0;
+}
+
+/** Entity mentions lying inside the token range [a, b). */
+export function mentionsIn(v: DocView, a: number, b: number): EntityMention[] {
+  const ms = v.entities.mentions;
+  if (!ms.length || a >= b) return [];
+  const from = v.doc.tokens[a].start, to = v.doc.tokens[b - 1].end;
+  let lo = 0, hi = ms.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid].start < from) lo = mid + 1; else hi = mid; }
+  const out: EntityMention[] = [];
+  for (let k = lo; k < ms.length && ms[k].start < to; k++) if (ms[k].end <= to) out.push(ms[k]);
+  return out;
+}
+
+/** The text of the token range [a, b). */
+export function textOf(v: DocView, a: number, b: number): string {
+  if (a >= b) return '';
+  return v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].end);
+}
+
+export function spanOf(v: DocView, a: number, b: number): { start: number; end: number; text: string } {
+  const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
+  return { start, end, text: v.doc.text.slice(start, end) };
+}
