@@ -12,6 +12,8 @@
  *   nearest   unit                          this period, or the previous/next one by tense ("Ende des Monats")
  *   ago/later amount, unit                  shifted by an amount ("vor drei Jahren", "in two weeks")
  *   span      unit, amount?, direction      a range reaching back/forward from publication ("the past few weeks")
+ *   toDate    unit, direction                from the start of this unit to publication (-1, "earlier this year")
+ *                                           or from publication to its end (+1, "later this month")
  *   weekday   weekday, offset?              nearest past/future such day by tense; offset forces direction
  *   weekend   offset?                       like weekday, for Saturday–Sunday (TIMEX3 "2024-W05-WE")
  *   yearTurn                                December/January around the nearest turn of the year, by tense
@@ -140,6 +142,17 @@ function resolve(spec: NormSpec, slots: Slots, ctx: NormContext, mod: Modifier |
       const here = periodAt(unit, ctx.pub, 0);
       const there = periodAt(unit, ctx.pub, dir * amount);
       return { period: dir < 0 ? rangePeriod(there, here) : rangePeriod(here, there), anchored: true };
+    }
+    case 'toDate': {
+      // "earlier this year" / "later this month": from the start of the unit to publication, or on to its end.
+      const unit = field(spec, 'unit', slots);
+      const dir = num(field(spec, 'direction', slots)) ?? -1;
+      if (typeof unit !== 'string' || !UNIT_GRANULARITY[unit]) return null;
+      if (ctx.pub === null) return new Unanchored('range');
+      const whole = periodAt(unit, ctx.pub, 0);
+      const step = unit === 'year' || unit === 'quarter' || unit === 'decade' ? (n: number) => monthPeriod(fromDayNumber(n).y, fromDayNumber(n).m) : dayPeriod;
+      const here = step(ctx.pub);
+      return { period: dir < 0 ? rangePeriod(step(whole.first), here) : rangePeriod(here, step(whole.last)), anchored: true };
     }
     case 'weekday': {
       const wd = num(field(spec, 'weekday', slots));

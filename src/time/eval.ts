@@ -1,0 +1,91 @@
+/**
+ * Evaluation of the time stage against a hand-written table per language (test/time/table.<lang>.tsv):
+ * one sentence per row with the expected expression marked [[…]], a reference (publication) date, the
+ * clause tense it is written in (documentation for the reader), and the expected value and modifier.
+ * A row is right when an item with exactly the marked span has the expected value and modifier; rows
+ * with value "-" are negatives (nothing may overlap the mark); "null" means recognised but unresolvable.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDoc } from '../text/index.js';
+import { repoRoot } from '../util/paths.js';
+import { extractTimeline } from './index.js';
+
+export interface TimeTableRow {
+  line: number;
+  published: string | null;
+  tense: string;
+  /** Expected value; null = unresolvable; '-' = not a time expression. */
+  value: string | null;
+  modifier: string | null;
+  text: string;
+  span: { start: number; end: number };
+}
+
+export interface TimeTableFailure {
+  line: number;
+  sentence: string;
+  expected: string;
+  got: string;
+}
+
+export interface TimeTableScore {
+  lang: string;
+  rows: number;
+  correct: number;
+  accuracy: number;
+  failures: TimeTableFailure[];
+}
+
+export const timeTablePath = (lang: string): string => join(repoRoot, 'test', 'time', `table.${lang}.tsv`);
+
+export function readTimeTable(lang: string): TimeTableRow[] {
+  const rows: TimeTableRow[] = [];
+  readFileSync(timeTablePath(lang), 'utf8').split('\n').forEach((raw, i) => {
+    if (!raw.trim() || raw.startsWith('#')) return;
+    const cols = raw.split('\t');
+    if (cols.length !== 5) throw new Error(`${timeTablePath(lang)}:${i + 1}: expected 5 tab-separated columns, got ${cols.length}`);
+    const [published, tense, value, modifier, marked] = cols;
+    const a = marked.indexOf('[[');
+    const b = marked.indexOf(']]');
+    if (a < 0 || b < a) throw new Error(`${timeTablePath(lang)}:${i + 1}: no [[…]] mark`);
+    rows.push({
+      line: i + 1,
+      published: published === '-' ? null : published,
+      tense,
+      value: value === 'null' ? null : value,
+      modifier: modifier === '-' ? null : modifier,
+      text: marked.slice(0, a) + marked.slice(a + 2, b) + marked.slice(b + 2),
+      span: { start: a, end: b - 2 },
+    });
+  });
+  return rows;
+}
+
+export function evaluateTimeTable(lang: string): TimeTableScore {
+  const rows = readTimeTable(lang);
+  const failures: TimeTableFailure[] = [];
+  for (const row of rows) {
+    const doc = buildDoc({ text: row.text, origin: `table.${lang}:${row.line}`, published: row.published, language: lang });
+    const items = extractTimeline(doc);
+    const marked = row.text.slice(row.span.start, row.span.end);
+    const describe = (t: (typeof items)[number]) => `"${t.text}" ${t.value ?? 'null'}${t.modifier ? ' ' + t.modifier : ''}`;
+    let ok: boolean;
+    if (row.value === '-') {
+      ok = !items.some((t) => t.start < row.span.end && row.span.start < t.end);
+    } else {
+      const hit = items.find((t) => t.start === row.span.start && t.end === row.span.end);
+      ok = !!hit && hit.value === row.value && (hit.modifier ?? null) === row.modifier;
+    }
+    if (!ok) {
+      failures.push({
+        line: row.line,
+        sentence: row.text,
+        expected: row.value === '-' ? `no time expression at "${marked}"` : `"${marked}" ${row.value ?? 'null'}${row.modifier ? ' ' + row.modifier : ''}`,
+        got: items.length ? items.map(describe).join('; ') : 'nothing',
+      });
+    }
+  }
+  const correct = rows.length - failures.length;
+  return { lang, rows: rows.length, correct, accuracy: rows.length ? correct / rows.length : 0, failures };
+}
