@@ -1,10 +1,251 @@
+/**
+ * The entities stage: NER mentions → actors. Passes, each one scan over the tokens:
+ *   gazetteer (countries, capitals, demonyms, known organisations) → NER candidates → role words →
+ *   names after titles → parenthesised acronyms → clustering → rescan for further occurrences →
+ *   role phrases and holders → organisations from phrases → places vs actors → ages, descriptions, pronouns →
+ *   entities with stable ids.
+ * The byline and the dateline are never mined.
+ */
 import type { Doc } from '../text/types.js';
 import type { NerMention } from '../ml/ner-stage.js';
-import type { EntityLayer } from './types.js';
+import type { Entity, EntityType, Role } from '../contract/schema.js';
+import type { EntityLayer, EntityMention, RoleMention } from './types.js';
 import { makeEntityLayer } from './layer.js';
+import { entityLexicon } from './lexicon.js';
+import { makeCtx, slug, foldKey, type Cand, type Ctx } from './context.js';
+import { scanGazetteer } from './gazetteer.js';
+import { nerCandidates, titledNames, parentheticalAcronyms, rescanNames } from './names.js';
+import { findTitles, buildRolePhrases, roleOf, type RolePhrase } from './roles.js';
+import { stripGenitives, clusterCands, rescanSurfaces, type Cluster } from './cluster.js';
+import { CandIndex } from './cand-index.js';
+import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
+import { markLocative, resolvePronouns, ageDescriptions, definiteDescriptions } from './coref.js';
+
+export { makeEntityLayer } from './layer.js';
+
+/** Mention kinds that go into the contract entity's `mentions` (name-like ones). */
+const NAME_LIKE = new Set<EntityMention['kind']>(['name', 'alias', 'acronym', 'possessive', 'compound', 'capital']);
 
 /** Entry point of the entities stage: NER mentions → actors (clustered, typed, with roles). */
 export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
-  void doc; void ner;
-  return makeEntityLayer([], []);
+  const lex = entityLexicon(doc.language);
+  const ctx = makeCtx(doc, lex);
+  const n = ctx.toks.length;
+
+  const gaz = scanGazetteer(ctx);
+  const nerC = nerCandidates(ctx, ner, gaz);
+  let cands: Cand[] = [...gaz, ...nerC];
+  const hits = findTitles(ctx, new CandIndex(n, cands));
+  const covered = new CandIndex(n, cands).covered;
+  cands.push(...titledNames(ctx, hits, covered));
+  const acronyms = parentheticalAcronyms(ctx, cands);
+  stripGenitives(ctx, cands);
+  const clusters = clusterCands(ctx, cands, acronyms);
+  const rescued = rescanNames(ctx, rescanSurfaces(clusters), new CandIndex(n, cands).covered);
+  for (const c of rescued) { const cl = clusters.get(c.entity!); if (cl) cl.cands.push(c); }
+  cands = cands.concat(rescued);
+
+  // Entity ids and names per cluster.
+  const info = new Map<string, EntityDraft>();
+  const idOf = new Map<string, string>();
+  for (const cl of clusters.values()) {
+    const d = draftFromCluster(ctx, cl);
+    if (!d) continue;
+    const prev = info.get(d.id);
+    if (prev) mergeDraft(prev, d); else info.set(d.id, d);
+    idOf.set(cl.key, d.id);
+  }
+  for (const c of cands) if (c.entity) c.entity = idOf.get(c.entity) ?? (c.target ? c.target.id : undefined);
+  // "Liberaldemokratische Partei Japans": an organisation named with its country belongs to it.
+  for (const c of cands) {
+    if (c.type !== 'organization' || c.target || !c.entity) continue;
+    const nested = gaz.find((g) => g.target?.kind === 'country' && g.kind !== 'demonym' && g.start > c.start && g.end === c.end);
+    const d = info.get(c.entity);
+    if (nested && d) d.attributes.country ??= nested.target!.id;
+  }
+  // Demonyms point to their country even when it is never named.
+  for (const c of cands) if (c.kind === 'demonym' && c.target) {
+    c.entity = c.target.id;
+    if (!info.has(c.target.id)) info.set(c.target.id, { id: c.target.id, type: c.target.type, kind: c.target.kind, name: c.target.name ?? c.surface, aliases: new Set(), attributes: countryAttrs(c.target), firstPos: c.start, named: false });
+  }
+  markLocative(ctx, cands);
+
+  let idx = new CandIndex(n, cands.filter((c) => c.entity));
+  const phrases = buildRolePhrases(ctx, hits, idx);
+  for (const p of phrases) p.holder = p.holderCand?.entity ?? null;
+
+  // Organisations from phrases.
+  const { phrases: orgPhrases, descriptors } = findOrgPhrases(ctx, idx);
+  const orgCands: Cand[] = [];
+  for (const op of orgPhrases) {
+    const owner = info.get(op.owner.entity!);
+    if (!owner) continue;
+    const ref = owner.kind === 'country' ? owner.id.slice('country:'.length) : slug(owner.name);
+    const id = `org:${op.head.key}:${ref}`;
+    if (!info.has(id)) {
+      const attributes: Record<string, unknown> = owner.kind === 'country' ? { country: owner.id } : { of: owner.id };
+      if (op.location?.entity) attributes.location = op.location.entity;
+      // "Trump-Kampagne" names itself; "Außenministerium" needs its owner: "Außenministerium (Japan)".
+      const name = op.via === 'compound' && op.headText.includes('-') ? op.headText : `${titleCase(op.headText, ctx)} (${owner.name})`;
+      info.set(id, { id, type: 'organization', kind: op.head.kind, name, aliases: new Set(), attributes, firstPos: op.start, named: true });
+    } else if (op.location?.entity) info.get(id)!.attributes.location ??= op.location.entity;
+    orgCands.push({ start: op.start, end: op.end, tokenStart: op.tokenStart, tokenEnd: op.tokenEnd, type: 'organization', kind: 'name', genitive: false, surface: ctx.text.slice(op.start, op.end), key: foldKey(op.headText), source: 'rescan', entity: id });
+  }
+  for (const d of descriptors) {
+    const e = d.target.entity ? info.get(d.target.entity) : undefined;
+    if (!e) continue;
+    e.kind ??= d.kind;
+    if (d.country?.entity) e.attributes.country ??= d.country.entity;
+  }
+  cands = cands.concat(orgCands);
+  idx = new CandIndex(n, cands.filter((c) => c.entity));
+
+  // Ages, descriptions, pronouns.
+  const ages = new Map<string, number>();
+  const gender = new Map<string, 'm' | 'f'>();
+  for (const p of phrases) if (p.holder && /in(nen)?$/.test(ctx.low[p.hit.headEnd - 1]) && lex.words.compoundHeads) gender.set(p.holder, 'f');
+  const ageC = ageDescriptions(ctx, idx, ages);
+  const orgKinds = new Map<string, string>();
+  for (const e of info.values()) if (e.type === 'organization' && e.kind) orgKinds.set(e.id, e.kind);
+  const descC = definiteDescriptions(ctx, idx, phrases, orgKinds).filter((c) => (info.get(c.entity!)?.firstPos ?? Infinity) < c.start);
+  cands = cands.concat(ageC, descC);
+  idx = new CandIndex(n, cands.filter((c) => c.entity));
+  const pronC = resolvePronouns(ctx, idx, { get: (e) => gender.get(e), set: (e, g) => gender.set(e, g) });
+  cands = cands.concat(pronC);
+
+  return assemble(ctx, info, cands, phrases, ages);
+}
+
+interface EntityDraft {
+  id: string;
+  type: EntityType;
+  kind: string | null;
+  name: string;
+  aliases: Set<string>;
+  attributes: Record<string, unknown>;
+  firstPos: number;
+  /** Named somewhere in the text (not only through a demonym). */
+  named: boolean;
+}
+
+const TYPE_PREFIX: Record<EntityType, string> = { person: 'person', organization: 'org', location: 'location', other: 'other' };
+
+function countryAttrs(t: { iso2?: string; iso3?: string }): Record<string, unknown> {
+  return t.iso2 ? { iso2: t.iso2, iso3: t.iso3 } : {};
+}
+
+function draftFromCluster(ctx: Ctx, cl: Cluster): EntityDraft | null {
+  const names = cl.cands.filter((c) => c.kind !== 'demonym');
+  if (!names.length) return null;
+  const surfaces = names.map((c) => c.surface);
+  let name: string;
+  if (cl.target?.name) name = cl.target.name;
+  else {
+    // The fullest form seen: most words, then longest; acronyms only when nothing else is seen.
+    const pool = names.filter((c) => c.kind !== 'acronym' && c.kind !== 'compound');
+    const from = pool.length ? pool : names;
+    name = from.map((c) => c.surface).sort((a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length)[0];
+  }
+  if (cl.type === 'person' && isByline(ctx, name)) return null;
+  if (cl.type === 'organization' && !cl.target) name = nominative(ctx, name);
+  const id = cl.target ? cl.target.id : `${TYPE_PREFIX[cl.type]}:${slug(name)}`;
+  const aliases = new Set(surfaces.filter((s) => s !== name));
+  return {
+    id, type: cl.type, kind: cl.target?.kind ?? null, name, aliases,
+    attributes: cl.target ? countryAttrs(cl.target) : {},
+    firstPos: Math.min(...names.map((c) => c.start)), named: true,
+  };
+}
+
+/** "Liberaldemokratischen Partei Japans" → "Liberaldemokratische Partei Japans" (rules in words.json). */
+function nominative(ctx: Ctx, name: string): string {
+  const nom = ctx.lex.words.nominative;
+  if (!nom) return name;
+  const ws = name.split(' ');
+  const h = ws.findIndex((w, i) => i > 0 && nom.feminineHeads.some((f) => w.toLowerCase().endsWith(f)));
+  if (h < 0) return name;
+  for (let i = 0; i < h; i++) {
+    const rule = nom.adjectiveRewrites.find(([from]) => ws[i].endsWith(from));
+    if (rule) ws[i] = ws[i].slice(0, -rule[0].length) + rule[1];
+  }
+  return ws.join(' ');
+}
+
+function isByline(ctx: Ctx, name: string): boolean {
+  const b = ctx.doc.byline;
+  return !!b && (b.reporters.includes(name) || b.editors.includes(name));
+}
+
+function mergeDraft(a: EntityDraft, b: EntityDraft): void {
+  for (const s of b.aliases) a.aliases.add(s);
+  if (b.name !== a.name) a.aliases.add(b.name);
+  a.firstPos = Math.min(a.firstPos, b.firstPos);
+}
+
+function titleCase(s: string, ctx: Ctx): string {
+  return ctx.lex.words.capitalizedNouns ? s : s.replace(/\b\p{Ll}/gu, (m) => m.toUpperCase());
+}
+
+function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phrases: RolePhrase[], ages: Map<string, number>): EntityLayer {
+  const { text } = ctx;
+  // Mentions: one per (span, entity); sorted.
+  const seen = new Set<string>();
+  const mentions: EntityMention[] = [];
+  for (const c of cands) {
+    if (!c.entity || !info.has(c.entity)) continue;
+    const k = `${c.start}:${c.end}:${c.entity}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const m: EntityMention = { entity: c.entity, start: c.start, end: c.end, tokenStart: c.tokenStart, tokenEnd: c.tokenEnd, kind: c.kind, text: text.slice(c.start, c.end) };
+    if (c.genitive) m.genitive = true;
+    if (c.locative) m.locative = true;
+    mentions.push(m);
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  // Roles on their holders, deduplicated by title and "of".
+  const roles = new Map<string, Role[]>();
+  const roleKeys = new Map<string, Map<string, { role: Role; explicit: boolean }>>();
+  const roleMentions: RoleMention[] = [];
+  for (const p of phrases) {
+    let of = roleOf(p);
+    if (of && !info.has(of)) of = null;
+    if (of && of === p.holder) of = null;
+    const holder = p.holder && info.has(p.holder) ? p.holder : null;
+    const ts = p.tokStart, te = p.tokEnd;
+    roleMentions.push({
+      title: p.title, of, status: p.status, holder, start: ctx.toks[ts].start, end: ctx.toks[te - 1].end, tokenStart: ts, tokenEnd: te,
+      titleStart: ctx.toks[p.titleFrom].start, titleEnd: ctx.toks[p.hit.headEnd - 1].end,
+    });
+    if (!holder) continue;
+    const hc = p.holderCand!;
+    const s = Math.min(ctx.toks[ts].start, hc.start), e = Math.max(ctx.toks[te - 1].end, hc.end);
+    const role: Role = { title: p.title, of, status: p.status, evidence: { start: s, end: e, text: text.slice(s, e) } };
+    const byKey = roleKeys.get(holder) ?? roleKeys.set(holder, new Map()).get(holder)!;
+    const key = foldKey(p.title) + '|' + (of ?? '');
+    const prev = byKey.get(key);
+    if (prev) { if (p.explicitStatus && !prev.explicit) { prev.role.status = p.status; prev.explicit = true; } continue; }
+    byKey.set(key, { role, explicit: p.explicitStatus });
+    (roles.get(holder) ?? roles.set(holder, []).get(holder)!).push(role);
+  }
+
+  const byEntity = new Map<string, EntityMention[]>();
+  for (const m of mentions) (byEntity.get(m.entity) ?? byEntity.set(m.entity, []).get(m.entity)!).push(m);
+  const entities: Entity[] = [];
+  for (const d of [...info.values()].sort((a, b) => a.firstPos - b.firstPos)) {
+    const ms = byEntity.get(d.id) ?? [];
+    if (!ms.length) continue;
+    const attributes = { ...d.attributes };
+    const age = ages.get(d.id);
+    if (age !== undefined) attributes.age = age;
+    const aliases = [...d.aliases].filter((a) => a !== d.name);
+    entities.push({
+      id: d.id, type: d.type, kind: d.kind, name: d.name, aliases,
+      mentions: ms.filter((m) => NAME_LIKE.has(m.kind)).map((m) => ({ start: m.start, end: m.end, text: m.text! })),
+      roles: roles.get(d.id) ?? [],
+      attributes,
+    });
+  }
+  const kept = new Set(entities.map((e) => e.id));
+  return makeEntityLayer(entities, mentions.filter((m) => kept.has(m.entity)), roleMentions.map((r) => ({ ...r, of: r.of && kept.has(r.of) ? r.of : null, holder: r.holder && kept.has(r.holder) ? r.holder : null })));
 }

@@ -1,0 +1,283 @@
+/**
+ * Loads and compiles the entities stage's language data once per language:
+ *   lang/_shared/geo/countries.tsv        countries (de/en names) and capitals (derived from GeoNames + i18n-iso-countries)
+ *   lang/_shared/organizations.tsv        well-known international organisations and media
+ *   lang/<code>/entities/words.json       closed word classes (determiners, status words, pronouns, prepositions…)
+ *   lang/<code>/entities/roles.txt        role/title heads
+ *   lang/<code>/entities/demonyms.tsv     demonym adjectives and person nouns
+ *   lang/<code>/entities/country-aliases.tsv
+ *   lang/<code>/entities/organization-heads.tsv
+ * A new language is a new folder; nothing here is language-specific.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { langDir, repoRoot } from '../util/paths.js';
+import type { EntityType, Role } from '../contract/schema.js';
+import type { EntityMentionKind } from './types.js';
+
+export interface GazTarget {
+  id: string;
+  type: EntityType;
+  kind: string | null;
+  /** Display name for the doc language (countries); null: take the fullest form seen. */
+  name: string | null;
+  /** For countries: ISO codes. */
+  iso2?: string;
+  iso3?: string;
+}
+
+export interface GazEntry {
+  surface: string;
+  target: GazTarget;
+  mention: EntityMentionKind;
+  genitive: boolean;
+  /** An adjective/noun of affiliation rather than a name. */
+  demonym: boolean;
+}
+
+export interface OrgHead { key: string; kind: string; strict: boolean; head: string }
+
+export interface WordData {
+  compoundHeads: boolean;
+  capitalizedNouns: boolean;
+  adjectiveEndings: string[];
+  nounEndings: string[];
+  genitiveSuffixes: string[];
+  possessiveClitics: string[];
+  determiners: string[];
+  definiteDeterminers: string[];
+  status: Record<string, NonNullable<Role['status']>>;
+  statusPrefixes: Record<string, NonNullable<Role['status']>>;
+  statusSuffixes?: Record<string, NonNullable<Role['status']>>;
+  pastCopula: string[];
+  presentCopula: string[];
+  pronouns: Record<string, 'm' | 'f'>;
+  pluralVerbEndings: string[];
+  locativePrepositions: string[];
+  basedIn: string[];
+  ofPrepositions: string[];
+  toPrepositions: string[];
+  conjunctions: string[];
+  relativePronouns: string[];
+  ageDescription: string;
+  ageApposition: string;
+  personWords: string[];
+  stopNames: string[];
+  titleModifiers?: string[];
+  nominative?: { feminineHeads: string[]; adjectiveRewrites: [string, string][] };
+}
+
+export interface EntityLexicon {
+  lang: string;
+  words: WordData;
+  /** Gazetteer entries indexed by their first two characters, longest first. */
+  gaz: Map<string, GazEntry[]>;
+  /** Country/organisation targets by id. */
+  targets: Map<string, GazTarget>;
+  roleHeads: Set<string>;
+  roleHeadLengths: number[];
+  /** Multi-word role phrases by first word (lower case), longest first; single words too for languages without compounds. */
+  rolePhrases: Map<string, string[][]>;
+  orgHeads: Map<string, OrgHead>;
+  orgHeadLengths: number[];
+  /** Multi-word organisation heads by first word (English "foreign ministry"). */
+  orgPhrases: Map<string, { words: string[]; head: OrgHead }[]>;
+  determiners: Set<string>;
+  definite: Set<string>;
+  locative: Set<string>;
+  basedIn: Set<string>;
+  ofPreps: Set<string>;
+  toPreps: Set<string>;
+  conjunctions: Set<string>;
+  relatives: Set<string>;
+  pastCopula: Set<string>;
+  presentCopula: Set<string>;
+  stopNames: Set<string>;
+  personWords: Set<string>;
+  titleModifiers: Set<string>;
+  ageDescription: RegExp;
+  ageApposition: RegExp;
+}
+
+const cache = new Map<string, EntityLexicon>();
+
+const readLines = (path: string): string[] =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() && !l.trimStart().startsWith('#'))
+    : [];
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function entityLexicon(lang: string): EntityLexicon {
+  const hit = cache.get(lang);
+  if (hit) return hit;
+  const dir = join(langDir(lang), 'entities');
+  const fallback = join(langDir('en'), 'entities');
+  const wordsPath = existsSync(join(dir, 'words.json')) ? join(dir, 'words.json') : join(fallback, 'words.json');
+  const words = JSON.parse(readFileSync(wordsPath, 'utf8')) as WordData;
+  const gazList: GazEntry[] = [];
+  const targets = new Map<string, GazTarget>();
+  const add = (surface: string, target: GazTarget, mention: EntityMentionKind, genitive = false, demonym = false) => {
+    if (surface.length >= 2) gazList.push({ surface, target, mention, genitive, demonym });
+  };
+  const genitives = (name: string): string[] =>
+    words.genitiveSuffixes.length && !name.includes(' ') && !/[sxzß]$|e$|ei$/i.test(name) ? words.genitiveSuffixes.map((g) => name + g) : [];
+
+  // Countries and capitals.
+  const langCol = lang === 'de' ? 2 : 3;
+  const extraAliases = new Map<string, string[]>();
+  for (const line of readLines(join(dir, 'country-aliases.tsv'))) {
+    const [cc, names] = line.split('\t');
+    extraAliases.set(cc, (names ?? '').split('|').filter(Boolean));
+  }
+  for (const line of readLines(join(repoRoot, 'lang', '_shared', 'geo', 'countries.tsv'))) {
+    const f = line.split('\t');
+    const cc = f[0];
+    const names = (f[langCol] || f[3]).split('|').filter(Boolean);
+    const target: GazTarget = { id: `country:${cc}`, type: 'location', kind: 'country', name: names[0], iso2: cc, iso3: f[1] };
+    targets.set(target.id, target);
+    for (const n of [...names, ...(extraAliases.get(cc) ?? [])]) {
+      const acronym = /^[A-Z.]+$/.test(n);
+      add(n, target, acronym ? 'acronym' : 'name');
+      for (const g of genitives(n)) add(g, target, 'possessive', true);
+    }
+    for (const c of (f[5] ?? '').split('|').filter(Boolean)) {
+      add(c, target, 'capital');
+      for (const g of genitives(c)) add(g, target, 'capital', true);
+    }
+  }
+  // Demonyms: adjectives inflected with the language's adjective endings, person nouns with noun endings.
+  for (const line of readLines(join(dir, 'demonyms.tsv'))) {
+    const [cc, adjs, nouns] = line.split('\t');
+    const target = targets.get(`country:${cc}`);
+    if (!target) continue;
+    for (const a of (adjs ?? '').split('|').filter(Boolean)) {
+      for (const e of words.adjectiveEndings) {
+        add(a + e, target, 'demonym', false, true);
+        if (/^\p{Ll}/u.test(a)) add(capitalize(a) + e, target, 'demonym', false, true);
+      }
+    }
+    for (const n of (nouns ?? '').split('|').filter(Boolean)) {
+      for (const form of nounForms(n, lang)) add(form, target, 'demonym', false, true);
+    }
+  }
+  // Well-known organisations.
+  for (const line of readLines(join(repoRoot, 'lang', '_shared', 'organizations.tsv'))) {
+    const [id, type, kind, names, acronyms] = line.split('\t');
+    const target: GazTarget = { id, type: type as EntityType, kind: kind || null, name: null };
+    targets.set(id, target);
+    for (const n of (names ?? '').split('|').filter(Boolean)) add(n, target, 'name');
+    for (const a of (acronyms ?? '').split('|').filter(Boolean)) add(a, target, 'acronym');
+  }
+  const gaz = new Map<string, GazEntry[]>();
+  for (const e of gazList) {
+    const k = e.surface.slice(0, 2);
+    let arr = gaz.get(k);
+    if (!arr) gaz.set(k, (arr = []));
+    if (!arr.some((x) => x.surface === e.surface)) arr.push(e); // first wins: names before capitals before demonyms
+  }
+  for (const arr of gaz.values()) arr.sort((a, b) => b.surface.length - a.surface.length);
+
+  // Roles.
+  const roleHeads = new Set<string>();
+  const rolePhrases = new Map<string, string[][]>();
+  for (const raw of readLines(join(dir, 'roles.txt'))) {
+    const r = raw.trim().toLowerCase();
+    if (words.compoundHeads && !r.includes(' ')) { roleHeads.add(r); continue; }
+    for (const form of phraseForms(r)) {
+      const ws = form.split(' ');
+      let arr = rolePhrases.get(ws[0]);
+      if (!arr) rolePhrases.set(ws[0], (arr = []));
+      arr.push(ws);
+    }
+  }
+  for (const arr of rolePhrases.values()) arr.sort((a, b) => b.length - a.length);
+
+  const orgHeads = new Map<string, OrgHead>();
+  const orgPhrases = new Map<string, { words: string[]; head: OrgHead }[]>();
+  for (const line of readLines(join(dir, 'organization-heads.tsv'))) {
+    const [head, key, kind, strict] = line.split('\t');
+    const h: OrgHead = { key, kind, strict: strict === '1', head };
+    if (words.compoundHeads && !head.includes(' ')) { orgHeads.set(head, h); continue; }
+    for (const form of phraseForms(head)) {
+      const ws = form.split(' ');
+      let arr = orgPhrases.get(ws[0]);
+      if (!arr) orgPhrases.set(ws[0], (arr = []));
+      arr.push({ words: ws, head: h });
+    }
+  }
+  for (const arr of orgPhrases.values()) arr.sort((a, b) => b.words.length - a.words.length);
+
+  const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
+  const lex: EntityLexicon = {
+    lang,
+    words,
+    gaz,
+    targets,
+    roleHeads,
+    roleHeadLengths: [...new Set([...roleHeads].map((h) => h.length))].sort((a, b) => b - a),
+    rolePhrases,
+    orgHeads,
+    orgHeadLengths: [...new Set([...orgHeads.keys()].map((h) => h.length))].sort((a, b) => b - a),
+    orgPhrases,
+    determiners: lower(words.determiners),
+    definite: lower(words.definiteDeterminers),
+    locative: lower(words.locativePrepositions),
+    basedIn: lower(words.basedIn),
+    ofPreps: lower(words.ofPrepositions),
+    toPreps: lower(words.toPrepositions),
+    conjunctions: lower(words.conjunctions),
+    relatives: lower(words.relativePronouns),
+    pastCopula: lower(words.pastCopula),
+    presentCopula: lower(words.presentCopula),
+    stopNames: lower(words.stopNames),
+    personWords: lower(words.personWords),
+    titleModifiers: lower(words.titleModifiers),
+    ageDescription: new RegExp(words.ageDescription, 'u'),
+    ageApposition: new RegExp(words.ageApposition, 'u'),
+  };
+  cache.set(lang, lex);
+  return lex;
+}
+
+/** Inflected forms of a demonym person noun ("Japaner" → Japanerin, Japanern…; "Chinese" → Chinesen, Chinesin). */
+function nounForms(n: string, lang: string): string[] {
+  if (lang === 'de') {
+    if (n.endsWith('er')) return [n, n + 'n', n + 's', n + 'in', n + 'innen'];
+    if (n.endsWith('e')) return [n, n + 'n', n.slice(0, -1) + 'in', n.slice(0, -1) + 'innen'];
+    if (n.endsWith('i')) return [n, n + 's'];
+    return [n, n + 'en', n + 'in', n + 'innen'];
+  }
+  if (/(ese|ss|sh|ch|s)$/.test(n)) return [n];
+  if (n.endsWith('man')) return [n, n.slice(0, -3) + 'men'];
+  return [n, n + 's'];
+}
+
+/** Singular and plural forms of a lower-case phrase (plural on the last word). */
+function phraseForms(p: string): string[] {
+  const ws = p.split(' ');
+  // "secretary of state" pluralises its first word; keep it simple: only the last word inflects.
+  const last = ws[ws.length - 1];
+  const plurals = last.endsWith('man') ? [last.slice(0, -3) + 'men']
+    : last.endsWith('y') && !/[aeiou]y$/.test(last) ? [last.slice(0, -1) + 'ies']
+    : /(s|sh|ch|x)$/.test(last) ? [last + 'es'] : [last + 's'];
+  return [p, ...plurals.map((pl) => [...ws.slice(0, -1), pl].join(' '))];
+}
+
+/** Strips an inflection ending and tests whether the rest ends with one of `heads` (compound suffix). */
+export function compoundHead(lower: string, endings: string[], heads: Set<string> | Map<string, unknown>, lengths: number[]): { head: string; stem: string } | null {
+  for (const e of endings) {
+    if (e && !lower.endsWith(e)) continue;
+    const stem = e ? lower.slice(0, -e.length) : lower;
+    for (const L of lengths) {
+      if (stem.length < L) continue;
+      const tail = stem.slice(stem.length - L);
+      if (heads.has(tail)) {
+        const prefix = stem.slice(0, stem.length - L);
+        // A compound needs a real first part ("Verteidigungs-", "US-"), not one stray letter.
+        if (prefix.length === 0 || prefix.length >= 2) return { head: tail, stem };
+      }
+    }
+  }
+  return null;
+}

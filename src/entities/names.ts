@@ -1,0 +1,214 @@
+/**
+ * Name candidates: NER mentions (with GermEval-style -deriv/-part labels), names right after a title
+ * ("Premierminister Fumio Kishida" — the one lexicon fallback for persons), acronyms introduced in
+ * parentheses, and a document-level rescan for further occurrences of names already found.
+ */
+import type { NerMention } from '../ml/ner-stage.js';
+import type { EntityType } from '../contract/schema.js';
+import type { Ctx, Cand } from './context.js';
+import { foldKey, isUpper, isLetter } from './context.js';
+import type { TitleHit } from './roles.js';
+import { statusWord } from './roles.js';
+import { compoundHead } from './lexicon.js';
+
+const TYPES: Record<NerMention['type'], EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location', OTH: 'other' };
+
+/** Turns NER mentions into candidates; a gazetteer hit on the same span wins (type sanity: "Japan" is never a person). */
+export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] {
+  const { text, toks, lex } = ctx;
+  const gazAt = new Map<number, Cand>();
+  for (const g of gaz) gazAt.set(g.start, g);
+  const out: Cand[] = [];
+  for (const m of ner) {
+    let ts = m.tokenStart, te = m.tokenEnd;
+    if (ts >= te || ctx.excluded[ts] || ctx.excluded[te - 1]) continue;
+    const type = TYPES[m.type] ?? 'other';
+    if (m.derived === 'deriv') continue; // demonyms come from the gazetteer; unknown derivations are not names
+    if (m.derived === 'part') {
+      const part = compoundPart(ctx, ts, gaz);
+      if (part) out.push({ ...part, type });
+      continue;
+    }
+    // Drop leading determiners the tagger may have included.
+    while (ts < te - 1 && lex.determiners.has(ctx.low[ts])) ts++;
+    let start = toks[ts].start;
+    let end = toks[te - 1].end;
+    let genitive = false;
+    // English possessive inside or right after the span.
+    for (const c of lex.words.possessiveClitics) {
+      if (text.slice(start, end).endsWith(c) && end - c.length > start) { end -= c.length; genitive = true; if (toks[te - 1].start >= end) te--; break; }
+      if (text.startsWith(c, end) && !isLetter(text[end + c.length])) { genitive = true; break; }
+    }
+    const g = gazAt.get(start);
+    if (g && (g.end === end || g.end === end - 1 || g.end >= end)) continue; // the gazetteer covers it
+    const surface = text.slice(start, end);
+    if (!/\p{L}/u.test(surface)) continue;
+    // Type sanity: a span made only of known countries ("USA Taiwan") is those countries, not one name.
+    if (coveredByGazetteer(text, start, end, gaz)) continue;
+    // An all-caps word in a heading is a heading ("RISKISCHE SEEN"), unless it is a known acronym.
+    if (!/\p{Ll}/u.test(surface) && surface.length > 4 && inHeading(ctx, start)) continue;
+    // A role word is not a name ("Senior Fellow" tagged as a place).
+    if (te - ts === 1 && isRoleWord(ctx, ts)) continue;
+    out.push({ start, end, tokenStart: ts, tokenEnd: te, type, kind: 'name', genitive, surface, key: foldKey(surface), source: 'ner' });
+  }
+  return out;
+}
+
+function coveredByGazetteer(text: string, start: number, end: number, gaz: Cand[]): boolean {
+  let pos = start;
+  for (const g of gaz) {
+    if (g.end <= pos || g.start >= end) continue;
+    if (g.start > pos && /\p{L}/u.test(text.slice(pos, g.start))) return false;
+    pos = Math.max(pos, g.end);
+  }
+  return pos > start && !/\p{L}/u.test(text.slice(pos, end));
+}
+
+function inHeading(ctx: Ctx, pos: number): boolean {
+  return ctx.doc.paragraphs.some((p) => p.heading && p.start <= pos && pos < p.end);
+}
+
+function isRoleWord(ctx: Ctx, t: number): boolean {
+  const { lex, low } = ctx;
+  if (lex.words.compoundHeads) return compoundHead(low[t], lex.words.nounEndings, lex.roleHeads, lex.roleHeadLengths) !== null;
+  return lex.rolePhrases.get(low[t])?.some((p) => p.length === 1) ?? false;
+}
+
+/** The name inside a hyphenated compound ("Trump" in "Trump-Kampagne"): its first capitalised part that is not the head. */
+function compoundPart(ctx: Ctx, t: number, gaz: Cand[]): Omit<Cand, 'type'> | null {
+  const tok = ctx.toks[t];
+  const parts = tok.text.split('-');
+  if (parts.length < 2) return null;
+  let off = tok.start;
+  for (let p = 0; p < parts.length - 1; p++) {
+    const s = parts[p];
+    const start = off, end = off + s.length;
+    off = end + 1;
+    if (!isUpper(s[0]) || s.length < 2) continue;
+    if (gaz.some((g) => g.start <= start && g.end >= end)) return null;
+    return { start, end, tokenStart: t, tokenEnd: t + 1, kind: 'compound', genitive: false, surface: s, key: foldKey(s), source: 'ner' };
+  }
+  return null;
+}
+
+const PARTICLES = new Set(['van', 'von', 'de', 'da', 'del', 'der', 'bin', 'al', 'el', 'le', 'la', 'di', 'du', 'ter', 'zu', 'ibn']);
+
+/** A word that can be part of a person's name after a title: capitalised, not a function word, role word or known place. */
+function nameShaped(ctx: Ctx, i: number, covered: Uint8Array, titles: Set<number>): boolean {
+  const t = ctx.toks[i].text;
+  if (!isUpper(t[0]) || covered[i] || titles.has(i) || ctx.excluded[i]) return false;
+  if (!/\p{Ll}/u.test(t) && !/^\p{Lu}\.$/u.test(t)) return false; // all caps: headings and acronyms
+  const lw = ctx.low[i];
+  if (ctx.lex.stopNames.has(lw) || ctx.lex.determiners.has(lw) || ctx.lex.personWords.has(lw.replace(/\.$/, ''))) return false;
+  if (statusWord(ctx, lw)) return false;
+  return /^[\p{L}'’.-]+$/u.test(t);
+}
+
+/**
+ * Persons named right after a title ("Senator Bill Hagerty", "US-Botschafter, Shigeo Yamada,") where no
+ * NER mention covers them. Needs two name-shaped words (or one before a closing comma/verb after a title
+ * that is not sentence-initial) — a name guesser this is not.
+ */
+export function titledNames(ctx: Ctx, hits: TitleHit[], covered: Uint8Array): Cand[] {
+  const { toks, text } = ctx;
+  const titleTok = new Set<number>();
+  for (const h of hits) for (let t = h.headStart; t < h.headEnd; t++) titleTok.add(t);
+  const out: Cand[] = [];
+  for (const h of hits) {
+    let i = h.headEnd;
+    const comma = i < toks.length && toks[i].text === ',';
+    if (comma) i++;
+    // "Herr"/"Mr." between title and name
+    if (i < toks.length && ctx.lex.personWords.has(ctx.low[i].replace(/\.$/, ''))) i++;
+    let j = i;
+    while (j < toks.length && j - i < 4) {
+      if (nameShaped(ctx, j, covered, titleTok)) { j++; continue; }
+      if (PARTICLES.has(ctx.low[j]) && j + 1 < toks.length && j > i && nameShaped(ctx, j + 1, covered, titleTok)) { j++; continue; }
+      break;
+    }
+    const n = j - i;
+    if (n === 0) continue;
+    const after = j < toks.length ? toks[j].text : '.';
+    if (comma && !/^[,.;:)]$/.test(after)) continue; // "…, Trump werde" is no apposition
+    if (n === 1 && isUpper(after[0])) continue; // "Präsident Trump" yes; a capitalised word after it: unsure
+    const start = toks[i].start, end = toks[j - 1].end;
+    const surface = text.slice(start, end);
+    out.push({ start, end, tokenStart: i, tokenEnd: j, type: 'person', kind: 'name', genitive: false, surface, key: foldKey(surface), source: 'title' });
+    for (let t = i; t < j; t++) covered[t] = 1;
+  }
+  return out;
+}
+
+/**
+ * Acronyms introduced in parentheses right after a name: "Liberaldemokratische Partei (LDP)" —
+ * the acronym becomes a candidate of the same entity (linked in clustering through `aliasOf`).
+ */
+export function parentheticalAcronyms(ctx: Ctx, cands: Cand[]): { acronym: Cand; of: Cand }[] {
+  const { toks, text } = ctx;
+  const byEnd = new Map<number, Cand>();
+  for (const c of cands) if (c.kind !== 'demonym' && c.kind !== 'compound') {
+    const prev = byEnd.get(c.tokenEnd);
+    if (!prev || c.end - c.start > prev.end - prev.start) byEnd.set(c.tokenEnd, c);
+  }
+  const out: { acronym: Cand; of: Cand }[] = [];
+  for (const [te, c] of byEnd) {
+    if (te + 2 >= toks.length || toks[te].text !== '(' || toks[te + 2].text !== ')') continue;
+    const a = toks[te + 1];
+    if (!/^[\p{Lu}\d][\p{Lu}\d.&-]{1,9}$/u.test(a.text) || !/\p{Lu}/u.test(a.text)) continue;
+    const existing = cands.find((x) => x.start === a.start);
+    const acronym: Cand = existing ?? {
+      start: a.start, end: a.end, tokenStart: te + 1, tokenEnd: te + 2, type: c.type, kind: 'acronym', genitive: false,
+      surface: text.slice(a.start, a.end), key: foldKey(a.text), source: 'acronym',
+    };
+    out.push({ acronym, of: c });
+  }
+  return out;
+}
+
+/**
+ * Further occurrences of known names that no candidate covers: "Kishida" later in the text, "LDP-Vorsitzenden",
+ * German genitives ("Asos"). `names` maps a surface form to the candidate it copies type and key from.
+ */
+export function rescanNames(ctx: Ctx, names: Map<string, Cand>, covered: Uint8Array): Cand[] {
+  const { toks, text, lex } = ctx;
+  const out: Cand[] = [];
+  const byFirst = new Map<string, string[]>();
+  for (const s of names.keys()) {
+    const k = s.slice(0, 2);
+    let arr = byFirst.get(k);
+    if (!arr) byFirst.set(k, (arr = []));
+    arr.push(s);
+  }
+  for (const arr of byFirst.values()) arr.sort((a, b) => b.length - a.length);
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i] || ctx.excluded[i]) continue;
+    const pos = toks[i].start;
+    const arr = byFirst.get(text.slice(pos, pos + 2));
+    if (!arr) continue;
+    for (const s of arr) {
+      if (!text.startsWith(s, pos)) continue;
+      let end = pos + s.length;
+      let genitive = false;
+      let kind: Cand['kind'] = 'name';
+      const next = text[end];
+      if (next !== undefined && isLetter(next)) {
+        const g = lex.words.genitiveSuffixes.find((x) => text.startsWith(x, end) && !isLetter(text[end + x.length]));
+        if (g === undefined) continue;
+        genitive = true;
+        end += g.length;
+      }
+      if (next === '-' && end < toks[ctx.tokenAt(end - 1)].end) kind = 'compound';
+      for (const c of lex.words.possessiveClitics) if (text.startsWith(c, end) && !isLetter(text[end + c.length])) genitive = true;
+      const te = ctx.tokenAt(end - 1) + 1;
+      let blocked = false;
+      for (let t = i; t < te; t++) if (covered[t]) blocked = true;
+      if (blocked) continue;
+      const src = names.get(s)!;
+      out.push({ start: pos, end, tokenStart: i, tokenEnd: te, type: src.type, kind: kind === 'compound' ? 'compound' : genitive ? 'possessive' : src.kind === 'acronym' ? 'acronym' : 'name', genitive, surface: s, key: src.key, source: 'rescan', target: src.target, entity: src.entity });
+      for (let t = i; t < te; t++) covered[t] = 1;
+      i = te - 1;
+      break;
+    }
+  }
+  return out;
+}

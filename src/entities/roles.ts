@@ -1,0 +1,265 @@
+/**
+ * Titles and roles: finds role words ("Premierminister", "US-Botschafter", "national security adviser"),
+ * grows each into a role phrase (status words, demonyms, possessor, modifiers, of-/to-phrases) and attaches
+ * it to the entity holding it — a name right after it ("Senator Bill Hagerty"), an apposition before it
+ * ("Michael Green, ein ehemaliger US-Beamter"), a relative clause or copula ("…, der … Premierminister war").
+ */
+import type { Role } from '../contract/schema.js';
+import type { Ctx, Cand } from './context.js';
+import { isUpper } from './context.js';
+import type { CandIndex } from './cand-index.js';
+import { compoundHead } from './lexicon.js';
+
+/** A role word found in the text: tokens [headStart, headEnd). */
+export interface TitleHit { headStart: number; headEnd: number; head: string }
+
+export interface RolePhrase {
+  hit: TitleHit;
+  /** Token range of the whole phrase. */
+  tokStart: number;
+  tokEnd: number;
+  /** First token of the title text (modifiers included). */
+  titleFrom: number;
+  title: string;
+  status: Role['status'];
+  explicitStatus: boolean;
+  determiner: string | null;
+  possessor: Cand | null;
+  demonym: Cand | null;
+  ofCand: Cand | null;
+  toCand: Cand | null;
+  /** "dessen Berater": the possessive relative makes the preceding name the owner, not the holder. */
+  relativeOwner: boolean;
+  holder: string | null;
+  holderCand: Cand | null;
+  basedIn: Cand | null;
+}
+
+/** Pass 1: every role word (no entities needed). */
+export function findTitles(ctx: Ctx, names: CandIndex): TitleHit[] {
+  const { lex, toks, low } = ctx;
+  const out: TitleHit[] = [];
+  const w = lex.words;
+  for (let i = 0; i < toks.length; i++) {
+    if (ctx.excluded[i]) continue;
+    // A role word inside a name ("General Motors", "Senior Fellow" is fine: not a name) is not a title.
+    if (names.covered[i] && !isPersonStart(names, i)) continue;
+    if (w.compoundHeads) {
+      const t = toks[i].text;
+      if (!isUpper(t[0])) continue;
+      const stripped = stripStatusAffixes(ctx, low[i]);
+      const m = compoundHead(stripped, w.nounEndings, lex.roleHeads, lex.roleHeadLengths);
+      if (m) out.push({ headStart: i, headEnd: i + 1, head: m.head });
+    } else {
+      const phrases = lex.rolePhrases.get(stripStatusAffixes(ctx, low[i]));
+      if (!phrases) continue;
+      for (const p of phrases) {
+        let ok = true;
+        for (let k = 1; k < p.length && ok; k++) ok = i + k < toks.length && stripStatusAffixes(ctx, low[i + k]) === p[k];
+        if (ok) { out.push({ headStart: i, headEnd: i + p.length, head: p[p.length - 1] }); i += p.length - 1; break; }
+      }
+    }
+  }
+  return out;
+}
+
+const isPersonStart = (names: CandIndex, i: number) => {
+  const c = names.startingAt(i);
+  return !!c && c.type === 'person' && c.tokenEnd > i + 1;
+};
+
+/** "Ex-Präsident" → "präsident", "minister-designate" → "minister". */
+function stripStatusAffixes(ctx: Ctx, lw: string): string {
+  const w = ctx.lex.words;
+  for (const p of Object.keys(w.statusPrefixes)) if (lw.startsWith(p) && lw.length > p.length + 2) return lw.slice(p.length);
+  for (const s of Object.keys(w.statusSuffixes ?? {})) if (lw.endsWith(s) && lw.length > s.length + 2) return lw.slice(0, -s.length);
+  return lw;
+}
+
+function affixStatus(ctx: Ctx, lw: string): Role['status'] {
+  const w = ctx.lex.words;
+  for (const [p, s] of Object.entries(w.statusPrefixes)) if (lw.startsWith(p)) return s;
+  for (const [x, s] of Object.entries(w.statusSuffixes ?? {})) if (lw.endsWith(x)) return s;
+  return null;
+}
+
+/** Status adjective ("ehemaliger", "verstorbene", "former", "late"), endings dropped. */
+export function statusWord(ctx: Ctx, lw: string): Role['status'] {
+  const w = ctx.lex.words;
+  for (const e of w.adjectiveEndings) {
+    if (e && !lw.endsWith(e)) continue;
+    const s = w.status[e ? lw.slice(0, -e.length) : lw];
+    if (s) return s;
+  }
+  return null;
+}
+
+/** A German attributive adjective ("nationaler", "stellvertretende") or a listed title modifier ("deputy"). */
+function isModifier(ctx: Ctx, i: number): boolean {
+  const lw = ctx.low[i];
+  if (ctx.lex.titleModifiers.has(lw)) return true;
+  if (!ctx.lex.words.capitalizedNouns) return false;
+  const t = ctx.toks[i].text;
+  if (isUpper(t[0]) || ctx.lex.stopNames.has(lw) || ctx.lex.determiners.has(lw)) return false;
+  return /\p{L}{3,}(e|er|en|es|em)$/u.test(lw) && !/(ten|chen)$/.test(lw);
+}
+
+const isNameCand = (c: Cand) => c.kind !== 'demonym' && c.kind !== 'description' && c.kind !== 'pronoun';
+
+/** Pass 2 (after clustering): grow each role word into a phrase and find its holder. */
+export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): RolePhrase[] {
+  const { toks, low, lex, text } = ctx;
+  const out: RolePhrase[] = [];
+  for (const hit of hits) {
+    let status: Role['status'] = affixStatus(ctx, low[hit.headStart]) ?? affixStatus(ctx, low[hit.headEnd - 1]);
+    let explicitStatus = status !== null;
+    let demonym: Cand | null = null;
+    let possessor: Cand | null = null;
+    let determiner: string | null = null;
+    let basedIn: Cand | null = null;
+    let titleFrom = hit.headStart;
+    let modifiersContiguous = true;
+    let start = hit.headStart;
+    // A demonym/country prefix inside the head word ("US-Botschafter").
+    const inner = idx.byStart[hit.headStart]?.find((c) => (c.kind === 'demonym' || c.kind === 'compound') && c.tokenEnd === hit.headStart + 1 && c.end < toks[hit.headStart].end) ?? null;
+    if (inner) demonym = inner;
+
+    for (let j = hit.headStart - 1; j >= 0 && j >= hit.headStart - 8; j--) {
+      if (ctx.excluded[j]) break;
+      const lw = low[j];
+      const st = statusWord(ctx, lw) ?? affixStatus(ctx, lw);
+      if (st) { if (!explicitStatus) { status = st; explicitStatus = true; } start = j; modifiersContiguous = false; continue; }
+      const dem = idx.startingAt(j, (c) => c.kind === 'demonym' && c.tokenEnd === j + 1 && c.start === toks[j].start);
+      if (dem) { demonym ??= dem; start = j; modifiersContiguous = false; continue; }
+      if (isModifier(ctx, j)) { if (modifiersContiguous) titleFrom = j; start = j; continue; }
+      // English "'s" clitic token, or a genitive name ending here.
+      const gen = idx.endingAt(j, (c) => c.genitive && isNameCand(c)) ?? (lex.words.possessiveClitics.includes(toks[j].text) ? idx.endingAt(j - 1, isNameCand) : null);
+      if (gen) { possessor = gen; start = Math.min(gen.tokenStart, j); break; }
+      // English adjectival country or organisation name: "U.S. President", "Reuters correspondent".
+      const adj = !lex.words.capitalizedNouns ? idx.endingAt(j, (c) => isNameCand(c) && c.type !== 'person') : null;
+      if (adj) { demonym ??= adj; start = adj.tokenStart; j = adj.tokenStart; modifiersContiguous = false; continue; }
+      if (lex.basedIn.has(lw) || /-based$/.test(lw)) {
+        // "ein in Tokio ansässiger", "a Tokyo-based": the place is an attribute, not part of the title.
+        const place = /-based$/.test(lw) ? idx.startingAt(j) : findPlaceBefore(ctx, idx, j);
+        if (place) basedIn = place;
+        start = place && place.tokenStart < j ? Math.max(0, place.tokenStart - 1) : j;
+        if (place && place.tokenStart < j && !lex.locative.has(low[start])) start = place.tokenStart;
+        j = start;
+        modifiersContiguous = false;
+        continue;
+      }
+      if (lex.determiners.has(lw)) { determiner = lw; start = j; }
+      break;
+    }
+    // Right side: "der USA", "Japans", "von Trump", "bei der … Foundation", "in Japan", "to Japan".
+    let end = hit.headEnd;
+    let ofCand: Cand | null = null;
+    let toCand: Cand | null = null;
+    const g = idx.startingAt(end, (c) => c.genitive && isNameCand(c) && c.type !== 'person');
+    if (g) { ofCand = g; end = g.tokenEnd; }
+    else if (end < toks.length && (lex.ofPreps.has(low[end]) || (lex.definite.has(low[end]) && lex.words.capitalizedNouns && /^(der|des)$/.test(low[end])))) {
+      const c = findNameAfter(ctx, idx, end + (lex.ofPreps.has(low[end]) ? 1 : 0), 7);
+      if (c && (c.type !== 'person' || lex.ofPreps.has(low[end]))) { ofCand = c; end = c.tokenEnd; }
+    }
+    if (!ofCand && end < toks.length && lex.toPreps.has(low[end])) {
+      const c = findNameAfter(ctx, idx, end + 1, 3);
+      if (c && c.type === 'location') { toCand = c; end = c.tokenEnd; }
+    }
+    let title = text.slice(toks[titleFrom].start, toks[hit.headEnd - 1].end);
+    if (toCand) title += ' ' + toks[toCand.tokenStart - 1].text + ' ' + text.slice(toCand.start, toCand.end);
+    out.push({
+      hit, tokStart: start, tokEnd: end, titleFrom, title, status: status ?? 'current', explicitStatus,
+      determiner, possessor, demonym, ofCand, toCand, relativeOwner: determiner === 'dessen' || determiner === 'deren' || determiner === 'whose',
+      holder: null, holderCand: null, basedIn,
+    });
+  }
+  for (const p of out) findHolder(ctx, p, idx);
+  return out;
+}
+
+/** "in Tokio ansässiger" → the place before the based-in word. */
+function findPlaceBefore(ctx: Ctx, idx: CandIndex, j: number): Cand | null {
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    const c = idx.endingAt(k, isNameCand);
+    if (c && c.type === 'location') return c;
+  }
+  return null;
+}
+
+/** The first name within `window` tokens from `from`, skipping determiners, adjectives and descriptor nouns. */
+function findNameAfter(ctx: Ctx, idx: CandIndex, from: number, window: number): Cand | null {
+  const { lex, low } = ctx;
+  for (let k = from; k < Math.min(ctx.toks.length, from + window + 2); k++) {
+    // Skip "in Tokio ansässigen" / "Tokyo-based": the place there describes, it is not the owner.
+    if (lex.locative.has(low[k])) {
+      let b = k + 1;
+      while (b < ctx.toks.length && b <= k + 3 && !lex.basedIn.has(low[b])) b++;
+      if (b <= k + 3 && b < ctx.toks.length) { k = b; continue; }
+    }
+    const c = idx.startingAt(k, isNameCand);
+    if (c && /-based$/.test(low[c.tokenEnd - 1])) { k = c.tokenEnd - 1; continue; }
+    if (c) return c;
+    const t = ctx.toks[k].text;
+    if (/^[,.;:!?()"„“”]$/.test(t) || ctx.lex.relatives.has(ctx.low[k]) && k > from + 1) return null;
+  }
+  return null;
+}
+
+const CLOSERS = /^[,.;:!?)]$/;
+
+function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
+  const { toks, low, lex } = ctx;
+  const person = (c: Cand) => c.type === 'person' && !c.genitive && (c.kind === 'name' || c.kind === 'alias');
+  // (1) a name right after the title: "Premierminister Fumio Kishida", "… der USA, John Bolton,"
+  let k = p.tokEnd;
+  let c = k < toks.length ? idx.startingAt(k, person) : null;
+  if (!c && k < toks.length && toks[k].text === ',') {
+    const d = idx.startingAt(k + 1, person);
+    if (d && (d.tokenEnd >= toks.length || CLOSERS.test(toks[d.tokenEnd].text))) c = d;
+  }
+  if (c && !p.relativeOwner) { p.holderCand = c; return; }
+  // (2) apposition: "Michael Green, ein ehemaliger US-Beamter", "Japan, Amerikas engster Verbündeter"
+  const before = p.tokStart - 1;
+  if (before > 0 && toks[before].text === ',') {
+    const a = idx.endingAt(before - 1, (x) => isNameCand(x) && !x.genitive);
+    if (a) {
+      if (p.relativeOwner) { p.possessor ??= a; return; }
+      if (a.type === 'person' || p.possessor) { p.holderCand = a; return; }
+    }
+  }
+  // (3) copula: "…, der … stellvertretender Premierminister war", "X ist Senator"
+  const next = p.tokEnd < toks.length ? low[p.tokEnd] : '';
+  const prev = p.tokStart > 0 ? low[p.tokStart - 1] : '';
+  const copulaAfter = lex.pastCopula.has(next) || lex.presentCopula.has(next);
+  const copulaBefore = lex.pastCopula.has(prev) || lex.presentCopula.has(prev);
+  if (copulaBefore) {
+    const subj = idx.endingAt(p.tokStart - 2, person);
+    if (subj) { p.holderCand = subj; if (!p.explicitStatus) p.status = lex.pastCopula.has(prev) ? 'former' : 'current'; return; }
+  }
+  if (copulaAfter && lex.words.capitalizedNouns) {
+    const sent = ctx.sentOf[p.tokStart];
+    for (let j = p.tokStart - 1; j > 0 && ctx.sentOf[j] === sent && j > p.tokStart - 12; j--) {
+      if (lex.relatives.has(low[j]) && toks[j - 1].text === ',') {
+        for (let m = j - 2; m >= 0 && ctx.sentOf[m] === sent; m--) {
+          const s = idx.endingAt(m, person);
+          if (s) { p.holderCand = s; if (!p.explicitStatus) p.status = lex.pastCopula.has(next) ? 'former' : 'current'; return; }
+        }
+        return;
+      }
+    }
+  }
+  // English relative: "…, who was deputy prime minister"
+  if (!lex.words.capitalizedNouns && copulaBefore && p.tokStart >= 3 && lex.relatives.has(low[p.tokStart - 2]) && toks[p.tokStart - 3].text === ',') {
+    const sent = ctx.sentOf[p.tokStart];
+    for (let m = p.tokStart - 4; m >= 0 && ctx.sentOf[m] === sent; m--) {
+      const s = idx.endingAt(m, person);
+      if (s) { p.holderCand = s; if (!p.explicitStatus) p.status = lex.pastCopula.has(prev) ? 'former' : 'current'; return; }
+    }
+  }
+}
+
+/** The entity a phrase's role is "of": possessor, then the of-phrase, then the demonym or country prefix. */
+export function roleOf(p: RolePhrase): string | null {
+  const c = p.possessor ?? p.ofCand ?? p.demonym;
+  return c?.entity ?? null;
+}
