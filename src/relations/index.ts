@@ -1,10 +1,275 @@
 import type { Doc } from '../text/types.js';
-import type { Relation, TimelineItem } from '../contract/schema.js';
+import type { Modality, Relation, TimelineItem } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
 import type { QuoteLayer } from '../quotes/index.js';
+import { relationLexicon, type TriggerSpec } from './lexicon.js';
+import { SentenceView } from './sentence-view.js';
+import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
+import { ModalityReader } from './modality.js';
+import { appositionTies, entityRoleTies } from './roles.js';
+import { attributionFor, timeFor } from './anchors.js';
+import type { Draft } from './draft.js';
+import type { Family } from './ontology.js';
+import { predicateType } from './ontology.js';
 
-/** Entry point of the relations stage: typed ties and events with modality, attribution, time and evidence. */
+/**
+ * Entry point of the relations stage: typed ties and events with modality, attribution, time and evidence.
+ * Every relation comes from a trigger word (verb, noun, adjective or role noun) and the clause around it —
+ * never from two actors merely appearing together.
+ */
 export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteLayer, timeline: TimelineItem[]): Relation[] {
-  void doc; void entities; void quotes; void timeline;
-  return [];
+  const lex = relationLexicon(doc.language);
+  if (!lex || !entities.mentions.length) return [];
+  const drafts: (Draft & { time: string | null; attribution: string | null })[] = [];
+  let mi = 0;
+  let previousPersons: string[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si];
+    while (mi < entities.mentions.length && entities.mentions[mi].start < s.start) mi++;
+    let mj = mi;
+    while (mj < entities.mentions.length && entities.mentions[mj].start < s.end) mj++;
+    const v = new SentenceView(doc, s, si, entities, lex, [mi, mj]);
+    const f = new ArgumentFinder(v, previousPersons);
+    const mr = new ModalityReader(v);
+    const local: Draft[] = [];
+    for (let t = v.from; t < v.to; t++) {
+      for (const ref of triggersAt(v, t)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense));
+    }
+    local.push(...appositionTies(v, f, entities));
+    for (const d of local) {
+      const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;
+      drafts.push({ ...d, time: d.token >= 0 ? timeFor(v, d.clause, d.token, timeline) : null, attribution: attributionFor(v, d.clause, pos, quotes) });
+    }
+    previousPersons = personsIn(v);
+  }
+  const sentenceOf = (pos: number) => {
+    let lo = 0, hi = doc.sentences.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= pos) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  for (const d of entityRoleTies(entities, lex, sentenceOf)) {
+    drafts.push({ ...d, time: null, attribution: quoteSourceAt(quotes, d.charPos ?? -1) });
+  }
+  return finish(doc, merge(drafts));
 }
+
+interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }
+
+/** Trigger entries matching token t, filtered by word class, the clause's required and excluded words. */
+function triggersAt(v: SentenceView, t: number): TriggerRef[] {
+  const lex = v.lex;
+  const w = v.w(t);
+  if (v.isPunct(t) || v.mentionIdx(t) >= 0) return [];
+  const found: TriggerRef[] = [...(lex.byForm.get(w) ?? [])];
+  if (lex.grammar.capitalizedNouns && v.isCapitalized(t)) {
+    for (const sn of lex.suffixNouns) {
+      if (w.length > sn.suffix.length + 2 && w.endsWith(sn.suffix) && !found.some((x) => x.spec === sn.spec)) found.push({ spec: sn.spec, family: sn.family, tense: 'present' });
+    }
+  }
+  if (!found.length) return found;
+  const c = v.clauses[v.clauseAt(t)];
+  const sentenceInitial = t === v.from || v.isPunct(t - 1);
+  const seen = new Set<TriggerSpec>();
+  return found.filter((ref) => {
+    if (seen.has(ref.spec)) return false;
+    seen.add(ref.spec);
+    const s = ref.spec;
+    if (lex.grammar.capitalizedNouns) {
+      if (s.pos === 'noun' && !v.isCapitalized(t)) return false;
+      if (s.pos !== 'noun' && v.isCapitalized(t) && !sentenceInitial) return false;
+    }
+    if (s.requires?.some((r) => !v.has(r, c.start, c.end) && !w.startsWith(r))) return false;
+    if (s.requiresAny?.length && !s.requiresAny.some((r) => v.has(r, c.start, c.end))) return false;
+    if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
+    return true;
+  });
+}
+
+function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Draft[] {
+  const ci = v.clauseAt(t);
+  const c = v.clauses[ci];
+  const { sets } = v.lex;
+  let subjects: Arg[] = [];
+  let objects: Arg[] = [];
+  let inherited = false;
+
+  if (spec.pos === 'noun') {
+    for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set());
+      if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject'; break; }
+    }
+    for (const slot of spec.object) {
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)));
+      if (!hit?.args.length) continue;
+      if (hit.pair && hit.args.length >= 2) { subjects = [hit.args[0]]; objects = hit.args.slice(1); inherited = false; }
+      else objects = hit.args;
+      break;
+    }
+  } else {
+    // An attributive adjective ("Trump nahestehenden Personen") describes its noun, which is no actor here.
+    if (spec.pos === 'adj' && v.lex.grammar.capitalizedNouns && v.isCapitalized(t + 1) && v.mentionIdx(t + 1) < 0) return [];
+    const skip = new Set(spec.requires ?? []);
+    let objectHit: SlotHit | null = null;
+    const exclude = new Set<number>();
+    if (spec.object.includes('before')) {
+      objectHit = f.actorBefore(t, skip);
+      for (const a of objectHit?.args ?? []) if (a.mention >= 0) exclude.add(a.mention);
+    }
+    const passive = tense === 'participle' && hasAny(v, sets.passiveAuxiliaries, c.start, c.end);
+    if (passive) {
+      let agent: SlotHit | null = null;
+      for (const p of sets.passiveAgents) { agent = f.prepObject(c, p, new Set()); if (agent) break; }
+      if (!agent) return [];
+      const patient = f.subjectOf(ci, t, new Set(agent.args.map((a) => a.mention)));
+      subjects = agent.args;
+      objects = patient.args;
+    } else {
+      const subj = f.subjectOf(ci, t, exclude);
+      subjects = subj.args;
+      inherited = subj.inherited;
+      if (objectHit?.args.length) objects = objectHit.args;
+      else {
+        const subjIds = new Set(subjects.map((a) => a.entity));
+        const subjMentions = new Set(subjects.map((a) => a.mention).filter((m) => m >= 0));
+        for (const slot of spec.object) {
+          let hit: SlotHit | null = null;
+          if (slot === 'direct') hit = f.directObject(c, t, subjIds, subjMentions);
+          else if (slot === 'nominal') hit = f.nominalAgent(c, subjIds);
+          else if (slot === 'before') continue;
+          else hit = f.prepObject(c, slot, subjIds);
+          if (hit?.args.length) {
+            if (hit.pair && hit.args.length >= 2 && !subjects.length) { subjects = [hit.args[0]]; objects = hit.args.slice(1); }
+            else objects = hit.args;
+            break;
+          }
+        }
+      }
+    }
+  }
+  if (!subjects.length) return [];
+  if (!objects.length) {
+    // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
+    if (spec.symmetric && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
+    else return [];
+  }
+
+  const modality = modalityOf(v, mr, c, ci, t, spec, family, tense);
+  let confidence = spec.confidence ?? (spec.pos === 'noun' ? 0.7 : 0.8);
+  if (inherited) confidence *= 0.85;
+  const out: Draft[] = [];
+  for (const s of subjects) {
+    for (const o of objects) {
+      if (s.entity === o.entity) continue;
+      let conf = confidence;
+      for (const a of [s, o]) {
+        if (a.via === 'pronoun') conf *= 0.9;
+        if (a.via === 'affiliation' || a.via === 'circle' || a.via === 'dual') conf *= 0.9;
+      }
+      out.push({ subject: s, object: o, predicate: spec.predicate, family, modality, sentence: v.index, clause: ci, token: t, confidence: round(conf) });
+    }
+  }
+  return out;
+}
+
+function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>): SlotHit | null {
+  if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
+  if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
+  if (slot === 'clauseSubject') {
+    const subj = f.subjectOf(ci, c.end).args.filter((a) => !exclude.has(a.entity));
+    return subj.length ? { args: subj } : null;
+  }
+  if (slot === 'direct') return f.directObject(c, t, exclude, new Set());
+  return f.prepObject(c, slot, exclude);
+}
+
+function hasAny(v: SentenceView, set: Set<string>, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (set.has(v.w(t))) return true;
+  return false;
+}
+
+function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clauses'][number], ci: number, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Modality {
+  let mod: Modality | null = null;
+  if (spec.pos === 'noun') {
+    mod = mr.npCue(t, c.start);
+    if (!mod && !spec.modality) mod = mr.clauseCue([[c.start, c.end]]);
+  } else {
+    // The clause itself and, for an infinitive, the clauses it depends on ("versuchte, … zu treffen").
+    const ranges: [number, number][] = [[c.start, c.end]];
+    let cl = c;
+    const seen = new Set([ci]);
+    while (cl.kind === 'infinitive' && cl.parent >= 0 && !seen.has(cl.parent)) {
+      seen.add(cl.parent);
+      cl = v.clauses[cl.parent];
+      ranges.push([cl.start, cl.end]);
+    }
+    mod = mr.clauseCue(ranges);
+  }
+  mod ??= spec.modality ?? 'asserted';
+  if (mod === 'asserted' && family === 'tie' && spec.pastIsFormer && tense === 'past') mod = 'former';
+  return mod;
+}
+
+function personsIn(v: SentenceView): string[] {
+  const out: string[] = [];
+  for (const k of v.mentions) {
+    const e = v.mention(k).entity;
+    if (v.layer.byId.get(e)?.type === 'person' && !out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+function quoteSourceAt(quotes: QuoteLayer, pos: number): string | null {
+  for (const q of quotes.quotes) if (q.source && q.start <= pos && pos < q.end) return q.source;
+  return null;
+}
+
+type Anchored = Draft & { time: string | null; attribution: string | null };
+
+const SYMMETRIC_TYPES = new Set(['consult/meet', 'consult/talk', 'consult/call', 'agree', 'cooperate', 'close_to', 'fight']);
+
+/**
+ * One relation per fact: drop duplicates (keeping the most confident), fold "tried to … — failed" into one
+ * failed relation, treat symmetric events as unordered, and state a tie once per document.
+ */
+function merge(drafts: Anchored[]): Anchored[] {
+  // "versuchte, Trump zu treffen, konnte ihn aber nicht sehen": the attempt and its failure are one relation.
+  const failed = new Set(drafts.filter((d) => d.modality === 'failed').map((d) => `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`));
+  const kept = drafts.filter((d) => !(d.modality === 'attempted' && failed.has(`${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`)));
+  const best = new Map<string, Anchored>();
+  for (const d of kept) {
+    if (d.subject.entity === d.object.entity) continue;
+    const sym = SYMMETRIC_TYPES.has(d.predicate) || SYMMETRIC_TYPES.has(predicateType(d.predicate));
+    const pair = sym ? [d.subject.entity, d.object.entity].sort().join('|') : `${d.subject.entity}|${d.object.entity}`;
+    const type = d.family === 'tie' ? predicateType(d.predicate) : d.predicate;
+    const key = d.family === 'tie' ? `tie|${pair}|${type}|${d.modality}` : `${d.sentence}|${pair}|${type}|${d.modality}`;
+    const prev = best.get(key);
+    if (!prev) { best.set(key, d); continue; }
+    // A tie keeps its first evidence; an event its most confident wording.
+    if (d.family === 'tie') prev.confidence = Math.max(prev.confidence, d.confidence);
+    else if (d.confidence > prev.confidence) best.set(key, d);
+  }
+  return [...best.values()];
+}
+
+function finish(doc: Doc, drafts: Anchored[]): Relation[] {
+  const pos = (d: Anchored) => (d.token >= 0 ? doc.tokens[d.token].start : (d.charPos ?? doc.sentences[d.sentence].start));
+  drafts.sort((a, b) => pos(a) - pos(b) || a.subject.entity.localeCompare(b.subject.entity));
+  return drafts.map((d, i) => {
+    const s = doc.sentences[d.sentence];
+    return {
+      id: `r${i + 1}`,
+      subject: d.subject.entity,
+      object: d.object.entity,
+      predicate: d.predicate,
+      family: d.family,
+      modality: d.modality,
+      time: d.time,
+      attribution: d.attribution,
+      evidence: { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) },
+      confidence: Math.max(0, Math.min(1, round(d.confidence))),
+    };
+  });
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+

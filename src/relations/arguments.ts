@@ -1,0 +1,468 @@
+/**
+ * Argument finding over one sentence: which actor mention fills the subject or an object slot of a trigger.
+ * Works on the clause segmentation of SentenceView and a handful of word-order rules: subjects are bare
+ * (no preposition, no genitive), German takes the first bare actor of the clause, English the nearest one
+ * before the verb; infinitives and verb-first continuations inherit the subject of the clause above.
+ */
+import type { Clause } from './sentence-view.js';
+import { SentenceView, compoundHead, isPartialMention, isPossessiveMention } from './sentence-view.js';
+
+export type ArgVia = 'mention' | 'pronoun' | 'affiliation' | 'circle' | 'antecedent' | 'inherited' | 'dual';
+
+export interface Arg {
+  entity: string;
+  /** Mention index in layer.mentions, or -1 when the argument was derived without a mention. */
+  mention: number;
+  via: ArgVia;
+}
+
+export interface SlotHit {
+  args: Arg[];
+  /** The slot filled both ends ("Treffen zwischen A und B"): args[0] is the subject, the rest objects. */
+  pair?: boolean;
+}
+
+export class ArgumentFinder {
+  constructor(readonly v: SentenceView, readonly previousPersons: string[]) {}
+
+  private get sets() { return this.v.lex.sets; }
+  private get german() { return this.v.lex.grammar.capitalizedNouns; }
+
+  /** The actor a mention stands for when it is an argument, or null (a modifier, a foreign compound). */
+  resolve(k: number, via: ArgVia = 'mention'): Arg | null {
+    const v = this.v;
+    const m = v.mention(k);
+    if (isPartialMention(v, m)) {
+      const head = compoundHead(v, m);
+      if (endsWithAny(head, this.sets.circleHeads)) return { entity: m.entity, mention: k, via: 'circle' };
+      if (endsWithAny(head, this.sets.groupNouns)) return { entity: m.entity, mention: k, via: 'affiliation' };
+      return null;
+    }
+    if (m.kind === 'demonym') {
+      // "das japanische Unternehmen Nippon Steel": the demonym only modifies the name that follows.
+      for (let t = m.tokenEnd; t < Math.min(m.tokenEnd + 3, v.to); t++) {
+        if (v.isPunct(t)) break;
+        const j = v.mentionIdx(t);
+        if (j >= 0 && j !== k) return null;
+      }
+      return { entity: m.entity, mention: k, via: 'affiliation' };
+    }
+    return { entity: m.entity, mention: k, via: m.kind === 'pronoun' ? 'pronoun' : via };
+  }
+
+  /** The preposition governing a mention ("mit mehreren japanischen Beamten" → mit), or null. */
+  governingPrep(k: number): { prep: string; at: number } | null {
+    const v = this.v;
+    let t = v.mention(k).tokenStart - 1;
+    let nounSkipped = false;
+    let steps = 0;
+    let afterCoordinator = false;
+    const relPronoun = v.clauses[v.clauseAt(Math.max(v.from, t))]?.relPronoun ?? -1;
+    while (t >= v.from && steps < 7) {
+      steps++;
+      const x = v.w(t);
+      // The clause's relative pronoun is its own noun phrase ("zu dem sich Kishida …"), unless possessive ("zu dessen Firma").
+      if (t === relPronoun && !/^(dessen|deren|whose)$/.test(x)) return null;
+      if (this.sets.prepositions.has(x)) {
+        // "Trump nahe stehend": a preposition-like particle that is part of a trigger is no preposition here.
+        return { prep: x, at: t };
+      }
+      const j = v.mentionIdx(t);
+      if (j >= 0) {
+        const mj = v.mention(j);
+        if (afterCoordinator && !isPossessiveMention(v, mj)) return this.governingPrep(j);
+        if (isPossessiveMention(v, mj) || mj.kind === 'demonym') { t = mj.tokenStart - 1; continue; }
+        return null;
+      }
+      if (x === ',' && !afterCoordinator && v.mentionIdx(t - 1) >= 0 && v.mentionIdx(t + 1) >= 0 && !isPossessiveMention(v, v.mention(v.mentionIdx(t - 1)))) { afterCoordinator = true; t--; continue; }
+      if (v.isPunct(t)) return null;
+      if (this.sets.coordinators.has(x)) { afterCoordinator = true; t--; continue; }
+      if (this.sets.determiners.has(x) || this.sets.possessiveTokens.has(x) || v.isNumber(t) || v.markerAt(this.sets.exemplarMarkers, t) || this.sets.exemplarMarkers.has(x + ' ' + v.w(t + 1))) { t--; continue; }
+      if (v.isLowerWord(t)) {
+        if (this.sets.verbLike.has(x) || this.sets.subordinators.has(x) || this.sets.infinitiveMarkers.has(x) || this.sets.attributionCues.has(x)) return null;
+        if (v.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb')) return null;
+        t--;
+        continue;
+      }
+      if (v.isCapitalized(t) && !nounSkipped) { nounSkipped = true; t--; continue; }
+      return null;
+    }
+    return null;
+  }
+
+  /** "Beamte des japanischen Außenministeriums": a genitive attribute of a noun that is not a group. */
+  private isGenitiveAttribute(k: number): boolean {
+    const v = this.v;
+    if (!this.german) return false;
+    let t = v.mention(k).tokenStart - 1;
+    while (t >= v.from && v.isLowerWord(t) && !this.sets.genitiveArticles.has(v.w(t)) && !this.sets.determiners.has(v.w(t))) t--;
+    if (t < v.from || !this.sets.genitiveArticles.has(v.w(t))) return false;
+    const noun = t - 1;
+    if (noun < v.from || v.isPunct(noun) || !v.isCapitalized(noun) || v.mentionIdx(noun) >= 0) return false;
+    return !endsWithAny(v.w(noun), this.sets.groupNouns);
+  }
+
+  /** A bare actor: a subject or direct-object candidate ("him" is never a subject, "he" never an object). */
+  bare(k: number, role: 'subject' | 'object' | 'any' = 'any'): Arg | null {
+    const v = this.v;
+    const m = v.mention(k);
+    if (isPossessiveMention(v, m)) return null;
+    const surface = v.doc.text.slice(m.start, m.end).toLowerCase();
+    if (role === 'subject' && this.sets.objectPronouns.has(surface)) return null;
+    if (role === 'object' && this.sets.subjectPronouns.has(surface)) return null;
+    const gp = this.governingPrep(k);
+    if (gp) {
+      // "Beamte aus Japan", "officials from Japan": the group stands for its affiliation.
+      const before = gp.at - 1;
+      if (!(this.sets.affiliationPreps.has(gp.prep) && before >= v.from && endsWithAny(v.w(before), this.sets.groupNouns))) return null;
+    }
+    if (this.isGenitiveAttribute(k)) return null;
+    return this.resolve(k);
+  }
+
+  /** Mentions in a token range, first token order, one per mention. */
+  mentionsIn(a: number, b: number): number[] {
+    return this.v.mentions.filter((k) => { const m = this.v.mention(k); return m.tokenStart >= a && m.tokenStart < b; });
+  }
+
+  /** Extend an argument over a coordinated list: "Pence, Mattis und Pompeo", "Aso and Yamada". */
+  expand(k: number, arg: Arg, resolveFn: (j: number) => Arg | null = (j) => this.resolve(j)): Arg[] {
+    const v = this.v;
+    const out: Arg[] = [arg];
+    const seen = new Set([k]);
+    let t = v.mention(k).tokenEnd;
+    for (;;) {
+      const x = v.w(t);
+      if (!(x === ',' || this.sets.coordinators.has(x))) break;
+      let u = t + 1;
+      if (x === ',' && this.sets.coordinators.has(v.w(u))) u++;
+      const j = v.mentionIdx(u);
+      if (j < 0 || seen.has(j)) break;
+      const a = resolveFn(j);
+      if (!a) break;
+      seen.add(j);
+      out.push(a);
+      t = v.mention(j).tokenEnd;
+    }
+    t = v.mention(k).tokenStart - 1;
+    for (;;) {
+      const x = v.w(t);
+      if (!(x === ',' || this.sets.coordinators.has(x))) break;
+      let u = t - 1;
+      if (this.sets.coordinators.has(x) && v.w(u) === ',') u--;
+      const j = v.mentionIdx(u);
+      if (j < 0 || seen.has(j)) break;
+      const a = resolveFn(j);
+      if (!a || isPossessiveMention(v, v.mention(j))) break;
+      seen.add(j);
+      out.unshift(a);
+      t = v.mention(j).tokenStart - 1;
+    }
+    return dedupe(out);
+  }
+
+  // ---- subjects ----
+
+  /** Bare candidates of a clause before token `until` (exclusive). */
+  private bareIn(c: Clause, a: number, b: number): { k: number; arg: Arg }[] {
+    const out: { k: number; arg: Arg }[] = [];
+    for (const k of this.mentionsIn(Math.max(a, c.start), Math.min(b, c.end))) {
+      const arg = this.bare(k, 'subject');
+      if (arg) out.push({ k, arg });
+    }
+    return out;
+  }
+
+  /** Subject of the clause a verb trigger at token t sits in. `inherited` reports whether it came from above. */
+  subjectOf(ci: number, t: number, exclude: Set<number> = new Set()): { args: Arg[]; inherited: boolean } {
+    const v = this.v;
+    const c = v.clauses[ci];
+    if (c.kind === 'relative') {
+      if (c.relSubject && c.relPronoun < t) {
+        const ante = this.antecedent(ci);
+        if (ante.length) return { args: ante, inherited: true };
+        return { args: this.exemplars(c), inherited: true };
+      }
+      const cands = this.bareIn(c, c.relPronoun + 1, t).filter((x) => !exclude.has(x.k));
+      return cands.length ? { args: this.expand(cands[0].k, cands[0].arg), inherited: false } : { args: [], inherited: false };
+    }
+    if (c.kind === 'infinitive') return { args: this.inherit(ci), inherited: true };
+    const before = this.bareIn(c, c.start, t).filter((x) => !exclude.has(x.k));
+    if (before.length) {
+      const pick = this.german ? before[0] : before[before.length - 1];
+      return { args: this.expand(pick.k, pick.arg, (j) => this.bare(j)), inherited: false };
+    }
+    if (this.german && c.kind === 'main' && t - v.head(c) <= 4) {
+      // Inverted V2 order: "Im Januar traf Hagerty Aso" — the first bare actor after the verb.
+      const after = this.bareIn(c, t + 1, c.end).filter((x) => !exclude.has(x.k));
+      if (after.length) return { args: this.expand(after[0].k, after[0].arg, (j) => this.bare(j)), inherited: false };
+    }
+    // Only verb-first clauses lack a subject of their own; a main clause without an actor has a non-actor subject.
+    if (c.kind === 'continuation' || c.kind === 'reporting') return { args: this.inherit(ci), inherited: true };
+    return { args: [], inherited: false };
+  }
+
+  /** The subject a clause would give a verb at its end. */
+  ownSubject(ci: number): Arg[] {
+    const c = this.v.clauses[ci];
+    return this.subjectOf(ci, c.end).args;
+  }
+
+  /** Subject handed down to an infinitive or a verb-first continuation. */
+  inherit(ci: number): Arg[] {
+    const v = this.v;
+    let p = v.clauses[ci].parent;
+    const visited = new Set<number>();
+    while (p >= 0 && !visited.has(p)) {
+      visited.add(p);
+      const pc = v.clauses[p];
+      // "ermutigte China, Taiwan zu blockieren": the object of the governing verb is the subject below.
+      if (v.clauses[ci].kind === 'infinitive') {
+        for (let t = pc.start; t < pc.end; t++) {
+          if (this.sets.objectControl.has(v.w(t))) {
+            const subj = this.ownSubject(p).map((a) => a.entity);
+            const cands = this.bareIn(pc, pc.start, pc.end).filter((x) => !subj.includes(x.arg.entity));
+            if (cands.length) return this.expand(cands[0].k, cands[0].arg).map((a) => ({ ...a, via: 'inherited' as const }));
+          }
+        }
+        const ctl = this.controlNounActor(pc);
+        if (ctl.length) return ctl;
+      }
+      if (pc.kind === 'infinitive') { p = pc.parent; continue; }
+      const own = pc.kind === 'relative' && pc.relSubject ? this.antecedent(p) : this.bareIn(pc, pc.start, pc.end).slice(0, 1).map((x) => this.expand(x.k, x.arg, (j) => this.bare(j))).flat();
+      if (own.length) return own.map((a) => ({ ...a, via: a.via === 'mention' ? 'inherited' : a.via }));
+      const ctl = this.controlNounActor(pc);
+      if (ctl.length) return ctl;
+      if (pc.kind === 'continuation' || pc.kind === 'apposition') { p = pc.parent; continue; }
+      // A finite clause whose subject is no actor ("Versuchen Sie nicht, …") blocks inheritance,
+      // unless it is the sentence's opening noun phrase ("Japans neuer Botschafter, Shigeo Yamada, wurde …").
+      if (pc.kind === 'main' && this.opensSentence(p)) return this.sentenceSubject(ci);
+      return [];
+    }
+    return this.sentenceSubject(ci);
+  }
+
+  /** "Japans Versuche", "die Versuche Japans", "Japan's efforts": the actor behind a control noun. */
+  private controlNounActor(c: Clause): Arg[] {
+    const v = this.v;
+    for (let t = c.start; t < c.end; t++) {
+      if (!this.sets.controlNouns.has(v.w(t))) continue;
+      const poss = this.possessorBefore(t);
+      if (poss) return [{ ...poss, via: 'inherited' }];
+      const gen = this.genitiveAfter(t);
+      if (gen) return [{ ...gen, via: 'inherited' }];
+    }
+    return [];
+  }
+
+  /** Only appositions and relative clauses stand before this clause. */
+  private opensSentence(p: number): boolean {
+    for (let i = 0; i < p; i++) if (this.v.clauses[i].kind !== 'apposition' && this.v.clauses[i].kind !== 'relative') return false;
+    return true;
+  }
+
+  /** The subject of the sentence's first main clause, for verb-first continuations. */
+  sentenceSubject(before: number): Arg[] {
+    const v = this.v;
+    for (let ci = 0; ci < before && ci < v.clauses.length; ci++) {
+      const c = v.clauses[ci];
+      if (c.kind === 'relative' || c.kind === 'subordinate' || c.kind === 'reporting' || c.kind === 'infinitive') continue;
+      const cands = this.bareIn(c, c.start, c.end);
+      if (cands.length) return this.expand(cands[0].k, cands[0].arg, (j) => this.bare(j)).map((a) => ({ ...a, via: a.via === 'mention' ? 'inherited' : a.via }));
+    }
+    return [];
+  }
+
+  /** The actor a relative clause refers back to, or [] when it is a common noun ("Personen, die …"). */
+  antecedent(ci: number): Arg[] {
+    const v = this.v;
+    let p = ci - 1;
+    while (p >= 0 && v.clauses[p].kind === 'apposition') p--;
+    if (p < 0) return [];
+    const pc = v.clauses[p];
+    const last = v.tail(pc);
+    const k = v.mentionIdx(last);
+    if (k >= 0) {
+      const m = v.mention(k);
+      if (isPossessiveMention(v, m) || isPartialMention(v, m)) return [];
+      const a = this.resolve(k, 'antecedent');
+      return a ? this.expand(k, a) : [];
+    }
+    // "japanische Beamte, die …": a group noun stands for its affiliation.
+    if (endsWithAny(v.w(last), this.sets.groupNouns)) {
+      const j = v.mentionIdx(last - 1) >= 0 ? v.mentionIdx(last - 1) : v.mentionIdx(last - 2);
+      if (j >= 0 && v.mention(j).kind === 'demonym') return [{ entity: v.mention(j).entity, mention: j, via: 'affiliation' }];
+      const gen = this.genitiveAfter(last);
+      if (gen) return [gen];
+      return [];
+    }
+    // "Abe war der erste Staatschef, der …": the predicate noun of a copula is its subject.
+    for (let t = pc.start; t < pc.end; t++) {
+      if (this.sets.copulas.has(v.w(t))) {
+        const own = this.bareIn(pc, pc.start, t);
+        if (own.length) return [{ ...own[0].arg, via: 'antecedent' }];
+        break;
+      }
+    }
+    return [];
+  }
+
+  /** "… – wie Mike Pence, Jim Mattis und Mike Pompeo –": examples standing for a group subject. */
+  exemplars(c: Clause): Arg[] {
+    const v = this.v;
+    for (let t = c.start; t < c.end; t++) {
+      if (!v.markerAt(this.sets.exemplarMarkers, t)) continue;
+      const k = v.mentionIdx(t + 1) >= 0 ? v.mentionIdx(t + 1) : -1;
+      if (k < 0) continue;
+      const a = this.resolve(k);
+      if (a) return this.expand(k, a);
+    }
+    return [];
+  }
+
+  // ---- noun-phrase neighbours ----
+
+  /** "Trumps Besuch", "Trump's visit", "seinem ehemaligen Chef": the possessor just before token t. */
+  possessorBefore(t: number): Arg | null {
+    const v = this.v;
+    for (let u = t - 1; u >= Math.max(v.from, t - 4); u--) {
+      const k = v.mentionIdx(u);
+      if (k >= 0) {
+        const m = v.mention(k);
+        return isPossessiveMention(v, m) ? this.resolve(k) : null;
+      }
+      if (v.isPunct(u) && !this.sets.possessiveTokens.has(v.w(u))) return null;
+      if (!(v.isLowerWord(u) || this.sets.possessiveTokens.has(v.w(u)))) return null;
+    }
+    return null;
+  }
+
+  /** "Besuch Trumps", "Unterstützung der USA", "Zusammenarbeit japanischer Diplomaten": the genitive after t. */
+  genitiveAfter(t: number): Arg | null {
+    const v = this.v;
+    if (!this.german) return null;
+    for (let u = t + 1; u < Math.min(v.to, t + 5); u++) {
+      const k = v.mentionIdx(u);
+      if (k >= 0) {
+        const m = v.mention(k);
+        if (isPossessiveMention(v, m) || m.kind === 'demonym' || this.sets.genitiveArticles.has(v.w(u - 1))) return this.resolve(k, 'mention') ?? (m.kind === 'demonym' ? { entity: m.entity, mention: k, via: 'affiliation' } : null);
+        return null;
+      }
+      const x = v.w(u);
+      if (v.isPunct(u) || this.sets.prepositions.has(x) || this.sets.verbLike.has(x)) return null;
+      if (!(this.sets.genitiveArticles.has(x) || this.sets.determiners.has(x) || v.isLowerWord(u) || endsWithAny(x, this.sets.groupNouns))) return null;
+    }
+    return null;
+  }
+
+  // ---- objects ----
+
+  /** First actor in the clause governed by a preposition (any side of the trigger). */
+  prepObject(c: Clause, prep: string, exclude: Set<string>): SlotHit | null {
+    const v = this.v;
+    for (const k of this.mentionsIn(c.start, c.end)) {
+      const gp = this.governingPrep(k);
+      if (!gp || gp.prep !== prep) continue;
+      const m = v.mention(k);
+      let arg: Arg | null;
+      if (isPossessiveMention(v, m)) {
+        // "in Trumps Übergangsteam": a possessor of a team/campaign/government is the partner.
+        const head = this.nounAfter(m.tokenEnd);
+        arg = head && endsWithAny(head, this.sets.circleHeads) ? { entity: m.entity, mention: k, via: 'circle' } : null;
+      } else arg = this.resolve(k);
+      if (!arg || exclude.has(arg.entity)) continue;
+      const args = this.expand(k, arg);
+      return { args, pair: prep === 'zwischen' || prep === 'between' };
+    }
+    // "Treffen zwischen den beiden": the two persons of the sentence before.
+    if (prep === 'zwischen' || prep === 'between') {
+      for (let t = c.start; t < c.end - 1; t++) {
+        if (v.w(t) !== prep) continue;
+        const u = this.sets.determiners.has(v.w(t + 1)) && !this.sets.dualAnaphors.has(v.w(t + 1)) ? t + 2 : t + 1;
+        if (this.sets.dualAnaphors.has(v.w(u)) && !v.isCapitalized(u + 1) && this.previousPersons.length === 2) {
+          return { args: this.previousPersons.map((e) => ({ entity: e, mention: -1, via: 'dual' as const })), pair: true };
+        }
+      }
+    }
+    return this.circleObject(c, prep);
+  }
+
+  /** "mit Personen, die Trump nahestehen": a group defined by closeness to an actor stands for that actor. */
+  private circleObject(c: Clause, prep: string): SlotHit | null {
+    const v = this.v;
+    for (let t = c.start; t < c.end; t++) {
+      if (v.w(t) !== prep) continue;
+      let u = t + 1;
+      while (u < c.end && (v.isLowerWord(u) || this.sets.determiners.has(v.w(u)))) u++;
+      if (u !== v.tail(c) || !v.isCapitalized(u) || v.mentionIdx(u) >= 0) continue;
+      const ci = v.clauseAt(c.start);
+      const next = v.clauses[ci + 1];
+      if (!next || next.kind !== 'relative') continue;
+      for (let w = next.start; w < next.end; w++) {
+        const hits = v.lex.byForm.get(v.w(w));
+        if (!hits?.some((h) => h.spec.predicate.startsWith('close_to'))) continue;
+        for (let b = w - 1; b >= Math.max(next.start, w - 3); b--) {
+          const k = v.mentionIdx(b);
+          if (k >= 0) { const a = this.resolve(k); if (a) return { args: [{ ...a, via: 'circle' }] }; }
+        }
+      }
+    }
+    return null;
+  }
+
+  private nounAfter(t: number): string | null {
+    const v = this.v;
+    for (let u = t; u < Math.min(v.to, t + 4); u++) {
+      if (v.isPunct(u)) return null;
+      if (v.isCapitalized(u) || !this.german) return v.w(u);
+    }
+    return null;
+  }
+
+  /** A bare actor in the clause that is not the subject: the direct object. */
+  directObject(c: Clause, t: number, subject: Set<string>, excludeMentions: Set<number>): SlotHit | null {
+    const from = this.german ? c.start : t + 1;
+    for (const k of this.mentionsIn(from, c.end)) {
+      if (excludeMentions.has(k)) continue;
+      if (c.relPronoun >= 0 && this.v.mention(k).tokenStart <= c.relPronoun) continue;
+      const a = this.bare(k, 'object');
+      if (!a || subject.has(a.entity)) continue;
+      return { args: this.expand(k, a, (j) => this.bare(j, 'object')) };
+    }
+    return null;
+  }
+
+  /** The actor right before the trigger: "ihm nahestehend", "Trump nahestehenden". */
+  actorBefore(t: number, skip: Set<string>): SlotHit | null {
+    const v = this.v;
+    for (let u = t - 1; u >= Math.max(v.from, t - 3); u--) {
+      if (skip.has(v.w(u))) continue;
+      const k = v.mentionIdx(u);
+      if (k < 0) return null;
+      const a = this.resolve(k);
+      return a ? { args: this.expand(k, a) } : null;
+    }
+    return null;
+  }
+
+  /** Agent of an event noun in the object: "die Übernahme von U.S. Steel durch Nippon Steel" → Nippon Steel. */
+  nominalAgent(c: Clause, exclude: Set<string>): SlotHit | null {
+    for (const p of this.sets.passiveAgents) {
+      if (p === 'von' || p === 'vom') continue;
+      const hit = this.prepObject(c, p, exclude);
+      if (hit) return hit;
+    }
+    return null;
+  }
+}
+
+export function endsWithAny(word: string, set: Set<string>): boolean {
+  if (set.has(word)) return true;
+  for (const s of set) if (s.length >= 4 && word.length > s.length && word.endsWith(s)) return true;
+  return false;
+}
+
+function dedupe(args: Arg[]): Arg[] {
+  const seen = new Set<string>();
+  return args.filter((a) => (seen.has(a.entity) ? false : (seen.add(a.entity), true)));
+}

@@ -1,0 +1,21 @@
+import type { Modality } from '../contract/schema.js';
+import type { Arg } from './arguments.js';
+import type { Family } from './ontology.js';
+
+/** A relation before anchoring (time, attribution, evidence) and merging. */
+export interface Draft {
+  subject: Arg;
+  object: Arg;
+  predicate: string;
+  family: Family;
+  modality: Modality;
+  /** Sentence index in doc.sentences. */
+  sentence: number;
+  /** Clause index in the sentence view, or -1 (ties from entity roles). */
+  clause: number;
+  /** Trigger token index, or -1. */
+  token: number;
+  confidence: number;
+  /** Character position the draft rests on when it has no trigger token. */
+  charPos?: number;
+}

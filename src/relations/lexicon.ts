@@ -1,0 +1,186 @@
+/**
+ * Per-language relation lexicons, loaded from lang/<code>/relations/*.json and compiled once per language:
+ * trigger verbs, nouns and adjectives with their argument slots, role nouns that make ties, modality cues,
+ * and the few function words the clause splitter and argument finder need. No language is named in code.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Modality } from '../contract/schema.js';
+import { langDir } from '../util/paths.js';
+import { familyOf, type Family } from './ontology.js';
+
+/**
+ * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
+ * (German "ihm nahestehend"); "possessive": "Trumps Besuch", "Trump's visit"; "genitive": "Besuch Trumps";
+ * "clauseSubject": the subject of the clause the trigger sits in (nouns); "nominal": the agent of an event
+ * noun in the object ("blockiert die Übernahme durch X" → X); any other string is a preposition ("mit", "with").
+ */
+export type Slot = string;
+
+export interface TriggerSpec {
+  predicate: string;
+  pos: 'verb' | 'noun' | 'adj';
+  /** Lower-case surface forms (present, infinitive, zu-infinitive…). */
+  forms: string[];
+  /** Past-tense forms: a tie stated in the past is over (modality former). */
+  past?: string[];
+  /** Participles: with a passive auxiliary in the clause, the agent comes from "von/by". */
+  participles?: string[];
+  /** Words that must all occur in the clause ("kontakt" for "trat … in Kontakt"). */
+  requires?: string[];
+  /** At least one of these must occur in the clause (light verbs for nouns: "schloss ein Abkommen"). */
+  requiresAny?: string[];
+  /** Words that cancel the trigger in this clause ("traf Japan mit Zöllen" is no meeting). */
+  exclude?: string[];
+  /** A tie stated in the past tense is over ("diente in Trumps Team" → former). */
+  pastIsFormer?: boolean;
+  subject?: Slot[];
+  object: Slot[];
+  /** "A und B trafen sich" → A meets B. */
+  symmetric?: boolean;
+  /** German compounds: "Staatsbesuch" ends in "besuch". */
+  suffix?: boolean;
+  confidence?: number;
+  /** Modality when no cue is found (e.g. "Einladung" is asserted, "Übernahmeangebot" planned). */
+  modality?: Modality;
+}
+
+export interface RoleRule {
+  /** Lower-case noun stems; a word ending in one of them (plus an inflection ending) is this role. */
+  nouns: string[];
+  predicate: string;
+  /** A compound prefix names whom the role is of ("US-Beamter" → USA), not where it is posted ("US-Botschafter"). */
+  compoundOf?: boolean;
+}
+
+export interface RoleLexicon {
+  rules: RoleRule[];
+  /** Noun endings that inflect a role noun ("beraters", "beraterin"). */
+  endings: string[];
+  /** Groups whose endpoint is their affiliation ("japanische Beamte" → Japan). */
+  groupNouns: string[];
+  /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
+  status: Partial<Record<Modality, string[]>>;
+}
+
+export interface ModalityLexicon {
+  /** Cues in order of precedence; "a … b" means both words in the clause, "x*" a prefix. */
+  clause: Partial<Record<Modality, string[]>>;
+  /** Cues that modify a noun trigger inside its noun phrase ("geplante Übernahme", "keine Treffen"). */
+  np: Partial<Record<Modality, string[]>>;
+  /** Phrases that look like a cue but are not ("nicht nur"). */
+  ignore: string[];
+}
+
+export interface GrammarLexicon {
+  capitalizedNouns: boolean;
+  prepositions: string[];
+  determiners: string[];
+  subjectRelatives: string[];
+  objectRelatives: string[];
+  subordinators: string[];
+  infinitiveMarkers: string[];
+  infinitiveIntros: string[];
+  clauseConjunctions: string[];
+  coordinators: string[];
+  exemplarMarkers: string[];
+  copulas: string[];
+  passiveAuxiliaries: string[];
+  passiveAgents: string[];
+  affiliationPreps: string[];
+  genitiveArticles: string[];
+  attributionCues: string[];
+  dualAnaphors: string[];
+  circleHeads: string[];
+  possessiveTokens: string[];
+  possessiveEndings: string[];
+  verbLike: string[];
+  /** Nouns whose possessor or genitive is the subject of a following infinitive ("Japans Versuche, Trump zu treffen"). */
+  controlNouns: string[];
+  /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
+  objectControl: string[];
+  /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
+  subjectPronouns: string[];
+  objectPronouns: string[];
+}
+
+export interface CompiledLexicon {
+  lang: string;
+  byForm: Map<string, { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }[]>;
+  suffixNouns: { suffix: string; spec: TriggerSpec; family: Family }[];
+  roles: RoleLexicon;
+  modality: ModalityLexicon;
+  grammar: GrammarLexicon;
+  sets: {
+    prepositions: Set<string>; determiners: Set<string>; subjectRelatives: Set<string>; objectRelatives: Set<string>;
+    subordinators: Set<string>; infinitiveMarkers: Set<string>; infinitiveIntros: Set<string>;
+    clauseConjunctions: Set<string>; coordinators: Set<string>; copulas: Set<string>; passiveAuxiliaries: Set<string>;
+    passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
+    dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
+    controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>;
+  };
+}
+
+const cache = new Map<string, CompiledLexicon | null>();
+
+function readJson<T>(dir: string, name: string): T {
+  return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
+}
+
+const lower = (xs: string[] | undefined) => (xs ?? []).map((x) => x.toLowerCase());
+
+/** The compiled lexicon for a language, or null when lang/<code>/relations/ does not exist. */
+export function relationLexicon(lang: string): CompiledLexicon | null {
+  if (cache.has(lang)) return cache.get(lang)!;
+  const dir = join(langDir(lang), 'relations');
+  if (!existsSync(join(dir, 'triggers.json'))) {
+    cache.set(lang, null);
+    return null;
+  }
+  const triggers = readJson<{ triggers: TriggerSpec[] }>(dir, 'triggers.json').triggers;
+  const roles = readJson<RoleLexicon>(dir, 'roles.json');
+  const modality = readJson<ModalityLexicon>(dir, 'modality.json');
+  const grammar = readJson<GrammarLexicon>(dir, 'grammar.json');
+  const byForm: CompiledLexicon['byForm'] = new Map();
+  const suffixNouns: CompiledLexicon['suffixNouns'] = [];
+  const add = (form: string, spec: TriggerSpec, family: Family, tense: 'present' | 'past' | 'participle') => {
+    const key = form.toLowerCase();
+    let list = byForm.get(key);
+    if (!list) byForm.set(key, (list = []));
+    list.push({ spec, family, tense });
+  };
+  for (const spec of triggers) {
+    const family = familyOf(spec.predicate);
+    if (!family) throw new Error(`lang/${lang}/relations/triggers.json: predicate "${spec.predicate}" is not in the ontology`);
+    spec.requires = lower(spec.requires);
+    spec.requiresAny = lower(spec.requiresAny);
+    spec.exclude = lower(spec.exclude);
+    for (const f of spec.forms) add(f, spec, family, 'present');
+    for (const f of spec.past ?? []) add(f, spec, family, 'past');
+    for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
+    if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
+  }
+  for (const r of roles.rules) {
+    if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/relations/roles.json: predicate "${r.predicate}" is not in the ontology`);
+    r.nouns = lower(r.nouns);
+  }
+  const set = (xs: string[]) => new Set(lower(xs));
+  const g = grammar;
+  const compiled: CompiledLexicon = {
+    lang, byForm, suffixNouns, roles, modality, grammar,
+    sets: {
+      prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
+      objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
+      infinitiveIntros: set(g.infinitiveIntros), clauseConjunctions: set(g.clauseConjunctions), coordinators: set(g.coordinators),
+      copulas: set(g.copulas), passiveAuxiliaries: set(g.passiveAuxiliaries), passiveAgents: set(g.passiveAgents),
+      affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: set(g.attributionCues),
+      dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
+      groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
+      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers),
+      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns),
+    },
+  };
+  cache.set(lang, compiled);
+  return compiled;
+}

@@ -1,0 +1,225 @@
+/**
+ * Ties from roles: role nouns in appositions ("Japans neuer US-Botschafter, Shigeo Yamada" → Yamada
+ * represents Japan; "Robert O'Brien, Trumps ehemaliger Sicherheitsberater" → advises Trump, former) and
+ * the roles the entities stage attached to its actors (entity.roles with `of`).
+ */
+import type { Modality, Role } from '../contract/schema.js';
+import type { EntityLayer } from '../entities/types.js';
+import type { CompiledLexicon, RoleRule } from './lexicon.js';
+import type { Arg, ArgumentFinder } from './arguments.js';
+import { isPartialMention } from './sentence-view.js';
+import type { SentenceView } from './sentence-view.js';
+import type { Draft } from './draft.js';
+
+/** The role rule a (compound) noun falls under: "Sicherheitsberaters" → advises. */
+export function roleRuleFor(lex: CompiledLexicon, word: string): RoleRule | null {
+  const w = word.toLowerCase();
+  for (const rule of lex.roles.rules) {
+    for (const noun of rule.nouns) {
+      for (const ending of lex.roles.endings) {
+        const form = noun + ending;
+        if (w === form || (w.endsWith(form) && w.length > form.length + 2 && lex.grammar.capitalizedNouns) || w.endsWith('-' + form)) return rule;
+      }
+    }
+  }
+  return null;
+}
+
+/** The last word of a multi-word title ("national security adviser") or the title itself. */
+function headWord(title: string): string {
+  const words = title.trim().split(/\s+/);
+  return words[words.length - 1] ?? title;
+}
+
+const statusCache = new WeakMap<CompiledLexicon, [Modality, RegExp][]>();
+function statusPatterns(lex: CompiledLexicon): [Modality, RegExp][] {
+  let p = statusCache.get(lex);
+  if (!p) {
+    p = [];
+    for (const [mod, words] of Object.entries(lex.roles.status) as [Modality, string[]][]) {
+      for (const w of words) {
+        const esc = w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '*' ? '*' : '\\' + c)).replace(/\*/g, '[\\p{L}-]*');
+        p.push([mod, new RegExp('^' + esc + '$', 'u')]);
+      }
+    }
+    statusCache.set(lex, p);
+  }
+  return p;
+}
+
+/** "ehemaliger", "former", "designierte" in the words before a role noun (or glued: "Ex-Berater"). */
+function roleStatus(v: SentenceView, t: number): Modality {
+  const pats = statusPatterns(v.lex);
+  for (let u = Math.max(v.from, t - 4); u <= t; u++) {
+    const w = v.w(u);
+    for (const [mod, re] of pats) {
+      if (re.test(w) || (u === t && w.includes('-') && re.test(w.split('-')[0] + '-'))) return mod;
+    }
+    if (u < t - 1 && v.isPunct(u)) continue;
+  }
+  return 'asserted';
+}
+
+function roleTie(rule: RoleRule, holder: Arg, of: Arg, v: SentenceView, layer: EntityLayer): { predicate: string; subject: Arg; object: Arg } {
+  const ofType = layer.byId.get(of.entity)?.type;
+  // "Machidas ehemaliger Chef": a person's boss — the person works for the holder.
+  if (rule.predicate === 'leads' && ofType === 'person') return { predicate: 'works_for', subject: of, object: holder };
+  // "Trumps Kabinettsmitglieder": membership of a person's circle is employment by that person.
+  if (rule.predicate === 'member_of' && ofType === 'person') return { predicate: 'works_for', subject: holder, object: of };
+  void v;
+  return { predicate: rule.predicate, subject: holder, object: of };
+}
+
+/** Role nouns in appositions and copulas of one sentence. */
+export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: EntityLayer): Draft[] {
+  const out: Draft[] = [];
+  const { sets } = v.lex;
+  for (let t = v.from; t < v.to; t++) {
+    if (v.isPunct(t) || (v.lex.grammar.capitalizedNouns && !v.isCapitalized(t))) continue;
+    let rule = roleRuleFor(v.lex, v.w(t));
+    if (!rule) rule = roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t));
+    if (!rule) continue;
+    const own = v.mentionIdx(t);
+    // A role word inside an actor's name ("Sasakawa Peace Foundation") is no role; a description mention is the holder.
+    let holder: Arg[] = [];
+    if (own >= 0 && !isPartialMention(v, v.mention(own))) {
+      const m = v.mention(own);
+      if (m.kind !== 'description') continue;
+      holder = [{ entity: m.entity, mention: own, via: 'mention' }];
+    }
+    // Whose role is it?
+    let of: Arg | null = f.possessorBefore(t);
+    let ofEnd = t + 1;
+    if (!of) {
+      const gen = f.genitiveAfter(t);
+      if (gen) { of = gen; ofEnd = gen.mention >= 0 ? v.mention(gen.mention).tokenEnd : t + 1; }
+    }
+    if (!of) {
+      // "adviser to Trump", "Berater von Trump", "Fellow bei X": a preposition right after the noun.
+      const x = v.w(t + 1);
+      if (sets.prepositions.has(x) && ROLE_PREPS.has(x)) {
+        for (const k of f.mentionsIn(t + 2, Math.min(v.to, t + 8))) {
+          const gp = f.governingPrep(k);
+          if (!gp || gp.at !== t + 1) break;
+          const a = f.resolve(k);
+          if (a) { of = a; ofEnd = v.mention(k).tokenEnd; }
+          break;
+        }
+      }
+    }
+    if (!of) {
+      // "der japanische Botschafter": a demonym in the noun phrase.
+      for (let u = t - 1; u >= Math.max(v.from, t - 3); u--) {
+        const k = v.mentionIdx(u);
+        if (k >= 0) { if (v.mention(k).kind === 'demonym') of = { entity: v.mention(k).entity, mention: k, via: 'affiliation' }; break; }
+        if (!v.isLowerWord(u)) break;
+      }
+    }
+    if (!of && rule.compoundOf && own < 0) {
+      // "US-Beamter": the compound prefix names the employer.
+      const k = v.mentionIdx(t);
+      const m = k >= 0 ? v.mention(k) : null;
+      if (m && isPartialMention(v, m) && m.start === v.doc.tokens[t].start) of = { entity: m.entity, mention: k, via: 'affiliation' };
+      else for (const j of v.mentions) {
+        const mj = v.mention(j);
+        if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
+      }
+    }
+    if (!of) continue;
+    // Who holds it? An apposed name after (", Shigeo Yamada"), before ("Robert O'Brien, Trumps …"), or directly after ("Präsident Joe Biden").
+    if (!holder.length) holder = holderAfter(v, f, Math.max(ofEnd, t + 1));
+    if (!holder.length) holder = holderBefore(v, f, t);
+    if (!holder.length) holder = holderByCopula(v, f, t);
+    if (!holder.length) holder = holderByExemplars(v, f, t);
+    const status = roleStatus(v, t);
+    for (const h of holder) {
+      if (h.entity === of.entity) continue;
+      const hType = layer.byId.get(h.entity)?.type;
+      if (hType && hType !== 'person' && hType !== 'organization') continue;
+      const tie = roleTie(rule, h, of, v, layer);
+      out.push({
+        subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
+        modality: status, sentence: v.index, clause: v.clauseAt(t), token: t,
+        confidence: 0.75 * (h.via === 'mention' ? 1 : 0.9) * (of.via === 'mention' ? 1 : 0.9),
+      });
+    }
+  }
+  return out;
+}
+
+const ROLE_PREPS = new Set(['von', 'vom', 'bei', 'beim', 'für', 'of', 'to', 'at', 'for', 'with']);
+
+function personAt(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+  const k = v.mentionIdx(t);
+  if (k < 0 || v.mention(k).tokenStart !== t) return [];
+  const type = v.layer.byId.get(v.mention(k).entity)?.type;
+  if (type !== 'person') return [];
+  const a = f.resolve(k);
+  return a ? [a] : [];
+}
+
+function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
+  let u = from;
+  if (v.w(u) === ',') u++;
+  return personAt(v, f, u);
+}
+
+function holderBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+  // Walk back over the role's noun phrase ("Trumps ehemaliger nationaler") to a comma after a name.
+  let u = t - 1;
+  while (u >= v.from && !v.isPunct(u) && (v.isLowerWord(u) || v.mentionIdx(u) >= 0 || v.lex.sets.possessiveTokens.has(v.w(u)) || (!v.lex.grammar.capitalizedNouns && v.isCapitalized(u)))) {
+    const k = v.mentionIdx(u);
+    u = k >= 0 ? v.mention(k).tokenStart - 1 : u - 1;
+  }
+  if (v.w(u) !== ',' || u - 1 < v.from) return [];
+  const k = v.mentionIdx(u - 1);
+  if (k < 0) return [];
+  return personAt(v, f, v.mention(k).tokenStart);
+}
+
+function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+  const ci = v.clauseAt(t);
+  const c = v.clauses[ci];
+  for (let u = c.start; u < t; u++) {
+    if (!v.lex.sets.copulas.has(v.w(u))) continue;
+    const subj = f.subjectOf(ci, u).args;
+    return subj.filter((a) => v.layer.byId.get(a.entity)?.type === 'person');
+  }
+  return [];
+}
+
+function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+  const ci = v.clauseAt(t);
+  if (v.tail(v.clauses[ci]) !== t) return [];
+  const next = v.clauses[ci + 1];
+  return next && next.kind === 'relative' ? f.exemplars(next) : [];
+}
+
+/** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number): Draft[] {
+  const out: Draft[] = [];
+  const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number) => {
+    if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
+    const rule = roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+    if (!rule) return;
+    const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
+    const of: Arg = { entity: ofId, mention: -1, via: 'mention' };
+    const ofType = layer.byId.get(ofId)?.type;
+    let subject = holder, object = of, predicate = rule.predicate;
+    if (rule.predicate === 'leads' && ofType === 'person') { subject = of; object = holder; predicate = 'works_for'; }
+    else if (rule.predicate === 'member_of' && ofType === 'person') predicate = 'works_for';
+    out.push({
+      subject, object, predicate, family: 'tie', modality: statusModality(status),
+      sentence: sentenceOf(pos), clause: -1, token: -1, confidence: 0.7, charPos: pos,
+    });
+  };
+  for (const r of layer.roles ?? []) if (r.holder && r.of) push(r.holder, r.of, r.title, r.status, r.start);
+  for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
+  return out;
+}
+
+function statusModality(status: Role['status']): Modality {
+  if (status === 'former' || status === 'late') return 'former';
+  if (status === 'designate') return 'planned';
+  return 'asserted';
+}
