@@ -11,7 +11,7 @@ import type { TimelineItem } from '../contract/schema.js';
 import { parseIsoDay, type Period } from './calendar.js';
 import { loadTimeRules, slotValue, type CompiledRule, type LexValue, type TimeRuleSet } from './rules.js';
 import { normalise, type NormResult } from './normalise.js';
-import { clauseTense, loadTenseCues, type Tense } from './tense.js';
+import { clauseTense, loadTenseCues, type Tense, type TenseCues } from './tense.js';
 
 /**
  * Background: a resolved period that ended more than this many days before publication is a recap of
@@ -52,10 +52,12 @@ export function extractTimeline(doc: Doc): TimelineItem[] {
 }
 
 /** All time expressions of a document in text order, longest match first at each position, no overlaps. */
-export function findTimeExpressions(doc: Doc): TimeMatch[] {
-  const set = loadTimeRules(doc.language);
+export function findTimeExpressions(
+  doc: Doc,
+  set: TimeRuleSet | null = loadTimeRules(doc.language),
+  cues: TenseCues | null = loadTenseCues(doc.language),
+): TimeMatch[] {
   if (!set) return [];
-  const cues = loadTenseCues(doc.language);
   const pub = parseIsoDay(doc.published);
   const text = doc.text;
   const credit = doc.byline.span;

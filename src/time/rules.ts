@@ -32,7 +32,7 @@ export interface NormSpec {
   [field: string]: unknown;
 }
 
-interface RuleData {
+export interface RuleData {
   name: string;
   pattern: string;
   /** Regex that must (or must not) end right before / start right after the match; not part of the span. */
@@ -44,12 +44,12 @@ interface RuleData {
   norm: NormSpec;
 }
 
-interface RulesFile {
+export interface RulesFile {
   macros?: Record<string, string>;
   rules: RuleData[];
 }
 
-interface LexiconFile {
+export interface LexiconFile {
   /** Categories whose words must be written with a capital letter (German nouns, English month names). */
   capitalised?: string[];
   categories: Record<string, Record<string, LexValue>>;

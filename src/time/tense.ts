@@ -12,7 +12,7 @@ import { langDir } from '../util/paths.js';
 
 export type Tense = 'past' | 'future' | 'none';
 
-interface TenseFile {
+export interface TenseFile {
   past: string[];
   future: string[];
   /** Regular past forms (English "-ed"); matched against the token as written. */
@@ -26,7 +26,7 @@ interface TenseFile {
   clauseBoundaries: string[];
 }
 
-interface TenseCues {
+export interface TenseCues {
   single: Map<string, Tense>;
   /** First word → the remaining words of multi-word cues ("going to"). */
   multi: Map<string, { rest: string[]; tense: Tense }[]>;
@@ -42,34 +42,34 @@ const cache = new Map<string, TenseCues | null>();
 export function loadTenseCues(lang: string): TenseCues | null {
   if (cache.has(lang)) return cache.get(lang)!;
   const path = join(langDir(lang), 'time', 'tense.json');
-  let cues: TenseCues | null = null;
-  if (existsSync(path)) {
-    const f = JSON.parse(readFileSync(path, 'utf8')) as TenseFile;
-    const single = new Map<string, Tense>();
-    const multi = new Map<string, { rest: string[]; tense: Tense }[]>();
-    const add = (w: string, tense: Tense) => {
-      const parts = w.toLowerCase().replace(/’/g, "'").split(/\s+/);
-      if (parts.length === 1) single.set(parts[0], tense);
-      else {
-        const list = multi.get(parts[0]) ?? [];
-        list.push({ rest: parts.slice(1), tense });
-        multi.set(parts[0], list);
-      }
-    };
-    f.past.forEach((w) => add(w, 'past'));
-    f.future.forEach((w) => add(w, 'future'));
-    cues = {
-      single,
-      multi,
-      pastPattern: f.pastPattern ? new RegExp(f.pastPattern, 'u') : null,
-      pastExceptions: new Set((f.pastPatternExceptions ?? []).map((w) => w.toLowerCase())),
-      pastNotAfter: new Set((f.pastPatternNotAfter ?? []).map((w) => w.toLowerCase())),
-      perfect: (f.perfect ?? []).map((p) => ({ aux: new Set(p.aux.map((w) => w.toLowerCase())), participle: new RegExp(p.participle, 'u') })),
-      boundaries: new Set(f.clauseBoundaries),
-    };
-  }
+  const cues = existsSync(path) ? compileTenseCues(JSON.parse(readFileSync(path, 'utf8')) as TenseFile) : null;
   cache.set(lang, cues);
   return cues;
+}
+
+export function compileTenseCues(f: TenseFile): TenseCues {
+  const single = new Map<string, Tense>();
+  const multi = new Map<string, { rest: string[]; tense: Tense }[]>();
+  const add = (w: string, tense: Tense) => {
+    const parts = w.toLowerCase().replace(/’/g, "'").split(/\s+/);
+    if (parts.length === 1) single.set(parts[0], tense);
+    else {
+      const list = multi.get(parts[0]) ?? [];
+      list.push({ rest: parts.slice(1), tense });
+      multi.set(parts[0], list);
+    }
+  };
+  f.past.forEach((w) => add(w, 'past'));
+  f.future.forEach((w) => add(w, 'future'));
+  return {
+    single,
+    multi,
+    pastPattern: f.pastPattern ? new RegExp(f.pastPattern, 'u') : null,
+    pastExceptions: new Set((f.pastPatternExceptions ?? []).map((w) => w.toLowerCase())),
+    pastNotAfter: new Set((f.pastPatternNotAfter ?? []).map((w) => w.toLowerCase())),
+    perfect: (f.perfect ?? []).map((p) => ({ aux: new Set(p.aux.map((w) => w.toLowerCase())), participle: new RegExp(p.participle, 'u') })),
+    boundaries: new Set(f.clauseBoundaries),
+  };
 }
 
 /** Index of the sentence containing char offset `at` (binary search), or -1. */
