@@ -5,7 +5,8 @@
  *
  *   date      year?, month?, day?, offset?  absolute with a year; otherwise the year comes from the
  *                                           publication date: past tense → the latest such date not after
- *                                           it, future → the earliest not before it, unknown → this year;
+ *                                           it, future → the earliest not before it, unknown → this year
+ *                                           (the next one if this year's ended half a year before);
  *                                           offset -1/+1 ("letzten März", "next April") forces strictly
  *                                           before/after. Nothing but a modifier = the year ("Ende des Jahres").
  *   relative  unit, offset                  publication period shifted ("letzten Monat", "this week")
@@ -242,7 +243,8 @@ function cyclic(make: (y: number) => Period, spec: NormSpec, slots: Slots, ctx: 
 /**
  * Chooses among candidate(-1), candidate(0), candidate(+1): an explicit offset forces strictly
  * before/after the publication day; otherwise past tense takes the latest one whose (modified) start is not
- * after it, future tense the earliest whose (modified) end is not before it, and no tense candidate(0).
+ * after it, future tense the earliest whose (modified) end is not before it, and no tense candidate(0)
+ * unless that ended half a year or more before publication.
  */
 function byTense(candidate: (k: number) => Period, pub: number, tense: Tense, offset: number | undefined, mod: Modifier | null): Period {
   const c0 = candidate(0);
@@ -252,8 +254,13 @@ function byTense(candidate: (k: number) => Period, pub: number, tense: Tense, of
   const n = narrow(c0, mod);
   if (tense === 'past' && n.first > pub) return candidate(-1);
   if (tense === 'future' && n.last < pub) return candidate(1);
+  // No tense cue: this year's — unless that lies half a year or more behind: a clause without past
+  // cues about such a date announces the next one ("Die Steuer steigt zum 1. Januar", in October).
+  if (tense === 'none' && n.last < pub - STALE_DAYS) return candidate(1);
   return c0;
 }
+
+const STALE_DAYS = 183;
 
 /** The period of a unit containing the publication day, shifted by k units. */
 function periodAt(unit: string, pub: number, k: number): Period {

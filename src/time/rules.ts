@@ -150,8 +150,10 @@ export function compileRuleSet(lang: string, lexFile: LexiconFile, rulesFile: Ru
     }
     const ctx = (src: string | undefined, side: 'before' | 'after'): RegExp | null => {
       if (!src) return null;
-      const cs = src.startsWith(CASE_SENSITIVE);
-      const core = expand(spaces(cs ? src.slice(CASE_SENSITIVE.length) : src));
+      // The (?-i) marker may come from a macro, so it is looked for after expansion.
+      const expanded = expand(spaces(src));
+      const cs = expanded.includes(CASE_SENSITIVE);
+      const core = expanded.split(CASE_SENSITIVE).join('');
       // A context must sit on word boundaries: "im " must not match the end of "beim ".
       const re = side === 'before' ? `(?:^|[^\\p{L}\\p{N}])(?:${core})$` : `^(?:${core})`;
       return new RegExp(re, cs ? 'u' : 'iu');
