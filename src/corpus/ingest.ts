@@ -5,16 +5,16 @@
  * Because each article is one transaction, an interrupted run leaves only whole articles behind and a
  * rerun picks up where it stopped (already stored texts are skipped before analysis).
  */
-import type { Transaction } from 'kysely';
-import type { Analysis, Entity } from '../contract/schema.js';
+import { sql, type Transaction } from 'kysely';
+import type { Analysis } from '../contract/schema.js';
 import type { RawArticle } from '../text/types.js';
 import { analyzeArticle } from '../pipeline/analyze.js';
-import type { CorpusDatabase } from './db.js';
+import type { ActorLinksTable, ActorsTable, CorpusDatabase } from './db.js';
 import type { Store } from './store.js';
 import { num } from './store.js';
 import { contentHash } from './normalize.js';
 import { bandKeys, decodeSignature, DUPLICATE_THRESHOLD, encodeSignature, isEmptySignature, minhashSignature, similarity } from './minhash.js';
-import { aliasRows, fullerName, resolveEntity, type ActorDecision } from './resolve-actors.js';
+import { ActorIndex, aliasRows, fullerName, resolveEntity } from './resolve-actors.js';
 import { sentenceAround } from './sentence.js';
 import type { InputItem } from './input.js';
 
@@ -47,10 +47,17 @@ export interface IngestOptions {
 export async function ingestAll(store: Store, items: Iterable<InputItem> | AsyncIterable<InputItem>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const sum: IngestSummary = { added: 0, unchanged: 0, copies: 0, errors: [], stopped: false, ms: 0 };
+  const seenFiles = new Set<string>();
   for await (const item of items as AsyncIterable<InputItem>) {
     if (opts.shouldStop?.()) {
       sum.stopped = true;
       break;
+    }
+    // the error list reflects the latest reading of each file: its old errors go when it is read again
+    const file = fileOf(item.ok ? item.article.origin : item.problem.origin);
+    if (!seenFiles.has(file)) {
+      seenFiles.add(file);
+      await clearErrors(store, file);
     }
     const out = item.ok ? await ingestArticle(store, item.article, opts.analyze) : await recordError(store, item.problem.origin, item.problem.message);
     if (out.kind === 'added') sum.added++;
@@ -61,6 +68,15 @@ export async function ingestAll(store: Store, items: Iterable<InputItem> | Async
   }
   sum.ms = performance.now() - t0;
   return sum;
+}
+
+/** "batch.jsonl:12" → "batch.jsonl", "list.json[3]" → "list.json", "a.txt:1" (a line number) → "a.txt". */
+export const fileOf = (origin: string): string => origin.replace(/(:\d+|\[\d+\])$/, '');
+
+async function clearErrors(store: Store, file: string): Promise<void> {
+  const rows = await store.db.selectFrom('ingest_errors').select('origin').execute();
+  const stale = rows.map((r) => r.origin).filter((o) => fileOf(o) === file);
+  if (stale.length) await store.db.deleteFrom('ingest_errors').where('origin', 'in', stale).execute();
 }
 
 async function recordError(store: Store, origin: string, message: string): Promise<IngestOutcome> {
@@ -77,7 +93,6 @@ export async function ingestArticle(store: Store, raw: RawArticle, analyze: (raw
   const id = contentHash(raw.text);
   const known = await store.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
   if (known) {
-    await store.db.deleteFrom('ingest_errors').where('origin', '=', raw.origin).execute();
     return { kind: 'unchanged', origin: raw.origin, articleId: id };
   }
   let analysis: Analysis;
@@ -121,7 +136,6 @@ async function writeArticle(tx: Tx, id: string, origin: string, a: Analysis): Pr
     .executeTakeFirst();
   // another writer stored the same text meanwhile
   if (num(inserted.numInsertedOrUpdatedRows) === 0) return { kind: 'unchanged', origin, articleId: id };
-  await tx.deleteFrom('ingest_errors').where('origin', '=', origin).execute();
   if (copy) return { kind: 'copy', origin, articleId: id, copyOf: copy.id, similarity: copy.similarity };
 
   await insertMany(tx, 'article_bands', bands.map((hash, band) => ({ band, hash, article_id: id })));
@@ -156,48 +170,61 @@ async function findOriginal(tx: Tx, bands: string[], sig: Uint32Array): Promise<
   return best;
 }
 
-/** Links every entity to a corpus actor; returns local entity id → actor id. */
+/** Links every entity to a corpus actor; returns local entity id → actor id. Two reads, three bulk writes. */
 async function writeActors(tx: Tx, articleId: string, a: Analysis): Promise<Map<string, string>> {
-  const actorOf = new Map<string, string>();
-  const perActor = new Map<string, { entity: Entity; decision: ActorDecision; mentions: number; name: string }>();
+  const idx = await ActorIndex.load(tx, a.entities);
   const date = a.document.published;
+  const actorOf = new Map<string, string>();
+  const touched = new Map<string, { type: string; kind: string | null; name: string; mentions: number; existing: ActorsTable | null }>();
+  const links: ActorLinksTable[] = [];
+  const aliases: { norm: string; actor_id: string; alias: string }[] = [];
   for (const e of a.entities) {
-    const decision = await resolveEntity(tx, e);
-    actorOf.set(e.id, decision.actorId);
-    const prev = perActor.get(decision.actorId);
-    if (prev) {
-      prev.mentions += e.mentions.length;
-      prev.name = fullerName(prev.name, e.name);
-    } else {
-      perActor.set(decision.actorId, { entity: e, decision, mentions: e.mentions.length, name: e.name });
+    const d = resolveEntity(idx, e, new Set(actorOf.values()));
+    actorOf.set(e.id, d.actorId);
+    links.push({ article_id: articleId, entity_id: e.id, actor_id: d.actorId, name: e.name, reason: d.reason, evidence: d.evidence, mentions: e.mentions.length });
+    let t = touched.get(d.actorId);
+    if (!t) {
+      const existing = idx.actors.get(d.actorId) ?? null;
+      t = { type: e.type, kind: e.kind, name: existing?.name ?? e.name, mentions: 0, existing };
+      touched.set(d.actorId, t);
+      // later entities of this article can match the new actor
+      if (!existing) idx.actors.set(d.actorId, { id: d.actorId, type: e.type, kind: e.kind, name: e.name, mention_count: 0, article_count: 0, first_date: date, last_date: date });
     }
-    await tx
-      .insertInto('actor_links')
-      .values({ article_id: articleId, entity_id: e.id, actor_id: decision.actorId, name: e.name, reason: decision.reason, evidence: decision.evidence, mentions: e.mentions.length })
-      .onConflict((oc) => oc.columns(['article_id', 'entity_id']).doNothing())
-      .execute();
-    // a new actor must exist before the next entity of the same article can match its aliases
-    if (!decision.existing && !(await tx.selectFrom('actors').select('id').where('id', '=', decision.actorId).executeTakeFirst())) {
-      await tx
-        .insertInto('actors')
-        .values({ id: decision.actorId, type: e.type, kind: e.kind, name: e.name, mention_count: 0, article_count: 0, first_date: date, last_date: date })
-        .execute();
+    t.mentions += e.mentions.length;
+    t.name = fullerName(t.name, e.name);
+    t.kind = t.kind ?? e.kind;
+    for (const r of aliasRows(e, d.actorId)) {
+      aliases.push(r);
+      idx.addAlias(r.norm, r.actor_id, r.alias);
     }
-    await insertMany(tx, 'actor_aliases', aliasRows(e, decision.actorId), ['norm', 'actor_id']);
   }
-  for (const [actorId, p] of perActor) {
-    const row = await tx.selectFrom('actors').selectAll().where('id', '=', actorId).executeTakeFirstOrThrow();
+  await insertMany(tx, 'actor_links', links, ['article_id', 'entity_id']);
+  await insertMany(tx, 'actor_aliases', aliases, ['norm', 'actor_id']);
+  const rows = [...touched].map(([id, t]) => ({
+    id,
+    type: t.existing?.type ?? t.type,
+    kind: t.existing?.kind ?? t.kind,
+    name: t.name,
+    mention_count: t.mentions,
+    article_count: 1,
+    first_date: date,
+    last_date: date,
+  }));
+  // upsert: counts add up atomically; dates widen; the name is the fuller one computed above
+  for (let i = 0; i < rows.length; i += 100) {
     await tx
-      .updateTable('actors')
-      .set({
-        name: fullerName(row.name, p.name),
-        kind: row.kind ?? p.entity.kind,
-        mention_count: row.mention_count + p.mentions,
-        article_count: row.article_count + 1,
-        first_date: minDate(row.first_date, date),
-        last_date: maxDate(row.last_date, date),
-      })
-      .where('id', '=', actorId)
+      .insertInto('actors')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          kind: sql<string | null>`coalesce(${sql.ref('actors.kind')}, ${sql.ref('excluded.kind')})`,
+          mention_count: eb('actors.mention_count', '+', eb.ref('excluded.mention_count')),
+          article_count: eb('actors.article_count', '+', eb.ref('excluded.article_count')),
+          first_date: sql<string | null>`case when ${sql.ref('actors.first_date')} is null or ${sql.ref('excluded.first_date')} < ${sql.ref('actors.first_date')} then ${sql.ref('excluded.first_date')} else ${sql.ref('actors.first_date')} end`,
+          last_date: sql<string | null>`case when ${sql.ref('actors.last_date')} is null or ${sql.ref('excluded.last_date')} > ${sql.ref('actors.last_date')} then ${sql.ref('excluded.last_date')} else ${sql.ref('actors.last_date')} end`,
+        })),
+      )
       .execute();
   }
   return actorOf;
@@ -334,7 +361,7 @@ async function writeComentions(tx: Tx, articleId: string, a: Analysis, actorOf: 
 const CHUNK_VARIABLES = 900;
 
 /** Multi-row inserts in chunks that stay under every engine's bound-parameter limit; duplicates on `key` are skipped. */
-async function insertMany<T extends keyof CorpusDatabase>(tx: Tx, table: T, rows: Record<string, unknown>[], key?: string[]): Promise<void> {
+async function insertMany<T extends keyof CorpusDatabase>(tx: Tx, table: T, rows: object[], key?: string[]): Promise<void> {
   if (!rows.length) return;
   const per = Math.max(1, Math.floor(CHUNK_VARIABLES / Object.keys(rows[0]).length));
   for (let i = 0; i < rows.length; i += per) {
@@ -344,5 +371,3 @@ async function insertMany<T extends keyof CorpusDatabase>(tx: Tx, table: T, rows
   }
 }
 
-const minDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a < b ? a : b);
-const maxDate = (a: string | null, b: string | null) => (!a ? b : !b ? a : a > b ? a : b);

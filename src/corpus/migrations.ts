@@ -146,9 +146,20 @@ const v001_initial: Migration = {
   },
 };
 
+/** Ingest asks for max(seq) once per article: without an index that is a scan of every article. */
+const v002_articles_seq_index: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createIndex('articles_seq').on('articles').column('seq').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropIndex('articles_seq').ifExists().execute();
+  },
+};
+
 /** All migrations by version name; names sort in application order. */
 export const migrations: Record<string, Migration> = {
   '001_initial': v001_initial,
+  '002_articles_seq_index': v002_articles_seq_index,
 };
 
 export const migrationProvider: MigrationProvider = {

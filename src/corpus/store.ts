@@ -49,6 +49,9 @@ export async function openSqliteStore(file: string = DEFAULT_DB): Promise<Store>
   // the last transactions, never half of one).
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
+  // bulk ingest touches many index pages per article: a larger cache and rarer checkpoints (each one syncs)
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
   const store = new KyselyStore(new Kysely<CorpusDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
   await store.migrate();

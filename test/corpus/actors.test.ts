@@ -78,6 +78,18 @@ describe('cross-document actors', () => {
     await store.close();
   });
 
+  it('never merges two entities of one article, nor a country into a namesake by name', async () => {
+    const { links, store } = await ingest([
+      { actors: [{ id: 'location:tokyo', name: 'TOKYO', type: 'location', kind: 'city' }, { id: 'country:JP', name: 'Japan', type: 'location', kind: 'country', aliases: ['Tokyo'] }], relations: [], filler: filler(15) },
+      { actors: [{ id: 'location:georgia', name: 'Georgia', type: 'location', kind: 'state' }], relations: [], filler: filler(16) },
+      { actors: [{ id: 'country:GE', name: 'Georgia', type: 'location', kind: 'country' }], relations: [], filler: filler(17) },
+    ]);
+    expect(actorOf(links, 'Japan')).toEqual(['country:JP']);
+    expect(actorOf(links, 'TOKYO')).toEqual(['location:tokyo']);
+    expect(links.find((l) => l.entity_id === 'country:GE')!.actor_id).toBe('country:GE');
+    await store.close();
+  });
+
   it('explains merges and lists actors by degree', async () => {
     const { store } = await ingest([
       { title: 'First story', actors: [{ id: 'p:dt', name: 'Dana Trent' }, { id: 'p:b', name: 'Bo Lind' }, { id: 'p:c', name: 'Cy Holm' }], relations: [{ s: 'p:dt', o: 'p:b' }, { s: 'p:dt', o: 'p:c' }], filler: filler(13) },

@@ -21,7 +21,7 @@ describe('gold corpus with hand-annotated analyses', () => {
   });
 
   it('scores perfectly on merges, copies and channels', async () => {
-    const score = await evaluateGold(store);
+    const score = await evaluateGold(store, { strictWhy: true });
     expect(score.failures).toEqual([]);
     expect(score.paths.ok).toBe(score.paths.total);
     expect(score.paths.total).toBeGreaterThan(0);
