@@ -140,7 +140,8 @@ export function compileRuleSet(lang: string, lexFile: LexiconFile, rulesFile: Ru
       slots.set(slot, { categories: categoriesOf(macro), capitalised: capitalised.has(macro) });
       return `(?<${slot}>%${macro})`;
     });
-    body = `(?<![\\p{L}\\p{N}])${expand(body)}(?![\\p{L}\\p{N}])`;
+    const core = `${expand(body)}(?![\\p{L}\\p{N}])`;
+    body = `(?<![\\p{L}\\p{N}])${core}`;
     const flags = r.caseSensitive ? 'uy' : 'iuy';
     let sticky: RegExp;
     try {
@@ -169,9 +170,10 @@ export function compileRuleSet(lang: string, lexFile: LexiconFile, rulesFile: Ru
       slots,
       norm: r.norm,
     });
-    scanParts.push(body.replace(/\(\?<([a-z][a-z0-9]*)>/g, '(?:'));
+    scanParts.push(core.replace(/\(\?<([a-z][a-z0-9]*)>/g, '(?:'));
   });
-  const scanner = new RegExp(scanParts.map((p) => `(?:${p})`).join('|'), 'giu');
+  // The word-start check is hoisted out of the alternation: mid-word positions fail before any rule is tried.
+  const scanner = new RegExp(`(?<![\\p{L}\\p{N}])(?:${scanParts.map((p) => `(?:${p})`).join('|')})`, 'giu');
   return { lang, rules, scanner, lexicon };
 }
 
