@@ -6,11 +6,14 @@ export class CandIndex {
   readonly byEnd: (Cand[] | undefined)[];
   /** 1 where a token is covered by a name-like candidate (not a demonym). */
   readonly covered: Uint8Array;
+  /** 1 where a whole token is part of a name (not just a compound's first part: "EU" in "EU-Kommissarin"). */
+  readonly coveredWhole: Uint8Array;
 
   constructor(n: number, cands: Cand[]) {
     this.byStart = new Array(n);
     this.byEnd = new Array(n);
     this.covered = new Uint8Array(n);
+    this.coveredWhole = new Uint8Array(n);
     for (const c of cands) this.add(c);
   }
 
@@ -18,6 +21,7 @@ export class CandIndex {
     (this.byStart[c.tokenStart] ??= []).push(c);
     (this.byEnd[c.tokenEnd - 1] ??= []).push(c);
     if (c.kind !== 'demonym') for (let t = c.tokenStart; t < c.tokenEnd; t++) this.covered[t] = 1;
+    if (c.kind !== 'demonym' && c.kind !== 'compound' && c.kind !== 'description' && c.kind !== 'pronoun') for (let t = c.tokenStart; t < c.tokenEnd; t++) this.coveredWhole[t] = 1;
   }
 
   /** The longest candidate starting at token t that spans whole tokens, preferring name-like ones. */

@@ -43,6 +43,17 @@ function stemKey(key: string, lang: string): string {
 export function stripGenitives(ctx: Ctx, cands: Cand[]): void {
   const suffixes = ctx.lex.words.genitiveSuffixes;
   retypePersons(ctx, cands);
+  // After a genitive article a single-word name carries the ending: "des Kongresses", "des Kremls".
+  for (const c of cands) {
+    if (c.target || c.type === 'person' || c.kind !== 'name' || c.surface.includes(' ') || c.tokenStart === 0) continue;
+    if (!ctx.lex.genitiveArticles.has(ctx.low[c.tokenStart - 1])) continue;
+    const m = /^(.{3,}?)(es|s)$/u.exec(c.surface);
+    if (!m) continue;
+    c.surface = m[1];
+    c.key = foldKey(m[1]);
+    c.genitive = true;
+    c.kind = 'possessive';
+  }
   const known = new Set<string>();
   for (const c of cands) if (!c.target && c.kind !== 'demonym') {
     known.add(c.surface);
@@ -158,6 +169,15 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
     let ka = keyOf.get(acronym);
     if (!ka) { ka = 'O:' + stemKey(acronym.key, lang); keyOf.set(acronym, ka); cands.push(acronym); }
     if (!ko.startsWith('P:')) uf.union(ka, ko);
+  }
+  // A one-word organisation that is the first or last word of exactly one longer one: "Nordwind" → "Nordwind
+  // Energy", "Kommission" → "EU-Kommission".
+  const orgKeySet = [...new Set([...keyOf.values()].filter((k) => k.startsWith('O:')))];
+  for (const k of orgKeySet) {
+    const w = k.slice(2);
+    if (w.includes(' ') || w.length < 3) continue;
+    const longer = orgKeySet.filter((o) => o !== k && o.slice(2).includes(' ') && (o.slice(2).startsWith(w + ' ') || o.slice(2).endsWith(' ' + w)));
+    if (longer.length === 1) uf.union(k, longer[0]);
   }
   // "Liberaldemokratische Partei" joins "Liberaldemokratische Partei Japans": same words plus a trailing country.
   const orgKeys = [...keyOf.entries()].filter(([, k]) => k.startsWith('O:'));

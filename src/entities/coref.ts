@@ -19,12 +19,15 @@ export function markLocative(ctx: Ctx, cands: Cand[]): void {
   const { low, lex, toks } = ctx;
   for (const c of cands) {
     if (c.target?.kind !== 'country' || c.kind === 'demonym') continue;
+    // "Brüssel unterschätze …": as an actor the capital is an organisation (data: lang/_shared/metonyms.tsv).
+    const meton = c.kind === 'capital' ? lex.metonyms.get(c.surface) : undefined;
     let j = c.tokenStart - 1;
     if (j >= 0 && lex.determiners.has(low[j])) j--;
     const prepBefore = j >= 0 && lex.locative.has(low[j]) && toks[j].end <= c.start;
     const basedAfter = c.tokenEnd < toks.length && lex.basedIn.has(low[c.tokenEnd]);
     const basedGlued = /-based$/i.test(toks[c.tokenStart].text);
     if (prepBefore || basedAfter || basedGlued) c.locative = true;
+    else if (meton) { c.target = meton; c.type = meton.type; }
   }
 }
 

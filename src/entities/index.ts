@@ -33,6 +33,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const n = ctx.toks.length;
 
   const gaz = scanGazetteer(ctx);
+  markLocative(ctx, gaz);
   const nerC = nerCandidates(ctx, ner, gaz);
   let cands: Cand[] = [...gaz, ...nerC];
   const hits = findTitles(ctx, new CandIndex(n, cands));
@@ -43,6 +44,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const clusters = clusterCands(ctx, cands, acronyms);
   const rescued = rescanNames(ctx, rescanSurfaces(clusters), new CandIndex(n, cands).covered);
   for (const c of rescued) { const cl = clusters.get(c.entity!); if (cl) cl.cands.push(c); }
+  markLocative(ctx, rescued);
   cands = cands.concat(rescued);
 
   // Entity ids and names per cluster.
@@ -68,13 +70,9 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
     c.entity = c.target.id;
     if (!info.has(c.target.id)) info.set(c.target.id, { id: c.target.id, type: c.target.type, kind: c.target.kind, name: c.target.name ?? c.surface, aliases: new Set(), attributes: countryAttrs(c.target), firstPos: c.start, named: false });
   }
-  markLocative(ctx, cands);
-
   let idx = new CandIndex(n, cands.filter((c) => c.entity));
-  const phrases = buildRolePhrases(ctx, hits, idx);
-  for (const p of phrases) p.holder = p.holderCand?.entity ?? null;
 
-  // Organisations from phrases.
+  // Organisations from phrases (before roles: "China's foreign ministry spokesman" is the ministry's).
   const { phrases: orgPhrases, descriptors } = findOrgPhrases(ctx, idx);
   const orgCands: Cand[] = [];
   for (const op of orgPhrases) {
@@ -99,6 +97,8 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   }
   cands = cands.concat(orgCands);
   idx = new CandIndex(n, cands.filter((c) => c.entity));
+  const phrases = buildRolePhrases(ctx, hits, idx);
+  for (const p of phrases) p.holder = p.holderCand?.entity ?? null;
 
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();
@@ -227,6 +227,13 @@ function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phras
     if (prev) { if (p.explicitStatus && !prev.explicit) { prev.role.status = p.status; prev.explicit = true; } continue; }
     byKey.set(key, { role, explicit: p.explicitStatus });
     (roles.get(holder) ?? roles.set(holder, []).get(holder)!).push(role);
+  }
+  // "Polens Außenminister X" … "X war … Außenminister": the same office keeps its "of".
+  for (const list of roles.values()) {
+    for (const r of list) if (r.of === null) {
+      const same = list.find((o) => o !== r && o.of !== null && foldKey(o.title) === foldKey(r.title));
+      if (same) r.of = same.of;
+    }
   }
 
   const byEntity = new Map<string, EntityMention[]>();

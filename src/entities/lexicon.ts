@@ -64,6 +64,9 @@ export interface WordData {
   personWords: string[];
   stopNames: string[];
   titleModifiers?: string[];
+  genitiveArticles?: string[];
+  appositionAdverbs?: string[];
+  orgEndings?: string[];
   nominative?: { feminineHeads: string[]; adjectiveRewrites: [string, string][] };
 }
 
@@ -95,6 +98,9 @@ export interface EntityLexicon {
   stopNames: Set<string>;
   personWords: Set<string>;
   titleModifiers: Set<string>;
+  genitiveArticles: Set<string>;
+  /** Capital surface → organisation it stands for as an actor ("Brüssel" → the EU). */
+  metonyms: Map<string, GazTarget>;
   ageDescription: RegExp;
   ageApposition: RegExp;
 }
@@ -199,15 +205,20 @@ export function entityLexicon(lang: string): EntityLexicon {
     const [head, key, kind, strict] = line.split('\t');
     const h: OrgHead = { key, kind, strict: strict === '1', head };
     if (words.compoundHeads && !head.includes(' ')) { orgHeads.set(head, h); continue; }
-    for (const form of phraseForms(head)) {
-      const ws = form.split(' ');
-      let arr = orgPhrases.get(ws[0]);
-      if (!arr) orgPhrases.set(ws[0], (arr = []));
-      arr.push({ words: ws, head: h });
-    }
+    // Singular only: "Japanese companies" are no organisation.
+    const ws = head.split(' ');
+    let arr = orgPhrases.get(ws[0]);
+    if (!arr) orgPhrases.set(ws[0], (arr = []));
+    arr.push({ words: ws, head: h });
   }
   for (const arr of orgPhrases.values()) arr.sort((a, b) => b.words.length - a.words.length);
 
+  const metonyms = new Map<string, GazTarget>();
+  for (const line of readLines(join(repoRoot, 'lang', '_shared', 'metonyms.tsv'))) {
+    const [surface, id] = line.split('\t');
+    const t = targets.get(id);
+    if (t) metonyms.set(surface, t);
+  }
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const lex: EntityLexicon = {
     lang,
@@ -233,6 +244,8 @@ export function entityLexicon(lang: string): EntityLexicon {
     stopNames: lower(words.stopNames),
     personWords: lower(words.personWords),
     titleModifiers: lower(words.titleModifiers),
+    genitiveArticles: lower(words.genitiveArticles),
+    metonyms,
     ageDescription: new RegExp(words.ageDescription, 'u'),
     ageApposition: new RegExp(words.ageApposition, 'u'),
   };

@@ -36,7 +36,7 @@ export function orgHeadAt(ctx: Ctx, i: number): { head: OrgHead; end: number; te
   if (lex.words.compoundHeads) {
     const t = toks[i].text;
     if (!isUpper(t[0])) return null;
-    const m = compoundHead(low[i], lex.words.nounEndings, lex.orgHeads, lex.orgHeadLengths);
+    const m = compoundHead(low[i], lex.words.orgEndings ?? [''], lex.orgHeads, lex.orgHeadLengths);
     if (!m) return null;
     // Keep the writer's case for the nominative form: "Außenministeriums" → "Außenministerium".
     return { head: lex.orgHeads.get(m.head)!, end: i + 1, text: t.slice(0, m.stem.length) };
@@ -102,13 +102,15 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
       i = h.end - 1;
       continue;
     }
-    if (!owner || !owner.entity) continue;
-    // "Japans Botschaft an Trump" is a message: ambiguous heads need a demonym or a place ("in Washington").
+    // "… in Washington", "das Verteidigungsministerium in Berlin" (a ministry in a capital is that country's).
     let location: Cand | null = null;
     if (end < toks.length && lex.locative.has(low[end])) {
       const loc = idx.startingAt(end + 1, (c) => nameLike(c) && c.type === 'location');
       if (loc) location = loc;
     }
+    if (!owner && location && location.kind === 'capital' && /^(ministry|government)$/.test(h.head.kind)) { owner = location; via = 'demonym'; location = null; }
+    if (!owner || !owner.entity) continue;
+    // "Japans Botschaft an Trump" is a message: ambiguous heads need a demonym or a place ("in Washington").
     if (h.head.strict && via !== 'demonym' && via !== 'compound' && !location) continue;
     if (via === 'demonym') {
       // "das chinesische als auch das taiwanesische Außenministerium": an earlier demonym left hanging.

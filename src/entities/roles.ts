@@ -43,7 +43,7 @@ export function findTitles(ctx: Ctx, names: CandIndex): TitleHit[] {
   for (let i = 0; i < toks.length; i++) {
     if (ctx.excluded[i]) continue;
     // A role word inside a name ("General Motors", "Senior Fellow" is fine: not a name) is not a title.
-    if (names.covered[i] && !isPersonStart(names, i)) continue;
+    if (names.coveredWhole[i] && !isPersonStart(names, i)) continue;
     if (w.compoundHeads) {
       const t = toks[i].text;
       if (!isUpper(t[0])) continue;
@@ -155,6 +155,7 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
     let end = hit.headEnd;
     let ofCand: Cand | null = null;
     let toCand: Cand | null = null;
+    let toPrep = -1;
     const g = idx.startingAt(end, (c) => c.genitive && isNameCand(c) && c.type !== 'person');
     if (g) { ofCand = g; end = g.tokenEnd; }
     else if (end < toks.length && (lex.ofPreps.has(low[end]) || (lex.definite.has(low[end]) && lex.words.capitalizedNouns && /^(der|des)$/.test(low[end])))) {
@@ -163,10 +164,11 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
     }
     if (!ofCand && end < toks.length && lex.toPreps.has(low[end])) {
       const c = findNameAfter(ctx, idx, end + 1, 3);
-      if (c && c.type === 'location') { toCand = c; end = c.tokenEnd; }
+      if (c && c.type === 'location') { toCand = c; toPrep = end; end = c.tokenEnd; }
     }
     let title = text.slice(toks[titleFrom].start, toks[hit.headEnd - 1].end);
-    if (toCand) title += ' ' + toks[toCand.tokenStart - 1].text + ' ' + text.slice(toCand.start, toCand.end);
+    // "Gesandter in Japan", "ambassador to the United States": the posting belongs to the title.
+    if (toCand) title += ' ' + text.slice(toks[toPrep].start, toCand.end);
     out.push({
       hit, tokStart: start, tokEnd: end, titleFrom, title, status: status ?? 'current', explicitStatus,
       determiner, possessor, demonym, ofCand, toCand, relativeOwner: determiner === 'dessen' || determiner === 'deren' || determiner === 'whose',
@@ -219,7 +221,9 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   }
   if (c && !p.relativeOwner) { p.holderCand = c; return; }
   // (2) apposition: "Michael Green, ein ehemaliger US-Beamter", "Japan, Amerikas engster Verbündeter"
-  const before = p.tokStart - 1;
+  let before = p.tokStart - 1;
+  // "Mark Ellison, now a partner at …"
+  if (before > 0 && lex.words.appositionAdverbs?.includes(low[before])) before--;
   if (before > 0 && toks[before].text === ',') {
     const a = idx.endingAt(before - 1, (x) => isNameCand(x) && !x.genitive);
     if (a) {
@@ -232,9 +236,14 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   const prev = p.tokStart > 0 ? low[p.tokStart - 1] : '';
   const copulaAfter = lex.pastCopula.has(next) || lex.presentCopula.has(next);
   const copulaBefore = lex.pastCopula.has(prev) || lex.presentCopula.has(prev);
-  if (copulaBefore) {
-    const subj = idx.endingAt(p.tokStart - 2, person);
-    if (subj) { p.holderCand = subj; if (!p.explicitStatus) p.status = lex.pastCopula.has(prev) ? 'former' : 'current'; return; }
+  // "X war (von 1991 bis 1995) Umweltminister": the copula may stand a few words before the title.
+  for (let j = p.tokStart - 1; j >= 1 && j >= p.tokStart - 7 && ctx.sentOf[j] === ctx.sentOf[p.tokStart]; j--) {
+    const w = low[j];
+    if (/^[,;:()"„“”]$/.test(toks[j].text)) break;
+    if (!lex.pastCopula.has(w) && !lex.presentCopula.has(w)) continue;
+    const subj = idx.endingAt(j - 1, person);
+    if (subj) { p.holderCand = subj; if (!p.explicitStatus) p.status = lex.pastCopula.has(w) ? 'former' : 'current'; return; }
+    break;
   }
   if (copulaAfter && lex.words.capitalizedNouns) {
     const sent = ctx.sentOf[p.tokStart];

@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(seedPath))('seed article: actors', () => {
     expect(layer.mentions.every((m, i, a) => i === 0 || a[i - 1].start <= m.start)).toBe(true);
   });
 
-  test.skipIf(!existsSync(join(modelsDir, 'ner-de.bin')) || !process.env.ENTITIES_REAL_NER)('with the committed NER model', () => {
+  test.skipIf(!existsSync(join(modelsDir, 'ner-de.bin')))('with the committed NER model', () => {
     const doc = readArticle(seedPath);
     docText = doc.text;
     seedFacts(extractEntities(doc, runNer(doc)));

@@ -20,11 +20,11 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 /** Official forms like "Syrien, Arabische Republik" are not how news text names a country. */
 const usable = (n: string) => !n.includes(',');
 
-/** The display name: the shortest common form ("Vereinigte Staaten" rather than "… von Amerika", but not "USA"). */
+/** The display name: the shortest written-out form ("Vereinigte Staaten" rather than "… von Amerika", not "USA"). */
 function ordered(names: string[]): string[] {
   const good = names.filter(usable);
   const words = good.filter((n) => /\p{Ll}/u.test(n));
-  const display = words.length > 1 ? words.slice(1).reduce((a, b) => (b.length < a.length ? b : a), words[1]) : (words[0] ?? good[0]);
+  const display = words.length ? words.reduce((a, b) => (b.length < a.length ? b : a)) : good[0];
   return [display, ...good.filter((n) => n !== display)];
 }
 

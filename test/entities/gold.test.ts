@@ -1,0 +1,38 @@
+/**
+ * Accuracy on the gold articles (test/gold/entities): actors and roles, precision and recall, printed.
+ * Floors are set a little under the figures measured when they were written, so a regression fails.
+ */
+import { describe, expect, test } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, modelsDir } from '../../src/util/paths.js';
+import { evaluateEntities, type Score } from '../../src/entities/eval.js';
+
+const goldDir = join(repoRoot, 'test', 'gold', 'entities');
+const fmt = (s: Score) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+
+describe('entities on gold articles', () => {
+  test('at least three German and three English articles', () => {
+    const r = evaluateEntities(goldDir, { ner: 'oracle' });
+    expect(r.perArticle.filter((a) => a.file.startsWith('de-')).length).toBeGreaterThanOrEqual(3);
+    expect(r.perArticle.filter((a) => a.file.startsWith('en-')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('with gold names (the stage on its own)', () => {
+    const r = evaluateEntities(goldDir, { ner: 'oracle' });
+    console.log(`entities/oracle NER: ${r.articles} articles; actors ${fmt(r.actors)}; roles ${fmt(r.roles)}; attributes ${fmt(r.attributes)}; ${r.msPerArticle.toFixed(1)} ms/article`);
+    expect(r.actors.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.actors.recall).toBeGreaterThanOrEqual(0.9);
+    expect(r.roles.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.roles.recall).toBeGreaterThanOrEqual(0.75);
+  });
+
+  test.skipIf(!existsSync(join(modelsDir, 'ner-de.bin')) || !existsSync(join(modelsDir, 'ner-en.bin')))('with the committed NER models (end to end)', () => {
+    const r = evaluateEntities(goldDir, { ner: 'model' });
+    console.log(`entities/model NER: ${r.articles} articles; actors ${fmt(r.actors)}; roles ${fmt(r.roles)}; attributes ${fmt(r.attributes)}`);
+    for (const e of r.errors) console.log('  ' + e);
+    expect(r.actors.precision).toBeGreaterThanOrEqual(0.8);
+    expect(r.actors.recall).toBeGreaterThanOrEqual(0.75);
+    expect(r.roles.f1).toBeGreaterThanOrEqual(0.65);
+  });
+});
