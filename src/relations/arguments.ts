@@ -52,8 +52,13 @@ export class ArgumentFinder {
 
   /** The preposition governing a mention ("mit mehreren japanischen Beamten" → mit), or null. */
   governingPrep(k: number): { prep: string; at: number } | null {
+    return this.governingPrepAt(this.v.mention(k).tokenStart);
+  }
+
+  /** The preposition governing the noun phrase whose head starts at token `start`. */
+  governingPrepAt(start: number): { prep: string; at: number } | null {
     const v = this.v;
-    let t = v.mention(k).tokenStart - 1;
+    let t = start - 1;
     let nounSkipped = false;
     let steps = 0;
     let afterCoordinator = false;
@@ -74,7 +79,7 @@ export class ArgumentFinder {
         if (isPossessiveMention(v, mj) || mj.kind === 'demonym') { t = mj.tokenStart - 1; continue; }
         return null;
       }
-      if (x === ',' && !afterCoordinator && v.mentionIdx(t - 1) >= 0 && v.mentionIdx(t + 1) >= 0 && !isPossessiveMention(v, v.mention(v.mentionIdx(t - 1)))) { afterCoordinator = true; t--; continue; }
+      if (x === ',' && !afterCoordinator && v.isListComma(t)) { afterCoordinator = true; t--; continue; }
       if (v.isPunct(t)) return null;
       if (this.sets.coordinators.has(x)) { afterCoordinator = true; t--; continue; }
       if (this.sets.determiners.has(x) || this.sets.possessiveTokens.has(x) || v.isNumber(t) || v.markerAt(this.sets.exemplarMarkers, t) || this.sets.exemplarMarkers.has(x + ' ' + v.w(t + 1))) { t--; continue; }
@@ -174,7 +179,7 @@ export class ArgumentFinder {
   }
 
   /** Subject of the clause a verb trigger at token t sits in. `inherited` reports whether it came from above. */
-  subjectOf(ci: number, t: number, exclude: Set<number> = new Set()): { args: Arg[]; inherited: boolean } {
+  subjectOf(ci: number, t: number, exclude: Set<number> = new Set(), verb = true): { args: Arg[]; inherited: boolean } {
     const v = this.v;
     const c = v.clauses[ci];
     if (c.kind === 'relative') {
@@ -192,7 +197,7 @@ export class ArgumentFinder {
       const pick = this.german ? before[0] : before[before.length - 1];
       return { args: this.expand(pick.k, pick.arg, (j) => this.bare(j)), inherited: false };
     }
-    if (this.german && c.kind === 'main' && t - v.head(c) <= 4) {
+    if (verb && this.german && c.kind === 'main' && t - v.head(c) <= 4) {
       // Inverted V2 order: "Im Januar traf Hagerty Aso" — the first bare actor after the verb.
       const after = this.bareIn(c, t + 1, c.end).filter((x) => !exclude.has(x.k));
       if (after.length) return { args: this.expand(after[0].k, after[0].arg, (j) => this.bare(j)), inherited: false };
@@ -229,7 +234,7 @@ export class ArgumentFinder {
         if (ctl.length) return ctl;
       }
       if (pc.kind === 'infinitive') { p = pc.parent; continue; }
-      const own = pc.kind === 'relative' && pc.relSubject ? this.antecedent(p) : this.bareIn(pc, pc.start, pc.end).slice(0, 1).map((x) => this.expand(x.k, x.arg, (j) => this.bare(j))).flat();
+      const own = pc.kind === 'relative' && pc.relSubject ? this.antecedent(p) : this.bareIn(pc, pc.start, this.subjectLimit(pc)).slice(0, 1).map((x) => this.expand(x.k, x.arg, (j) => this.bare(j))).flat();
       if (own.length) return own.map((a) => ({ ...a, via: a.via === 'mention' ? 'inherited' : a.via }));
       const ctl = this.controlNounActor(pc);
       if (ctl.length) return ctl;
@@ -253,6 +258,18 @@ export class ArgumentFinder {
       if (gen) return [{ ...gen, via: 'inherited' }];
     }
     return [];
+  }
+
+  /** Where a clause's subject must stand before: English subjects precede the first verb; German ones may follow it. */
+  subjectLimit(c: Clause): number {
+    if (this.german) return c.end;
+    const v = this.v;
+    for (let t = c.start; t < c.end; t++) {
+      const x = v.w(t);
+      if (v.mentionIdx(t) >= 0) continue;
+      if (this.sets.verbLike.has(x) || v.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb') || this.sets.attributionCues.has(x)) return t;
+    }
+    return c.end;
   }
 
   /** Only appositions and relative clauses stand before this clause. */
@@ -361,7 +378,9 @@ export class ArgumentFinder {
   prepObject(c: Clause, prep: string, exclude: Set<string>): SlotHit | null {
     const v = this.v;
     for (const k of this.mentionsIn(c.start, c.end)) {
-      const gp = this.governingPrep(k);
+      let gp = this.governingPrep(k);
+      // "met with officials of the Trump campaign": the group's preposition governs its affiliation.
+      if (gp && gp.prep !== prep && this.sets.affiliationPreps.has(gp.prep) && endsWithAny(v.w(gp.at - 1), this.sets.groupNouns)) gp = this.governingPrepAt(gp.at - 1);
       if (!gp || gp.prep !== prep) continue;
       const m = v.mention(k);
       let arg: Arg | null;
@@ -370,6 +389,7 @@ export class ArgumentFinder {
         const head = this.nounAfter(m.tokenEnd);
         arg = head && endsWithAny(head, this.sets.circleHeads) ? { entity: m.entity, mention: k, via: 'circle' } : null;
       } else arg = this.resolve(k);
+      if (arg && arg.via === 'pronoun' && exclude.has(arg.entity)) arg = this.unresolvedPronoun(m.tokenStart, m.tokenEnd, exclude, true)?.args[0] ?? null;
       if (!arg || exclude.has(arg.entity)) continue;
       const args = this.expand(k, arg);
       return { args, pair: prep === 'zwischen' || prep === 'between' };
@@ -426,10 +446,44 @@ export class ArgumentFinder {
       if (excludeMentions.has(k)) continue;
       if (c.relPronoun >= 0 && this.v.mention(k).tokenStart <= c.relPronoun) continue;
       const a = this.bare(k, 'object');
+      if (a && a.via === 'pronoun' && subject.has(a.entity)) {
+        // "Aso … could not see him": an object pronoun never means the subject itself.
+        const m = this.v.mention(k);
+        const alt = this.unresolvedPronoun(m.tokenStart, m.tokenEnd, subject, true);
+        if (alt) return alt;
+        continue;
+      }
       if (!a || subject.has(a.entity)) continue;
       return { args: this.expand(k, a, (j) => this.bare(j, 'object')) };
     }
+    return this.unresolvedPronoun(from, c.end, subject);
+  }
+
+  /**
+   * An object pronoun the entities stage left unresolved ("…, Trump zu treffen, konnte ihn aber nicht sehen"):
+   * the nearest person named before it in the sentence who is not the subject.
+   */
+  unresolvedPronoun(a: number, b: number, subject: Set<string>, rebind = false): SlotHit | null {
+    const v = this.v;
+    for (let t = a; t < b; t++) {
+      if (!this.sets.objectPronouns.has(v.w(t)) || (v.mentionIdx(t) >= 0 && !rebind)) continue;
+      for (let u = t - 1; u >= v.from; u--) {
+        const k = v.mentionIdx(u);
+        if (k < 0) continue;
+        const e = v.mention(k).entity;
+        if (v.layer.byId.get(e)?.type === 'person' && !subject.has(e)) return { args: [{ entity: e, mention: -1, via: 'pronoun' }] };
+        u = v.mention(k).tokenStart;
+      }
+      return null;
+    }
     return null;
+  }
+
+  /** Token index of the word right before a trigger, skipping its own particles ("ihm nahe stehend" → ihm). */
+  wordBefore(t: number, skip: Set<string>): number {
+    let u = t - 1;
+    while (u >= this.v.from && skip.has(this.v.w(u))) u--;
+    return u;
   }
 
   /** The actor right before the trigger: "ihm nahestehend", "Trump nahestehenden". */

@@ -16,6 +16,8 @@ export interface Draft {
   /** Trigger token index, or -1. */
   token: number;
   confidence: number;
+  /** A tie read off a role noun (apposition or the entities stage), not off a verb. */
+  fromRole?: boolean;
   /** Character position the draft rests on when it has no trigger token. */
   charPos?: number;
 }

@@ -38,7 +38,9 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     local.push(...appositionTies(v, f, entities));
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;
-      drafts.push({ ...d, time: d.token >= 0 ? timeFor(v, d.clause, d.token, timeline) : null, attribution: attributionFor(v, d.clause, pos, quotes) });
+      // A role apposition is the reporter's description, unless it sits inside a direct quote.
+      const attribution = d.fromRole ? directQuoteSourceAt(quotes, pos) : attributionFor(v, d.clause, pos, quotes);
+      drafts.push({ ...d, time: d.token >= 0 && !d.fromRole ? timeFor(v, d.clause, d.token, timeline) : null, attribution });
     }
     previousPersons = personsIn(v);
   }
@@ -48,7 +50,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     return lo;
   };
   for (const d of entityRoleTies(entities, lex, sentenceOf)) {
-    drafts.push({ ...d, time: null, attribution: quoteSourceAt(quotes, d.charPos ?? -1) });
+    drafts.push({ ...d, time: null, attribution: directQuoteSourceAt(quotes, d.charPos ?? -1) });
   }
   return finish(doc, merge(drafts));
 }
@@ -127,6 +129,10 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
       const subj = f.subjectOf(ci, t, exclude);
       subjects = subj.args;
       inherited = subj.inherited;
+      if (!objectHit && spec.object.includes('before')) {
+        const u = f.wordBefore(t, skip);
+        objectHit = f.unresolvedPronoun(u, u + 1, new Set(subjects.map((a) => a.entity)));
+      }
       if (objectHit?.args.length) objects = objectHit.args;
       else {
         const subjIds = new Set(subjects.map((a) => a.entity));
@@ -175,7 +181,7 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'clauseSubject') {
-    const subj = f.subjectOf(ci, c.end).args.filter((a) => !exclude.has(a.entity));
+    const subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));
     return subj.length ? { args: subj } : null;
   }
   if (slot === 'direct') return f.directObject(c, t, exclude, new Set());
@@ -204,6 +210,11 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
     }
     mod = mr.clauseCue(ranges);
   }
+  // "tried to meet Trump but failed to secure an appointment": a failing continuation ends the attempt.
+  if (mod === 'attempted') {
+    const next = v.clauses[ci + 1];
+    if (next && next.kind === 'continuation' && mr.clauseCue([[next.start, next.end]]) === 'failed') mod = 'failed';
+  }
   mod ??= spec.modality ?? 'asserted';
   if (mod === 'asserted' && family === 'tie' && spec.pastIsFormer && tense === 'past') mod = 'former';
   return mod;
@@ -218,8 +229,8 @@ function personsIn(v: SentenceView): string[] {
   return out;
 }
 
-function quoteSourceAt(quotes: QuoteLayer, pos: number): string | null {
-  for (const q of quotes.quotes) if (q.source && q.start <= pos && pos < q.end) return q.source;
+function directQuoteSourceAt(quotes: QuoteLayer, pos: number): string | null {
+  for (const q of quotes.quotes) if (q.source && q.kind !== 'indirect' && q.start <= pos && pos < q.end) return q.source;
   return null;
 }
 
@@ -234,7 +245,17 @@ const SYMMETRIC_TYPES = new Set(['consult/meet', 'consult/talk', 'consult/call',
 function merge(drafts: Anchored[]): Anchored[] {
   // "versuchte, Trump zu treffen, konnte ihn aber nicht sehen": the attempt and its failure are one relation.
   const failed = new Set(drafts.filter((d) => d.modality === 'failed').map((d) => `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`));
-  const kept = drafts.filter((d) => !(d.modality === 'attempted' && failed.has(`${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`)));
+  const kept: Anchored[] = [];
+  const failedDrafts = drafts.filter((d) => d.modality === 'failed');
+  for (const d of drafts) {
+    const key = `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`;
+    if (d.modality === 'attempted' && failed.has(key)) {
+      // The failure keeps the attempt's time and wording ("reiste letzten Monat …, um … zu treffen").
+      for (const f of failedDrafts) if (`${f.sentence}|${f.subject.entity}|${f.object.entity}|${predicateType(f.predicate)}` === key) { f.time ??= d.time; f.predicate = d.predicate; f.confidence = Math.max(f.confidence, d.confidence); }
+      continue;
+    }
+    kept.push(d);
+  }
   const best = new Map<string, Anchored>();
   for (const d of kept) {
     if (d.subject.entity === d.object.entity) continue;

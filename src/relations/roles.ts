@@ -11,16 +11,32 @@ import { isPartialMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 
-/** The role rule a (compound) noun falls under: "Sicherheitsberaters" → advises. */
+const roleForms = new WeakMap<CompiledLexicon, Map<string, RoleRule>>();
+
+/** Every inflected form of every role noun, first rule wins ("premierminister" before "minister"). */
+function formsOf(lex: CompiledLexicon): Map<string, RoleRule> {
+  let forms = roleForms.get(lex);
+  if (!forms) {
+    forms = new Map();
+    for (const rule of lex.roles.rules) for (const noun of rule.nouns) for (const ending of lex.roles.endings) if (!forms.has(noun + ending)) forms.set(noun + ending, rule);
+    roleForms.set(lex, forms);
+  }
+  return forms;
+}
+
+/** The role rule a (compound) noun falls under: "Sicherheitsberaters" → advises, "US-Botschafter" → represents. */
 export function roleRuleFor(lex: CompiledLexicon, word: string): RoleRule | null {
   const w = word.toLowerCase();
-  for (const rule of lex.roles.rules) {
-    for (const noun of rule.nouns) {
-      for (const ending of lex.roles.endings) {
-        const form = noun + ending;
-        if (w === form || (w.endsWith(form) && w.length > form.length + 2 && lex.grammar.capitalizedNouns) || w.endsWith('-' + form)) return rule;
-      }
-    }
+  const forms = formsOf(lex);
+  const exact = forms.get(w);
+  if (exact) return exact;
+  const dash = w.lastIndexOf('-');
+  if (dash >= 0 && forms.has(w.slice(dash + 1))) return forms.get(w.slice(dash + 1))!;
+  if (!lex.grammar.capitalizedNouns) return null;
+  // German compounds: the longest known head ("Kabinettsmitglied" → "mitglied").
+  for (let i = 3; i <= w.length - 4; i++) {
+    const rule = forms.get(w.slice(i));
+    if (rule) return rule;
   }
   return null;
 }
@@ -76,8 +92,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
   const { sets } = v.lex;
   for (let t = v.from; t < v.to; t++) {
     if (v.isPunct(t) || (v.lex.grammar.capitalizedNouns && !v.isCapitalized(t))) continue;
-    let rule = roleRuleFor(v.lex, v.w(t));
-    if (!rule) rule = roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t));
+    // Two-word titles first: "prime minister" leads, "minister" works for.
+    let rule = t > v.from ? roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) : null;
+    if (!rule) rule = roleRuleFor(v.lex, v.w(t));
     if (!rule) continue;
     const own = v.mentionIdx(t);
     // A role word inside an actor's name ("Sasakawa Peace Foundation") is no role; a description mention is the holder.
@@ -139,7 +156,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       const tie = roleTie(rule, h, of, v, layer);
       out.push({
         subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
-        modality: status, sentence: v.index, clause: v.clauseAt(t), token: t,
+        modality: status, sentence: v.index, clause: v.clauseAt(t), token: t, fromRole: true,
         confidence: 0.75 * (h.via === 'mention' ? 1 : 0.9) * (of.via === 'mention' ? 1 : 0.9),
       });
     }
@@ -160,6 +177,12 @@ function personAt(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
 
 function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
   let u = from;
+  // "ambassador to Washington, Koji Tanaka": step over a short prepositional phrase to the comma.
+  if (v.lex.sets.prepositions.has(v.w(u))) {
+    let w = u + 1;
+    while (w < Math.min(v.to, u + 5) && v.w(w) !== ',' && !v.lex.sets.verbLike.has(v.w(w))) w++;
+    if (v.w(w) === ',') u = w;
+  }
   if (v.w(u) === ',') u++;
   return personAt(v, f, u);
 }
@@ -167,7 +190,8 @@ function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
 function holderBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   // Walk back over the role's noun phrase ("Trumps ehemaliger nationaler") to a comma after a name.
   let u = t - 1;
-  while (u >= v.from && !v.isPunct(u) && (v.isLowerWord(u) || v.mentionIdx(u) >= 0 || v.lex.sets.possessiveTokens.has(v.w(u)) || (!v.lex.grammar.capitalizedNouns && v.isCapitalized(u)))) {
+  const stop = (x: string) => v.lex.sets.prepositions.has(x) || v.lex.sets.verbLike.has(x) || v.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb');
+  while (u >= v.from && u >= t - 5 && !v.isPunct(u) && !stop(v.w(u)) && (v.isLowerWord(u) || v.mentionIdx(u) >= 0 || v.lex.sets.possessiveTokens.has(v.w(u)) || (!v.lex.grammar.capitalizedNouns && v.isCapitalized(u)))) {
     const k = v.mentionIdx(u);
     u = k >= 0 ? v.mention(k).tokenStart - 1 : u - 1;
   }
@@ -200,7 +224,8 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
-    const rule = roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+    const words = title.trim().toLowerCase().split(/\s+/);
+    const rule = (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
     const of: Arg = { entity: ofId, mention: -1, via: 'mention' };
@@ -210,7 +235,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
     else if (rule.predicate === 'member_of' && ofType === 'person') predicate = 'works_for';
     out.push({
       subject, object, predicate, family: 'tie', modality: statusModality(status),
-      sentence: sentenceOf(pos), clause: -1, token: -1, confidence: 0.7, charPos: pos,
+      sentence: sentenceOf(pos), clause: -1, token: -1, confidence: 0.7, charPos: pos, fromRole: true,
     });
   };
   for (const r of layer.roles ?? []) if (r.holder && r.of) push(r.holder, r.of, r.title, r.status, r.start);

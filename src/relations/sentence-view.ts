@@ -76,13 +76,33 @@ export class SentenceView {
     return list.has(this.w(t)) || list.has(this.w(t - 1) + ' ' + this.w(t));
   }
 
+  /**
+   * A comma inside a list of actors ("Pence, Mattis und Pompeo"): actors on both sides and, further on,
+   * only actors and commas up to a coordinator before the last one. "Washington, Koji Tanaka, met" is no list.
+   */
+  isListComma(t: number): boolean {
+    const left = this.mentionIdx(t - 1);
+    if (left < 0 || isPossessiveMention(this, this.mention(left))) return false;
+    let u = t + 1;
+    for (let n = 0; n < 8 && u < this.to; n++) {
+      const x = this.w(u);
+      if (this.lex.sets.coordinators.has(x)) return this.mentionIdx(u + 1) >= 0;
+      const k = this.mentionIdx(u);
+      if (k >= 0) { u = this.mention(k).tokenEnd; continue; }
+      if (x === ',') { u++; continue; }
+      return false;
+    }
+    return false;
+  }
+
   /** Verb-like lower-case word at the start of a clause: a finite verb continuing the sentence subject. */
   private looksFinite(t: number): boolean {
     const { sets } = this.lex;
     const x = this.w(t);
     if (!this.isLowerWord(t) || this.isNumber(t) || this.mentionIdx(t) >= 0) return false;
     if (sets.verbLike.has(x) || this.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb')) return true;
-    if (!this.lex.grammar.capitalizedNouns) return false;
+    // English: a past-tense form opening a clause ("…, but failed to …", "…, traveled to …").
+    if (!this.lex.grammar.capitalizedNouns) return /^\p{Ll}{3,}ed$/u.test(x) && !sets.determiners.has(x);
     return !(sets.determiners.has(x) || sets.prepositions.has(x) || sets.subjectRelatives.has(x) || sets.objectRelatives.has(x)
       || sets.subordinators.has(x) || sets.coordinators.has(x) || sets.clauseConjunctions.has(x) || sets.infinitiveIntros.has(x)
       || sets.attributionCues.has(x) || sets.infinitiveMarkers.has(x) || sets.exemplarMarkers.has(x) || PRONOUN_LIKE.test(x));
@@ -96,7 +116,7 @@ export class SentenceView {
       const cur = this.w(t);
       if (PUNCT_BOUNDARY.has(prev)) {
         // "Pence, Mattis und Pompeo": a comma inside a list of actors is no clause boundary.
-        if (prev === ',' && this.mentionIdx(t - 2) >= 0 && !isPossessiveMention(this, this.mention(this.mentionIdx(t - 2))) && (this.mentionIdx(t) >= 0 || (sets.coordinators.has(cur) && this.mentionIdx(t + 1) >= 0))) continue;
+        if (prev === ',' && this.isListComma(t - 1)) continue;
         if (PUNCT_BOUNDARY.has(cur) || QUOTES.has(cur)) continue;
         starts.push(t);
         continue;
@@ -230,6 +250,8 @@ export class SentenceView {
     if (sets.subordinators.has(first) && i > 0) { c.kind = 'subordinate'; return; }
     if (sets.subordinators.has(first) && i === 0 && !sets.prepositions.has(first)) { c.kind = 'subordinate'; return; }
     if (i > 0 && this.looksFinite(h)) { c.kind = 'continuation'; return; }
+    // ", such as Mike Pence and Jim Mattis,": examples are an aside to the noun before.
+    if (i > 0 && (sets.exemplarMarkers.has(first) || sets.exemplarMarkers.has(first + ' ' + this.w(h + 1)))) { c.kind = 'apposition'; return; }
     if (i > 0 && (this.isBareMention(c) || sets.determiners.has(first) || this.isPossessiveStart(h)) && !this.hasVerbLike(c)) { c.kind = 'apposition'; return; }
     c.kind = 'main';
   }
