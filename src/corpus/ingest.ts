@@ -239,7 +239,7 @@ async function writeRoles(tx: Tx, articleId: string, a: Analysis, actorOf: Map<s
       title: r.title,
       of_actor: r.of ? actorOf.get(r.of) ?? null : null,
       status: r.status,
-      evidence: sentenceAround(a.document.text, r.evidence.start, r.evidence.end),
+      evidence: evidenceSentence(a, r.evidence.start, r.evidence.end),
       published: a.document.published,
     })),
   );
@@ -273,6 +273,14 @@ async function writeQuotes(tx: Tx, articleId: string, a: Analysis, actorOf: Map<
     }
   }
   await insertMany(tx, 'quote_about', about, ['quote_id', 'actor_id']);
+}
+
+/** The sentence around a span, without the article's dateline ("BERLIN (dpa) -") in front. */
+function evidenceSentence(a: Analysis, start: number, end: number): string {
+  const s = sentenceAround(a.document.text, start, end);
+  const d = a.document.dateline?.trim();
+  if (d && s.startsWith(d)) return s.slice(d.length).replace(/^[\s\-–—:]+/, '');
+  return s;
 }
 
 /** A relation's date for recency: its own time when that is a calendar value, else the article's date. */
@@ -309,7 +317,7 @@ async function writeRelations(tx: Tx, articleId: string, a: Analysis, actorOf: M
       support,
       source_label: label,
       evidence: r.evidence.text,
-      sentence: sentenceAround(a.document.text, r.evidence.start, r.evidence.end),
+      sentence: evidenceSentence(a, r.evidence.start, r.evidence.end),
       confidence: r.confidence,
       date: relationDate(timeValue, a.document.published),
     });

@@ -77,7 +77,8 @@ export function analysisFromAnnotation(raw: RawArticle, ann: ArticleAnn, file: s
       url: raw.url ?? null,
       text,
       byline: { reporters: [], editors: [] },
-      dateline: null,
+      // as the text layer reads it: 'PLACE (Agency) -' opening the first paragraph
+      dateline: /^\p{Lu}[\p{Lu} .'’-]*\([^()\n]{2,40}\)\s*[-–—]+/u.exec(text)?.[0] ?? null,
     },
     entities,
     sources: ann.sources.map((s) => ({ id: s.id, description: s.description, named: s.named, entity: s.entity ?? null, count: null, affiliation: null, mentions: [span(text, s.mention, `${file} source ${s.id}`)] })),
