@@ -6,7 +6,8 @@
  */
 import type { VerbForm } from './lexicon.js';
 import { chunkNP, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
-import { isPunct, isQuoteMark, type DocView } from './view.js';
+import { findPattern } from './token-pattern.js';
+import { isCap, isPunct, isQuoteMark, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -87,6 +88,7 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     if (particleAt < 0) return null;
   }
   const particle = form.particle;
+  S = clauseStartBefore(v, S, verb);
   // The segment between the last comma of the sentence (outside quotes) and the verb.
   let lastComma = -1;
   for (let k = verb - 1; k >= S; k--) {
@@ -94,7 +96,9 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     if (v.lower[k] === ',') { lastComma = k; break; }
   }
   const segStart = lastComma >= 0 ? lastComma + 1 : S;
-  const after = skipFillers(v, verb + 1, E, particle);
+  let after = skipFillers(v, verb + 1, E, particle);
+  // "told Reuters (on Monday) that …": the addressee is no subject and no content.
+  if (form.object) { const e = chunkNP(v, after, E); if (e > after) after = skipFillers(v, e, E, particle); }
   let subject: Subject = { type: 'none' };
   let attributionEnd = Math.max(verb, particleAt);
 
@@ -109,12 +113,15 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     if (c < 0) return null;
     const [a, b] = trimContent(v, c, E);
     if (wordCount(v, a, b) < 2) return null;
+    // "äußerten sich unter der Bedingung, anonym zu bleiben": a sourcing condition, not a statement.
+    if (wordCount(v, a, b) <= 6 && lex.anonymity.some((p) => findPattern(p, v.lower, a, b))) return null;
     return { verb, form, subject: subj, side: 'after', content: [a, b], attributionEnd };
   };
 
   // "…, wie drei der Beamten sagten." / "…, as officials said."
   if (segStart < verb && lex.cueAs.has(v.lower[segStart])) {
-    const end = chunkNP(v, segStart + 1, verb);
+    let end = verb;
+    while (end > segStart + 2 && (lex.adverbs.has(v.lower[end - 1]) || lex.auxiliaries.has(v.lower[end - 1]))) end--;
     if (end > segStart + 1) {
       subject = { type: 'phrase', range: [segStart + 1, end] };
       return contentBefore(subject, attributionEnd) ?? contentAfter(subject, after, []);
@@ -131,7 +138,14 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
       subject = pf ? (pf.relative ? { type: 'relative', at: pf.range[0] } : { type: 'phrase', range: pf.range }) : { type: 'none' };
       return contentAfter(subject, after, []);
     }
+    // "…, adding that …" / "…, und fügte hinzu, dass": a participle or coordinated verb shares the subject before it.
+    if (lex.complementizers.has(v.lower[after]) && lastComma >= 0) return contentAfter({ type: 'coordinated', at: verb }, after, []);
+    // "Subject, who …, said …" / "Subject, an economist, warned …": the subject opens the sentence.
+    const pre = leadingSubject(v, S, lastComma);
     const pf = postfieldSpeaker(v, after, E);
+    if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
+      return contentAfter({ type: 'phrase', range: pre }, after, []);
+    }
     if (!pf) return null;
     subject = { type: 'phrase', range: pf };
     attributionEnd = Math.max(attributionEnd, pf[1] - 1);
@@ -163,6 +177,21 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   return contentAfter({ type: 'phrase', range: post }, post[1], []);
 }
 
+/**
+ * Where the verb's sentence really starts: after the last sentence end before it (a period outside quotes,
+ * or a closing mark right after one: „… erpressen.“ Sie kündigte an …), which a sentence splitter that keeps
+ * quotes whole may not split at.
+ */
+export function clauseStartBefore(v: DocView, S: number, verb: number): number {
+  for (let k = verb - 1; k > S; k--) {
+    const w = v.lower[k];
+    if (v.quoteOf[k]) continue;
+    if ((w === '.' || w === '!' || w === '?') && k + 1 < verb) return k + 1;
+    if (isQuoteMark(v, k) && k > S && /^[.!?]$/.test(v.lower[k - 1]) && v.quoteOf[k - 1]) return k + 1;
+  }
+  return S;
+}
+
 /** Does a colon or ", dass/that" follow within the attribution (after channel phrases and adverbs)? */
 function opensContent(v: DocView, from: number, E: number): boolean {
   for (let k = from; k < E && k < from + 12; k++) {
@@ -173,6 +202,29 @@ function opensContent(v: DocView, from: number, E: number): boolean {
     if (w === '.' || isQuoteMark(v, k)) return false;
   }
   return false;
+}
+
+/**
+ * The sentence's opening noun phrase when a parenthesis follows it (", who …," / ", an economist," /
+ * ", Markus Albrecht,"), i.e. when it is the subject of a verb after that parenthesis.
+ */
+function leadingSubject(v: DocView, S: number, lastComma: number): [number, number] | null {
+  const np = postfieldSpeaker(v, S, lastComma + 1);
+  if (!np || v.lower[np[1]] !== ',' || np[1] >= lastComma) {
+    if (np && np[1] === lastComma && v.lower[S] !== undefined && !v.lex.prepositions.has(v.lower[S])) return np;
+    if (!np || v.lower[np[1]] !== ',') return null;
+  }
+  const nx = v.lower[np[1] + 1];
+  if (nx === undefined) return null;
+  if (v.lex.relativePronouns.has(nx) || v.lex.determiners.has(nx) || v.lex.numbers.has(nx) || isCap(v, np[1] + 1)) return np;
+  return null;
+}
+
+/** English "said the plan …": content begins right at the would-be postfield subject (a determiner or a clause). */
+function opensContentDirectly(v: DocView, i: number, E: number): boolean {
+  const e = chunkNP(v, i, E);
+  const nx = v.lower[e];
+  return e < E && nx !== ',' && nx !== '.' && !v.lex.relativePronouns.has(nx);
 }
 
 function countFillersBefore(v: DocView, verb: number, floor: number): number {

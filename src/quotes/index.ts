@@ -13,7 +13,8 @@ import { sourcingProfile } from './profile.js';
 import { anonymityClause, findResponses, type ResponseHit } from './responses.js';
 import { SourceRegistry, type SourceRec } from './sources.js';
 import { collectStatements, type Statement } from './statements.js';
-import { matchPatternAt } from './token-pattern.js';
+import { findPattern, matchPatternAt } from './token-pattern.js';
+import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
 import { buildView, isPunct, sentenceRange, spanOf, tokenAt, type DocView } from './view.js';
 import { wordCount } from './attribution.js';
@@ -78,6 +79,16 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
       : sub.type === 'none' ? 'none' : sub.type);
     if (rec) registry.note(rec, st.anchor);
+  }
+
+  // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
+  for (let k = 0; k < doc.sentences.length; k++) {
+    const [S, E] = sentenceRange(v, k);
+    if (!lex.anonymity.some((p) => { const m = findPattern(p, v.lower, S, E); return m && !v.quoteOf[m.start]; })) continue;
+    const e = chunkNP(v, S, E);
+    if (e <= S || statements.some((st) => st.content[0] <= S && st.content[1] > S)) continue;
+    const rec = registry.resolvePhrase(S, e, 'pl');
+    if (rec && rec.group && !rec.anonymityReason) rec.anonymityReason = spanOf(v, S, E - (isPunct(v, E - 1) ? 1 : 0));
   }
 
   // Stated reasons for anonymity, attached to group mentions.

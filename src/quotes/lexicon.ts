@@ -76,6 +76,12 @@ export interface QuoteLexicon {
   pluralOnly: Set<string>;
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
+  /** Verb-second main clauses: everything before the finite verb is one constituent (German). */
+  verbSecond: boolean;
+  /** Cue phrases naming the source in a $NP slot ("aus $NP verlautete"). */
+  sourcePhrases: TokenPattern[];
+  /** Reported speech carried by the verb's mood alone (German Konjunktiv I), or null. */
+  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[] } | null;
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
 }
@@ -101,7 +107,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
-  const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[] }>(dir, 'verbs.json', { verbs: [] });
+  const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
+    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
@@ -159,6 +166,12 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
+    verbSecond: !!fw.verbSecond,
+    sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
+    reportedMood: vj.reportedMood ? {
+      subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
+      suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [],
+    } : null,
     responses: readLines(dir, 'responses.txt').map((l) => {
       const [kind, pattern] = l.split('\t');
       return { kind: kind as ResponsePattern['kind'], pattern: compilePattern(pattern ?? '') };

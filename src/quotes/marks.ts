@@ -54,7 +54,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly Paragraph[]): 
       while (i < end && /\s/.test(text[i])) i++;
       const c = text[i];
       const fam: Family | null = DOUBLE.has(c) ? 'double' : SINGLE.has(c) ? 'single' : null;
-      if (fam === open.family && open.family === 'double' && (ALWAYS_OPEN.has(c) || c === open.char)) {
+      const reopens = fam === open.family && (ALWAYS_OPEN.has(c) || c === open.char || c === '‘')
+        && (open.family === 'double' || /\p{L}/u.test(text[i + 1] ?? ''));
+      if (reopens) {
         open.reopened.push(i);
         i++;
       } else {
@@ -86,7 +88,6 @@ export function findQuoteSpans(text: string, paragraphs: readonly Paragraph[]): 
         : (ALWAYS_OPEN.has(c) || c === '‘' || c === '\'') && isSpaceBefore(prev) && /\p{L}/u.test(next ?? '');
       if (opens) open = { pos: i, char: c, family: fam, paragraph: p, reopened: [] };
     }
-    if (open && open.family === 'single') open = null; // single quotes never cross paragraphs
   }
   return spans;
 }

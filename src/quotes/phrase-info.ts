@@ -69,6 +69,11 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   // A person named inside the head (or in an apposition) makes the phrase named.
   const person = info.mentions.find((m) => v.entities.byId.get(m.entity)?.type === 'person' && m.kind !== 'pronoun'
     && m.kind !== 'possessive' && (m.tokenStart < headEnd || appositive(v, a, m.tokenStart)));
+  // "one of the signatories", "zwei der Diplomaten": a counted part of a group is a group whatever its noun.
+  if ((info.partitive || (info.count ?? 0) > 1) && !info.noun && !person && !hasNameLike(v, a, headEnd)) {
+    info.noun = { lemma: v.lower[b - 1], generic: false, spokesperson: false };
+    info.plural = (info.count ?? 2) > 1;
+  }
   if (info.noun && !person && !hasNameLike(v, a, headEnd)) {
     info.kind = 'group';
     const aff = info.mentions.filter((m) => m.kind !== 'pronoun')

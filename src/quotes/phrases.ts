@@ -60,9 +60,22 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       break;
     }
     if (lex.adverbs.has(w) && headEnd > i) break;
+    // After a name, a lowercase word belongs to the phrase only when its run ends the phrase or leads to
+    // another name ("Opposition leader Daniel Moss", "Germany's central bank chief,"), not a predicate
+    // ("The European Central Bank kept interest rates …").
+    if (!cap && headEnd > i && isCap(v, headEnd - 1) && !lex.sourceNouns.has(w) && !lowercaseRunEndsPhrase(v, j, limit)) break;
     pre = false; j++; headEnd = j;
   }
   return headEnd;
+}
+
+function lowercaseRunEndsPhrase(v: DocView, j: number, limit: number): boolean {
+  for (let k = j; k < limit && k < j + 4; k++) {
+    const w = v.lower[k];
+    if (isPunct(v, k) || isCap(v, k) || v.lex.verbs.has(w) || v.lex.auxiliaries.has(w) || v.lex.sourceNouns.has(w)
+      || v.lex.genitiveLinks.has(w) || v.lex.relativePronouns.has(w)) return k > j || isCap(v, k) || isPunct(v, k) ? true : false;
+  }
+  return false;
 }
 
 /** Is the range a pronoun on its own? */
@@ -80,7 +93,8 @@ export function postfieldSpeaker(v: DocView, i: number, limit: number): [number,
   if (v.lower[end] === ',' && end + 1 < limit && isCap(v, end + 1) && !v.lex.determiners.has(v.lower[end + 1])) {
     const e2 = chunkNP(v, end + 1, limit);
     const after = v.lower[e2];
-    if (e2 > end + 1 && e2 - end <= 4 && (after === ',' || after === '.' || e2 >= limit) && !hasNameLike(v, i, end)) return [i, e2];
+    const description = !hasNameLike(v, i, end) || !isCap(v, end - 1);
+    if (e2 > end + 1 && e2 - end <= 4 && (after === ',' || after === '.' || e2 >= limit) && description) return [i, e2];
   }
   return [i, end];
 }
@@ -134,6 +148,13 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
       for (let c = s; c < verb; c++) if (v.lower[c] === ',') return prefieldSpeaker(v, c + 1, verb);
     }
     return null;
+  }
+  // Verb-second: the whole prefield up to its first comma is the subject ("Zwei mit den Gesprächen vertraute Personen").
+  if (lex.verbSecond) {
+    let e = s;
+    while (e < verb && v.lower[e] !== ',' && !isQuoteMark(v, e)) e++;
+    while (e > s + 1 && (lex.adverbs.has(v.lower[e - 1]) || lex.auxiliaries.has(v.lower[e - 1]))) e--;
+    if (e > s) return { range: [s, e], relative: false };
   }
   const end = chunkNP(v, s, verb);
   if (end <= s) return null;

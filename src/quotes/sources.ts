@@ -6,7 +6,7 @@
  */
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
-import { chunkNP } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, spanOf, textOf, type DocView } from './view.js';
 
@@ -131,8 +131,30 @@ export class SourceRegistry {
     return this.resolveNamed(info);
   }
 
+  /**
+   * "die Ministerin" after "Wirtschaftsministerin Petra Lindner": a definite description whose head noun ends a
+   * word of a recent named speaker's phrase refers back to that speaker.
+   */
+  private describedSpeaker(info: PhraseInfo): SourceRec | null {
+    const v = this.v;
+    if (!info.definite || info.entity || info.end - info.start > 4) return null;
+    const head = v.lower[info.end - 1];
+    if (head.length < 4) return null;
+    const para = this.paragraphOf(info.start);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= info.start) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (!ev.rec.named || ev.rec.group) continue;
+      if (ev.rec.mentions.some((m) => m.text.toLowerCase().split(/[\s,]+/).some((w) => w !== head && w.endsWith(head) || w === head))) return ev.rec;
+    }
+    return null;
+  }
+
   private resolveNamed(info: PhraseInfo): SourceRec {
     const v = this.v;
+    const described = info.kind === 'description' ? this.describedSpeaker(info) : null;
+    if (described) { this.addMention(described, info.start, info.end); return described; }
     const key = info.entity ? `entity:${info.entity}` : `name:${nameKey(v, info)}`;
     const hit = this.byKey.get(key);
     if (hit) { this.addMention(hit, info.start, info.end); return hit; }
@@ -194,13 +216,44 @@ export class SourceRegistry {
   resolvePronoun(at: number, p: PronounInfo, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
     const number = p.number === 'sg|pl' ? (verbNumber === 'any' ? 'any' : verbNumber) : p.number;
     const para = this.paragraphOf(at);
+    let best: Event | null = null;
     for (let e = this.events.length - 1; e >= 0; e--) {
       const ev = this.events[e];
       if (ev.token >= at) continue;
       if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
-      if (this.fits(ev.rec, number, p.gender)) return ev.rec;
+      if (this.fits(ev.rec, number, p.gender)) { best = ev; break; }
     }
-    return number === 'pl' ? null : this.nearestPerson(at, false);
+    if (number === 'pl') return best ? best.rec : null;
+    // A named person who is the subject of a later sentence than the last speaker is the nearer antecedent
+    // ("Bundeskanzler X äußerte sich vorsichtig. Er sagte, …").
+    const subject = this.latestNamedSubject(at, best ? best.token : -1, p.gender);
+    if (subject) return subject;
+    return best ? best.rec : this.nearestPerson(at, false);
+  }
+
+  /** The named subject opening a sentence between `after` and `at` (nearest first), within the window. */
+  private latestNamedSubject(at: number, after: number, gender: string | null): SourceRec | null {
+    const v = this.v;
+    const k0 = v.sentOf[at];
+    const para = this.paragraphOf(at);
+    for (let k = k0 - 1; k >= 0 && k0 - k <= 3; k--) {
+      const s = v.doc.sentences[k];
+      if (para - s.paragraph > PARAGRAPH_WINDOW || s.tokenEnd <= after) break;
+      let a = s.tokenStart;
+      const dl = v.doc.dateline?.span;
+      if (dl) while (a < s.tokenEnd && v.doc.tokens[a].start < dl.end && v.doc.tokens[a].start >= dl.start) a++;
+      if (a <= after || isPunct(v, a) || v.quoteOf[a]) continue;
+      const np = postfieldSpeaker(v, a, s.tokenEnd);
+      if (!np || np[1] - np[0] > 8) continue;
+      const info = analyzePhrase(v, np[0], np[1]);
+      if (info.kind !== 'named') continue;
+      const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
+      if (ent && ent.type !== 'person') continue;
+      if (!ent && !hasNameLike(v, np[0], np[1])) continue;
+      const rec = this.resolveNamed(info);
+      if (this.fits(rec, 'sg', gender)) return rec;
+    }
+    return null;
   }
 
   private fits(rec: SourceRec, number: string, gender: string | null): boolean {
@@ -229,6 +282,17 @@ export class SourceRegistry {
       const e = v.entities.byId.get(m.entity);
       if (!e || e.type !== 'person' || m.kind === 'pronoun') continue;
       return this.resolveNamed({ ...analyzePhrase(v, m.tokenStart, m.tokenEnd), entity: e.id, kind: 'named' });
+    }
+    // No person mention (no NER): the named subject opening one of the previous sentences.
+    if (sameSentence) return null;
+    const k0 = v.sentOf[at];
+    for (let k = k0 - 1; k >= 0 && k0 - k <= 3; k--) {
+      const s = v.doc.sentences[k];
+      if (para - s.paragraph > PARAGRAPH_WINDOW) break;
+      const np = postfieldSpeaker(v, s.tokenStart, s.tokenEnd);
+      if (!np || np[1] - np[0] > 6) continue;
+      const info = analyzePhrase(v, np[0], np[1]);
+      if (info.kind === 'named' && hasNameLike(v, np[0], np[1])) return this.resolveNamed(info);
     }
     return null;
   }

@@ -109,7 +109,12 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     const paraEnd = paragraphEndToken(v, t.close);
     let lim = t.close + 1;
     while (lim < paraEnd && !SENTENCE_END.has(v.lower[lim]) && !openOf.has(lim)) lim++;
-    const after = attributionAfter(v, t.close + 1, lim);
+    // A quote that ends with a period ended its sentence: what follows is no attribution ("…." She added …).
+    // After "?" or "!" an attribution must go on in lowercase ("Why?" he asked / „Warum?“, fragte er).
+    const lastInside = v.doc.text.slice(q.start, q.end).trimEnd().slice(-1);
+    const nextTok = v.doc.tokens[t.close + 1];
+    const closed = lastInside === '.' || ((lastInside === '?' || lastInside === '!') && !!nextTok && /^\p{Lu}/u.test(nextTok.text));
+    const after = closed ? null : attributionAfter(v, t.close + 1, lim);
     if (after) {
       const spans = [i];
       // Interrupted quote: "…", sagte er, "…"
@@ -173,6 +178,8 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
   }
 
   // 2. Indirect statements from reporting verbs and cue words.
+  let lastStatementSentence = -1;
+  const sentencesWithStatements = new Set(statements.map((st) => v.sentOf[Math.max(0, st.content[1] - 1)]));
   for (let s = 0; s < v.doc.sentences.length; s++) {
     const [S, E] = sentenceRange(v, s);
     for (let k = S; k < E; k++) {
@@ -198,6 +205,15 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           else { const [c0, c1] = trimContent(v, S, a - 1); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [a, E]); }
         }
       } else {
+        // "aus Regierungskreisen verlautete, …": the source sits inside the cue phrase.
+        for (const p of lex.sourcePhrases) {
+          const m = matchPatternAt(p, v.lower, k, E, (name, i, limit) => (name === 'NP' ? chunkNP(v, i, limit) : -1));
+          if (!m || !m.slots.NP) continue;
+          const content = k === S ? trimContent(v, m.end, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
+          if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, { type: 'phrase', range: m.slots.NP }, [k, m.end]);
+          break;
+        }
+        if (st) { consumed.add(k); statements.push(st); k = st.content[1]; continue; }
         for (const p of lex.cueBefore) {
           const m = matchPatternAt(p, v.lower, k, E);
           if (!m) continue;
@@ -215,6 +231,21 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       if (!st) continue;
       consumed.add(k);
       statements.push(st);
+      lastStatementSentence = s;
+    }
+    // German Konjunktiv I with a pronoun subject and no verb of saying continues the last speaker's words.
+    const mood = lex.reportedMood;
+    if (lastStatementSentence === s) sentencesWithStatements.add(s);
+    if (mood && !sentencesWithStatements.has(s) && sentencesWithStatements.has(s - 1)) {
+      let k = S;
+      while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]))) k++;
+      const verb = v.lower[k + 1] ?? '';
+      const konj = mood.forms.has(verb) || verb.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => verb.endsWith(x))
+        && !lex.determiners.has(verb) && !lex.verbs.has(verb);
+      if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
+        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
+        if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+      }
     }
   }
 

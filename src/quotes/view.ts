@@ -54,7 +54,16 @@ export const isWord = (v: DocView, i: number) => /[\p{L}\p{N}]/u.test(v.doc.toke
 /** Token range [start, end) of sentence k. */
 export function sentenceRange(v: DocView, k: number): [number, number] {
   const s = v.doc.sentences[k];
-  return s ? [s.tokenStart, Math.min(s.tokenEnd, v.lower.length)] : [0, v.lower.length];
+  if (!s) return [0, v.lower.length];
+  let a = s.tokenStart;
+  const end = Math.min(s.tokenEnd, v.lower.length);
+  // A dateline ("WASHINGTON (Wire) -") is no part of the first sentence's grammar.
+  const dl = v.doc.dateline?.span;
+  if (dl && v.doc.tokens[a] && v.doc.tokens[a].start <= dl.start && dl.end > v.doc.tokens[a].start) {
+    while (a < end && v.doc.tokens[a].start < dl.end) a++;
+    while (a < end && /^[-–—:]$/.test(v.doc.tokens[a].text)) a++;
+  }
+  return [a, end];
 }
 
 /** Sentence-end limit for token i: the end of its sentence (or the text). */
