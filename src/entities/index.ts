@@ -90,8 +90,9 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
     orgCands.push({ start: op.start, end: op.end, tokenStart: op.tokenStart, tokenEnd: op.tokenEnd, type: 'organization', kind: 'name', genitive: false, surface: ctx.text.slice(op.start, op.end), key: foldKey(op.headText), source: 'rescan', entity: id });
   }
   for (const d of descriptors) {
-    const e = d.target.entity ? info.get(d.target.entity) : undefined;
+    let e = d.target.entity ? info.get(d.target.entity) : undefined;
     if (!e) continue;
+    if (e.type === 'person' || e.type === 'other') e = retype(info, cands, e, 'organization');
     e.kind ??= d.kind;
     if (d.country?.entity) e.attributes.country ??= d.country.entity;
   }
@@ -114,6 +115,17 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   cands = cands.concat(pronC);
 
   return assemble(ctx, info, cands, phrases, ages);
+}
+
+/** Type sanity from a descriptor: "der Autokonzern X" makes X an organisation, with a new id. */
+function retype(info: Map<string, EntityDraft>, cands: Cand[], e: EntityDraft, type: EntityType): EntityDraft {
+  const id = `${TYPE_PREFIX[type]}:${slug(e.name)}`;
+  if (info.has(id)) return info.get(id)!;
+  const moved: EntityDraft = { ...e, id, type };
+  info.delete(e.id);
+  info.set(id, moved);
+  for (const c of cands) if (c.entity === e.id) { c.entity = id; c.type = type; }
+  return moved;
 }
 
 interface EntityDraft {

@@ -172,7 +172,10 @@ export function entityLexicon(lang: string): EntityLexicon {
     const [id, type, kind, names, acronyms] = line.split('\t');
     const target: GazTarget = { id, type: type as EntityType, kind: kind || null, name: null };
     targets.set(id, target);
-    for (const n of (names ?? '').split('|').filter(Boolean)) add(n, target, 'name');
+    for (const n of (names ?? '').split('|').filter(Boolean)) {
+      add(n, target, 'name');
+      for (const g of genitives(n)) add(g, target, 'possessive', true); // "des Kremls"
+    }
     for (const a of (acronyms ?? '').split('|').filter(Boolean)) add(a, target, 'acronym');
   }
   const gaz = new Map<string, GazEntry[]>();

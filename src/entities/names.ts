@@ -29,8 +29,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
       if (part) out.push({ ...part, type });
       continue;
     }
-    // Drop leading determiners the tagger may have included.
-    while (ts < te - 1 && lex.determiners.has(ctx.low[ts])) ts++;
+    // Drop leading determiners and status words the tagger may have included ("Former Treasury").
+    while (ts < te - 1 && (lex.determiners.has(ctx.low[ts]) || statusWord(ctx, ctx.low[ts]))) ts++;
     let start = toks[ts].start;
     let end = toks[te - 1].end;
     let genitive = false;

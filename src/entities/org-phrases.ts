@@ -96,7 +96,8 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
       }
     }
     // A named organisation right after the head: the head describes it ("das japanische Unternehmen Nippon Steel").
-    const named = end === h.end && end < toks.length ? idx.startingAt(end, (c) => nameLike(c) && (c.type === 'organization' || c.type === 'other') && !c.target) : null;
+    // A person-tagged name after a company word is a tagging slip ("grid operator Vanhove Netwerk"): retyped later.
+    const named = end === h.end && end < toks.length ? idx.startingAt(end, (c) => nameLike(c) && !c.target && (c.type === 'organization' || c.type === 'other' || (c.type === 'person' && c.source === 'ner' && h.head.kind !== 'office'))) : null;
     if (named) {
       descriptors.push({ target: named, kind: h.head.kind, country: owner && owner.target?.kind === 'country' ? owner : null });
       i = h.end - 1;

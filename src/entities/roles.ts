@@ -216,7 +216,8 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   let k = p.tokEnd;
   let c = k < toks.length ? idx.startingAt(k, person) : null;
   if (!c && k < toks.length && toks[k].text === ',') {
-    const d = idx.startingAt(k + 1, person);
+    // "Qatar's prime minister, Sheikh Khalid …": an honorific may precede the name.
+    const d = idx.startingAt(k + 1, person) ?? (k + 2 < toks.length && lex.personWords.has(low[k + 1]) ? idx.startingAt(k + 2, person) : null);
     if (d && (d.tokenEnd >= toks.length || CLOSERS.test(toks[d.tokenEnd].text))) c = d;
   }
   if (c && !p.relativeOwner) { p.holderCand = c; return; }
