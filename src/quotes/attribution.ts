@@ -155,7 +155,7 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   }
   const pf = prefieldSpeaker(v, segStart === S ? S : segStart, verb);
   if (pf && pf.relative) return contentAfter({ type: 'relative', at: pf.range[0] }, after, []);
-  if (pf && lastComma >= 0 && pf.range[1] === verb - countFillersBefore(v, verb, segStart)) {
+  if (pf && lastComma >= 0 && !lex.verbSecond && pf.range[1] === verb - countFillersBefore(v, verb, segStart)) {
     // ", two officials said." (English) — the NP fills the segment before the verb.
     subject = { type: 'phrase', range: pf.range };
     const nxt = v.lower[after];
