@@ -106,7 +106,8 @@ export function postfieldSpeaker(v: DocView, i: number, limit: number): [number,
  */
 export function hasNameLike(v: DocView, a: number, b: number): boolean {
   const covered = new Set<number>();
-  for (const m of v.entities.mentions) {
+  const from = v.doc.tokens[a]?.start ?? 0, to = v.doc.tokens[b - 1]?.end ?? 0;
+  for (const m of v.entities.mentionsIn(from, to)) {
     if (m.tokenStart < a || m.tokenEnd > b) continue;
     const e = v.entities.byId.get(m.entity);
     if (e && e.type === 'person' && (m.kind === 'name' || m.kind === 'alias')) return true;

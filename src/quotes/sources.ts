@@ -123,6 +123,10 @@ export class SourceRegistry {
     const v = this.v;
     const info = analyzePhrase(v, a, b);
     if (info.kind === 'pronoun') {
+      // The entities stage's own resolution, where it made one, comes first.
+      const ent = v.entities.resolvePronoun(a);
+      const e = ent ? v.entities.byId.get(ent) : undefined;
+      if (e) return this.resolveNamed({ ...info, kind: 'named', entity: e.id });
       const p = v.lex.pronouns.get(v.lower[a]) as PronounInfo;
       return this.resolvePronoun(a, p, verbNumber);
     }
