@@ -322,6 +322,30 @@ async function writeRelations(tx: Tx, articleId: string, a: Analysis, actorOf: M
       date: relationDate(timeValue, a.document.published),
     });
   }
+  // structural ties the entities stage states as attributes: a campaign, team or embassy "of" an actor
+  for (const e of a.entities) {
+    const of = e.attributes?.of;
+    const owner = typeof of === 'string' ? actorOf.get(of) : undefined;
+    const self = actorOf.get(e.id);
+    if (!owner || !self || owner === self || !e.mentions.length) continue;
+    const m = e.mentions[0];
+    rows.push({
+      id: `${articleId}:of:${e.id}`,
+      article_id: articleId,
+      subject: self,
+      object: owner,
+      predicate: 'part_of',
+      family: 'tie',
+      modality: 'asserted',
+      time_value: null,
+      support: 'reporter',
+      source_label: null,
+      evidence: m.text,
+      sentence: evidenceSentence(a, m.start, m.end),
+      confidence: 0.9,
+      date: a.document.published,
+    });
+  }
   await insertMany(tx, 'relations', rows, ['id']);
   return rows.length;
 }

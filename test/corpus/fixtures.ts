@@ -13,6 +13,8 @@ export interface FxActor {
   type?: Entity['type'];
   kind?: string | null;
   aliases?: string[];
+  /** attributes.of: the actor this one belongs to (a campaign of a candidate). */
+  of?: string;
 }
 export interface FxRelation {
   s: string;
@@ -74,7 +76,7 @@ export function fixtureAnalysis(a: FxArticle): Analysis {
     aliases: x.aliases ?? [],
     mentions: mentions.get(x.id) ?? [],
     roles: [],
-    attributes: {},
+    attributes: x.of ? { of: x.of } : {},
   }));
   return validateAnalysis({
     schema: SCHEMA_ID,

@@ -49,7 +49,8 @@ describe('ingest with the real pipeline', () => {
     const actors = await store.db.selectFrom('actors').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     console.log(
       `gold corpus through the pipeline: copies ${score.copies.ok}/${score.copies.total}, merges ${score.merges.ok}/${score.merges.total}, apart ${score.apart.ok}/${score.apart.total}, ` +
-        `channels ${score.paths.ok}/${score.paths.total}, order ${score.order.ok}/${score.order.total}; ${actors?.n} actors, ${counts?.n} relations stored`,
+        `channels ${score.paths.ok}/${score.paths.total}, order ${score.order.ok}/${score.order.total}; ${actors?.n} actors, ${counts?.n} relations stored\n  ` +
+        score.failures.join('\n  '),
     );
     expect(score.copies.ok).toBe(score.copies.total); // near-duplicates depend on the text only
   });

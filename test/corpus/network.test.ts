@@ -33,6 +33,17 @@ describe('network edges', () => {
     await store.close();
   });
 
+  it('turns an entity that belongs to another (attributes.of) into a part_of tie', async () => {
+    const { store } = await storeOf([
+      { actors: [P('p:c', 'Cy Holm'), { id: 'org:campaign:p:c', name: 'Holm campaign', type: 'organization', kind: 'campaign', of: 'p:c' }, P('p:m', 'Mo Lind')], relations: [{ s: 'p:m', o: 'org:campaign:p:c', predicate: 'leads' }], filler: filler(31) },
+    ]);
+    const net = await loadNetwork(store.db);
+    const tie = net.edges.find((e) => e.subject === 'org:campaign:p:c');
+    expect(tie).toMatchObject({ object: 'p:c', predicates: { part_of: 1 } });
+    expect((await findChannels(store.db, 'Mo Lind', 'Cy Holm'))[0].actors.map((a) => a.name)).toEqual(['Mo Lind', 'Holm campaign', 'Cy Holm']);
+    await store.close();
+  });
+
   it('counts a syndicated copy once', async () => {
     const a = P('p:a', 'Ann Alpha');
     const b = P('p:b', 'Bob Beta');
