@@ -1,10 +1,61 @@
-/** `eval actors|quotes|relations|time`: each stage's evaluation against its gold data, wired in one place. */
+/** `eval actors|quotes|relations|time`: each stage's evaluation against its gold data, wired in one place (`eval ner` lives in src/ml). */
 import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { evaluateTimeTable } from '../time/eval.js';
+import { evaluateEntities } from '../entities/eval.js';
+import { evaluateQuotes, formatQuoteEval } from '../quotes/eval.js';
+import { repoRoot } from '../util/paths.js';
+
+const goldDir = (stage: string, dir?: string) => (dir ? resolve(dir) : join(repoRoot, 'test', 'gold', stage));
+const f3 = (x: number) => x.toFixed(3);
 
 function findOrCreate(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }
 
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
 export function registerEvalCommands(program: Command): void {
-  findOrCreate(program, 'eval', 'evaluate a model or stage against gold data');
+  const ev = findOrCreate(program, 'eval', 'evaluate a model or a stage against gold data (ner, actors, quotes, relations, time)');
+
+  ev.command('time')
+    .description('accuracy of time normalisation on the expression tables (test/time/table.<lang>.tsv: expression, reference date, tense, expected value)')
+    .option('--lang <codes>', 'languages, comma-separated', 'de,en')
+    .option('--json', 'print JSON')
+    .action((o: { lang: string; json?: boolean }) => {
+      const scores = o.lang.split(',').map((l) => evaluateTimeTable(l.trim()));
+      if (o.json) { process.stdout.write(JSON.stringify(scores, null, 2) + '\n'); return; }
+      for (const s of scores) {
+        process.stdout.write(`time ${s.lang}: ${s.correct}/${s.rows} = ${pct(s.accuracy)}\n`);
+        for (const f of s.failures) process.stdout.write(`  line ${f.line}: "${f.sentence}" expected ${f.expected}, got ${f.got}\n`);
+      }
+    });
+
+  ev.command('actors')
+    .description('precision and recall of actors, roles and attributes on gold articles (test/gold/entities: <name>.txt + <name>.expected.json)')
+    .option('--gold <dir>', 'gold folder')
+    .option('--ner <mode>', 'model (the trained NER, end to end) or oracle (gold names: the entities stage alone)', 'model')
+    .option('--errors', 'list every miss and false alarm')
+    .option('--json', 'print JSON')
+    .action((o: { gold?: string; ner: string; errors?: boolean; json?: boolean }) => {
+      const r = evaluateEntities(goldDir('entities', o.gold), { ner: o.ner === 'oracle' ? 'oracle' : 'model' });
+      if (o.json) { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); return; }
+      process.stdout.write(`actors on ${r.articles} gold articles (NER: ${o.ner})\n`);
+      for (const [k, s] of [['actors', r.actors], ['roles', r.roles], ['attributes', r.attributes]] as const) {
+        process.stdout.write(`  ${k.padEnd(11)} P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})\n`);
+      }
+      process.stdout.write(`  ${r.msPerArticle.toFixed(1)} ms per article in the entities stage\n`);
+      if (o.errors) for (const e of r.errors) process.stdout.write(`  ${e}\n`);
+    });
+
+  ev.command('quotes')
+    .description('share of direct and indirect statements attributed to the right speaker or source (test/gold/quotes)')
+    .option('--gold <dir>', 'gold folder')
+    .option('--mode <mode>', 'pipeline (end to end) or quotes-only (no entity layer)', 'pipeline')
+    .option('--verbose', 'show every gold quote and what was found')
+    .option('--json', 'print JSON')
+    .action((o: { gold?: string; mode: string; verbose?: boolean; json?: boolean }) => {
+      const r = evaluateQuotes(goldDir('quotes', o.gold), o.mode === 'quotes-only' ? 'quotes-only' : 'pipeline');
+      process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatQuoteEval(r, !!o.verbose) + '\n');
+    });
 }

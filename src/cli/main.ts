@@ -7,6 +7,7 @@ import { runAnalyze } from './analyze-command.js';
 import { analysisJsonSchema, validateAnalysis } from '../contract/validate.js';
 import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
+import { registerCorpusCommands } from '../corpus/commands.js';
 
 const program = new Command();
 program
@@ -77,8 +78,9 @@ program
     }
   });
 
-registerNerCommands(program);
 registerEvalCommands(program);
+registerNerCommands(program);
+registerCorpusCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`backchannel: ${e.message}\n`);
