@@ -30,7 +30,9 @@ export function formatChannels(from: string, to: string, maxHops: number, paths:
     s += `\n${i + 1}. ${p.actors.map((a) => a.name).join(' → ')}   cost ${p.cost}\n`;
     for (const h of p.hops) {
       const preds = h.stats ? Object.keys(h.stats.predicates).join(', ') : 'co-mention';
-      s += `   ${name(h.from)} — ${preds} — ${name(h.to)}   [strength ${h.strength}${h.layer === 'comention' ? ', co-mention only' : ''}]\n`;
+      // which way the stated relations point along the path
+      const [l, r] = !h.stats ? ['—', '—'] : h.stats.backward === 0 ? ['—', '→'] : h.stats.forward === 0 ? ['←', '—'] : ['←', '→'];
+      s += `   ${name(h.from)} ${l} ${preds} ${r} ${name(h.to)}   [strength ${h.strength}${h.layer === 'comention' ? ', co-mention only' : ''}]\n`;
       if (h.stats) s += `     ${statsText(h.stats)}\n`;
       for (const e of h.evidence) {
         if (e.sentence) s += `     “${wrapQuote(e.sentence)}”\n       ${name(e.subject)} ${e.predicate} ${name(e.object)} (${e.modality}; ${supportText(e)}) — ${articleRef(e)}\n`;
