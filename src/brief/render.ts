@@ -95,6 +95,17 @@ function sourceLine(s: Source, name: (id: string | null) => string): string {
 
 function sourcingProfile(a: Analysis): string {
   if (!a.quotes.length) return 'No attributed statements.';
+  const p = a.sourcing;
+  if (p) {
+    const pct = (k: number) => `${Math.round((100 * k) / Math.max(1, p.statements))}%`;
+    const parts = [
+      `${p.named} on named actors (${pct(p.named)})`,
+      `${p.anonymous} on anonymous sources (${pct(p.anonymous)})`,
+      p.documents ? `${p.documents} from documents or statements` : null,
+      p.unattributed ? `${p.unattributed} unattributed` : null,
+    ].filter(Boolean);
+    return `${p.statements} statements (${p.direct} direct, ${p.indirect} indirect, ${p.mixed} mixed): ${parts.join(', ')}${p.responses ? `; ${p.responses} refusal${p.responses === 1 ? '' : 's'} or non-answer${p.responses === 1 ? '' : 's'}` : ''}.`;
+  }
   const src = new Map(a.sources.map((s) => [s.id, s]));
   let named = 0, anonymous = 0, unattributed = 0;
   for (const x of a.quotes) {

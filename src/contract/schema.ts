@@ -118,6 +118,21 @@ export const DocumentSchema = z.object({
   dateline: z.string().nullable(),
 });
 
+/** What the article's statements rest on: named actors, anonymous groups, documents. */
+export const SourcingSchema = z.object({
+  statements: z.number().int().nonnegative(),
+  direct: z.number().int().nonnegative(),
+  indirect: z.number().int().nonnegative(),
+  mixed: z.number().int().nonnegative(),
+  named: z.number().int().nonnegative(),
+  anonymous: z.number().int().nonnegative(),
+  documents: z.number().int().nonnegative(),
+  unattributed: z.number().int().nonnegative(),
+  anonymousShare: z.number().min(0).max(1),
+  responses: z.number().int().nonnegative(),
+  bySource: z.array(z.object({ source: z.string(), description: z.string(), named: z.boolean(), statements: z.number().int().nonnegative() })),
+});
+
 export const AnalysisSchema = z.object({
   schema: z.literal(SCHEMA_ID),
   document: DocumentSchema,
@@ -127,6 +142,8 @@ export const AnalysisSchema = z.object({
   relations: z.array(RelationSchema),
   timeline: z.array(TimelineItemSchema),
   flags: z.array(FlagSchema),
+  /** Sourcing profile (optional within /1: added after the first release of the contract). */
+  sourcing: SourcingSchema.optional(),
   meta: z.object({
     version: z.string(),
     models: z.record(z.string(), z.string()),
@@ -147,3 +164,4 @@ export type Modality = z.infer<typeof ModalitySchema>;
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Analysis = z.infer<typeof AnalysisSchema>;
+export type Sourcing = z.infer<typeof SourcingSchema>;

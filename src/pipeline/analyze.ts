@@ -94,6 +94,7 @@ export function analyzeArticle(raw: RawArticle): Analysis {
     relations,
     timeline,
     flags: flags ?? [],
+    sourcing: quotes.profile,
     meta: {
       version: VERSION,
       models,
