@@ -6,6 +6,7 @@
  */
 import type { Clause } from './sentence-view.js';
 import { SentenceView, compoundHead, isPartialMention, isPossessiveMention } from './sentence-view.js';
+import { roleRuleFor } from './roles.js';
 
 export type ArgVia = 'mention' | 'pronoun' | 'affiliation' | 'circle' | 'antecedent' | 'inherited' | 'dual';
 
@@ -47,6 +48,14 @@ export class ArgumentFinder {
       }
       return { entity: m.entity, mention: k, via: 'affiliation' };
     }
+    // "U.S. Secretary of State Antony Blinken": a country or body naming a person's title is no argument itself.
+    if (v.layer.byId.get(m.entity)?.type !== 'person') {
+      for (let t = m.tokenEnd, n = 0; t < v.to && n < 5; t++, n++) {
+        const j = v.mentionIdx(t);
+        if (j >= 0 && j !== k) { if (v.layer.byId.get(v.mention(j).entity)?.type === 'person' && n > 0) return null; break; }
+        if (!(v.isCapitalized(t) || v.w(t) === 'of')) break;
+      }
+    }
     return { entity: m.entity, mention: k, via: m.kind === 'pronoun' ? 'pronoun' : via };
   }
 
@@ -69,7 +78,8 @@ export class ArgumentFinder {
       // The clause's relative pronoun is its own noun phrase ("zu dem sich Kishida …"), unless possessive ("zu dessen Firma").
       if (t === relPronoun && !/^(dessen|deren|whose)$/.test(x)) return null;
       if (this.sets.prepositions.has(x)) {
-        // "Trump nahe stehend": a preposition-like particle that is part of a trigger is no preposition here.
+        // "Secretary of State Antony Blinken": an "of" inside a title is no preposition of the name.
+        if (this.sets.affiliationPreps.has(x) && v.isCapitalized(t + 1) && v.mentionIdx(t + 1) < 0 && v.isCapitalized(t - 1) && v.mentionIdx(t - 1) < 0 && roleRuleFor(v.lex, v.w(t - 1))) { t -= 2; continue; }
         return { prep: x, at: t };
       }
       const j = v.mentionIdx(t);
@@ -138,9 +148,20 @@ export class ArgumentFinder {
     let t = v.mention(k).tokenEnd;
     for (;;) {
       const x = v.w(t);
-      if (!(x === ',' || this.sets.coordinators.has(x))) break;
+      if (!((x === ',' && v.isListComma(t)) || this.sets.coordinators.has(x))) break;
       let u = t + 1;
       if (x === ',' && this.sets.coordinators.has(v.w(u))) u++;
+      // "Scholz und der französische Präsident Emmanuel Macron": step over article, adjectives, a demonym and a title.
+      for (let n = 0; n < 4 && u < v.to; n++) {
+        const j0 = v.mentionIdx(u);
+        if (j0 >= 0 && v.mention(j0).kind !== 'demonym') break;
+        // A demonym before a name is a modifier ("der französische Präsident Macron"); before a group it is the conjunct.
+        if (j0 >= 0) { const e = v.mention(j0).tokenEnd; if (v.mentionIdx(e) >= 0 || v.mentionIdx(e + 1) >= 0) { u = e; continue; } break; }
+        if (x === ',') break;
+        if (this.sets.determiners.has(v.w(u)) || v.isLowerWord(u) && !this.sets.verbLike.has(v.w(u)) && !v.lex.byForm.has(v.w(u))) { u++; continue; }
+        if (v.isCapitalized(u) && v.mentionIdx(u + 1) >= 0) { u++; continue; }
+        break;
+      }
       const j = v.mentionIdx(u);
       if (j < 0 || seen.has(j)) break;
       const a = resolveFn(j);
@@ -193,6 +214,10 @@ export class ArgumentFinder {
     }
     if (c.kind === 'infinitive') return { args: this.inherit(ci), inherited: true };
     const before = this.bareIn(c, c.start, t).filter((x) => !exclude.has(x.k));
+    if (!before.length) {
+      const dual = this.dualSubject(c, t);
+      if (dual.length) return { args: dual, inherited: false };
+    }
     if (before.length) {
       const pick = this.german ? before[0] : before[before.length - 1];
       return { args: this.expand(pick.k, pick.arg, (j) => this.bare(j)), inherited: false };
@@ -399,7 +424,7 @@ export class ArgumentFinder {
       for (let t = c.start; t < c.end - 1; t++) {
         if (v.w(t) !== prep) continue;
         const u = this.sets.determiners.has(v.w(t + 1)) && !this.sets.dualAnaphors.has(v.w(t + 1)) ? t + 2 : t + 1;
-        if (this.sets.dualAnaphors.has(v.w(u)) && !v.isCapitalized(u + 1) && this.previousPersons.length === 2) {
+        if (this.sets.dualAnaphors.has(v.w(u)) && this.standsAlone(u) && this.previousPersons.length === 2) {
           return { args: this.previousPersons.map((e) => ({ entity: e, mention: -1, via: 'dual' as const })), pair: true };
         }
       }
@@ -500,13 +525,49 @@ export class ArgumentFinder {
   }
 
   /** Agent of an event noun in the object: "die Übernahme von U.S. Steel durch Nippon Steel" → Nippon Steel. */
-  nominalAgent(c: Clause, exclude: Set<string>): SlotHit | null {
+  nominalAgent(c: Clause, exclude: Set<string>, t = -1): SlotHit | null {
     for (const p of this.sets.passiveAgents) {
       if (p === 'von' || p === 'vom') continue;
       const hit = this.prepObject(c, p, exclude);
       if (hit) return hit;
     }
+    // "rejected Autovia's offer": the owner of the object noun.
+    const v = this.v;
+    for (let u = t + 1; t >= 0 && u < Math.min(c.end, t + 4); u++) {
+      const k = v.mentionIdx(u);
+      if (k < 0) { if (v.isPunct(u)) break; continue; }
+      const m = v.mention(k);
+      if (isPossessiveMention(v, m) && !exclude.has(m.entity)) { const a = this.resolve(k); if (a) return { args: [a] }; }
+      break;
+    }
     return null;
+  }
+
+  /** "die beiden" / "the two" used as a pronoun, not as a numeral before a noun ("den beiden größten Volkswirtschaften"). */
+  private standsAlone(u: number): boolean {
+    const v = this.v;
+    const next = v.w(u + 1);
+    if (v.isPunct(u + 1) || this.sets.verbLike.has(next) || this.sets.prepositions.has(next) || v.lex.byForm.get(next)?.some((e) => e.spec.pos === 'verb')) return true;
+    if (!this.german) return false;
+    // German: no noun (capitalized word) right after, nor after one adjective.
+    return !v.isCapitalized(u + 1) && !(v.isLowerWord(u + 1) && v.isCapitalized(u + 2) && v.mentionIdx(u + 2) < 0);
+  }
+
+  /** "die beiden", "the two" as a subject: the two persons named before (in this sentence, else the previous one). */
+  dualSubject(c: Clause, t: number): Arg[] {
+    const v = this.v;
+    for (let u = c.start; u < t; u++) {
+      if (!this.sets.dualAnaphors.has(v.w(u)) || !this.standsAlone(u)) continue;
+      const here: string[] = [];
+      for (const k of v.mentions) {
+        const m = v.mention(k);
+        if (m.tokenStart >= u) break;
+        if (v.layer.byId.get(m.entity)?.type === 'person' && !here.includes(m.entity)) here.push(m.entity);
+      }
+      const pair = here.length === 2 ? here : here.length === 0 && this.previousPersons.length === 2 ? this.previousPersons : null;
+      if (pair) return pair.map((e) => ({ entity: e, mention: -1, via: 'dual' as const }));
+    }
+    return [];
   }
 }
 

@@ -140,7 +140,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
         for (const slot of spec.object) {
           let hit: SlotHit | null = null;
           if (slot === 'direct') hit = f.directObject(c, t, subjIds, subjMentions);
-          else if (slot === 'nominal') hit = f.nominalAgent(c, subjIds);
+          else if (slot === 'nominal') hit = f.nominalAgent(c, subjIds, t);
           else if (slot === 'before') continue;
           else hit = f.prepObject(c, slot, subjIds);
           if (hit?.args.length) {
@@ -197,7 +197,9 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   let mod: Modality | null = null;
   if (spec.pos === 'noun') {
     mod = mr.npCue(t, c.start);
-    if (!mod && !spec.modality) mod = mr.clauseCue([[c.start, c.end]]);
+    // "Ein geplantes Treffen wurde abgesagt": what happened to it outranks how it was planned.
+    const clause = spec.modality ? null : mr.clauseCue([[c.start, c.end]]);
+    if (!mod || (clause === 'failed' || (clause === 'negated' && mod !== 'negated'))) mod = clause ?? mod;
   } else {
     // The clause itself and, for an infinitive, the clauses it depends on ("versuchte, … zu treffen").
     const ranges: [number, number][] = [[c.start, c.end]];
@@ -212,7 +214,9 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   }
   // "tried to meet Trump but failed to secure an appointment": a failing continuation ends the attempt.
   if (mod === 'attempted') {
-    const next = v.clauses[ci + 1];
+    let n = ci + 1;
+    while (n < v.clauses.length && (v.clauses[n].kind === 'apposition' || v.clauses[n].kind === 'relative')) n++;
+    const next = v.clauses[n];
     if (next && next.kind === 'continuation' && mr.clauseCue([[next.start, next.end]]) === 'failed') mod = 'failed';
   }
   mod ??= spec.modality ?? 'asserted';

