@@ -4,7 +4,7 @@
  * produced and says so when a layer is empty.
  */
 import type { Analysis, Entity, Quote, Relation, Source, TimelineItem } from '../contract/schema.js';
-import { describeRelation } from './describe-relation.js';
+import { describeRelation } from '../relations/describe.js';
 
 export type BriefFormat = 'markdown' | 'text';
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { evaluateTimeTable } from '../time/eval.js';
 import { evaluateEntities } from '../entities/eval.js';
 import { evaluateQuotes, formatQuoteEval } from '../quotes/eval.js';
+import { evaluateRelations } from '../relations/eval.js';
 import { repoRoot } from '../util/paths.js';
 
 const goldDir = (stage: string, dir?: string) => (dir ? resolve(dir) : join(repoRoot, 'test', 'gold', stage));
@@ -57,5 +58,24 @@ export function registerEvalCommands(program: Command): void {
     .action((o: { gold?: string; mode: string; verbose?: boolean; json?: boolean }) => {
       const r = evaluateQuotes(goldDir('quotes', o.gold), o.mode === 'quotes-only' ? 'quotes-only' : 'pipeline');
       process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatQuoteEval(r, !!o.verbose) + '\n');
+    });
+
+  ev.command('relations')
+    .description('precision and recall of relations on gold articles (test/gold/relations): strict = subject, type, object and modality; loose = without modality')
+    .option('--gold <dir>', 'gold folder')
+    .option('--mode <mode>', 'pipeline (end to end) or oracle (gold actor list: the relations stage alone)', 'pipeline')
+    .option('--errors', 'list false positives and misses per article')
+    .option('--json', 'print JSON')
+    .action((o: { gold?: string; mode: string; errors?: boolean; json?: boolean }) => {
+      const r = evaluateRelations(goldDir('relations', o.gold), o.mode === 'oracle' ? 'oracle' : 'pipeline');
+      if (o.json) { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); return; }
+      process.stdout.write(`relations on ${r.articles} gold articles (${r.mode})\n`);
+      for (const [k, s] of [['strict', r.strict], ['loose', r.loose]] as const) {
+        process.stdout.write(`  ${k.padEnd(7)} P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})\n`);
+      }
+      if (o.errors) for (const a of r.perArticle) {
+        for (const x of a.falsePositives) process.stdout.write(`  ${a.name}: false positive ${x}\n`);
+        for (const x of a.misses) process.stdout.write(`  ${a.name}: missed ${x}\n`);
+      }
     });
 }
