@@ -112,15 +112,21 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
   const full = new Map<string, string[]>();
   for (const c of persons) { const ws = c.key.split(' '); if (ws.length > 1) full.set(c.key, ws); }
   const fullKeys = [...full.keys()].sort((a, b) => full.get(b)!.length - full.get(a)!.length);
+  // Proper word suffixes of each full name → the longest full name ending with them (first in that order).
+  const longerBySuffix = new Map<string, string>();
+  for (const o of fullKeys) {
+    const ws = full.get(o)!;
+    for (let s = 1; s < ws.length; s++) { const suf = ws.slice(s).join(' '); if (!longerBySuffix.has(suf)) longerBySuffix.set(suf, o); }
+  }
   const fullRoot = new Map<string, string>();
   for (const k of fullKeys) {
-    const ws = full.get(k)!;
-    const longer = fullKeys.find((o) => o !== k && full.get(o)!.length > ws.length && endsWithWords(full.get(o)!, ws));
+    const longer = longerBySuffix.get(k);
     fullRoot.set(k, longer ? fullRoot.get(longer) ?? longer : k);
   }
-  // Positions of full-name mentions, for the nearest-match rule on shared last names.
-  const fullPos: { pos: number; root: string; ws: string[] }[] = [];
-  for (const c of persons) { const r = fullRoot.get(c.key); if (r) fullPos.push({ pos: c.start, root: r, ws: full.get(r)! }); }
+  // Positions of full-name mentions per root (sorted), for the nearest-match rule on shared last names.
+  const posByRoot = new Map<string, number[]>();
+  for (const c of persons) { const r = fullRoot.get(c.key); if (r) (posByRoot.get(r) ?? posByRoot.set(r, []).get(r)!).push(c.start); }
+  for (const ps of posByRoot.values()) ps.sort((a, b) => a - b);
   const lastNames = new Map<string, Set<string>>();
   for (const r of new Set(fullRoot.values())) {
     const ws = full.get(r)!;
@@ -136,9 +142,13 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
     if (roots && roots.size === 1) return 'P:' + [...roots][0];
     if (roots && roots.size > 1) {
       let best: { d: number; root: string } | null = null;
-      for (const f of fullPos) if (roots.has(f.root)) {
-        const d = f.pos <= c.start ? c.start - f.pos : (c.start - f.pos) * -4; // prefer an earlier full name
-        if (!best || d < best.d) best = { d, root: f.root };
+      for (const root of roots) {
+        const ps = posByRoot.get(root);
+        if (!ps) continue;
+        const i = upperBound(ps, c.start); // ps[i - 1] <= c.start < ps[i]
+        // Prefer an earlier full name: a later one counts four times its distance.
+        const d = Math.min(i > 0 ? c.start - ps[i - 1] : Infinity, i < ps.length ? (ps[i] - c.start) * 4 : Infinity);
+        if (!best || d < best.d) best = { d, root };
       }
       if (best) return 'P:' + best.root;
     }
@@ -172,21 +182,29 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
   }
   // A one-word organisation that is the first or last word of exactly one longer one: "Nordwind" → "Nordwind
   // Energy", "Kommission" → "EU-Kommission".
-  const orgKeySet = [...new Set([...keyOf.values()].filter((k) => k.startsWith('O:')))];
+  const orgKeySet = new Set([...keyOf.values()].filter((k) => k.startsWith('O:')));
+  const byEdgeWord = new Map<string, Set<string>>();
+  for (const o of orgKeySet) {
+    const ws = o.slice(2).split(' ');
+    if (ws.length < 2) continue;
+    for (const w of [ws[0], ws[ws.length - 1]]) (byEdgeWord.get(w) ?? byEdgeWord.set(w, new Set()).get(w)!).add(o);
+  }
   for (const k of orgKeySet) {
     const w = k.slice(2);
     if (w.includes(' ') || w.length < 3) continue;
-    const longer = orgKeySet.filter((o) => o !== k && o.slice(2).includes(' ') && (o.slice(2).startsWith(w + ' ') || o.slice(2).endsWith(' ' + w)));
-    if (longer.length === 1) uf.union(k, longer[0]);
+    const longer = byEdgeWord.get(w);
+    if (longer && longer.size === 1) uf.union(k, [...longer][0]);
   }
   // "Liberaldemokratische Partei" joins "Liberaldemokratische Partei Japans": same words plus a trailing country.
-  const orgKeys = [...keyOf.entries()].filter(([, k]) => k.startsWith('O:'));
-  for (const [c, k] of orgKeys) {
-    const nested = cands.find((g) => g.target?.kind === 'country' && g.start > c.start && g.end === c.end);
+  const countryByEnd = new Map<number, Cand[]>();
+  for (const g of cands) if (g.target?.kind === 'country') (countryByEnd.get(g.end) ?? countryByEnd.set(g.end, []).get(g.end)!).push(g);
+  for (const [c, k] of keyOf) {
+    if (!k.startsWith('O:')) continue;
+    const nested = countryByEnd.get(c.end)?.find((g) => g.start > c.start);
     if (!nested) continue;
     const prefix = ctx.text.slice(c.start, nested.start).trim();
     const shortKey = 'O:' + stemKey(foldKey(prefix), lang);
-    if (shortKey !== k && [...keyOf.values()].includes(shortKey)) uf.union(shortKey, k);
+    if (shortKey !== k && orgKeySet.has(shortKey)) uf.union(shortKey, k);
   }
 
   const clusters = new Map<string, Cluster>();
@@ -210,9 +228,11 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
 
 const rank = (t: EntityType) => ['organization', 'location', 'person', 'other'].indexOf(t);
 
-function endsWithWords(long: string[], short: string[]): boolean {
-  for (let i = 1; i <= short.length; i++) if (long[long.length - i] !== short[short.length - i]) return false;
-  return true;
+/** First index i with xs[i] > x (xs sorted ascending). */
+function upperBound(xs: number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid] <= x) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** Surfaces worth rescanning for: every name seen, and a person's last name(s). */

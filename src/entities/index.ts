@@ -59,9 +59,12 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   }
   for (const c of cands) if (c.entity) c.entity = idOf.get(c.entity) ?? (c.target ? c.target.id : undefined);
   // "Liberaldemokratische Partei Japans": an organisation named with its country belongs to it.
+  const countryByEnd = new Map<number, Cand>();
+  for (const g of gaz) if (g.target?.kind === 'country' && g.kind !== 'demonym' && !countryByEnd.has(g.end)) countryByEnd.set(g.end, g);
   for (const c of cands) {
     if (c.type !== 'organization' || c.target || !c.entity) continue;
-    const nested = gaz.find((g) => g.target?.kind === 'country' && g.kind !== 'demonym' && g.start > c.start && g.end === c.end);
+    const g = countryByEnd.get(c.end);
+    const nested = g && g.start > c.start ? g : undefined;
     const d = info.get(c.entity);
     if (nested && d) d.attributes.country ??= nested.target!.id;
   }
@@ -165,7 +168,7 @@ function draftFromCluster(ctx: Ctx, cl: Cluster): EntityDraft | null {
   return {
     id, type: cl.type, kind: cl.target?.kind ?? null, name, aliases,
     attributes: cl.target ? countryAttrs(cl.target) : {},
-    firstPos: Math.min(...names.map((c) => c.start)), named: true,
+    firstPos: names.reduce((m, c) => Math.min(m, c.start), Infinity), named: true,
   };
 }
 

@@ -39,11 +39,19 @@ export function makeEntityLayer(entities: Entity[], mentions: EntityMention[], r
     return best;
   };
 
+  // Token starts follow char starts; a running maximum of token ends bounds the walk back from token t.
+  const tokStarts = new Int32Array(sorted.length);
+  const reach = new Int32Array(sorted.length);
+  for (let i = 0, r = -1; i < sorted.length; i++) { tokStarts[i] = sorted[i].tokenStart; r = Math.max(r, sorted[i].tokenEnd); reach[i] = r; }
+
   const mentionAtToken = (t: number): EntityMention | null => {
+    let lo = 0, hi = tokStarts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tokStarts[mid] <= t) lo = mid + 1; else hi = mid; }
     let best: EntityMention | null = null;
-    for (const m of sorted) {
-      if (m.tokenStart > t) break;
-      if (m.tokenEnd > t && (!best || m.end - m.start > best.end - best.start)) best = m;
+    // Walking back, ties go to the earlier mention (as a forward scan would pick it).
+    for (let i = lo - 1; i >= 0 && reach[i] > t; i--) {
+      const m = sorted[i];
+      if (m.tokenEnd > t && (!best || m.end - m.start >= best.end - best.start)) best = m;
     }
     return best;
   };

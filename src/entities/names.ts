@@ -18,6 +18,9 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
   const { text, toks, lex } = ctx;
   const gazAt = new Map<number, Cand>();
   for (const g of gaz) gazAt.set(g.start, g);
+  const gazSorted = gaz.slice().sort((a, b) => a.start - b.start);
+  const gazEnds = maxEnds(gazSorted);
+  const headings = ctx.doc.paragraphs.filter((p) => p.heading);
   const out: Cand[] = [];
   for (const m of ner) {
     let ts = m.tokenStart, te = m.tokenEnd;
@@ -25,7 +28,7 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     const type = TYPES[m.type] ?? 'other';
     if (m.derived === 'deriv') continue; // demonyms come from the gazetteer; unknown derivations are not names
     if (m.derived === 'part') {
-      const part = compoundPart(ctx, ts, gaz);
+      const part = compoundPart(ctx, ts, gazSorted, gazEnds);
       if (part) out.push({ ...part, type });
       continue;
     }
@@ -44,9 +47,9 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     const surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
     // Type sanity: a span made only of known countries ("USA Taiwan") is those countries, not one name.
-    if (coveredByGazetteer(text, start, end, gaz)) continue;
+    if (coveredByGazetteer(text, start, end, gazSorted, gazEnds)) continue;
     // An all-caps word in a heading is a heading ("RISKISCHE SEEN"), unless it is a known acronym.
-    if (!/\p{Ll}/u.test(surface) && surface.length > 4 && inHeading(ctx, start)) continue;
+    if (!/\p{Ll}/u.test(surface) && surface.length > 4 && inHeading(headings, start)) continue;
     // A role word is not a name ("Senior Fellow" tagged as a place).
     if (te - ts === 1 && isRoleWord(ctx, ts)) continue;
     out.push({ start, end, tokenStart: ts, tokenEnd: te, type, kind: 'name', genitive, surface, key: foldKey(surface), source: 'ner' });
@@ -54,18 +57,37 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
   return out;
 }
 
-function coveredByGazetteer(text: string, start: number, end: number, gaz: Cand[]): boolean {
+/** Running maximum of `end` over candidates sorted by start: lets a binary search skip those ending before a point. */
+function maxEnds(sorted: Cand[]): Int32Array {
+  const out = new Int32Array(sorted.length);
+  let m = -1;
+  for (let i = 0; i < sorted.length; i++) { m = Math.max(m, sorted[i].end); out[i] = m; }
+  return out;
+}
+
+/** First index in `sorted` whose candidate (or an earlier one) reaches past `pos`. */
+function firstReaching(ends: Int32Array, pos: number): number {
+  let lo = 0, hi = ends.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid] <= pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function coveredByGazetteer(text: string, start: number, end: number, gaz: Cand[], ends: Int32Array): boolean {
   let pos = start;
-  for (const g of gaz) {
-    if (g.end <= pos || g.start >= end) continue;
+  for (let i = firstReaching(ends, start); i < gaz.length && gaz[i].start < end; i++) {
+    const g = gaz[i];
+    if (g.end <= pos) continue;
     if (g.start > pos && /\p{L}/u.test(text.slice(pos, g.start))) return false;
     pos = Math.max(pos, g.end);
   }
   return pos > start && !/\p{L}/u.test(text.slice(pos, end));
 }
 
-function inHeading(ctx: Ctx, pos: number): boolean {
-  return ctx.doc.paragraphs.some((p) => p.heading && p.start <= pos && pos < p.end);
+/** Paragraphs are in text order: binary search for the one containing `pos`. */
+function inHeading(headings: { start: number; end: number }[], pos: number): boolean {
+  let lo = 0, hi = headings.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (headings[mid].end <= pos) lo = mid + 1; else hi = mid; }
+  return lo < headings.length && headings[lo].start <= pos;
 }
 
 function isRoleWord(ctx: Ctx, t: number): boolean {
@@ -75,7 +97,7 @@ function isRoleWord(ctx: Ctx, t: number): boolean {
 }
 
 /** The name inside a hyphenated compound ("Trump" in "Trump-Kampagne"): its first capitalised part that is not the head. */
-function compoundPart(ctx: Ctx, t: number, gaz: Cand[]): Omit<Cand, 'type'> | null {
+function compoundPart(ctx: Ctx, t: number, gaz: Cand[], gazEnds: Int32Array): Omit<Cand, 'type'> | null {
   const tok = ctx.toks[t];
   const parts = tok.text.split('-');
   if (parts.length < 2) return null;
@@ -85,7 +107,7 @@ function compoundPart(ctx: Ctx, t: number, gaz: Cand[]): Omit<Cand, 'type'> | nu
     const start = off, end = off + s.length;
     off = end + 1;
     if (!isUpper(s[0]) || s.length < 2) continue;
-    if (gaz.some((g) => g.start <= start && g.end >= end)) return null;
+    for (let g = firstReaching(gazEnds, start); g < gaz.length && gaz[g].start <= start; g++) if (gaz[g].end >= end) return null;
     return { start, end, tokenStart: t, tokenEnd: t + 1, kind: 'compound', genitive: false, surface: s, key: foldKey(s), source: 'ner' };
   }
   return null;
@@ -150,12 +172,14 @@ export function parentheticalAcronyms(ctx: Ctx, cands: Cand[]): { acronym: Cand;
     const prev = byEnd.get(c.tokenEnd);
     if (!prev || c.end - c.start > prev.end - prev.start) byEnd.set(c.tokenEnd, c);
   }
+  const byStart = new Map<number, Cand>();
+  for (const x of cands) if (!byStart.has(x.start)) byStart.set(x.start, x);
   const out: { acronym: Cand; of: Cand }[] = [];
   for (const [te, c] of byEnd) {
     if (te + 2 >= toks.length || toks[te].text !== '(' || toks[te + 2].text !== ')') continue;
     const a = toks[te + 1];
     if (!/^[\p{Lu}\d][\p{Lu}\d.&-]{1,9}$/u.test(a.text) || !/\p{Lu}/u.test(a.text)) continue;
-    const existing = cands.find((x) => x.start === a.start);
+    const existing = byStart.get(a.start);
     const acronym: Cand = existing ?? {
       start: a.start, end: a.end, tokenStart: te + 1, tokenEnd: te + 2, type: c.type, kind: 'acronym', genitive: false,
       surface: text.slice(a.start, a.end), key: foldKey(a.text), source: 'acronym',
