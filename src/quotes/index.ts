@@ -16,7 +16,7 @@ import { collectStatements, type Statement } from './statements.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
 import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
-import { buildView, isPunct, sentenceRange, spanOf, tokenAt, type DocView } from './view.js';
+import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, type DocView } from './view.js';
 import { wordCount } from './attribution.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -39,7 +39,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     const open = tokenAt(doc, q.open), close = tokenAt(doc, q.close), a = tokenAt(doc, q.start);
     if (isQuotedTerm(v, open, a, close)) { terms.push({ start: q.start, end: q.end, text: doc.text.slice(q.start, q.end) }); continue; }
     const startsSentence = open === 0 || isPunct(v, open - 1) && /[.!?:]/.test(v.lower[open - 1]) || v.sentOf[open] >= 0 && sentenceRange(v, v.sentOf[open])[0] === open
-      || q.start > 0 && doc.paragraphs.some((p) => p.start === q.open);
+      || q.start > 0 && doc.paragraphs[q.paragraph]?.start === q.open;
     const text = doc.text.slice(q.start, q.end).trim();
     statements.push({
       kind: 'direct', content: [a, close], start: q.start, end: q.end, text, spans: [i], cue: null, form: null,
@@ -82,11 +82,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
   }
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
+  const inContent = contentCover(v.lower.length, statements);
   for (let k = 0; k < doc.sentences.length; k++) {
     const [S, E] = sentenceRange(v, k);
     if (!lex.anonymity.some((p) => { const m = findPattern(p, v.lower, S, E); return m && !v.quoteOf[m.start]; })) continue;
     const e = chunkNP(v, S, E);
-    if (e <= S || statements.some((st) => st.content[0] <= S && st.content[1] > S)) continue;
+    if (e <= S || inContent[S] > 0) continue;
     const rec = registry.resolvePhrase(S, e, 'pl');
     if (rec && rec.group && !rec.anonymityReason) rec.anonymityReason = spanOf(v, S, E - (isPunct(v, E - 1) ? 1 : 0));
   }
@@ -156,15 +157,33 @@ function channelOf(v: DocView, st: Statement): string | null {
   const [S, E] = k >= 0 ? sentenceRange(v, k) : [0, v.lower.length];
   const a = Math.min(S, st.attribution ? st.attribution[0] : S);
   const b = Math.max(E, st.attribution ? st.attribution[1] : E);
+  // Only the quoted spans inside the search window can hide a channel phrase (binary search: no scan of the document).
   const exclude: [number, number][] = [[st.content[0], st.content[1]]];
-  for (const q of v.spans) exclude.push([tokenAt(v.doc, q.open), tokenAt(v.doc, q.close) + 1]);
+  for (const i of spansOverlapping(v, a, b)) exclude.push([v.spanOpen[i], v.spanClose[i] + 1]);
   const hit = findChannel(v, a, b, exclude);
   if (hit) return hit.value;
   return st.form?.channel ?? null;
 }
 
+/** How many statements' content covers each token (a difference array: linear in tokens plus statements). */
+function contentCover(n: number, statements: Statement[]): Int32Array {
+  const d = new Int32Array(n + 1);
+  for (const st of statements) {
+    const [a, b] = st.content;
+    if (b <= a) continue;
+    d[Math.max(0, a)]++;
+    d[Math.min(n, b)]--;
+  }
+  for (let t = 1; t <= n; t++) d[t] += d[t - 1];
+  return d;
+}
+
+/** Indexes of the Doc sentences overlapping the char range [start, end) (binary search on sentence starts). */
 function sentencesOf(v: DocView, start: number, end: number): number[] {
+  const ss = v.doc.sentences;
+  let lo = 0, hi = ss.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ss[mid].end <= start) lo = mid + 1; else hi = mid; }
   const out: number[] = [];
-  v.doc.sentences.forEach((s, i) => { if (s.start < end && s.end > start) out.push(i); });
+  for (let i = lo; i < ss.length && ss[i].start < end; i++) if (ss[i].end > start) out.push(i);
   return out;
 }

@@ -56,8 +56,11 @@ export class SourceRegistry {
       const end = Math.max(chunkNP(v, s, v.lower.length), i + 1);
       const info = analyzePhrase(v, s, end);
       if (info.kind !== 'group' || info.count === null || info.count < 2 || info.partitive || info.definite) continue;
-      const rec = this.newGroup(info);
-      rec.promoted = false;
+      // The same group named again ("sechs Beamte" … "sechs Beamte") is one record, found from each place.
+      const at = v.doc.tokens[info.start].start;
+      const same = this.topByKey.get(groupKey(info.noun?.lemma ?? null, info.count, info.affiliation));
+      if (same && !same.promoted) this.passingAt.set(at, same);
+      else { const rec = this.newGroup(info); rec.promoted = false; this.passingAt.set(at, rec); }
       i = end - 1;
     }
   }
@@ -76,21 +79,63 @@ export class SourceRegistry {
       anonymityReason: null, responses: [], id: '', ...fields,
     };
     this.recs.push(rec);
+    this.indexMention(rec, rec.mentions[0]);
     return rec;
   }
 
-  private newGroup(info: PhraseInfo): SourceRec {
-    return this.newRec(info, {
+  private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
+    const rec = this.newRec(info, {
       group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic, count: info.count,
-      plural: info.plural, key: `group:${this.recs.length}`,
+      plural: info.plural, key: `group:${this.recs.length}`, parent,
     });
+    if (parent) {
+      rec.affiliation = rec.affiliation ?? parent.affiliation;
+      const kids = this.childrenOf.get(parent);
+      if (kids) kids.push(rec); else this.childrenOf.set(parent, [rec]);
+      return rec;
+    }
+    // Of top-level groups alike in noun, count and affiliation only the earliest can ever be picked as an
+    // antecedent (the choice prefers the earliest), so only it enters the candidate lists.
+    const key = groupKey(rec.lemma, rec.count, rec.affiliation);
+    const prev = this.topByKey.get(key);
+    if (!prev || prev.first > rec.first) {
+      this.topByKey.set(key, rec);
+      if (prev) this.topGroups[this.topGroups.indexOf(prev)] = rec;
+      else this.topGroups.push(rec);
+    }
+    return rec;
+  }
+
+  /** Candidate antecedent groups: top-level, one per (noun, count, affiliation), in creation order. */
+  private readonly topGroups: SourceRec[] = [];
+  private readonly topByKey = new Map<string, SourceRec>();
+  private readonly childrenOf = new Map<SourceRec, SourceRec[]>();
+  /** Numbered groups seen in passing, by the char offset of each place they are named. */
+  private readonly passingAt = new Map<number, SourceRec>();
+
+  /** Per record: the start offsets of its mentions and the lowercased words in them (sets: no rescans). */
+  private readonly mentionStarts = new Map<SourceRec, Set<number>>();
+  private readonly mentionWords = new Map<SourceRec, Set<string>>();
+
+  private indexMention(rec: SourceRec, sp: SpanOut): void {
+    let starts = this.mentionStarts.get(rec);
+    if (!starts) { starts = new Set(); this.mentionStarts.set(rec, starts); }
+    starts.add(sp.start);
+    let words = this.mentionWords.get(rec);
+    if (!words) { words = new Set(); this.mentionWords.set(rec, words); }
+    for (const w of sp.text.toLowerCase().split(/[\s,]+/)) if (w) words.add(w);
   }
 
   private addMention(rec: SourceRec, a: number, b: number): void {
     const sp = spanOf(this.v, a, b);
-    if (!rec.mentions.some((m) => m.start === sp.start)) rec.mentions.push(sp);
-    if (!rec.promoted) { rec.promoted = true; }
-    rec.first = Math.min(rec.first, sp.start);
+    if (!this.mentionStarts.get(rec)?.has(sp.start)) { rec.mentions.push(sp); this.indexMention(rec, sp); }
+    this.promote(rec, sp.start);
+  }
+
+  /** Bring a record into the output (it was referred to at char offset `at`). */
+  private promote(rec: SourceRec, at: number): void {
+    rec.promoted = true;
+    rec.first = Math.min(rec.first, at);
   }
 
   /** Record that `rec` spoke (or refused) at `token`, for later pronouns. */
@@ -103,7 +148,9 @@ export class SourceRegistry {
     const k = this.v.sentOf[token];
     for (let e = this.events.length - 1; e >= 0; e--) {
       const ev = this.events[e];
-      if (ev.token < token && ev.sentence === k) return ev.rec;
+      if (ev.token >= token) continue;
+      if (ev.sentence === k) return ev.rec;
+      if (k >= 0 && ev.sentence >= 0 && ev.sentence < k) break; // events are in text order
     }
     return null;
   }
@@ -113,7 +160,9 @@ export class SourceRegistry {
     const p = this.paragraphOf(token);
     for (let e = this.events.length - 1; e >= 0; e--) {
       const ev = this.events[e];
-      if (ev.token < token && p - ev.paragraph <= PARAGRAPH_WINDOW) return ev.rec;
+      if (ev.token >= token) continue;
+      if (p - ev.paragraph > PARAGRAPH_WINDOW) break; // events are in text order
+      return ev.rec;
     }
     return null;
   }
@@ -150,7 +199,8 @@ export class SourceRegistry {
       if (ev.token >= info.start) continue;
       if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
       if (!ev.rec.named || ev.rec.group) continue;
-      if (ev.rec.mentions.some((m) => m.text.toLowerCase().split(/[\s,]+/).some((w) => w !== head && w.endsWith(head) || w === head))) return ev.rec;
+      const words = this.mentionWords.get(ev.rec);
+      if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
     return null;
   }
@@ -178,7 +228,7 @@ export class SourceRegistry {
 
   private resolveGroup(info: PhraseInfo): SourceRec {
     const before = this.v.doc.tokens[info.start].start;
-    const earlier = this.recs.filter((r) => r.group && r.first < before);
+    const earlier = this.topGroups.filter((r) => r.first < before);
     if (info.partitive) {
       const n = info.count ?? 0;
       const parents = earlier.filter((r) => r.parent === null && (r.count === null || r.count > n)
@@ -189,14 +239,10 @@ export class SourceRegistry {
         || (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
       const parent = parents[0] ?? null;
       if (parent) {
-        this.addMention(parent, info.start, info.start); // keeps it promoted without a false mention span
-        parent.mentions = parent.mentions.filter((m) => m.end > m.start);
-        const same = this.recs.find((r) => r.parent === parent && r.count === info.count);
+        this.promote(parent, this.v.doc.tokens[info.start].start); // promoted, but the part's words are no mention of the whole
+        const same = this.childrenOf.get(parent)?.find((r) => r.count === info.count);
         if (same) { this.addMention(same, info.start, info.end); return same; }
-        const rec = this.newGroup(info);
-        rec.parent = parent;
-        rec.affiliation = rec.affiliation ?? parent.affiliation;
-        return rec;
+        return this.newGroup(info, parent);
       }
       return this.newGroup(info);
     }
@@ -208,8 +254,8 @@ export class SourceRegistry {
       match.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
       if (match[0]) { this.addMention(match[0], info.start, info.end); return match[0]; }
     }
-    const hereNow = this.recs.find((r) => !r.promoted && r.first === before);
-    if (hereNow) { this.addMention(hereNow, info.start, info.end); return hereNow; }
+    const hereNow = this.passingAt.get(before);
+    if (hereNow && !hereNow.promoted) { this.addMention(hereNow, info.start, info.end); return hereNow; }
     return this.newGroup(info);
   }
 
@@ -278,7 +324,11 @@ export class SourceRegistry {
     const v = this.v;
     const para = this.paragraphOf(at);
     const ms = v.entities.mentions;
-    for (let k = ms.length - 1; k >= 0; k--) {
+    // Mentions are sorted by offset: start at the last one before `at` instead of the document's end.
+    const from = v.doc.tokens[at]?.start ?? v.doc.text.length;
+    let lo = 0, hi = ms.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid].start < from) lo = mid + 1; else hi = mid; }
+    for (let k = lo - 1; k >= 0; k--) {
       const m = ms[k];
       if (m.tokenStart >= at || v.quoteOf[m.tokenStart]) continue;
       if (sameSentence && v.sentOf[m.tokenStart] !== v.sentOf[at]) return null;
@@ -317,6 +367,8 @@ export class SourceRegistry {
     });
   }
 }
+
+const groupKey = (lemma: string | null, count: number | null, affiliation: string | null) => `${lemma}|${count}|${affiliation}`;
 
 /** Description of a phrase: its text without a leading determiner of an indefinite reference. */
 function stripDescription(v: DocView, a: number, b: number): string {

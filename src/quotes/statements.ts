@@ -71,7 +71,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
     const sp = postfieldSpeaker(v, s, limit);
     if (!sp) return null;
     let end = sp[1];
-    if (form.particle) { if (v.lower[end] !== form.particle) { const p = v.lower.indexOf(form.particle, end); if (p < 0 || p >= limit) return null; end = p + 1; } else end++; }
+    if (form.particle) { if (v.lower[end] !== form.particle) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
     return { verb: k, form, subject: sp, end, skipped: 0 };
   }
   if (lex.cueSo.has(v.lower[k])) {
@@ -86,7 +86,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
     const f2 = lex.verbs.get(v.lower[t]);
     if (f2 && f2.finite) {
       let end = t + 1;
-      if (f2.particle) { const p = v.lower.indexOf(f2.particle, end); if (p < 0 || p >= limit) return null; end = p + 1; }
+      if (f2.particle) { const p = particleIn(v, f2.particle, end, limit); if (p < 0) return null; end = p + 1; }
       return { verb: t, form: f2, subject: [k, e], end, skipped: 0 };
     }
   }
@@ -249,10 +249,10 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     }
   }
 
-  // 3. Quoted spans inside reported content make the statement mixed.
+  // 3. Quoted spans inside reported content make the statement mixed (spans are sorted: binary search).
   for (const st of statements) {
     if (st.kind !== 'indirect') continue;
-    for (let i = 0; i < v.spans.length; i++) {
+    for (let i = firstSpanOpenFrom(v, st.start - 1); i < v.spans.length && v.spans[i].open <= st.end + 1; i++) {
       if (attributed.has(i)) continue;
       const q = v.spans[i];
       if (q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
@@ -268,6 +268,19 @@ function indirect(v: DocView, content: [number, number], cue: [number, number], 
   const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
   const anchor = subject.type === 'phrase' ? subject.range[0] : subject.type === 'relative' ? subject.at : cue[0];
   return { kind: 'indirect', content, start, end, text: v.doc.text.slice(start, end), spans: [], cue, form, subject, attribution, anchor };
+}
+
+/** Index of the first quote span whose opening mark is at or after char offset `offset`. */
+function firstSpanOpenFrom(v: DocView, offset: number): number {
+  let lo = 0, hi = v.spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (v.spans[mid].open < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** The particle `p` in [from, limit), or -1 (a bounded search: never a scan of the rest of the document). */
+function particleIn(v: DocView, p: string, from: number, limit: number): number {
+  for (let k = from; k < limit; k++) if (v.lower[k] === p) return k;
+  return -1;
 }
 
 /** The closing-mark token of the previous quote in the same paragraph (or -1). */

@@ -17,6 +17,9 @@ export interface DocView {
   /** 1 + index of the quote span whose content holds the token; 0 outside quotes. */
   quoteOf: Int32Array;
   spans: QuoteSpan[];
+  /** Token of each span's opening and closing mark (spans are in text order, so both are sorted). */
+  spanOpen: Int32Array;
+  spanClose: Int32Array;
 }
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
@@ -29,10 +32,30 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
   const sentOf = new Int32Array(n).fill(-1);
   doc.sentences.forEach((s, k) => { for (let t = s.tokenStart; t < s.tokenEnd && t < n; t++) sentOf[t] = k; });
   const quoteOf = new Int32Array(n);
+  const spanOpen = new Int32Array(spans.length), spanClose = new Int32Array(spans.length);
   spans.forEach((q, k) => {
+    spanOpen[k] = tokenAt(doc, q.open);
+    spanClose[k] = tokenAt(doc, q.close);
     for (let t = tokenAt(doc, q.start); t < n && doc.tokens[t].end <= q.end; t++) quoteOf[t] = k + 1;
   });
-  return { doc, lex, entities, lower, sentOf, quoteOf, spans };
+  return { doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose };
+}
+
+/** Index of the first quote span whose closing mark is at or after token `t` (spans.length when none). */
+export function firstSpanEndingFrom(v: DocView, t: number): number {
+  let lo = 0, hi = v.spanClose.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.spanClose[mid] < t) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Indexes of the quote spans (marks included) overlapping the token range [a, b). */
+export function spansOverlapping(v: DocView, a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = firstSpanEndingFrom(v, a); i < v.spanOpen.length && v.spanOpen[i] < b; i++) out.push(i);
+  return out;
 }
 
 /** Index of the first token that starts at or after `offset` (tokens.length when none). */
