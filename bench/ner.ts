@@ -42,7 +42,7 @@ export async function benchNer(): Promise<BenchResult[]> {
     // warm-up
     for (const s of sents.slice(0, 500)) model.tagIndices(s, buf);
     let best = 0;
-    for (let rep = 0; rep < 3; rep++) {
+    for (let rep = 0; rep < 6; rep++) {
       const t = performance.now();
       for (const s of sents) model.tagIndices(s, buf);
       best = Math.max(best, nTok / ((performance.now() - t) / 1000));

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatEval } from './eval.js';
 import { evalNer, trainNer } from './pipeline.js';
-import type { DatasetName, Split } from './data.js';
+import { defaultDataDir, type DatasetName, type Split } from './data.js';
+import { buildWordStats } from './clusters.js';
+import { wordStatsPath } from './resources.js';
 
 function findOrCreate(program: Command, name: string, description: string): Command {
   const existing = program.commands.find((c) => c.name() === name);
@@ -27,6 +29,17 @@ export function registerNerCommands(program: Command): void {
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
       });
+    });
+
+  train
+    .command('ner-wordstats')
+    .description('learn word clusters, frequencies and capitalisation ratios from ../shared/data/unlabeled-<lang> (writes models/wordstats-<lang>.tsv.gz)')
+    .requiredOption('--lang <lang>', 'de or en')
+    .option('--data <path>', 'shared data folder')
+    .option('--out <path>', 'output file')
+    .option('--seed <n>', 'random seed', '1')
+    .action(async (o: { lang: string; data?: string; out?: string; seed: string }) => {
+      await buildWordStats({ lang: o.lang, dataDir: o.data ? resolve(o.data) : defaultDataDir(), out: o.out ? resolve(o.out) : wordStatsPath(o.lang), seed: Number(o.seed) });
     });
 
   const ev = findOrCreate(program, 'eval', 'evaluate a model');

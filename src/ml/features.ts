@@ -6,7 +6,9 @@
 import { hashStr, hashRange, mix } from './hash.js';
 import { Lexicon } from './lexicon.js';
 
-export const STRIDE = 72;
+/** Slots per token; the first LOCAL hold features of the token alone. */
+export const STRIDE = 80;
+export const LOCAL = 44;
 
 // character classes: 0 other, 1 upper, 2 lower, 3 digit
 const CLS = new Uint8Array(65536);
@@ -23,6 +25,8 @@ const SHAPE_CH = [0, 88 /* X */, 120 /* x */, 100 /* d */];
 const BOS = 0x5f3759df;
 const EOS = 0x1bd11bda;
 const NONE = 0x2545f491;
+const QUOTE_H1 = hashStr('"', 2);
+const QUOTE_H2 = hashStr('„', 2);
 
 export interface ExtractOptions { /** Per-token extra class (document pass), -1 = none. */ extra?: Int32Array | null }
 
@@ -40,6 +44,10 @@ export class FeatureExtractor {
   private FQ = new Uint32Array(0);
   private LF = new Uint32Array(0);
   private CR = new Uint32Array(0);
+  private HC = new Uint32Array(0);
+  private D2 = new Uint32Array(0);
+  private D3 = new Uint32Array(0);
+  private HW = new Uint32Array(0);
   private lowers: string[] = [];
   out = new Uint32Array(0);
   private readonly B: number;
@@ -59,6 +67,7 @@ export class FeatureExtractor {
     this.W = new Uint32Array(cap); this.L = new Uint32Array(cap); this.S = new Uint32Array(cap); this.SS = new Uint32Array(cap);
     this.C1 = new Uint32Array(cap); this.C2 = new Uint32Array(cap); this.C3 = new Uint32Array(cap);
     this.G = new Uint32Array(cap); this.P = new Uint32Array(cap); this.FQ = new Uint32Array(cap); this.LF = new Uint32Array(cap); this.CR = new Uint32Array(cap);
+    this.HC = new Uint32Array(cap); this.D2 = new Uint32Array(cap); this.D3 = new Uint32Array(cap); this.HW = new Uint32Array(cap);
     this.out = new Uint32Array(cap * STRIDE);
   }
 
@@ -66,15 +75,16 @@ export class FeatureExtractor {
   extract(tokens: ArrayLike<string>, opts: ExtractOptions = {}): Uint32Array {
     const n = tokens.length;
     this.ensure(n);
-    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR } = this;
+    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR, HC, HW, D2, D3 } = this;
     const lex = this.lex;
     const ld = lex.data;
+    const hasC2 = lex.hasCluster2;
     const idx = lex.index;
     const lowers = this.lowers;
     // atoms at position i+2 (two pads either side)
     for (const p of [0, 1]) {
-      W[p] = L[p] = S[p] = SS[p] = C1[p] = C2[p] = C3[p] = BOS;
-      W[n + 2 + p] = L[n + 2 + p] = S[n + 2 + p] = SS[n + 2 + p] = C1[n + 2 + p] = C2[n + 2 + p] = C3[n + 2 + p] = EOS;
+      W[p] = L[p] = S[p] = SS[p] = C1[p] = C2[p] = C3[p] = D2[p] = D3[p] = BOS;
+      W[n + 2 + p] = L[n + 2 + p] = S[n + 2 + p] = SS[n + 2 + p] = C1[n + 2 + p] = C2[n + 2 + p] = C3[n + 2 + p] = D2[n + 2 + p] = D3[n + 2 + p] = EOS;
       G[p] = G[n + 2 + p] = 0;
       P[p] = P[n + 2 + p] = 0;
     }
@@ -116,11 +126,32 @@ export class FeatureExtractor {
       } else {
         C1[k] = C2[k] = C3[k] = NONE;
       }
+      const leaf2 = hasC2 && ce >= 0 ? ld.cluster2[ce] : -1;
+      if (leaf2 >= 0) { D2[k] = mix(12, (leaf2 / this.B) | 0); D3[k] = mix(13, leaf2); } else D2[k] = D3[k] = NONE;
       G[k] = e !== undefined ? ld.flags[e] : 0;
       FQ[k] = e !== undefined ? ld.freq[e] : 0;
       LF[k] = el !== undefined ? ld.freq[el] : 0;
       CR[k] = el !== undefined ? ld.capRatio[el] : 0;
       P[k] = 0;
+      // compound head: the longest known suffix word of a long unknown token ("Landesverfassungsgericht" -> "Gericht")
+      HC[k] = 0;
+      HW[k] = 0;
+      if (len >= 7 && (ce < 0 || lw.indexOf('-') > 0)) {
+        const hy = w.lastIndexOf('-');
+        const from = hy > 0 ? hy + 1 : 3;
+        for (let s = from; s <= len - 4; s++) {
+          const c = w.charCodeAt(s);
+          if (CLS[c] === 0 || CLS[c] === 3) continue;
+          const cand = w.charAt(s).toUpperCase() + w.slice(s + 1);
+          const he = idx.get(cand);
+          if (he !== undefined && ld.cluster[he] >= 0) {
+            const hl = ld.cluster[he];
+            HC[k] = mix(4, (hl / this.B) | 0);
+            HW[k] = mix(5, hl);
+            break;
+          }
+        }
+      }
     }
     // phrase gazetteer (longest match, left to right)
     if (lex.phraseFirst.size) {
@@ -144,55 +175,30 @@ export class FeatureExtractor {
     }
     const extra = opts.extra ?? null;
     const out = this.out;
+    let inQuote = 0;
     for (let i = 0; i < n; i++) {
       const k = i + 2;
       const w = tokens[i];
       const lw = lowers[i];
+      // word-local features first (slots [0, LOCAL)): they depend on the token alone, so taggers may cache their sum
       let o = i * STRIDE;
-      const end = o + STRIDE;
+      const lend = o + LOCAL;
+      const len = w.length;
       out[o++] = mix(1, 0);
       out[o++] = mix(2, W[k]);
       out[o++] = mix(3, L[k]);
-      out[o++] = mix(4, L[k - 1]);
-      out[o++] = mix(5, L[k + 1]);
-      out[o++] = mix(6, L[k - 2]);
-      out[o++] = mix(7, L[k + 2]);
-      out[o++] = mix(mix(8, L[k - 1]), L[k]);
-      out[o++] = mix(mix(9, L[k]), L[k + 1]);
       out[o++] = mix(10, S[k]);
-      out[o++] = mix(mix(11, SS[k - 1]), SS[k]);
-      out[o++] = mix(mix(12, SS[k]), SS[k + 1]);
-      out[o++] = mix(mix(mix(13, SS[k - 1]), SS[k]), SS[k + 1]);
-      const len = w.length;
       for (let a = 1; a <= 4; a++) out[o++] = a <= len ? mix(13 + a, hashRange(w, 0, a, 5)) : 0;
       for (let a = 1; a <= 5; a++) out[o++] = a < len ? mix(17 + a, hashRange(lw, lw.length - a, lw.length, 6)) : 0;
       out[o++] = mix(23, C1[k]);
       out[o++] = mix(24, C2[k]);
       out[o++] = mix(25, C3[k]);
-      out[o++] = mix(26, C2[k - 1]);
-      out[o++] = mix(27, C2[k + 1]);
-      out[o++] = mix(28, C3[k - 1]);
-      out[o++] = mix(29, C3[k + 1]);
-      out[o++] = mix(mix(30, C1[k - 1]), C2[k]);
-      out[o++] = mix(mix(31, C2[k]), C1[k + 1]);
       out[o++] = mix(mix(32, C3[k]), SS[k]);
-      out[o++] = mix(33, C1[k - 2]);
-      out[o++] = mix(34, C1[k + 2]);
-      // gazetteer bits (up to 9 each for 0, and combined masks for neighbours)
       const g = G[k];
       for (let b = 0; b < 9; b++) out[o++] = g & (1 << b) ? mix(40, b) : 0;
-      out[o++] = G[k - 1] ? mix(41, G[k - 1]) : 0;
-      out[o++] = G[k + 1] ? mix(42, G[k + 1]) : 0;
       out[o++] = g ? mix(mix(43, g), SS[k]) : 0;
-      out[o++] = mix(44, P[k]);
-      out[o++] = P[k - 1] ? mix(45, P[k - 1]) : 0;
-      out[o++] = P[k + 1] ? mix(46, P[k + 1]) : 0;
-      out[o++] = mix(mix(mix(47, i === 0 ? 1 : 0), SS[k]), LF[k]);
       out[o++] = mix(mix(48, FQ[k]), SS[k]);
       out[o++] = mix(mix(49, CR[k]), SS[k]);
-      out[o++] = mix(mix(mix(50, CR[k]), LF[k]), i === 0 ? 1 : 0);
-      out[o++] = mix(mix(51, L[k - 1]), SS[k]);
-      out[o++] = mix(mix(52, SS[k]), L[k + 1]);
       out[o++] = mix(53, len > 15 ? 15 : len);
       // hyphenated compounds: first and last part
       const h = lw.indexOf('-');
@@ -202,6 +208,59 @@ export class FeatureExtractor {
         out[o++] = mix(55, hashRange(lw, hl + 1, lw.length, 2));
         out[o++] = mix(mix(56, hashRange(w, 0, h, 3)), SS[k]);
       } else { out[o++] = 0; out[o++] = 0; out[o++] = 0; }
+      // compound head cluster
+      out[o++] = HC[k] ? mix(57, HC[k]) : 0;
+      out[o++] = HW[k] ? mix(58, HW[k]) : 0;
+      out[o++] = HC[k] ? mix(mix(59, HC[k]), SS[k]) : 0;
+      // longer affixes for German compounds
+      out[o++] = len > 6 ? mix(64, hashRange(lw, lw.length - 6, lw.length, 6)) : 0;
+      out[o++] = len > 7 ? mix(65, hashRange(lw, lw.length - 7, lw.length, 6)) : 0;
+      out[o++] = len > 6 ? mix(66, hashRange(w, 0, 5, 5)) : 0;
+      out[o++] = len > 7 ? mix(67, hashRange(w, 0, 6, 5)) : 0;
+      if (hasC2) {
+        out[o++] = mix(71, D2[k]);
+        out[o++] = mix(72, D3[k]);
+        out[o++] = mix(mix(75, D3[k]), SS[k]);
+      }
+      while (o < lend) out[o++] = 0;
+      // context features (slots [LOCAL, STRIDE))
+      const end = i * STRIDE + STRIDE;
+      out[o++] = mix(4, L[k - 1]);
+      out[o++] = mix(5, L[k + 1]);
+      out[o++] = mix(6, L[k - 2]);
+      out[o++] = mix(7, L[k + 2]);
+      out[o++] = mix(mix(8, L[k - 1]), L[k]);
+      out[o++] = mix(mix(9, L[k]), L[k + 1]);
+      out[o++] = mix(mix(11, SS[k - 1]), SS[k]);
+      out[o++] = mix(mix(12, SS[k]), SS[k + 1]);
+      out[o++] = mix(mix(mix(13, SS[k - 1]), SS[k]), SS[k + 1]);
+      out[o++] = mix(26, C2[k - 1]);
+      out[o++] = mix(27, C2[k + 1]);
+      out[o++] = mix(28, C3[k - 1]);
+      out[o++] = mix(29, C3[k + 1]);
+      out[o++] = mix(mix(30, C1[k - 1]), C2[k]);
+      out[o++] = mix(mix(31, C2[k]), C1[k + 1]);
+      out[o++] = mix(33, C1[k - 2]);
+      out[o++] = mix(34, C1[k + 2]);
+      out[o++] = G[k - 1] ? mix(41, G[k - 1]) : 0;
+      out[o++] = G[k + 1] ? mix(42, G[k + 1]) : 0;
+      out[o++] = mix(44, P[k]);
+      out[o++] = P[k - 1] ? mix(45, P[k - 1]) : 0;
+      out[o++] = P[k + 1] ? mix(46, P[k + 1]) : 0;
+      out[o++] = mix(mix(mix(47, i === 0 ? 1 : 0), SS[k]), LF[k]);
+      out[o++] = mix(mix(mix(50, CR[k]), LF[k]), i === 0 ? 1 : 0);
+      out[o++] = mix(mix(51, L[k - 1]), SS[k]);
+      out[o++] = mix(mix(52, SS[k]), L[k + 1]);
+      // inside quotation marks (titles of works, events: GermEval OTH)
+      if (len === 1 && (w === '"' || w === '„' || w === '“' || w === '»' || w === '«')) inQuote ^= 1;
+      else if (w === "''" || w === '``') inQuote ^= 1;
+      out[o++] = inQuote ? mix(mix(68, SS[k]), i > 0 && (L[k - 1] === QUOTE_H1 || L[k - 1] === QUOTE_H2) ? 1 : 0) : 0;
+      out[o++] = mix(mix(69, C2[k - 1]), L[k]);
+      out[o++] = mix(mix(70, L[k - 1]), C2[k]);
+      if (hasC2) {
+        out[o++] = mix(73, D2[k - 1]);
+        out[o++] = mix(74, D2[k + 1]);
+      }
       if (extra) {
         const x = extra[i];
         out[o++] = x >= 0 ? mix(60, x) : 0;
@@ -211,6 +270,7 @@ export class FeatureExtractor {
         out[o++] = xp >= 0 ? mix(62, xp) : 0;
         out[o++] = xn >= 0 ? mix(63, xn) : 0;
       }
+      if (o > end) throw new Error('feature slots overflow');
       while (o < end) out[o++] = 0;
     }
     return out;

@@ -21,6 +21,8 @@ export interface LexiconData {
   words: string[];
   /** Leaf cluster id per word or -1. */
   cluster: Int16Array;
+  /** Leaf id in a second, independent clustering (or -1). */
+  cluster2: Int16Array;
   /** Bits from GAZ. */
   flags: Uint16Array;
   /** log2 bucket of the word's count in unlabeled text (0 = unseen). */
@@ -39,7 +41,9 @@ export class Lexicon {
   /** first token of a phrase -> max phrase length (in tokens) starting with it. */
   readonly phraseFirst = new Map<string, number>();
   readonly phraseMap = new Map<string, number>();
+  readonly hasCluster2: boolean;
   constructor(readonly data: LexiconData) {
+    this.hasCluster2 = data.cluster2.some((x) => x >= 0);
     const w = data.words;
     for (let i = 0; i < w.length; i++) this.index.set(w[i], i);
     for (let i = 0; i < data.phrases.length; i++) {
@@ -52,7 +56,7 @@ export class Lexicon {
   }
   static empty(): Lexicon {
     return new Lexicon({
-      words: [], cluster: new Int16Array(0), flags: new Uint16Array(0), freq: new Uint8Array(0), capRatio: new Uint8Array(0),
+      words: [], cluster: new Int16Array(0), cluster2: new Int16Array(0), flags: new Uint16Array(0), freq: new Uint8Array(0), capRatio: new Uint8Array(0),
       branching: 16, phrases: [], phraseTypes: new Uint8Array(0),
     });
   }
@@ -63,6 +67,7 @@ export class LexiconBuilder {
   private idx = new Map<string, number>();
   words: string[] = [];
   cluster: number[] = [];
+  cluster2: number[] = [];
   flags: number[] = [];
   freq: number[] = [];
   capRatio: number[] = [];
@@ -75,6 +80,7 @@ export class LexiconBuilder {
       this.idx.set(w, i);
       this.words.push(w);
       this.cluster.push(-1);
+      this.cluster2.push(-1);
       this.flags.push(0);
       this.freq.push(0);
       this.capRatio.push(0);
@@ -89,6 +95,7 @@ export class LexiconBuilder {
     return new Lexicon({
       words: this.words,
       cluster: Int16Array.from(this.cluster),
+      cluster2: Int16Array.from(this.cluster2),
       flags: Uint16Array.from(this.flags),
       freq: Uint8Array.from(this.freq),
       capRatio: Uint8Array.from(this.capRatio),

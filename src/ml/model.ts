@@ -4,7 +4,7 @@
  */
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
 import { U32Map } from './hash.js';
-import { FeatureExtractor, STRIDE, type ExtractOptions } from './features.js';
+import { FeatureExtractor, LOCAL, STRIDE, type ExtractOptions } from './features.js';
 import { Lexicon, type LexiconData } from './lexicon.js';
 
 export interface ModelMeta {
@@ -33,6 +33,9 @@ export function bioAllowed(labels: string[]): Uint8Array {
 export class NerModel {
   readonly L: number;
   readonly allowed: Uint8Array;
+  /** For each label, the labels allowed before it (CSR). */
+  private readonly predStart: Int32Array;
+  private readonly predList: Int32Array;
   readonly fx: FeatureExtractor;
   private em = new Float32Array(0);
   private delta = new Float32Array(0);
@@ -40,6 +43,16 @@ export class NerModel {
   private beta = new Float32Array(0);
   /** Second-pass model (document-level features), optional. */
   second: NerModel | null = null;
+  /** Packed run-time table (built by compact()): open addressing slots [key, start, count]; entries (q << 8 | label). */
+  private tab: Uint32Array | null = null;
+  private tabMask = 0;
+  private entries: Int32Array | null = null;
+  private qScale = 1;
+  private acc = new Int32Array(0);
+  /** Sum of the word-local features' weights per word form (packed path only). */
+  private localCache = new Map<string, Int32Array>();
+  /** Subtracted from the O label's emission score (tuned on dev to balance precision and recall). */
+  oPenalty = 0;
 
   constructor(
     readonly labels: string[],
@@ -51,6 +64,14 @@ export class NerModel {
   ) {
     this.L = labels.length;
     this.allowed = bioAllowed(labels);
+    const L = this.L;
+    const preds: number[] = [];
+    this.predStart = new Int32Array(L + 1);
+    for (let y = 0; y < L; y++) {
+      for (let p = 0; p < L; p++) if (this.allowed[p * L + y]) preds.push(p);
+      this.predStart[y + 1] = preds.length;
+    }
+    this.predList = Int32Array.from(preds);
     this.fx = new FeatureExtractor(lex);
   }
 
@@ -65,6 +86,43 @@ export class NerModel {
     this.beta = new Float32Array(cap);
   }
 
+  /** Builds the packed, label-sparse run-time table used by emissions(); weights must be multiples of `scale`. */
+  compact(scale: number): void {
+    const L = this.L;
+    const W = this.weights;
+    const R = W.length / L;
+    let slots = 16;
+    while (slots < R * 2) slots <<= 1;
+    const tab = new Uint32Array(slots * 3);
+    const mask = slots - 1;
+    let nnz = 0;
+    for (let i = 0; i < W.length; i++) if (W[i] !== 0) nnz++;
+    const entries = new Int32Array(nnz);
+    const mk = this.featMap.keys;
+    const mv = this.featMap.vals;
+    let e = 0;
+    for (let j = 0; j < mk.length; j++) {
+      const key = mk[j];
+      if (key === 0) continue;
+      const r = mv[j];
+      const st = e;
+      for (let y = 0; y < L; y++) {
+        const v = W[r * L + y];
+        if (v !== 0) entries[e++] = (Math.round(v / scale) << 8) | y;
+      }
+      if (e === st) continue;
+      let i = key & mask;
+      while (tab[i * 3] !== 0) i = (i + 1) & mask;
+      tab[i * 3] = key;
+      tab[i * 3 + 1] = st;
+      tab[i * 3 + 2] = e - st;
+    }
+    this.tab = tab;
+    this.tabMask = mask;
+    this.entries = entries.subarray(0, e);
+    this.qScale = scale;
+  }
+
   /** Emission scores for a sentence into this.em (n*L). */
   emissions(tokens: ArrayLike<string>, opts?: ExtractOptions): Float32Array {
     const n = tokens.length;
@@ -72,6 +130,49 @@ export class NerModel {
     const feats = this.fx.extract(tokens, opts);
     const L = this.L;
     const em = this.em;
+    if (this.tab) {
+      const tab = this.tab;
+      const mask = this.tabMask;
+      const ent = this.entries!;
+      if (this.acc.length < L) this.acc = new Int32Array(L);
+      const acc = this.acc;
+      const sc = this.qScale;
+      const cache = this.localCache;
+      for (let i = 0; i < n; i++) {
+        const fo = i * STRIDE;
+        const word = tokens[i];
+        const cached = cache.get(word);
+        if (cached) acc.set(cached);
+        else acc.fill(0);
+        for (let pass = cached ? 1 : 0; pass < 2; pass++) {
+          const fEnd = fo + (pass === 0 ? LOCAL : STRIDE);
+          for (let f = fo + (pass === 0 ? 0 : LOCAL); f < fEnd; f++) {
+            const h = feats[f];
+            if (h === 0) continue;
+            let j = h & mask;
+            for (;;) {
+              const k = tab[j * 3];
+              if (k === h) {
+                const st = tab[j * 3 + 1];
+                const end = st + tab[j * 3 + 2];
+                for (let x = st; x < end; x++) { const v = ent[x]; acc[v & 255] += v >> 8; }
+                break;
+              }
+              if (k === 0) break;
+              j = (j + 1) & mask;
+            }
+          }
+          if (pass === 0) {
+            if (cache.size >= 200_000) cache.clear();
+            cache.set(word, acc.slice(0, L));
+          }
+        }
+        const base = i * L;
+        for (let y = 0; y < L; y++) em[base + y] = acc[y] * sc;
+        em[base] -= this.oPenalty;
+      }
+      return em;
+    }
     const W = this.weights;
     const map = this.featMap;
     em.fill(0, 0, n * L);
@@ -86,6 +187,7 @@ export class NerModel {
         const wo = r * L;
         for (let y = 0; y < L; y++) em[base + y] += W[wo + y];
       }
+      em[base] -= this.oPenalty;
     }
     return em;
   }
@@ -99,14 +201,17 @@ export class NerModel {
     const back = this.back;
     if (n === 0) return 0;
     for (let y = 0; y < L; y++) delta[y] = A[L * L + y] ? em[y] + T[L * L + y] : -Infinity;
+    const ps = this.predStart;
+    const pl = this.predList;
     for (let i = 1; i < n; i++) {
       const b = i * L;
       const pb = b - L;
       for (let y = 0; y < L; y++) {
         let best = -Infinity;
         let arg = 0;
-        for (let p = 0; p < L; p++) {
-          if (!A[p * L + y]) continue;
+        const pe = ps[y + 1];
+        for (let q = ps[y]; q < pe; q++) {
+          const p = pl[q];
           const s = delta[pb + p] + T[p * L + y];
           if (s > best) { best = s; arg = p; }
         }
@@ -225,6 +330,7 @@ export class NerModel {
     add('trans', this.trans);
     add('lexWords', enc.encode(ld.words.join('\n')));
     add('lexCluster', ld.cluster);
+    add('lexCluster2', ld.cluster2);
     add('lexFlags', ld.flags);
     add('lexFreq', ld.freq);
     add('lexCap', ld.capRatio);
@@ -233,7 +339,7 @@ export class NerModel {
     const second = this.second ? this.second.serialize(opts) : null;
     if (second) add('second', second);
     const header = {
-      format: 'backchannel-ner/1', labels: this.labels, meta: this.meta, scale, rows: keep.length, branching: ld.branching,
+      format: 'backchannel-ner/1', labels: this.labels, meta: this.meta, scale, oPenalty: this.oPenalty, rows: keep.length, branching: ld.branching,
       parts: parts.map((p) => ({ name: p.name, bytes: p.data.byteLength })),
     };
     const hb = enc.encode(JSON.stringify(header));
@@ -256,7 +362,7 @@ export class NerModel {
     const hl = dv.getUint32(0, true);
     const dec = new TextDecoder();
     const header = JSON.parse(dec.decode(buf.subarray(4, 4 + hl))) as {
-      labels: string[]; meta: ModelMeta; scale: number; rows: number; branching: number; parts: { name: string; bytes: number }[];
+      labels: string[]; meta: ModelMeta; scale: number; oPenalty?: number; rows: number; branching: number; parts: { name: string; bytes: number }[];
     };
     const parts = new Map<string, Uint8Array>();
     let off = 4 + hl;
@@ -281,6 +387,7 @@ export class NerModel {
     const lexData: LexiconData = {
       words: words ? words.split('\n') : [],
       cluster: view('lexCluster', Int16Array),
+      cluster2: parts.has('lexCluster2') ? view('lexCluster2', Int16Array) : new Int16Array(0),
       flags: view('lexFlags', Uint16Array),
       freq: parts.get('lexFreq')!,
       capRatio: parts.get('lexCap')!,
@@ -289,6 +396,8 @@ export class NerModel {
       phraseTypes: parts.get('phraseTypes')!,
     };
     const model = new NerModel(header.labels, map, W, trans, new Lexicon(lexData), header.meta);
+    model.oPenalty = header.oPenalty ?? 0;
+    model.compact(s);
     const second = parts.get('second');
     if (second) model.second = NerModel.deserialize(second);
     return model;

@@ -23,6 +23,9 @@ export interface TrainNerOptions {
   stats?: string | null;
   gazetteers?: boolean;
   docPass?: boolean;
+  /** Train this many runs with consecutive seeds and average their weights. */
+  ensemble?: number;
+  pa?: number;
 }
 
 /** Tags sentences (with the document pass when the model has one). */
@@ -112,14 +115,24 @@ export function trainNer(o: TrainNerOptions): NerModel {
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),
   };
-  const first = trainPerceptron(train, lex, {
-    epochs, seed, meta, minCount: o.minCount, log,
-    onEpoch: (epoch, model) => {
-      const r = scoreModel(model, dev, dataset);
-      log(`  epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);
-      return r.full.overall.f1;
-    },
-  });
+  const runs = o.ensemble ?? 1;
+  const members: NerModel[] = [];
+  for (let k = 0; k < runs; k++) {
+    members.push(trainPerceptron(train, lex, {
+      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa,
+      onEpoch: (epoch, model) => {
+        const r = scoreModel(model, dev, dataset);
+        log(`  run ${k + 1}/${runs} epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);
+        return r.full.overall.f1;
+      },
+    }));
+  }
+  const first = averageModels(members);
+  if (runs > 1) {
+    const f = scoreModel(first, dev, dataset).full.overall.f1;
+    log(`  averaged ${runs} runs: dev F1 ${f.toFixed(4)}`);
+    first.meta = { ...first.meta, ensemble: runs, devScore: f };
+  }
   let model = first;
   if (o.docPass) {
     // second pass: features from first-pass tags of the other mentions in the same document (jackknifed on train)
@@ -148,9 +161,37 @@ export function trainNer(o: TrainNerOptions): NerModel {
     first.meta = { ...first.meta, docPass: true, secondBestEpoch: second.meta.bestEpoch, devScore: second.meta.devScore };
     model = first;
   }
+  // balance precision and recall: a penalty on the O label, chosen on dev
+  {
+    const target = model.second ?? model;
+    let best = -1;
+    let bestPen = 0;
+    for (const pen of [0, 2.5, 5, 7.5]) {
+      target.oPenalty = pen;
+      const f = scoreModel(model, dev, dataset).full.overall.f1;
+      log(`  O penalty ${pen}: dev F1 ${f.toFixed(4)}`);
+      if (f > best + 1e-9) { best = f; bestPen = pen; }
+    }
+    target.oPenalty = bestPen;
+    model.meta = { ...model.meta, oPenalty: bestPen, devScore: best };
+  }
   log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)}s; best epoch ${model.meta.bestEpoch}, dev F1 ${model.meta.devScore}`);
   if (o.out !== null) saveModel(model, o.out ?? defaultModelPath(o.lang), log);
   return model;
+}
+
+/** Averages the weights of models trained on the same data and lexicon (identical feature indices). */
+export function averageModels(models: NerModel[]): NerModel {
+  if (models.length === 1) return models[0];
+  const base = models[0];
+  const W = new Float32Array(base.weights.length);
+  const T = new Float32Array(base.trans.length);
+  for (const m of models) {
+    if (m.weights.length !== W.length) throw new Error('averageModels: feature layouts differ');
+    for (let i = 0; i < W.length; i++) W[i] += m.weights[i] / models.length;
+    for (let i = 0; i < T.length; i++) T[i] += m.trans[i] / models.length;
+  }
+  return new NerModel(base.labels, base.featMap, W, T, base.lex, { ...base.meta, bestEpochs: models.map((m) => m.meta.bestEpoch) });
 }
 
 export function saveModel(model: NerModel, path: string, log: (m: string) => void = () => {}): void {

@@ -33,10 +33,18 @@ export function loadWordfreq(dataDir: string, lang: string): Map<string, number>
 }
 
 /** Adds a name: single tokens get a flag, multi-token names become phrases. */
+let genitive = false;
 function addName(b: LexiconBuilder, name: string, flag: number, phraseType: number): void {
   const toks = tokenizeName(name);
   if (toks.length === 0) return;
-  if (toks.length === 1) b.addFlag(toks[0], flag);
+  if (toks.length === 1) {
+    b.addFlag(toks[0], flag);
+    // German genitive of place names: Kanadas, Griechenlandes
+    if (genitive && (flag === GAZ.COUNTRY || flag === GAZ.CAPITAL || flag === GAZ.CITY) && /\p{Ll}$/u.test(toks[0])) {
+      if (!/[sßxz]$/.test(toks[0])) b.addFlag(toks[0] + 's', flag);
+      if (/d$/.test(toks[0])) b.addFlag(toks[0] + 'es', flag);
+    }
+  }
   else if (toks.length <= 6) b.addPhrase(toks.join(' '), phraseType);
 }
 
@@ -48,6 +56,7 @@ export function tokenizeName(name: string): string[] {
 export interface GazetteerOptions { dataDir: string; lang: string }
 
 export function addGazetteers(b: LexiconBuilder, o: GazetteerOptions): void {
+  genitive = false;
   const freq = loadWordfreq(o.dataDir, o.lang);
   const commonWord = (w: string): boolean => {
     const r = freq.get(w.toLowerCase());
@@ -155,6 +164,7 @@ export function addWordStats(b: LexiconBuilder, path: string): boolean {
     b.cluster[id] = Number(f[1]);
     b.freq[id] = Number(f[2]);
     b.capRatio[id] = Number(f[3]);
+    b.cluster2[id] = f.length > 4 ? Number(f[4]) : -1;
   }
   return true;
 }

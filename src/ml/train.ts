@@ -16,6 +16,8 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, model: NerModel, stats: { errors: number; seconds: number }) => number | null;
   log?: (msg: string) => void;
   meta: ModelMeta;
+  /** Passive-aggressive (PA-I) step size with this aggressiveness C instead of the plain perceptron step. */
+  pa?: number;
 }
 
 export function labelSet(data: LabeledSentence[]): string[] {
@@ -109,6 +111,31 @@ export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: Tra
         }
       }
       model.viterbi(em, n, pred);
+      let step = 1;
+      if (opts.pa) {
+        // PA-I: step = min(C, (loss + s(pred) - s(gold)) / ||phi(gold) - phi(pred)||^2), loss = wrong tokens
+        let diff = 0;
+        let loss = 0;
+        let norm = 0;
+        for (let i = 0; i < n; i++) {
+          const g = gold[t0s + i];
+          const p = pred[i];
+          const gp = i > 0 ? gold[t0s + i - 1] : L;
+          const pp = i > 0 ? pred[i - 1] : L;
+          diff += em[i * L + p] - em[i * L + g] + T[pp * L + p] - T[gp * L + g];
+          if (g !== p) {
+            loss++;
+            let nf = 0;
+            const fo = (t0s + i) * STRIDE;
+            for (let f = 0; f < STRIDE; f++) if (rowsOf[fo + f] >= 0) nf++;
+            norm += 2 * nf;
+          }
+          if (g !== p || gp !== pp) norm += 2;
+        }
+        if (loss > 0) step = Math.min(opts.pa, (loss + diff) / Math.max(norm, 1));
+        if (!(step > 0)) step = 0;
+      }
+      const sc = step * c;
       let wrong = false;
       for (let i = 0; i < n; i++) {
         const g = gold[t0s + i];
@@ -122,13 +149,13 @@ export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: Tra
             const r = rowsOf[fo + f];
             if (r < 0) continue;
             const wo = r * L;
-            W[wo + g] += 1; U[wo + g] += c;
-            W[wo + p] -= 1; U[wo + p] -= c;
+            W[wo + g] += step; U[wo + g] += sc;
+            W[wo + p] -= step; U[wo + p] -= sc;
           }
         }
         if (g !== p || gp !== pp) {
-          T[gp * L + g] += 1; TU[gp * L + g] += c;
-          T[pp * L + p] -= 1; TU[pp * L + p] -= c;
+          T[gp * L + g] += step; TU[gp * L + g] += sc;
+          T[pp * L + p] -= step; TU[pp * L + p] -= sc;
         }
       }
       if (wrong) errors++;
