@@ -7,7 +7,7 @@ import { SentenceView } from './sentence-view.js';
 import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
-import { attributionFor, timeFor } from './anchors.js';
+import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
 import type { Draft } from './draft.js';
 import type { Family } from './ontology.js';
 import { predicateType } from './ontology.js';
@@ -21,6 +21,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   const lex = relationLexicon(doc.language);
   if (!lex || !entities.mentions.length) return [];
   const drafts: (Draft & { time: string | null; attribution: string | null })[] = [];
+  const anchors = new AnchorIndex(doc, quotes, timeline);
   let mi = 0;
   let previousPersons: string[] = [];
   for (let si = 0; si < doc.sentences.length; si++) {
@@ -39,18 +40,13 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;
       // A role apposition is the reporter's description, unless it sits inside a direct quote.
-      const attribution = d.fromRole ? directQuoteSourceAt(quotes, pos) : attributionFor(v, d.clause, pos, quotes);
-      drafts.push({ ...d, time: d.token >= 0 && !d.fromRole ? timeFor(v, d.clause, d.token, timeline) : null, attribution });
+      const attribution = d.fromRole ? anchors.quoteSourceAt(pos, true) : attributionFor(v, d.clause, pos, anchors);
+      drafts.push({ ...d, time: d.token >= 0 && !d.fromRole ? timeFor(v, d.clause, d.token, anchors) : null, attribution });
     }
     previousPersons = personsIn(v);
   }
-  const sentenceOf = (pos: number) => {
-    let lo = 0, hi = doc.sentences.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (doc.sentences[mid].start <= pos) lo = mid; else hi = mid - 1; }
-    return lo;
-  };
-  for (const d of entityRoleTies(entities, lex, sentenceOf)) {
-    drafts.push({ ...d, time: null, attribution: directQuoteSourceAt(quotes, d.charPos ?? -1) });
+  for (const d of entityRoleTies(entities, lex, (pos) => anchors.sentenceOf(pos))) {
+    drafts.push({ ...d, time: null, attribution: anchors.quoteSourceAt(d.charPos ?? -1, true) });
   }
   return finish(doc, merge(drafts));
 }
@@ -233,11 +229,6 @@ function personsIn(v: SentenceView): string[] {
   return out;
 }
 
-function directQuoteSourceAt(quotes: QuoteLayer, pos: number): string | null {
-  for (const q of quotes.quotes) if (q.source && q.kind !== 'indirect' && q.start <= pos && pos < q.end) return q.source;
-  return null;
-}
-
 type Anchored = Draft & { time: string | null; attribution: string | null };
 
 const SYMMETRIC_TYPES = new Set(['consult/meet', 'consult/talk', 'consult/call', 'agree', 'cooperate', 'close_to', 'fight']);
@@ -248,14 +239,20 @@ const SYMMETRIC_TYPES = new Set(['consult/meet', 'consult/talk', 'consult/call',
  */
 function merge(drafts: Anchored[]): Anchored[] {
   // "versuchte, Trump zu treffen, konnte ihn aber nicht sehen": the attempt and its failure are one relation.
-  const failed = new Set(drafts.filter((d) => d.modality === 'failed').map((d) => `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`));
-  const kept: Anchored[] = [];
-  const failedDrafts = drafts.filter((d) => d.modality === 'failed');
+  const keyOf = (d: Anchored) => `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`;
+  const failedByKey = new Map<string, Anchored[]>();
   for (const d of drafts) {
-    const key = `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`;
-    if (d.modality === 'attempted' && failed.has(key)) {
+    if (d.modality !== 'failed') continue;
+    const k = keyOf(d);
+    const list = failedByKey.get(k);
+    if (list) list.push(d); else failedByKey.set(k, [d]);
+  }
+  const kept: Anchored[] = [];
+  for (const d of drafts) {
+    const failures = d.modality === 'attempted' ? failedByKey.get(keyOf(d)) : undefined;
+    if (failures) {
       // The failure keeps the attempt's time and wording ("reiste letzten Monat …, um … zu treffen").
-      for (const f of failedDrafts) if (`${f.sentence}|${f.subject.entity}|${f.object.entity}|${predicateType(f.predicate)}` === key) { f.time ??= d.time; f.predicate = d.predicate; f.confidence = Math.max(f.confidence, d.confidence); }
+      for (const f of failures) { f.time ??= d.time; f.predicate = d.predicate; f.confidence = Math.max(f.confidence, d.confidence); }
       continue;
     }
     kept.push(d);

@@ -58,7 +58,8 @@ export class SentenceView {
   }
 
   w(t: number): string { return t >= this.from && t < this.to ? this.low[t - this.from] : ''; }
-  orig(t: number): string { return this.doc.tokens[t].text; }
+  /** Original token text; '' outside the sentence (look-ahead past the last token of a document). */
+  orig(t: number): string { return t >= this.from && t < this.to ? this.doc.tokens[t].text : ''; }
   mentionIdx(t: number): number { return t >= this.from && t < this.to ? this.mentionAt[t - this.from] : -1; }
   mention(k: number): EntityMention { return this.layer.mentions[k]; }
   isPunct(t: number): boolean { const x = this.w(t); return x.length > 0 && !/[\p{L}\p{N}]/u.test(x); }
