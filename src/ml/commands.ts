@@ -38,8 +38,13 @@ export function registerNerCommands(program: Command): void {
     .option('--data <path>', 'shared data folder')
     .option('--out <path>', 'output file')
     .option('--seed <n>', 'random seed', '1')
-    .action(async (o: { lang: string; data?: string; out?: string; seed: string }) => {
-      await buildWordStats({ lang: o.lang, dataDir: o.data ? resolve(o.data) : defaultDataDir(), out: o.out ? resolve(o.out) : wordStatsPath(o.lang), seed: Number(o.seed) });
+    .option('--svd', 'embed with a randomized SVD instead of a random projection')
+    .option('--second', 'add a second, independent clustering (random projection)')
+    .action(async (o: { lang: string; data?: string; out?: string; seed: string; svd?: boolean; second?: boolean }) => {
+      await buildWordStats({
+        lang: o.lang, dataDir: o.data ? resolve(o.data) : defaultDataDir(), out: o.out ? resolve(o.out) : wordStatsPath(o.lang), seed: Number(o.seed),
+        svd: !!o.svd, second: !!o.second,
+      });
     });
 
   const ev = findOrCreate(program, 'eval', 'evaluate a model');
