@@ -5,9 +5,10 @@
  *   before: "…, sagten drei der Beamten." / "…, wie X sagte." / "…, two officials said."
  */
 import type { VerbForm } from './lexicon.js';
+import { channelPhraseAt } from './channels.js';
 import { chunkNP, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
-import { findPattern } from './token-pattern.js';
-import { isCap, isPunct, isQuoteMark, type DocView } from './view.js';
+import { findPattern, matchPatternAt } from './token-pattern.js';
+import { isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -35,10 +36,24 @@ export function findParticle(v: DocView, verb: number, particle: string, limit: 
   return -1;
 }
 
-/** Skip adverbs, auxiliaries and a verb particle after position i. */
+/** Skip adverbs, auxiliaries, time adverbials ("last week") and a verb particle after position i. */
 function skipFillers(v: DocView, i: number, limit: number, particle: string | null): number {
-  while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || v.lower[i] === particle)) i++;
-  return i;
+  for (;;) {
+    while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || v.lower[i] === particle)) i++;
+    const t = timePhraseAt(v, i, limit);
+    if (t <= i) return i;
+    i = t;
+  }
+}
+
+/** End of a time adverbial starting at i ("on Tuesday", "am Dienstag"), or i when none starts there. */
+export function timePhraseAt(v: DocView, i: number, limit: number): number {
+  let best = i;
+  for (const p of v.lex.timePhrases) {
+    const m = matchPatternAt(p, v.lower, i, limit);
+    if (m && m.end > best) best = m.end;
+  }
+  return best;
 }
 
 /** Sentence-final punctuation and closing marks at the end of a range are not content. */
@@ -77,7 +92,7 @@ function complementStart(v: DocView, from: number, limit: number, skipRanges: [n
  */
 export function readCue(v: DocView, verb: number, S: number, E: number, channelRanges: [number, number][]): CueReading | null {
   const lex = v.lex;
-  const form = lex.verbs.get(v.lower[verb]);
+  const form = verbAt(v, verb);
   if (!form) return null;
   // A passive participle ("über die nicht berichtet wurde") reports nobody's words.
   if (lex.passiveAuxiliaries.has(v.lower[verb + 1])) return null;
@@ -99,6 +114,9 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   let after = skipFillers(v, verb + 1, E, particle);
   // "told Reuters (on Monday) that …": the addressee is no subject and no content.
   if (form.object) { const e = chunkNP(v, after, E); if (e > after) after = skipFillers(v, e, E, particle); }
+  // "sagte der Zeitung X, …" / "sagte gegenüber Reuters, …": a channel right after the verb is no speaker.
+  const ch = channelPhraseAt(v, after, E);
+  if (ch > after) after = skipFillers(v, ch, E, particle);
   let subject: Subject = { type: 'none' };
   let attributionEnd = Math.max(verb, particleAt);
 
@@ -139,9 +157,11 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
       return contentAfter(subject, after, []);
     }
     // "…, adding that …" / "…, und fügte hinzu, dass": a participle or coordinated verb shares the subject before it.
-    if (lex.complementizers.has(v.lower[after]) && lastComma >= 0) return contentAfter({ type: 'coordinated', at: verb }, after, []);
     // "Subject, who …, said …" / "Subject, an economist, warned …": the subject opens the sentence.
     const pre = leadingSubject(v, S, lastComma);
+    if (lex.complementizers.has(v.lower[after]) && lastComma >= 0) {
+      return contentAfter(pre ? { type: 'phrase', range: pre } : { type: 'coordinated', at: verb }, after, []);
+    }
     const pf = postfieldSpeaker(v, after, E);
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);

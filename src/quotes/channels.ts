@@ -38,6 +38,16 @@ function npValue(v: DocView, a: number, b: number): string {
   return textOf(v, k < b ? k : a, b);
 }
 
+/** End of a channel phrase starting exactly at token i ("der Zeitung X", "gegenüber Reuters"), or -1. */
+export function channelPhraseAt(v: DocView, i: number, limit: number): number {
+  const slot = slotMatcher(v);
+  for (const ch of v.lex.channels) {
+    const m = matchPatternAt(ch.pattern, v.lower, i, limit, slot);
+    if (m) return m.end;
+  }
+  return -1;
+}
+
 /** First channel phrase in [a, b) whose tokens avoid `exclude` ranges. */
 export function findChannel(v: DocView, a: number, b: number, exclude: [number, number][]): ChannelHit | null {
   const slot = slotMatcher(v);

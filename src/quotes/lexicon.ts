@@ -51,6 +51,8 @@ export interface QuoteLexicon {
   /** Auxiliaries that make a participle passive ("berichtet wurde"): no speaker, no statement. */
   passiveAuxiliaries: Set<string>;
   cueBefore: TokenPattern[];
+  /** Time adverbials that may sit between a verb and its content ("said last week that …"). */
+  timePhrases: TokenPattern[];
   cueAfter: Set<string>;
   cueSo: Set<string>;
   cueAs: Set<string>;
@@ -71,6 +73,15 @@ export interface QuoteLexicon {
   relativePronouns: Set<string>;
   coordinators: Set<string>;
   adverbs: Set<string>;
+  /** Words that negate a reporting verb ("not", "nicht"), and words after them that undo it ("nicht nur"). */
+  negations: Set<string>;
+  negationBlockers: Set<string>;
+  /** The infinitive marker ("zu", "to"): a reporting verb right after it states nothing. */
+  infinitiveMarkers: Set<string>;
+  reflexives: Set<string>;
+  /** First and second parts of correlative pairs ("sowohl … als auch", "both … and"). */
+  correlatives: Set<string>;
+  correlativeLinks: Set<string>;
   pronouns: Map<string, PronounInfo>;
   numbers: Map<string, number>;
   pluralOnly: Set<string>;
@@ -143,6 +154,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     auxiliaries: lowerSet(vj.auxiliaries),
     passiveAuxiliaries: lowerSet(vj.passiveAuxiliaries),
     cueBefore: (cues.before ?? []).map(compilePattern),
+    timePhrases: (cues.timePhrases ?? []).map(compilePattern),
     cueAfter: lowerSet(cues.after),
     cueSo: lowerSet(cues.so),
     cueAs: lowerSet(cues.as),
@@ -162,6 +174,12 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     relativePronouns: list('relativePronouns'),
     coordinators: list('coordinators'),
     adverbs: list('adverbs'),
+    negations: list('negations'),
+    negationBlockers: list('negationBlockers'),
+    infinitiveMarkers: list('infinitiveMarkers'),
+    reflexives: list('reflexives'),
+    correlatives: list('correlatives'),
+    correlativeLinks: list('correlativeLinks'),
     pronouns: new Map(Object.entries((fw.pronouns ?? {}) as Record<string, PronounInfo>)),
     numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),

@@ -10,7 +10,7 @@ import { isCap, isPunct, isQuoteMark, isWord, type DocView } from './view.js';
 /** Is token i a word that can never sit inside a speaker phrase? */
 function isStopWord(v: DocView, i: number): boolean {
   const w = v.lower[i], lex = v.lex;
-  return lex.verbs.has(w) || lex.auxiliaries.has(w) || lex.complementizers.has(w)
+  return !!v.verbMask[i] || lex.auxiliaries.has(w) || lex.complementizers.has(w)
     || (lex.prepositions.has(w) && !lex.genitiveLinks.has(w)) || lex.subordinators.has(w)
     || lex.cueAfter.has(w);
 }
@@ -26,8 +26,18 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
   if (lex.pronouns.has(v.lower[i]) || lex.relativePronouns.has(v.lower[i]) && !lex.determiners.has(v.lower[i])) return i + 1;
   let j = i, headEnd = i, sawNumber = false;
   let pre = true; // before the head of the current (sub)phrase
+  // "Sowohl X als auch Y", "weder X noch Y": the correlative opens the phrase, its second part links the halves.
+  const correlative = lex.correlatives.has(v.lower[i]);
+  if (correlative) j++;
   while (j < limit && j - i < 16) {
     const w = v.lower[j];
+    // (the first half may be elliptic: "das dänische als auch das schwedische Ministerium")
+    if (correlative && j > i + 1 && lex.correlativeLinks.has(w)) {
+      let nxt = j + 1;
+      while (nxt < limit && lex.adverbs.has(v.lower[nxt])) nxt++; // "als auch"
+      if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt)) { pre = true; j = nxt; continue; }
+      break;
+    }
     for (const q of lex.sourceQualifiers) {
       const m = matchPatternAt(q, v.lower, j, limit);
       if (m && headEnd > i) { j = headEnd = m.end; break; }
@@ -72,7 +82,7 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
 function lowercaseRunEndsPhrase(v: DocView, j: number, limit: number): boolean {
   for (let k = j; k < limit && k < j + 4; k++) {
     const w = v.lower[k];
-    if (isPunct(v, k) || isCap(v, k) || v.lex.verbs.has(w) || v.lex.auxiliaries.has(w) || v.lex.sourceNouns.has(w)
+    if (isPunct(v, k) || isCap(v, k) || !!v.verbMask[k] || v.lex.auxiliaries.has(w) || v.lex.sourceNouns.has(w)
       || v.lex.genitiveLinks.has(w) || v.lex.relativePronouns.has(w)) return k > j || isCap(v, k) || isPunct(v, k) ? true : false;
   }
   return false;
@@ -150,6 +160,12 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
     }
     return null;
   }
+  // Verb-second: a clause opening with its finite auxiliary ("…, hat es die Vorteile … betont") had its prefield
+  // before the comma; the subject stands right after the auxiliary.
+  if (lex.verbSecond && (lex.auxiliaries.has(w) || v.verbMask[s])) {
+    const e = chunkNP(v, s + 1, verb);
+    return e > s + 1 ? { range: [s + 1, e], relative: false } : null;
+  }
   // Verb-second: the whole prefield up to its first comma is the subject ("Zwei mit den Gesprächen vertraute Personen").
   if (lex.verbSecond) {
     let e = s;
@@ -161,3 +177,26 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
   if (end <= s) return null;
   return { range: [s, end], relative: false };
 }
+
+/**
+ * The noun phrase a speaker range really holds, or null: a source is named by a noun phrase, never by a
+ * clause fragment. A range holding a verb, an auxiliary, a reflexive, an infinitive marker or a
+ * complementizer ("sich zu Angelegenheiten … zu", "hat es die Vorteile …") is cut down to the noun phrase
+ * after a leading auxiliary ("hat es" → "es") or rejected.
+ */
+export function nounPhraseIn(v: DocView, a: number, b: number): [number, number] | null {
+  const lex = v.lex;
+  let bad = -1;
+  for (let k = a; k < b && bad < 0; k++) {
+    const w = v.lower[k];
+    if (v.quoteOf[k] || v.verbMask[k] || lex.auxiliaries.has(w) || lex.reflexives.has(w) || lex.complementizers.has(w)
+      || (lex.infinitiveMarkers.has(w) && !lex.prepositions.has(w))) bad = k;
+  }
+  if (bad < 0) return a < b ? [a, b] : null;
+  if (bad === a && lex.auxiliaries.has(v.lower[a])) {
+    const e = chunkNP(v, a + 1, b);
+    if (e > a + 1) return nounPhraseIn(v, a + 1, e);
+  }
+  return null;
+}
+

@@ -6,7 +6,7 @@
  */
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
-import { chunkNP, hasNameLike, postfieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, spanOf, textOf, type DocView } from './view.js';
 
@@ -52,7 +52,7 @@ export class SourceRegistry {
       if (!lex.sourceNouns.has(v.lower[i]) || v.quoteOf[i]) continue;
       let s = i;
       while (s > 0 && i - s < 4 && !isPunct(v, s - 1) && !lex.prepositions.has(v.lower[s - 1])
-        && !lex.verbs.has(v.lower[s - 1]) && !(lex.nounsCapitalised && isCap(v, s - 1) && !lex.determiners.has(v.lower[s - 1]) && !lex.numbers.has(v.lower[s - 1]))) s--;
+        && !v.verbMask[s - 1] && !(lex.nounsCapitalised && isCap(v, s - 1) && !lex.determiners.has(v.lower[s - 1]) && !lex.numbers.has(v.lower[s - 1]))) s--;
       const end = Math.max(chunkNP(v, s, v.lower.length), i + 1);
       const info = analyzePhrase(v, s, end);
       if (info.kind !== 'group' || info.count === null || info.count < 2 || info.partitive || info.definite) continue;
@@ -170,6 +170,9 @@ export class SourceRegistry {
   /** Resolve a speaker phrase to a source (creating or linking records). */
   resolvePhrase(a: number, b: number, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
     const v = this.v;
+    const np = nounPhraseIn(v, a, b);
+    if (!np) return null;
+    [a, b] = np;
     const info = analyzePhrase(v, a, b);
     if (info.kind === 'pronoun') {
       // The entities stage's own resolution, where it made one, comes first.

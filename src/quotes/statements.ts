@@ -11,7 +11,7 @@ import type { VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, postfieldSpeaker } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { isPunct, isQuoteMark, sentenceRange, tokenAt, type DocView } from './view.js';
+import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -64,7 +64,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
   let k = from;
   while (k < limit && (v.lower[k] === ',' || v.lower[k] === '–' || v.lower[k] === '-' || v.lower[k] === '—')) k++;
   if (k >= limit) return null;
-  const form = lex.verbs.get(v.lower[k]);
+  const form = cueAt(v, k);
   if (form && form.finite) {
     let s = k + 1;
     while (s < limit && lex.adverbs.has(v.lower[s])) s++;
@@ -83,7 +83,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
   if (e > k) {
     let t = e;
     while (t < limit && (lex.adverbs.has(v.lower[t]) || lex.auxiliaries.has(v.lower[t]))) t++;
-    const f2 = lex.verbs.get(v.lower[t]);
+    const f2 = cueAt(v, t);
     if (f2 && f2.finite) {
       let end = t + 1;
       if (f2.particle) { const p = particleIn(v, f2.particle, end, limit); if (p < 0) return null; end = p + 1; }
@@ -133,12 +133,12 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     // Attribution before: "… sagte Trump: "…"" / "Smith said, "…"" / headline "Trump: "…"".
     const S = Math.max(sentenceRange(v, Math.max(0, v.sentOf[t.open])).at(0) ?? 0, prevCloseToken(v, i) + 1);
     const pm = t.open - 1;
-    if (pm >= S && (v.lower[pm] === ':' || v.lower[pm] === ',' || lex.verbs.has(v.lower[pm]))) {
+    if (pm >= S && (v.lower[pm] === ':' || v.lower[pm] === ',' || verbAt(v, pm))) {
       let verb = -1;
       for (let k = pm; k >= S && pm - k <= 14; k--) {
         if (lex.complementizers.has(v.lower[k])) break;
-        const f = lex.verbs.get(v.lower[k]);
-        if (f && !v.quoteOf[k]) { verb = k; break; }
+        const f = verbAt(v, k);
+        if (f && !v.quoteOf[k]) { verb = cueAt(v, k) ? k : -1; break; }
       }
       if (verb >= 0) {
         const E = Math.max(t.close + 1, sentenceRange(v, Math.max(0, v.sentOf[verb]))[1]);
@@ -186,7 +186,7 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       if (v.quoteOf[k] || consumed.has(k)) continue;
       const w = v.lower[k];
       let st: Statement | null = null;
-      if (lex.verbs.has(w)) {
+      if (cueAt(v, k)) {
         const r = readCue(v, k, S, E, []);
         if (r) st = indirect(v, r.content, [k, k + 1], r.form, r.subject, r.side === 'after' ? [S, r.content[0]] : [r.content[1], E]);
       } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',') {

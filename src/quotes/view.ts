@@ -4,7 +4,7 @@
  */
 import type { Doc } from '../text/types.js';
 import type { EntityLayer, EntityMention } from '../entities/types.js';
-import type { QuoteLexicon } from './lexicon.js';
+import type { QuoteLexicon, VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 
 export interface DocView {
@@ -17,6 +17,9 @@ export interface DocView {
   /** 1 + index of the quote span whose content holds the token; 0 outside quotes. */
   quoteOf: Int32Array;
   spans: QuoteSpan[];
+  /** Per token: 0 not a reporting verb, VERB_ONLY a verb that reports nothing here (negated, an infinitive
+   *  with "zu"/"to"), VERB_CUE a reporting verb usable as a cue. */
+  verbMask: Uint8Array;
   /** Token of each span's opening and closing mark (spans are in text order, so both are sorted). */
   spanOpen: Int32Array;
   spanClose: Int32Array;
@@ -38,7 +41,74 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
     spanClose[k] = tokenAt(doc, q.close);
     for (let t = tokenAt(doc, q.start); t < n && doc.tokens[t].end <= q.end; t++) quoteOf[t] = k + 1;
   });
-  return { doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose };
+  const view: DocView = { doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose, verbMask: new Uint8Array(n) };
+  markVerbs(view);
+  return view;
+}
+
+export const VERB_ONLY = 1;
+export const VERB_CUE = 2;
+
+/**
+ * Which tokens are reporting verbs, computed once. A verb form is no verb when it is part of a name ("United
+ * States", an entity name mention) or capitalised inside a sentence ("das Sagen", "States"); a verb reports
+ * nothing when negated ("has not confirmed", "bestätigte nicht") or when it is an infinitive after the
+ * infinitive marker ("sich zu äußern", "to comment") — a refusal or an intention, not a statement.
+ */
+function markVerbs(v: DocView): void {
+  const { lex, lower, doc } = v;
+  const n = lower.length;
+  const heading = new Uint8Array(doc.paragraphs.length);
+  doc.paragraphs.forEach((p, k) => { heading[k] = p.heading ? 1 : 0; });
+  for (let i = 0; i < n; i++) {
+    if (!lex.verbs.has(lower[i])) continue;
+    if (isCap(v, i) && !clauseInitial(v, i)) {
+      const k = v.sentOf[i];
+      if (!(k >= 0 && heading[doc.sentences[k].paragraph])) continue;
+    }
+    v.verbMask[i] = negated(v, i) || (i > 0 && lex.infinitiveMarkers.has(lower[i - 1])) ? VERB_ONLY : VERB_CUE;
+  }
+  for (const m of v.entities.mentions) {
+    if (m.kind !== 'name' && m.kind !== 'alias' && m.kind !== 'acronym') continue;
+    for (let t = m.tokenStart; t < m.tokenEnd && t < n; t++) v.verbMask[t] = 0;
+  }
+}
+
+/** Does token i open its sentence or clause (so a capital letter says nothing about it)? */
+function clauseInitial(v: DocView, i: number): boolean {
+  const k = v.sentOf[i];
+  if (k >= 0 && sentenceRange(v, k)[0] === i) return true;
+  if (i === 0) return true;
+  const p = v.doc.tokens[i - 1].text;
+  return isQuoteMark(v, i - 1) || /^[.!?:;(\[–—-]$/.test(p);
+}
+
+/** Is the verb at i negated: a negation just before it (over auxiliaries, adverbs, reflexives) or, in a
+ *  verb-second language, just after the finite verb ("bestätigte nicht", "äußerte sich nicht")? */
+function negated(v: DocView, i: number): boolean {
+  const { lex, lower } = v;
+  const skip = (w: string) => lex.auxiliaries.has(w) || lex.adverbs.has(w) || lex.reflexives.has(w);
+  for (let k = i - 1, hops = 0; k >= 0 && hops < 4; k--, hops++) {
+    if (lex.negations.has(lower[k])) return !lex.negationBlockers.has(lower[k + 1] ?? '');
+    if (!skip(lower[k])) break;
+  }
+  if (lex.verbSecond) {
+    for (let k = i + 1, hops = 0; k < lower.length && hops < 3; k++, hops++) {
+      if (lex.negations.has(lower[k])) return !lex.negationBlockers.has(lower[k + 1] ?? '');
+      if (!skip(lower[k])) break;
+    }
+  }
+  return false;
+}
+
+/** The reporting verb at token i (also one that reports nothing here), or undefined. */
+export function verbAt(v: DocView, i: number): VerbForm | undefined {
+  return v.verbMask[i] ? v.lex.verbs.get(v.lower[i]) : undefined;
+}
+
+/** The reporting verb at token i when it can carry a statement (not negated, no infinitive), or undefined. */
+export function cueAt(v: DocView, i: number): VerbForm | undefined {
+  return v.verbMask[i] === VERB_CUE ? v.lex.verbs.get(v.lower[i]) : undefined;
 }
 
 /** Index of the first quote span whose closing mark is at or after token `t` (spans.length when none). */
