@@ -19,12 +19,17 @@ import { findTitles, buildRolePhrases, roleOf, type RolePhrase } from './roles.j
 import { stripGenitives, clusterCands, rescanSurfaces, type Cluster } from './cluster.js';
 import { CandIndex } from './cand-index.js';
 import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
+import { linkPortfolios, type Ministry } from './portfolios.js';
 import { markLocative, resolvePronouns, ageDescriptions, definiteDescriptions } from './coref.js';
 
 export { makeEntityLayer } from './layer.js';
 
-/** Mention kinds that go into the contract entity's `mentions` (name-like ones). */
-const NAME_LIKE = new Set<EntityMention['kind']>(['name', 'alias', 'acronym', 'possessive', 'compound', 'capital']);
+/**
+ * Mention kinds that go into the contract entity's `mentions`: name-like ones, and demonyms ("japanische",
+ * "US-" in "US-Botschafter"), which refer to their country too — a country named only through a demonym
+ * ("der nordkoreanische Führer") is listed with that mention, never with none.
+ */
+const CONTRACT_KINDS = new Set<EntityMention['kind']>(['name', 'alias', 'acronym', 'possessive', 'compound', 'capital', 'demonym']);
 
 /** Entry point of the entities stage: NER mentions → actors (clustered, typed, with roles). */
 export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
@@ -60,11 +65,21 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   for (const c of cands) if (c.entity) c.entity = idOf.get(c.entity) ?? (c.target ? c.target.id : undefined);
   // "Liberaldemokratische Partei Japans": an organisation named with its country belongs to it.
   const countryByEnd = new Map<number, Cand>();
-  for (const g of gaz) if (g.target?.kind === 'country' && g.kind !== 'demonym' && !countryByEnd.has(g.end)) countryByEnd.set(g.end, g);
+  const countryAfter = new Map<number, Cand>();
+  const countryAtStart = new Map<number, Cand>();
+  for (const g of gaz) if (g.target?.kind === 'country' && g.kind !== 'capital') countryAtStart.set(g.start, g);
+  for (const g of gaz) if (g.target?.kind === 'country' && g.kind !== 'demonym') {
+    if (!countryByEnd.has(g.end)) countryByEnd.set(g.end, g);
+    if (!countryAfter.has(g.tokenStart)) countryAfter.set(g.tokenStart, g);
+  }
   for (const c of cands) {
     if (c.type !== 'organization' || c.target || !c.entity) continue;
     const g = countryByEnd.get(c.end);
-    const nested = g && g.start > c.start ? g : undefined;
+    // Nested ("Bank of Japan") or a genitive right after the name ("Liberaldemokratische Partei Japans").
+    const after = countryAfter.get(c.tokenEnd);
+    // … or a country (or its demonym) opening the name ("U.S. Commerce Department", "Japanese Red Cross").
+    const first = countryAtStart.get(c.start);
+    const nested = g && g.start > c.start ? g : after?.genitive ? after : first && first.end < c.end ? first : undefined;
     const d = info.get(c.entity);
     if (nested && d) d.attributes.country ??= nested.target!.id;
   }
@@ -103,6 +118,9 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   idx = new CandIndex(n, cands.filter((c) => c.entity));
   const phrases = buildRolePhrases(ctx, hits, idx);
   for (const p of phrases) p.holder = p.holderCand?.entity ?? null;
+  const ministries: Ministry[] = [];
+  for (const e of info.values()) if (e.kind === 'ministry' && typeof e.attributes.country === 'string') ministries.push({ name: e.name, country: e.attributes.country });
+  linkPortfolios(ctx, phrases, ministries, roleOf);
 
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();
@@ -256,18 +274,19 @@ function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phras
   const entities: Entity[] = [];
   for (const d of [...info.values()].sort((a, b) => a.firstPos - b.firstPos)) {
     const ms = byEntity.get(d.id) ?? [];
-    if (!ms.length) continue;
+    if (!ms.some((m) => CONTRACT_KINDS.has(m.kind))) continue;
     const attributes = { ...d.attributes };
     const age = ages.get(d.id);
     if (age !== undefined) attributes.age = age;
     const aliases = [...d.aliases].filter((a) => a !== d.name);
     entities.push({
       id: d.id, type: d.type, kind: d.kind, name: d.name, aliases,
-      mentions: ms.filter((m) => NAME_LIKE.has(m.kind)).map((m) => ({ start: m.start, end: m.end, text: m.text! })),
+      mentions: ms.filter((m) => CONTRACT_KINDS.has(m.kind)).map((m) => ({ start: m.start, end: m.end, text: m.text! })),
       roles: roles.get(d.id) ?? [],
       attributes,
     });
   }
   const kept = new Set(entities.map((e) => e.id));
+  for (const e of entities) for (const r of e.roles) if (r.of && !kept.has(r.of)) r.of = null;
   return makeEntityLayer(entities, mentions.filter((m) => kept.has(m.entity)), roleMentions.map((r) => ({ ...r, of: r.of && kept.has(r.of) ? r.of : null, holder: r.holder && kept.has(r.holder) ? r.holder : null })));
 }

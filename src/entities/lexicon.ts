@@ -7,6 +7,7 @@
  *   lang/<code>/entities/demonyms.tsv     demonym adjectives and person nouns
  *   lang/<code>/entities/country-aliases.tsv
  *   lang/<code>/entities/organization-heads.tsv
+ *   lang/<code>/entities/non-actors.tsv   languages, currencies, sports: never an actor's name
  * A new language is a new folder; nothing here is language-specific.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -64,10 +65,23 @@ export interface WordData {
   personWords: string[];
   stopNames: string[];
   titleModifiers?: string[];
+  /** Words naming a government portfolio ("commerce", "treasury"), for languages that write them apart. */
+  portfolios?: string[];
+  /** [role head, organisation head] pairs naming one office when they share a portfolio ("secretary", "department"). */
+  portfolioPairs?: [string, string][];
   genitiveArticles?: string[];
   appositionAdverbs?: string[];
   orgEndings?: string[];
   nominative?: { feminineHeads: string[]; adjectiveRewrites: [string, string][] };
+  /** Base forms of role titles in a language with compound heads (see lang/de/entities/words.json). */
+  titleBase?: {
+    adjectivalHeads: string[];
+    keepHeads: string[];
+    feminineEndings: string[];
+    feminineSuffixes: string[];
+    neuterHeads: string[];
+    adjectiveForms: { masculine: string; feminine: string; neuter: string };
+  };
 }
 
 export interface EntityLexicon {
@@ -81,6 +95,8 @@ export interface EntityLexicon {
   roleHeadLengths: number[];
   /** Multi-word role phrases by first word (lower case), longest first; single words too for languages without compounds. */
   rolePhrases: Map<string, string[][]>;
+  /** Plural last word of a role phrase → its singular ("officials" → "official"), for base-form titles. */
+  roleSingulars: Map<string, string>;
   orgHeads: Map<string, OrgHead>;
   orgHeadLengths: number[];
   /** Multi-word organisation heads by first word (English "foreign ministry"). */
@@ -98,7 +114,12 @@ export interface EntityLexicon {
   stopNames: Set<string>;
   personWords: Set<string>;
   titleModifiers: Set<string>;
+  portfolios: Set<string>;
   genitiveArticles: Set<string>;
+  /** Lower-case words that never name an actor (languages, currencies, sports) → their category. */
+  nonActors: Map<string, string>;
+  /** Sports among them, longest first, for compounds that start with one ("Golfplatz"; not "Europas"). */
+  nonActorPrefixes: string[];
   /** Capital surface → organisation it stands for as an actor ("Brüssel" → the EU). */
   metonyms: Map<string, GazTarget>;
   ageDescription: RegExp;
@@ -190,10 +211,14 @@ export function entityLexicon(lang: string): EntityLexicon {
   // Roles.
   const roleHeads = new Set<string>();
   const rolePhrases = new Map<string, string[][]>();
+  const roleSingulars = new Map<string, string>();
   for (const raw of readLines(join(dir, 'roles.txt'))) {
     const r = raw.trim().toLowerCase();
     if (words.compoundHeads && !r.includes(' ')) { roleHeads.add(r); continue; }
+    const singular = r.split(' ').pop()!;
     for (const form of phraseForms(r)) {
+      const last = form.split(' ').pop()!;
+      if (last !== singular && !roleSingulars.has(last)) roleSingulars.set(last, singular);
       const ws = form.split(' ');
       let arr = rolePhrases.get(ws[0]);
       if (!arr) rolePhrases.set(ws[0], (arr = []));
@@ -222,6 +247,11 @@ export function entityLexicon(lang: string): EntityLexicon {
     const t = targets.get(id);
     if (t) metonyms.set(surface, t);
   }
+  const nonActors = new Map<string, string>();
+  for (const line of readLines(join(dir, 'non-actors.tsv'))) {
+    const [w, cat] = line.split('\t');
+    if (w) nonActors.set(w.trim().toLowerCase(), (cat ?? '').trim());
+  }
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const lex: EntityLexicon = {
     lang,
@@ -231,6 +261,7 @@ export function entityLexicon(lang: string): EntityLexicon {
     roleHeads,
     roleHeadLengths: [...new Set([...roleHeads].map((h) => h.length))].sort((a, b) => b - a),
     rolePhrases,
+    roleSingulars,
     orgHeads,
     orgHeadLengths: [...new Set([...orgHeads.keys()].map((h) => h.length))].sort((a, b) => b - a),
     orgPhrases,
@@ -247,8 +278,11 @@ export function entityLexicon(lang: string): EntityLexicon {
     stopNames: lower(words.stopNames),
     personWords: lower(words.personWords),
     titleModifiers: lower(words.titleModifiers),
+    portfolios: lower(words.portfolios),
     genitiveArticles: lower(words.genitiveArticles),
     metonyms,
+    nonActors,
+    nonActorPrefixes: [...nonActors].filter(([w, cat]) => cat === 'sport' && w.length >= 4).map(([w]) => w).sort((a, b) => b.length - a.length),
     ageDescription: new RegExp(words.ageDescription, 'u'),
     ageApposition: new RegExp(words.ageApposition, 'u'),
   };

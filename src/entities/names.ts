@@ -50,6 +50,11 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     if (coveredByGazetteer(text, start, end, gazSorted, gazEnds)) continue;
     // An all-caps word in a heading is a heading ("RISKISCHE SEEN"), unless it is a known acronym.
     if (!/\p{Ll}/u.test(surface) && surface.length > 4 && inHeading(headings, start)) continue;
+    // A language, currency or sport is not an actor ("spricht Englisch", "Dollar", "Golf spielen").
+    if (te - ts === 1 && nonActorWord(ctx, surface, type)) continue;
+    // A portfolio before an office holder's title belongs to the title: "Commerce Secretary Howard Lutnick"
+    // ("Treasury official" stays an official of the Treasury).
+    if (te - ts === 1 && te < toks.length && lex.portfolios.has(ctx.low[ts]) && portfolioTitleAt(ctx, te)) continue;
     // A role word is not a name ("Senior Fellow" tagged as a place).
     if (te - ts === 1 && isRoleWord(ctx, ts)) continue;
     out.push({ start, end, tokenStart: ts, tokenEnd: te, type, kind: 'name', genitive, surface, key: foldKey(surface), source: 'ner' });
@@ -88,6 +93,30 @@ function inHeading(headings: { start: number; end: number }[], pos: number): boo
   let lo = 0, hi = headings.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (headings[mid].end <= pos) lo = mid + 1; else hi = mid; }
   return lo < headings.length && headings[lo].start <= pos;
+}
+
+/**
+ * A word from lang/<code>/entities/non-actors.tsv, as written or without a plural/case ending ("Dollars"); in a
+ * language that writes compounds, also a place/"other" compound starting with a sport ("Golfplatz", "Tennisplatz");
+ * organisations and persons are spared.
+ */
+function nonActorWord(ctx: Ctx, surface: string, type: EntityType): boolean {
+  const { lex } = ctx;
+  if (!lex.nonActors.size) return false;
+  const lw = surface.toLowerCase();
+  if (lex.nonActors.has(lw)) return true;
+  for (const e of lex.words.nounEndings) if (e && lw.length > e.length + 2 && lw.endsWith(e) && lex.nonActors.has(lw.slice(0, -e.length))) return true;
+  if (!lex.words.compoundHeads || type === 'organization' || type === 'person' || lw.includes('-')) return false;
+  for (const w of lex.nonActorPrefixes) if (lw.length >= w.length + 3 && lw.startsWith(w)) return true;
+  return false;
+}
+
+/** A role word that a portfolio word makes a title of ("Secretary" in "Commerce Secretary"): words.json portfolioPairs. */
+function portfolioTitleAt(ctx: Ctx, t: number): boolean {
+  const pairs = ctx.lex.words.portfolioPairs;
+  if (!pairs?.length) return false;
+  const lw = ctx.low[t];
+  return pairs.some(([title]) => title === lw || ctx.lex.roleSingulars.get(lw) === title);
 }
 
 function isRoleWord(ctx: Ctx, t: number): boolean {
@@ -180,13 +209,30 @@ export function parentheticalAcronyms(ctx: Ctx, cands: Cand[]): { acronym: Cand;
     const a = toks[te + 1];
     if (!/^[\p{Lu}\d][\p{Lu}\d.&-]{1,9}$/u.test(a.text) || !/\p{Lu}/u.test(a.text)) continue;
     const existing = byStart.get(a.start);
+    const of = abbreviated(a.text, c, byEnd);
     const acronym: Cand = existing ?? {
-      start: a.start, end: a.end, tokenStart: te + 1, tokenEnd: te + 2, type: c.type, kind: 'acronym', genitive: false,
+      start: a.start, end: a.end, tokenStart: te + 1, tokenEnd: te + 2, type: of.type, kind: 'acronym', genitive: false,
       surface: text.slice(a.start, a.end), key: foldKey(a.text), source: 'acronym',
     };
-    out.push({ acronym, of: c });
+    out.push({ acronym, of });
   }
   return out;
+}
+
+/**
+ * The name an acronym abbreviates: the one right before the parenthesis, unless its initial differs from the
+ * acronym's and a name just before it matches ("Liberaldemokratischen Partei Japans (LDP)": the party, not Japan).
+ */
+function abbreviated(acronym: string, last: Cand, byEnd: Map<number, Cand>): Cand {
+  const initial = (s: string) => foldKey(s).charAt(0);
+  const a = initial(acronym);
+  if (initial(last.surface) === a) return last;
+  let c: Cand | undefined = last;
+  for (let step = 0; step < 2 && c; step++) {
+    c = byEnd.get(c.tokenStart);
+    if (c && initial(c.surface) === a) return c;
+  }
+  return last;
 }
 
 /**

@@ -77,7 +77,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     let danglingDemonym: Cand | null = null;
     if (!owner) {
       for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
-        const dem = idx.startingAt(j, (c) => (c.kind === 'demonym' || (!lex.words.capitalizedNouns && c.type === 'location' && !c.genitive)) && c.tokenEnd === j + 1);
+        // English place adjectives: a country or its capital owns ("the Beijing government"); a city does not
+        // ("a Toronto law firm" names no organisation).
+        const dem = idx.startingAt(j, (c) => (c.kind === 'demonym' || (!lex.words.capitalizedNouns && c.type === 'location' && !c.genitive && c.target?.kind === 'country')) && c.tokenEnd === j + 1);
         if (dem) { owner = dem; via = 'demonym'; start = j; break; }
         const gen = idx.endingAt(j, (c) => c.genitive && nameLike(c)) ?? (lex.words.possessiveClitics.includes(toks[j].text) ? idx.endingAt(j - 1, nameLike) : null);
         if (gen) { owner = gen; via = 'possessive'; start = gen.tokenStart; break; }

@@ -33,6 +33,8 @@ export interface RolePhrase {
   holder: string | null;
   holderCand: Cand | null;
   basedIn: Cand | null;
+  /** Entity the role is of when no word in the phrase says it (from the portfolio's ministry). */
+  ofFallback?: string | null;
 }
 
 /** Pass 1: every role word (no entities needed). */
@@ -69,7 +71,7 @@ const isPersonStart = (names: CandIndex, i: number) => {
 };
 
 /** "Ex-Präsident" → "präsident", "minister-designate" → "minister". */
-function stripStatusAffixes(ctx: Ctx, lw: string): string {
+export function stripStatusAffixes(ctx: Ctx, lw: string): string {
   const w = ctx.lex.words;
   for (const p of Object.keys(w.statusPrefixes)) if (lw.startsWith(p) && lw.length > p.length + 2) return lw.slice(p.length);
   for (const s of Object.keys(w.statusSuffixes ?? {})) if (lw.endsWith(s) && lw.length > s.length + 2) return lw.slice(0, -s.length);
@@ -97,7 +99,7 @@ export function statusWord(ctx: Ctx, lw: string): Role['status'] {
 /** A German attributive adjective ("nationaler", "stellvertretende") or a listed title modifier ("deputy"). */
 function isModifier(ctx: Ctx, i: number): boolean {
   const lw = ctx.low[i];
-  if (ctx.lex.titleModifiers.has(lw)) return true;
+  if (ctx.lex.titleModifiers.has(lw) || ctx.lex.portfolios.has(lw)) return true;
   if (!ctx.lex.words.capitalizedNouns) return false;
   const t = ctx.toks[i].text;
   if (isUpper(t[0]) || ctx.lex.stopNames.has(lw) || ctx.lex.determiners.has(lw)) return false;
@@ -131,7 +133,8 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
       if (st) { if (!explicitStatus) { status = st; explicitStatus = true; } start = j; modifiersContiguous = false; continue; }
       const dem = idx.startingAt(j, (c) => c.kind === 'demonym' && c.tokenEnd === j + 1 && c.start === toks[j].start);
       if (dem) { demonym ??= dem; start = j; modifiersContiguous = false; continue; }
-      if (isModifier(ctx, j)) { if (modifiersContiguous) titleFrom = j; start = j; continue; }
+      // A portfolio word tagged as a name is the organisation the role is of ("Treasury official").
+      if (isModifier(ctx, j) && !(lex.portfolios.has(lw) && idx.endingAt(j, isNameCand))) { if (modifiersContiguous) titleFrom = j; start = j; continue; }
       // English "'s" clitic token, or a genitive name ending here.
       const gen = idx.endingAt(j, (c) => c.genitive && isNameCand(c)) ?? (lex.words.possessiveClitics.includes(toks[j].text) ? idx.endingAt(j - 1, isNameCand) : null);
       if (gen) { possessor = gen; start = Math.min(gen.tokenStart, j); break; }
@@ -166,7 +169,7 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
       const c = findNameAfter(ctx, idx, end + 1, 3);
       if (c && c.type === 'location') { toCand = c; toPrep = end; end = c.tokenEnd; }
     }
-    let title = text.slice(toks[titleFrom].start, toks[hit.headEnd - 1].end);
+    let title = baseTitle(ctx, titleFrom, hit);
     // "Gesandter in Japan", "ambassador to the United States": the posting belongs to the title.
     if (toCand) title += ' ' + text.slice(toks[toPrep].start, toCand.end);
     out.push({
@@ -178,6 +181,66 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
   for (const p of out) findHolder(ctx, p, idx);
   return out;
 }
+
+/**
+ * The title in its base form, so that one office reads the same in every sentence and article:
+ * "des US-Präsidentschaftskandidaten" → "US-Präsidentschaftskandidat", "dem nationalen Sicherheitsberater" →
+ * "nationaler Sicherheitsberater", "der Verteidigungsministerin" → "Verteidigungsministerin", "officials" → "official".
+ * Words the lexicon does not know stay as written.
+ */
+export function baseTitle(ctx: Ctx, from: number, hit: TitleHit): string {
+  const { toks, low, lex, text } = ctx;
+  const w = lex.words;
+  const words: string[] = [];
+  for (let i = from; i < hit.headEnd; i++) words.push(toks[i].text);
+  const tb = w.titleBase;
+  const last = words.length - 1;
+  if (!w.compoundHeads || !tb) {
+    // Languages without compound heads: only a plural last word returns to its singular.
+    const sg = lex.roleSingulars.get(low[hit.headEnd - 1]);
+    if (sg) words[last] = matchCase(sg, words[last]);
+    return joinTokens(ctx, from, hit.headEnd, words, text);
+  }
+  // The head noun: drop the case/plural ending the lexicon match stripped.
+  const headText = words[last];
+  const lw = low[hit.headEnd - 1];
+  const stripped = stripStatusAffixes(ctx, lw);
+  const m = compoundHead(stripped, w.nounEndings, lex.roleHeads, lex.roleHeadLengths);
+  if (!m || tb.keepHeads.includes(m.head)) return joinTokens(ctx, from, hit.headEnd, words, text);
+  const ending = stripped.slice(m.stem.length);
+  const stemText = headText.slice(0, headText.length - ending.length);
+  let gender: 'masculine' | 'feminine' | 'neuter' = 'masculine';
+  let weak = false; // adjectival head in its -e form: adjectives take -e too ("stellvertretende Vorsitzende")
+  if (tb.adjectivalHeads.includes(m.head)) {
+    if (ending === 'er') words[last] = headText;
+    else { words[last] = stemText + 'e'; weak = true; }
+  } else if (tb.feminineEndings.includes(ending)) {
+    words[last] = stemText + 'in';
+    gender = 'feminine';
+  } else {
+    words[last] = stemText;
+    if (tb.feminineSuffixes.some((x) => m.head.endsWith(x))) gender = 'feminine';
+    else if (tb.neuterHeads.includes(m.head)) gender = 'neuter';
+  }
+  // Attributive adjectives before the head take the ending that goes with it.
+  const adjEnd = weak ? 'e' : tb.adjectiveForms[gender];
+  for (let k = 0; k < last; k++) {
+    const i = from + k;
+    if (isUpper(toks[i].text[0]) || lex.titleModifiers.has(low[i]) || lex.portfolios.has(low[i])) continue;
+    const e = w.adjectiveEndings.find((x) => x && low[i].endsWith(x) && low[i].length > x.length + 2);
+    if (e) words[k] = toks[i].text.slice(0, toks[i].text.length - e.length) + adjEnd;
+  }
+  return joinTokens(ctx, from, hit.headEnd, words, text);
+}
+
+/** Tokens [from, to) with their replacements, keeping the original spacing between them. */
+function joinTokens(ctx: Ctx, from: number, to: number, words: string[], text: string): string {
+  let out = words[0];
+  for (let i = from + 1; i < to; i++) out += text.slice(ctx.toks[i - 1].end, ctx.toks[i].start) + words[i - from];
+  return out;
+}
+
+const matchCase = (word: string, like: string) => (isUpper(like[0]) ? word.charAt(0).toUpperCase() + word.slice(1) : word);
 
 /** "in Tokio ansässiger" → the place before the based-in word. */
 function findPlaceBefore(ctx: Ctx, idx: CandIndex, j: number): Cand | null {
@@ -271,5 +334,5 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
 /** The entity a phrase's role is "of": possessor, then the of-phrase, then the demonym or country prefix. */
 export function roleOf(p: RolePhrase): string | null {
   const c = p.possessor ?? p.ofCand ?? p.demonym;
-  return c?.entity ?? null;
+  return c?.entity ?? p.ofFallback ?? null;
 }

@@ -12,8 +12,8 @@ import type { Entity, Role } from '../contract/schema.js';
  * - pronoun     "er", "sie", "he", "she" — only where the antecedent is safe
  * - description a definite description or age apposition resolved to the entity ("der 77-Jährige", "der Botschafter")
  *
- * The contract Entity's `mentions` hold only the name-like kinds (name, alias, acronym, possessive, compound,
- * capital); demonyms, pronouns and descriptions live only here, in EntityLayer.mentions.
+ * The contract Entity's `mentions` hold the name-like kinds (name, alias, acronym, possessive, compound,
+ * capital) and demonyms (they name their country); pronouns and descriptions live only here, in EntityLayer.mentions.
  */
 export type EntityMentionKind =
   | 'name' | 'alias' | 'acronym' | 'pronoun' | 'description' | 'demonym' | 'capital' | 'possessive' | 'compound';
