@@ -109,7 +109,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const dev = loadDataset(dataset, 'dev', dataDir);
   const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers });
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  const epochs = o.epochs ?? (o.lang === 'de' ? 12 : 15);
+  const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
   const seed = o.seed ?? 1;
   const meta = {
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,

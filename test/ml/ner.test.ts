@@ -195,3 +195,31 @@ describe('committed models', () => {
     });
   }
 });
+
+describe('runNer stage', () => {
+  const hasDe = existsSync(new URL('../../models/ner-de.bin', import.meta.url));
+  it.runIf(hasDe)('returns mentions with character and token offsets that match the document', async () => {
+    const { buildDoc } = await import('../../src/text/index.js');
+    const { runNer, nerModelInfo } = await import('../../src/ml/ner-stage.js');
+    const doc = buildDoc({
+      text: 'Bundeskanzler Olaf Scholz reiste am Montag nach Paris. Dort traf er den französischen Präsidenten Emmanuel Macron.',
+      language: 'de', origin: 'test',
+    });
+    expect(doc.language).toBe('de');
+    const ms = runNer(doc);
+    expect(ms.length).toBeGreaterThan(0);
+    for (const m of ms) {
+      expect(m.start).toBe(doc.tokens[m.tokenStart].start);
+      expect(m.end).toBe(doc.tokens[m.tokenEnd - 1].end);
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+      expect(m.label.startsWith(m.type)).toBe(true);
+    }
+    const texts = ms.map((m) => `${doc.text.slice(m.start, m.end)}/${m.label}`);
+    expect(texts).toContain('Olaf Scholz/PER');
+    expect(texts).toContain('Paris/LOC');
+    expect(texts).toContain('französischen/LOCderiv');
+    expect(nerModelInfo('de')?.name).toBe('backchannel-ner-de');
+    expect(runNer({ ...doc, language: 'xx' })).toEqual([]);
+  });
+});
