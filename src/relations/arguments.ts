@@ -42,18 +42,24 @@ export class ArgumentFinder {
     if (m.kind === 'demonym') {
       // "das japanische Unternehmen Nippon Steel": the demonym only modifies the name that follows.
       for (let t = m.tokenEnd; t < Math.min(m.tokenEnd + 3, v.to); t++) {
-        if (v.isPunct(t)) break;
+        // "mit Indian officials in New Delhi": a preposition ends the demonym's noun phrase.
+        if (v.isPunct(t) || this.sets.prepositions.has(v.w(t))) break;
         const j = v.mentionIdx(t);
         if (j >= 0 && j !== k) return null;
       }
       return { entity: m.entity, mention: k, via: 'affiliation' };
     }
     // "U.S. Secretary of State Antony Blinken": a country or body naming a person's title is no argument itself.
+    // "Cumulus chief executive Tom Birch" likewise, with a lower-case title.
     if (v.layer.byId.get(m.entity)?.type !== 'person') {
+      let lowerTitle = false;
       for (let t = m.tokenEnd, n = 0; t < v.to && n < 5; t++, n++) {
         const j = v.mentionIdx(t);
         if (j >= 0 && j !== k) { if (v.layer.byId.get(v.mention(j).entity)?.type === 'person' && n > 0) return null; break; }
-        if (!(v.isCapitalized(t) || v.w(t) === 'of')) break;
+        if (v.isCapitalized(t) || v.w(t) === 'of') continue;
+        if (!this.german && v.isLowerWord(t) && (roleRuleFor(v.lex, v.w(t)) || roleRuleFor(v.lex, v.w(t) + ' ' + v.w(t + 1)))) { lowerTitle = true; continue; }
+        if (lowerTitle && v.isLowerWord(t) && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t))) continue;
+        break;
       }
     }
     return { entity: m.entity, mention: k, via: m.kind === 'pronoun' ? 'pronoun' : via };
@@ -77,6 +83,8 @@ export class ArgumentFinder {
       const x = v.w(t);
       // The clause's relative pronoun is its own noun phrase ("zu dem sich Kishida …"), unless possessive ("zu dessen Firma").
       if (t === relPronoun && !/^(dessen|deren|whose)$/.test(x)) return null;
+      // "threatened to expel EU diplomats": "to" before a verb marks an infinitive, whose object is bare.
+      if (this.sets.infinitiveMarkers.has(x) && !this.german && t + 1 < start && v.isLowerWord(t + 1) && !this.sets.determiners.has(v.w(t + 1)) && !this.sets.possessiveTokens.has(v.w(t + 1))) return null;
       if (this.sets.prepositions.has(x)) {
         // "Secretary of State Antony Blinken": an "of" inside a title is no preposition of the name.
         if (this.sets.affiliationPreps.has(x) && v.isCapitalized(t + 1) && v.mentionIdx(t + 1) < 0 && v.isCapitalized(t - 1) && v.mentionIdx(t - 1) < 0 && roleRuleFor(v.lex, v.w(t - 1))) { t -= 2; continue; }
@@ -100,6 +108,8 @@ export class ArgumentFinder {
         continue;
       }
       if (v.isCapitalized(t) && !nounSkipped) { nounSkipped = true; t--; continue; }
+      // English titles are capitalized word runs: "with Fijian Prime Minister Joeli Nakau".
+      if (v.isCapitalized(t) && !this.german) { t--; continue; }
       return null;
     }
     return null;
@@ -154,6 +164,8 @@ export class ArgumentFinder {
       // "Scholz und der französische Präsident Emmanuel Macron": step over article, adjectives, a demonym and a title.
       for (let n = 0; n < 4 && u < v.to; n++) {
         const j0 = v.mentionIdx(u);
+        // "und Grünen-Fraktionschef Tobias Brandt": a compound title naming a body is a modifier of the name after it.
+        if (j0 >= 0 && isPartialMention(v, v.mention(j0)) && v.mention(j0).tokenEnd === u + 1 && v.mentionIdx(u + 1) >= 0 && v.mentionIdx(u + 1) !== j0) { u++; continue; }
         if (j0 >= 0 && v.mention(j0).kind !== 'demonym') break;
         // A demonym before a name is a modifier ("der französische Präsident Macron"); before a group it is the conjunct.
         if (j0 >= 0) { const e = v.mention(j0).tokenEnd; if (v.mentionIdx(e) >= 0 || v.mentionIdx(e + 1) >= 0) { u = e; continue; } break; }

@@ -8,6 +8,7 @@ import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
 import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
+import { ReferenceMemory, unresolvedReferences } from './references.js';
 import type { Draft } from './draft.js';
 import type { Family } from './ontology.js';
 import { predicateType } from './ontology.js';
@@ -24,12 +25,16 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   const anchors = new AnchorIndex(doc, quotes, timeline);
   let mi = 0;
   let previousPersons: string[] = [];
+  const memory = new ReferenceMemory();
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si];
     while (mi < entities.mentions.length && entities.mentions[mi].start < s.start) mi++;
     let mj = mi;
     while (mj < entities.mentions.length && entities.mentions[mj].start < s.end) mj++;
-    const v = new SentenceView(doc, s, si, entities, lex, [mi, mj]);
+    let v = new SentenceView(doc, s, si, entities, lex, [mi, mj]);
+    const extra = unresolvedReferences(v, memory);
+    if (extra.length) v = new SentenceView(doc, s, si, entities, lex, [mi, mj], extra);
+    memory.record(v);
     const f = new ArgumentFinder(v, previousPersons);
     const mr = new ModalityReader(v);
     const local: Draft[] = [];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
+import type { ReferenceLexicon } from './references.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -101,6 +102,10 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Open references the relations stage resolves itself (src/relations/references.ts). */
+  references?: ReferenceLexicon;
+  /** Adverbs that may stand between a coordinator and its verb ("and later called", "und traf dann"). */
+  adverbs?: string[];
   /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
   subjectPronouns: string[];
   objectPronouns: string[];
@@ -119,7 +124,7 @@ export interface CompiledLexicon {
     clauseConjunctions: Set<string>; coordinators: Set<string>; copulas: Set<string>; passiveAuxiliaries: Set<string>;
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
-    controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>;
+    controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
     subjectPronouns: Set<string>; objectPronouns: Set<string>;
   };
 }
@@ -179,7 +184,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: set(g.attributionCues),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
-      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers),
+      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns),
     },
   };

@@ -140,8 +140,8 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         if (!v.isLowerWord(u)) break;
       }
     }
-    if (!of && rule.compoundOf && own < 0) {
-      // "US-Beamter": the compound prefix names the employer.
+    if (!of && rule.compoundOf && (own < 0 || isPartialMention(v, v.mention(own)))) {
+      // "US-Beamter", "CDU-Chef": the compound prefix names the employer or the body led.
       const k = v.mentionIdx(t);
       const m = k >= 0 ? v.mention(k) : null;
       if (m && isPartialMention(v, m) && m.start === v.doc.tokens[t].start) of = { entity: m.entity, mention: k, via: 'affiliation' };

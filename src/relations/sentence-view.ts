@@ -39,8 +39,16 @@ export class SentenceView {
   /** Clause index of each token. */
   readonly clauseOf: Int16Array;
 
-  constructor(readonly doc: Doc, readonly s: Sentence, readonly index: number, readonly layer: EntityLayer, readonly lex: CompiledLexicon, mentionRange: [number, number]) {
-    this.from = s.tokenStart;
+  /**
+   * `extra`: mentions the relations stage resolved itself (src/relations/references.ts); they get the indexes
+   * after the layer's own (layer.mentions.length + i) and fill only tokens no layer mention covers.
+   */
+  constructor(readonly doc: Doc, readonly s: Sentence, readonly index: number, readonly layer: EntityLayer, readonly lex: CompiledLexicon, mentionRange: [number, number], readonly extra: EntityMention[] = []) {
+    // "ERFURT (Agentur) - Die CDU …": the dateline is no part of the first clause.
+    let from = s.tokenStart;
+    const dl = doc.dateline?.span;
+    if (dl && s.start < dl.end) while (from < s.tokenEnd && doc.tokens[from].start < dl.end) from++;
+    this.from = from;
     this.to = s.tokenEnd;
     const n = this.to - this.from;
     this.low = new Array<string>(n);
@@ -53,6 +61,16 @@ export class SentenceView {
       this.mentions.push(k);
       for (let t = m.tokenStart; t < m.tokenEnd; t++) if (this.mentionAt[t - this.from] < 0) this.mentionAt[t - this.from] = k;
     }
+    const base = layer.mentions.length;
+    for (let i = 0; i < extra.length; i++) {
+      const m = extra[i];
+      let free = m.tokenStart >= this.from && m.tokenEnd <= this.to;
+      for (let t = m.tokenStart; free && t < m.tokenEnd; t++) if (this.mentionAt[t - this.from] >= 0) free = false;
+      if (!free) continue;
+      this.mentions.push(base + i);
+      for (let t = m.tokenStart; t < m.tokenEnd; t++) this.mentionAt[t - this.from] = base + i;
+    }
+    if (extra.length) this.mentions.sort((x, y) => this.mention(x).start - this.mention(y).start);
     this.clauseOf = new Int16Array(n);
     this.segment();
   }
@@ -61,7 +79,7 @@ export class SentenceView {
   /** Original token text; '' outside the sentence (look-ahead past the last token of a document). */
   orig(t: number): string { return t >= this.from && t < this.to ? this.doc.tokens[t].text : ''; }
   mentionIdx(t: number): number { return t >= this.from && t < this.to ? this.mentionAt[t - this.from] : -1; }
-  mention(k: number): EntityMention { return this.layer.mentions[k]; }
+  mention(k: number): EntityMention { return k < this.layer.mentions.length ? this.layer.mentions[k] : this.extra[k - this.layer.mentions.length]; }
   isPunct(t: number): boolean { const x = this.w(t); return x.length > 0 && !/[\p{L}\p{N}]/u.test(x); }
   isCapitalized(t: number): boolean { const x = this.orig(t); return x.length > 0 && x[0] !== x[0].toLowerCase(); }
   isLowerWord(t: number): boolean { const x = this.orig(t); return /^\p{Ll}/u.test(x); }
@@ -124,7 +142,12 @@ export class SentenceView {
       }
       if (PUNCT_BOUNDARY.has(cur) || QUOTES.has(prev)) continue;
       if (sets.clauseConjunctions.has(cur)) { starts.push(t); continue; }
-      if (sets.coordinators.has(cur) && this.looksFinite(t + 1) && !this.isSkippableAfterCoordinator(t + 1)) { starts.push(t); continue; }
+      if (sets.coordinators.has(cur)) {
+        // "… und sagte …", "… and later called …": a coordinator before a verb (after adverbs) opens a clause.
+        let u = t + 1;
+        while (u < this.to && sets.adverbs.has(this.w(u))) u++;
+        if ((this.looksFinite(u) || (sets.attributionCues.has(this.w(u)) && this.isLowerWord(u))) && !this.isSkippableAfterCoordinator(u)) { starts.push(t); continue; }
+      }
       if (!this.lex.grammar.capitalizedNouns) {
         // Languages without comma-fenced clauses: relative pronouns and subordinators open a clause.
         if ((sets.subjectRelatives.has(cur) || sets.objectRelatives.has(cur)) && !sets.determiners.has(cur)) { starts.push(t); continue; }
@@ -250,9 +273,13 @@ export class SentenceView {
     if (this.isInfinitive(c)) { c.kind = 'infinitive'; return; }
     if (sets.subordinators.has(first) && i > 0) { c.kind = 'subordinate'; return; }
     if (sets.subordinators.has(first) && i === 0 && !sets.prepositions.has(first)) { c.kind = 'subordinate'; return; }
-    if (i > 0 && this.looksFinite(h)) { c.kind = 'continuation'; return; }
+    let v = h;
+    while (v < c.end && sets.adverbs.has(this.w(v))) v++;
+    if (i > 0 && this.looksFinite(v)) { c.kind = 'continuation'; return; }
     // ", such as Mike Pence and Jim Mattis,": examples are an aside to the noun before.
     if (i > 0 && (sets.exemplarMarkers.has(first) || sets.exemplarMarkers.has(first + ' ' + this.w(h + 1)))) { c.kind = 'apposition'; return; }
+    // "…, accusing her of …": an English participle clause continues the sentence subject.
+    if (i > 0 && !this.lex.grammar.capitalizedNouns && /^\p{Ll}{3,}ing$/u.test(this.w(v)) && this.isLowerWord(v) && !sets.prepositions.has(this.w(v)) && !sets.determiners.has(this.w(v))) { c.kind = 'continuation'; return; }
     if (i > 0 && (this.isBareMention(c) || sets.determiners.has(first) || this.isPossessiveStart(h)) && !this.hasVerbLike(c)) { c.kind = 'apposition'; return; }
     c.kind = 'main';
   }
@@ -278,7 +305,8 @@ export class SentenceView {
     if (this.lex.grammar.capitalizedNouns) {
       const last = this.tail(c);
       for (let t = c.start; t < c.end - 1; t++) {
-        if (sets.infinitiveMarkers.has(this.w(t)) && this.isLowerWord(t + 1) && !this.isPunct(t + 1) && t + 1 >= last - 1) return true;
+        // "…, Trump zu treffen", "…, zu verhandeln versuchte" — but "zu getrennten Gesprächen" is a prepositional phrase.
+        if (sets.infinitiveMarkers.has(this.w(t)) && this.isLowerWord(t + 1) && !this.isPunct(t + 1) && t + 1 >= last - 1 && this.isLowerWord(last)) return true;
       }
       return /^\p{Ll}+zu\p{Ll}+en$/u.test(this.orig(last)) && !this.w(last).startsWith('zu');
     }
