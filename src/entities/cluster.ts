@@ -135,21 +135,34 @@ export function clusterCands(ctx: Ctx, cands: Cand[], acronyms: { acronym: Cand;
       (lastNames.get(part) ?? lastNames.set(part, new Set()).get(part)!).add(r);
     }
   }
+  const paras = ctx.doc.paragraphs;
+  const paragraphOf = (pos: number): number => {
+    let lo = 0, hi = paras.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (paras[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+  };
   const personKey = (c: Cand): string | null => {
     const r = fullRoot.get(c.key);
     if (r) return 'P:' + r;
     const roots = lastNames.get(c.key);
     if (roots && roots.size === 1) return 'P:' + [...roots][0];
     if (roots && roots.size > 1) {
-      let best: { d: number; root: string } | null = null;
+      // Shared last name ("Solberg" after Arne, Ingrid and Olav Solberg): the nearest earlier full name in the same
+      // paragraph; else the one introduced first (the story's subject); else the nearest later one.
+      const para = paragraphOf(c.start);
+      let near: { pos: number; root: string } | null = null;
+      let first: { pos: number; root: string } | null = null;
+      let later: { pos: number; root: string } | null = null;
       for (const root of roots) {
         const ps = posByRoot.get(root);
         if (!ps) continue;
         const i = upperBound(ps, c.start); // ps[i - 1] <= c.start < ps[i]
-        // Prefer an earlier full name: a later one counts four times its distance.
-        const d = Math.min(i > 0 ? c.start - ps[i - 1] : Infinity, i < ps.length ? (ps[i] - c.start) * 4 : Infinity);
-        if (!best || d < best.d) best = { d, root };
+        if (i > 0) {
+          if (paragraphOf(ps[i - 1]) === para && (!near || ps[i - 1] > near.pos)) near = { pos: ps[i - 1], root };
+          if (!first || ps[0] < first.pos) first = { pos: ps[0], root };
+        } else if (!later || ps[0] < later.pos) later = { pos: ps[0], root };
       }
+      const best = near ?? first ?? later;
       if (best) return 'P:' + best.root;
     }
     return null;

@@ -12,7 +12,7 @@ import type { Entity, EntityType, Role } from '../contract/schema.js';
 import type { EntityLayer, EntityMention, RoleMention } from './types.js';
 import { makeEntityLayer } from './layer.js';
 import { entityLexicon } from './lexicon.js';
-import { makeCtx, slug, foldKey, type Cand, type Ctx } from './context.js';
+import { makeCtx, slug, foldKey, isUpper, type Cand, type Ctx } from './context.js';
 import { scanGazetteer } from './gazetteer.js';
 import { nerCandidates, titledNames, parentheticalAcronyms, rescanNames } from './names.js';
 import { findTitles, buildRolePhrases, roleOf, type RolePhrase } from './roles.js';
@@ -40,7 +40,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const gaz = scanGazetteer(ctx);
   markLocative(ctx, gaz);
   const nerC = nerCandidates(ctx, ner, gaz);
-  let cands: Cand[] = [...gaz, ...nerC];
+  let cands: Cand[] = [...dropNestedOrganizations(n, gaz, nerC), ...nerC];
   const hits = findTitles(ctx, new CandIndex(n, cands));
   const covered = new CandIndex(n, cands).covered;
   cands.push(...titledNames(ctx, hits, covered));
@@ -82,6 +82,19 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
     const nested = g && g.start > c.start ? g : after?.genitive ? after : first && first.end < c.end ? first : undefined;
     const d = info.get(c.entity);
     if (nested && d) d.attributes.country ??= nested.target!.id;
+  }
+  // "den niederländischen Konkurrenten Veldhoven Chemie", "the Dutch rival Veldhoven": a demonym and one common
+  // noun before an organisation's name give its country.
+  const demonymEndingAt = new Map<number, Cand>();
+  for (const g of gaz) if (g.kind === 'demonym' && g.target?.kind === 'country' && g.tokenEnd === g.tokenStart + 1) demonymEndingAt.set(g.tokenEnd, g);
+  for (const c of cands) {
+    if (c.type !== 'organization' || c.target || !c.entity || c.kind !== 'name' || c.tokenStart < 2) continue;
+    const noun = c.tokenStart - 1;
+    const dem = demonymEndingAt.get(noun);
+    const d = info.get(c.entity);
+    if (!dem || !d || !/^\p{L}+$/u.test(ctx.toks[noun].text) || ctx.lex.determiners.has(ctx.low[noun])) continue;
+    if (ctx.lex.words.capitalizedNouns !== isUpper(ctx.toks[noun].text[0])) continue;
+    d.attributes.country ??= dem.target!.id;
   }
   // Demonyms point to their country even when it is never named.
   for (const c of cands) if (c.kind === 'demonym' && c.target) {
@@ -136,6 +149,21 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   cands = cands.concat(pronC);
 
   return assemble(ctx, info, cands, phrases, ages);
+}
+
+/**
+ * A known organisation inside a longer organisation name is part of that name, not a mention of its own:
+ * "United Nations" in "United Nations Development Programme". (Countries stay: "U.S." in "U.S. Commerce
+ * Department" tells the department's country.)
+ */
+function dropNestedOrganizations(n: number, gaz: Cand[], ner: Cand[]): Cand[] {
+  const orgAt: (Cand | undefined)[] = new Array(n);
+  for (const c of ner) if (c.type === 'organization' && c.kind === 'name') for (let t = c.tokenStart; t < c.tokenEnd; t++) orgAt[t] = c;
+  return gaz.filter((g) => {
+    if (g.target?.type !== 'organization' || (g.kind !== 'name' && g.kind !== 'acronym')) return true;
+    const o = orgAt[g.tokenStart];
+    return !(o && o.start <= g.start && o.end >= g.end && o.end - o.start > g.end - g.start);
+  });
 }
 
 /** Type sanity from a descriptor: "der Autokonzern X" makes X an organisation, with a new id. */

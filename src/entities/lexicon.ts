@@ -8,6 +8,7 @@
  *   lang/<code>/entities/country-aliases.tsv
  *   lang/<code>/entities/organization-heads.tsv
  *   lang/<code>/entities/non-actors.tsv   languages, currencies, sports: never an actor's name
+ *   lang/<code>/entities/regions.tsv      sub-national regions (German Länder) with their adjectives
  * A new language is a new folder; nothing here is language-specific.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -67,6 +68,11 @@ export interface WordData {
   titleModifiers?: string[];
   /** Words naming a government portfolio ("commerce", "treasury"), for languages that write them apart. */
   portfolios?: string[];
+  /** "been" and the auxiliaries before it with the status they give ("has" → current, "had" → former). */
+  perfectCopula?: string[];
+  auxiliaries?: Record<string, NonNullable<Role['status']>>;
+  /** Company suffixes that are no name on their own ("AG", "Inc."). */
+  legalForms?: string[];
   /** [role head, organisation head] pairs naming one office when they share a portfolio ("secretary", "department"). */
   portfolioPairs?: [string, string][];
   genitiveArticles?: string[];
@@ -186,6 +192,24 @@ export function entityLexicon(lang: string): EntityLexicon {
     }
     for (const n of (nouns ?? '').split('|').filter(Boolean)) {
       for (const form of nounForms(n, lang)) add(form, target, 'demonym', false, true);
+    }
+  }
+  // Regions: names (and genitives) and adjectives like demonyms ("bayerische" → Bayern).
+  for (const line of readLines(join(dir, 'regions.tsv'))) {
+    const [id, kind, names, adjs] = line.split('\t');
+    const ns = (names ?? '').split('|').filter(Boolean);
+    if (!id || !ns.length) continue;
+    const target: GazTarget = { id, type: 'location', kind: kind || 'region', name: ns[0] };
+    targets.set(id, target);
+    for (const n of ns) {
+      add(n, target, /^[A-Z.]+$/.test(n) ? 'acronym' : 'name');
+      for (const g of genitives(n)) add(g, target, 'possessive', true);
+    }
+    for (const a of (adjs ?? '').split('|').filter(Boolean)) {
+      for (const e of words.adjectiveEndings) {
+        add(a + e, target, 'demonym', false, true);
+        add(capitalize(a) + e, target, 'demonym', false, true);
+      }
     }
   }
   // Well-known organisations.

@@ -34,6 +34,9 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     }
     // Drop leading determiners and status words the tagger may have included ("Former Treasury").
     while (ts < te - 1 && (lex.determiners.has(ctx.low[ts]) || statusWord(ctx, ctx.low[ts]))) ts++;
+    // … and a compound descriptor before an organisation's name ("Spezialchemiekonzern Rheinfeld AG",
+    // "Privatbank Hauck Weber"); a bare head stays, it is often part of the name ("Universität Passau").
+    if (type === 'organization' && te - ts >= 2 && isUpper(toks[ts + 1].text[0]) && compoundDescriptor(ctx, ts) && nameAfterDescriptor(ctx, ts + 1, te, gazSorted, gazEnds)) ts++;
     let start = toks[ts].start;
     let end = toks[te - 1].end;
     let genitive = false;
@@ -119,6 +122,22 @@ function portfolioTitleAt(ctx: Ctx, t: number): boolean {
   return pairs.some(([title]) => title === lw || ctx.lex.roleSingulars.get(lw) === title);
 }
 
+/** A capitalised compound ending in an organisation head, with a first part of its own ("Privatbank", not "Bank"). */
+function compoundDescriptor(ctx: Ctx, t: number): boolean {
+  const { lex } = ctx;
+  if (!lex.words.compoundHeads) return false;
+  const m = compoundHead(ctx.low[t], lex.words.orgEndings ?? [''], lex.orgHeads, lex.orgHeadLengths);
+  return !!m && m.stem.length > m.head.length;
+}
+
+/** What follows a descriptor is a name of its own: not only a legal form ("Commerzbank AG"), not a place ("Landesbank Hessen"). */
+function nameAfterDescriptor(ctx: Ctx, from: number, to: number, gaz: Cand[], gazEnds: Int32Array): boolean {
+  const legal = ctx.lex.words.legalForms ?? [];
+  let named = false;
+  for (let t = from; t < to; t++) if (!legal.includes(ctx.low[t])) named = true;
+  return named && !coveredByGazetteer(ctx.text, ctx.toks[from].start, ctx.toks[to - 1].end, gaz, gazEnds);
+}
+
 function isRoleWord(ctx: Ctx, t: number): boolean {
   const { lex, low } = ctx;
   if (lex.words.compoundHeads) return compoundHead(low[t], lex.words.nounEndings, lex.roleHeads, lex.roleHeadLengths) !== null;
@@ -133,11 +152,14 @@ function compoundPart(ctx: Ctx, t: number, gaz: Cand[], gazEnds: Int32Array): Om
   let off = tok.start;
   for (let p = 0; p < parts.length - 1; p++) {
     const s = parts[p];
-    const start = off, end = off + s.length;
-    off = end + 1;
+    const start = off;
+    off = start + s.length + 1;
     if (!isUpper(s[0]) || s.length < 2) continue;
-    for (let g = firstReaching(gazEnds, start); g < gaz.length && gaz[g].start <= start; g++) if (gaz[g].end >= end) return null;
-    return { start, end, tokenStart: t, tokenEnd: t + 1, kind: 'compound', genitive: false, surface: s, key: foldKey(s), source: 'ner' };
+    // The name is every part before the head: "IG-BCE" in "IG-BCE-Vorstandsmitglied", "Tour-de-France" in "Tour-de-France-Sieger".
+    const end = tok.start + parts.slice(0, parts.length - 1).join('-').length;
+    for (let g = firstReaching(gazEnds, start); g < gaz.length && gaz[g].start <= start; g++) if (gaz[g].end >= start + s.length) return null;
+    const surface = ctx.text.slice(start, end);
+    return { start, end, tokenStart: t, tokenEnd: t + 1, kind: 'compound', genitive: false, surface, key: foldKey(surface), source: 'ner' };
   }
   return null;
 }
@@ -207,7 +229,9 @@ export function parentheticalAcronyms(ctx: Ctx, cands: Cand[]): { acronym: Cand;
   for (const [te, c] of byEnd) {
     if (te + 2 >= toks.length || toks[te].text !== '(' || toks[te + 2].text !== ')') continue;
     const a = toks[te + 1];
-    if (!/^[\p{Lu}\d][\p{Lu}\d.&-]{1,9}$/u.test(a.text) || !/\p{Lu}/u.test(a.text)) continue;
+    const allCaps = /^[\p{Lu}\d][\p{Lu}\d.&-]{1,9}$/u.test(a.text) && /\p{Lu}/u.test(a.text);
+    // German press writes many acronyms in title case ("Wada", "Nato"): accepted when they are the name's initials.
+    if (!allCaps && !(/^\p{Lu}\p{Ll}{1,7}$/u.test(a.text) && initialsOf(c.surface) === foldKey(a.text))) continue;
     const existing = byStart.get(a.start);
     const of = abbreviated(a.text, c, byEnd);
     const acronym: Cand = existing ?? {
@@ -217,6 +241,11 @@ export function parentheticalAcronyms(ctx: Ctx, cands: Cand[]): { acronym: Cand;
     out.push({ acronym, of });
   }
   return out;
+}
+
+/** First letters of a name's words and hyphenated parts: "Welt-Anti-Doping-Agentur" → "wada". */
+function initialsOf(name: string): string {
+  return foldKey(name.replace(/-/g, ' ')).split(' ').map((w) => w.charAt(0)).join('');
 }
 
 /**

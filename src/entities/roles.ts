@@ -100,6 +100,7 @@ export function statusWord(ctx: Ctx, lw: string): Role['status'] {
 function isModifier(ctx: Ctx, i: number): boolean {
   const lw = ctx.low[i];
   if (ctx.lex.titleModifiers.has(lw) || ctx.lex.portfolios.has(lw)) return true;
+  if (ctx.lex.words.appositionAdverbs?.includes(lw)) return false; // "heute Aufsichtsratsvorsitzender"
   if (!ctx.lex.words.capitalizedNouns) return false;
   const t = ctx.toks[i].text;
   if (isUpper(t[0]) || ctx.lex.stopNames.has(lw) || ctx.lex.determiners.has(lw)) return false;
@@ -277,10 +278,12 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   const person = (c: Cand) => c.type === 'person' && !c.genitive && (c.kind === 'name' || c.kind === 'alias');
   // (1) a name right after the title: "Premierminister Fumio Kishida", "… der USA, John Bolton,"
   let k = p.tokEnd;
+  // "Der Präsident des Bundes Deutscher Radfahrer (BDR), Rudolf Kessler,": past an acronym in parentheses.
+  if (k + 2 < toks.length && toks[k].text === '(' && toks[k + 2].text === ')') k += 3;
   let c = k < toks.length ? idx.startingAt(k, person) : null;
   if (!c && k < toks.length && toks[k].text === ',') {
     // "Qatar's prime minister, Sheikh Khalid …": an honorific may precede the name.
-    const d = idx.startingAt(k + 1, person) ?? (k + 2 < toks.length && lex.personWords.has(low[k + 1]) ? idx.startingAt(k + 2, person) : null);
+    const d = idx.startingAt(k + 1, person) ?? (k + 2 < toks.length && lex.personWords.has(low[k + 1]) ? idx.startingAt(k + 2, person) : null) ?? describedName(ctx, idx, k + 1, person);
     if (d && (d.tokenEnd >= toks.length || CLOSERS.test(toks[d.tokenEnd].text))) c = d;
   }
   if (c && !p.relativeOwner) { p.holderCand = c; return; }
@@ -301,12 +304,25 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   const copulaAfter = lex.pastCopula.has(next) || lex.presentCopula.has(next);
   const copulaBefore = lex.pastCopula.has(prev) || lex.presentCopula.has(prev);
   // "X war (von 1991 bis 1995) Umweltminister": the copula may stand a few words before the title.
+  const perfect = lex.words.perfectCopula ?? [];
+  const aux = lex.words.auxiliaries ?? {};
   for (let j = p.tokStart - 1; j >= 1 && j >= p.tokStart - 7 && ctx.sentOf[j] === ctx.sentOf[p.tokStart]; j--) {
     const w = low[j];
     if (/^[,;:()"„“”]$/.test(toks[j].text)) break;
-    if (!lex.pastCopula.has(w) && !lex.presentCopula.has(w)) continue;
-    const subj = idx.endingAt(j - 1, person);
-    if (subj) { p.holderCand = subj; if (!p.explicitStatus) p.status = lex.pastCopula.has(w) ? 'former' : 'current'; return; }
+    const isPerfect = perfect.includes(w);
+    if (!lex.pastCopula.has(w) && !lex.presentCopula.has(w) && !isPerfect) continue;
+    // "has been", "had been": the auxiliary gives the status.
+    let s = j - 1;
+    let status: Role['status'] = lex.pastCopula.has(w) ? 'former' : 'current';
+    if (isPerfect) { status = aux[low[s]] ?? 'former'; if (aux[low[s]]) s--; }
+    // "Henrik Solberg, the son of …, has been": past an apposition between subject and verb.
+    if (s > 0 && toks[s].text === ',') {
+      let b = s - 1;
+      while (b > 0 && s - b < 15 && ctx.sentOf[b] === ctx.sentOf[s] && toks[b].text !== ',') b--;
+      if (toks[b].text === ',') s = b - 1;
+    }
+    const subj = s >= 0 ? idx.endingAt(s, person) : null;
+    if (subj) { p.holderCand = subj; if (!p.explicitStatus) p.status = status; return; }
     break;
   }
   if (copulaAfter && lex.words.capitalizedNouns) {
@@ -329,6 +345,21 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
       if (s) { p.holderCand = s; if (!p.explicitStatus) p.status = lex.pastCopula.has(prev) ? 'former' : 'current'; return; }
     }
   }
+}
+
+/**
+ * A name after a short description in an apposition: "…, der frühere Etappensieger Henrik Aas," — a determiner,
+ * then at most three words (no punctuation, no relative clause), then the name.
+ */
+function describedName(ctx: Ctx, idx: CandIndex, from: number, ok: (c: Cand) => boolean): Cand | null {
+  const { toks, low, lex } = ctx;
+  if (from >= toks.length || !lex.determiners.has(low[from]) || lex.relatives.has(low[from]) && !lex.words.capitalizedNouns) return null;
+  for (let m = from + 1; m < toks.length && m <= from + 4; m++) {
+    const c = idx.startingAt(m, ok);
+    if (c) return m > from + 1 ? c : null;
+    if (/^\p{P}$/u.test(toks[m].text) || idx.startingAt(m)) return null;
+  }
+  return null;
 }
 
 /** The entity a phrase's role is "of": possessor, then the of-phrase, then the demonym or country prefix. */

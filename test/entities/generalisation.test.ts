@@ -83,6 +83,57 @@ describe('entities on unseen text', () => {
     expect(layer.entities.find((e) => e.id === 'country:JP')!.aliases).not.toContain('LDP');
   });
 
+  test('title-case acronyms by their initials; a compound keeps every part before its head', () => {
+    const { layer } = run('Die Welt-Anti-Doping-Agentur (Wada) legte Einspruch ein. Die Wada verlangt mehr. Die Gewerkschaft IG BCE protestierte, sagte IG-BCE-Vorstandsmitglied Sandra Kühl.', 'de',
+      [{ text: 'Welt-Anti-Doping-Agentur', type: 'ORG' }, { text: 'Wada', type: 'ORG' }, { text: 'IG BCE', type: 'ORG' }, { text: 'IG-BCE-Vorstandsmitglied', type: 'ORG', derived: 'part' }, { text: 'Sandra Kühl', type: 'PER' }]);
+    const orgs = layer.entities.filter((e) => e.type === 'organization');
+    expect(orgs.map((e) => e.name).sort()).toEqual(['IG BCE', 'Welt-Anti-Doping-Agentur']);
+    const ig = orgs.find((e) => e.name === 'IG BCE')!;
+    expect(layer.entities.find((e) => e.name === 'Sandra Kühl')!.roles[0]).toMatchObject({ of: ig.id, status: 'current' });
+  });
+
+  test('a compound descriptor before a company name is no part of it; a bare head or a legal form is', () => {
+    const { layer } = run('Der Spezialchemiekonzern Rheinfeld AG wächst. Die Privatbank Hauck Weber rät ab. Die Commerzbank AG und die Universität Passau schweigen.', 'de',
+      [{ text: 'Spezialchemiekonzern Rheinfeld AG', type: 'ORG' }, { text: 'Privatbank Hauck Weber', type: 'ORG' }, { text: 'Commerzbank AG', type: 'ORG' }, { text: 'Universität Passau', type: 'ORG' }]);
+    const orgs = layer.entities.filter((e) => e.type === 'organization');
+    expect(orgs.map((e) => e.name)).toEqual(['Rheinfeld AG', 'Hauck Weber', 'Commerzbank AG', 'Universität Passau']);
+    expect(orgs.slice(0, 2).map((e) => e.kind)).toEqual(['company', 'company']);
+  });
+
+  test('German Länder and their adjectives own offices; a demonym before a descriptor gives a company its country', () => {
+    const { layer } = run('Der bayerische Innenminister Florian Achleitner verteidigte den Entwurf. Rheinfeld will den niederländischen Konkurrenten Veldhoven Chemie kaufen.', 'de',
+      [{ text: 'Florian Achleitner', type: 'PER' }, { text: 'Rheinfeld', type: 'ORG' }, { text: 'Veldhoven Chemie', type: 'ORG' }]);
+    expect(layer.entities.find((e) => e.name === 'Florian Achleitner')!.roles[0]).toMatchObject({ title: 'Innenminister', of: 'region:de-by' });
+    expect(layer.entities.find((e) => e.name === 'Veldhoven Chemie')!.attributes.country).toBe('country:NL');
+  });
+
+  test('appositions with a description, acronyms after an of-phrase, perfect copulas', () => {
+    const de = run('Der Teamchef des Rennstalls Team Nordlicht, der frühere Etappensieger Henrik Aas, sagte ab. Der Präsident des Bundes Deutscher Radfahrer (BDR), Rudolf Kessler, begrüßte das.', 'de',
+      [{ text: 'Team Nordlicht', type: 'ORG' }, { text: 'Henrik Aas', type: 'PER' }, { text: 'Bundes Deutscher Radfahrer', type: 'ORG' }, { text: 'BDR', type: 'ORG' }, { text: 'Rudolf Kessler', type: 'PER' }]);
+    const nordlicht = de.layer.entities.find((e) => e.name === 'Team Nordlicht')!;
+    expect(de.layer.entities.find((e) => e.name === 'Henrik Aas')!.roles[0]).toMatchObject({ title: 'Teamchef', of: nordlicht.id });
+    const bdr = de.layer.entities.find((e) => e.aliases.includes('BDR'))!;
+    expect(de.layer.entities.find((e) => e.name === 'Rudolf Kessler')!.roles[0]).toMatchObject({ title: 'Präsident', of: bdr.id });
+    const en = run('Henrik Vale, the son of the founder, has been chief executive of Vale Line since 2018. Arne Vale had been an adviser to the king.', 'en',
+      [{ text: 'Henrik Vale', type: 'PER' }, { text: 'Vale Line', type: 'ORG' }, { text: 'Arne Vale', type: 'PER' }]);
+    expect(en.layer.entities.find((e) => e.name === 'Henrik Vale')!.roles.find((r) => r.title === 'chief executive')).toMatchObject({ status: 'current' });
+    expect(en.layer.entities.find((e) => e.name === 'Arne Vale')!.roles[0]).toMatchObject({ title: 'adviser', status: 'former' });
+  });
+
+  test('a shared last name goes to the person introduced first unless another was named in the same paragraph', () => {
+    const text = 'Arne Berg, the founder of Berg Line, has died.\n\nHis father, the late Olav Berg, ran a ferry.\n\nBerg had been an adviser to the government. Olav Berg sold the ferry, Berg said later.';
+    const { layer } = run(text, 'en', [{ text: 'Arne Berg', type: 'PER' }, { text: 'Olav Berg', type: 'PER' }, { text: 'Berg Line', type: 'ORG' }, { text: 'Berg', type: 'PER' }]);
+    const arne = layer.entities.find((e) => e.name === 'Arne Berg')!;
+    const olav = layer.entities.find((e) => e.name === 'Olav Berg')!;
+    const bare = layer.mentions.filter((m) => m.text === 'Berg');
+    expect(bare.map((m) => m.entity)).toEqual([arne.id, olav.id]);
+  });
+
+  test('a known organisation inside a longer name is part of that name', () => {
+    const { layer } = run('The United Nations Development Programme said it was concerned.', 'en', [{ text: 'United Nations Development Programme', type: 'ORG' }]);
+    expect(layer.entities.map((e) => e.name)).toEqual(['United Nations Development Programme']);
+  });
+
   test('mentionAtToken finds the longest mention covering a token (binary search)', () => {
     const m = (start: number, end: number, ts: number, te: number, entity: string): EntityMention => ({ entity, start, end, tokenStart: ts, tokenEnd: te, kind: 'name', text: 'x' });
     const layer = makeEntityLayer([], [m(0, 10, 0, 3, 'a'), m(4, 6, 1, 2, 'b'), m(20, 25, 6, 7, 'c'), m(30, 40, 8, 10, 'd')]);

@@ -1,6 +1,15 @@
 /**
  * Accuracy on the gold articles (test/gold/entities): actors and roles, precision and recall, printed.
  * Floors are set a little under the figures measured when they were written, so a regression fails.
+ *
+ * Held-out set (written before the stage ever ran on them): de-polizeigesetz, de-uebernahme, de-dopingurteil,
+ * en-aid-revolt, en-shipping-obituary, en-imf-forecast. First (blind) run on those six:
+ *   oracle NER: actors P 0.964 R 1.000; roles P 0.821 R 0.657
+ *   model NER:  actors P 0.889 R 0.800; roles P 0.679 R 0.543
+ * after general fixes (title-case acronyms by initials, whole compound prefixes, descriptor compounds before
+ * names, German Länder and their adjectives, appositions with a description, perfect copulas, role words):
+ *   oracle NER: actors P 1.000 R 1.000; roles P 0.914 R 0.914
+ *   model NER:  actors P 0.957 R 0.838; roles P 0.824 R 0.800
  */
 import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -12,27 +21,28 @@ const goldDir = join(repoRoot, 'test', 'gold', 'entities');
 const fmt = (s: Score) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 
 describe('entities on gold articles', () => {
-  test('at least three German and three English articles', () => {
+  test('at least six German and six English articles (three of each held out when written)', () => {
     const r = evaluateEntities(goldDir, { ner: 'oracle' });
-    expect(r.perArticle.filter((a) => a.file.startsWith('de-')).length).toBeGreaterThanOrEqual(3);
-    expect(r.perArticle.filter((a) => a.file.startsWith('en-')).length).toBeGreaterThanOrEqual(3);
+    expect(r.perArticle.filter((a) => a.file.startsWith('de-')).length).toBeGreaterThanOrEqual(6);
+    expect(r.perArticle.filter((a) => a.file.startsWith('en-')).length).toBeGreaterThanOrEqual(6);
   });
 
   test('with gold names (the stage on its own)', () => {
     const r = evaluateEntities(goldDir, { ner: 'oracle' });
     console.log(`entities/oracle NER: ${r.articles} articles; actors ${fmt(r.actors)}; roles ${fmt(r.roles)}; attributes ${fmt(r.attributes)}; ${r.msPerArticle.toFixed(1)} ms/article`);
-    expect(r.actors.precision).toBeGreaterThanOrEqual(0.9);
-    expect(r.actors.recall).toBeGreaterThanOrEqual(0.9);
-    expect(r.roles.precision).toBeGreaterThanOrEqual(0.8);
-    expect(r.roles.recall).toBeGreaterThanOrEqual(0.75);
+    expect(r.actors.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.actors.recall).toBeGreaterThanOrEqual(0.95);
+    expect(r.roles.precision).toBeGreaterThanOrEqual(0.9);
+    expect(r.roles.recall).toBeGreaterThanOrEqual(0.88);
   });
 
   test.skipIf(!existsSync(join(modelsDir, 'ner-de.bin')) || !existsSync(join(modelsDir, 'ner-en.bin')))('with the committed NER models (end to end)', () => {
     const r = evaluateEntities(goldDir, { ner: 'model' });
     console.log(`entities/model NER: ${r.articles} articles; actors ${fmt(r.actors)}; roles ${fmt(r.roles)}; attributes ${fmt(r.attributes)}`);
     for (const e of r.errors) console.log('  ' + e);
-    expect(r.actors.precision).toBeGreaterThanOrEqual(0.8);
-    expect(r.actors.recall).toBeGreaterThanOrEqual(0.75);
-    expect(r.roles.f1).toBeGreaterThanOrEqual(0.65);
+    // The tagger is retrained from time to time: floors leave it some room.
+    expect(r.actors.precision).toBeGreaterThanOrEqual(0.88);
+    expect(r.actors.recall).toBeGreaterThanOrEqual(0.8);
+    expect(r.roles.f1).toBeGreaterThanOrEqual(0.8);
   });
 });
