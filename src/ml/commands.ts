@@ -23,11 +23,14 @@ export function registerNerCommands(program: Command): void {
     .option('--seed <n>', 'random seed for the sentence order', '1')
     .option('--out <path>', 'model file (default models/ner-<lang>.bin)')
     .option('--no-doc-pass', 'skip the document-level second pass')
-    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean }) => {
+    .option('--scheme <scheme>', 'tag encoding inside the model: bio or bilou (output is always BIO)')
+    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string }) => {
+      if (o.scheme && o.scheme !== 'bio' && o.scheme !== 'bilou') throw new Error('--scheme must be bio or bilou');
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       trainNer({
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
+        scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? (o.lang === 'de' ? 'bio' : 'bio'),
       });
     });
 

@@ -25,6 +25,8 @@ const SHAPE_CH = [0, 88 /* X */, 120 /* x */, 100 /* d */];
 const BOS = 0x5f3759df;
 const EOS = 0x1bd11bda;
 const NONE = 0x2545f491;
+const NATOMS = 15;
+const CACHE_MAX = 1 << 17;
 const QUOTE_H1 = hashStr('"', 2);
 const QUOTE_H2 = hashStr('„', 2);
 
@@ -50,6 +52,11 @@ export class FeatureExtractor {
   private HW = new Uint32Array(0);
   private lowers: string[] = [];
   out = new Uint32Array(0);
+  /** Per word form: atoms and word-local features, so a repeated word costs one Map lookup. */
+  private wordCache = new Map<string, number>();
+  private cacheAtoms = new Uint32Array(0);
+  private cacheFeats = new Uint32Array(0);
+  private cachedAt = new Int32Array(0);
   private readonly B: number;
   private readonly B2: number;
 
@@ -69,6 +76,24 @@ export class FeatureExtractor {
     this.G = new Uint32Array(cap); this.P = new Uint32Array(cap); this.FQ = new Uint32Array(cap); this.LF = new Uint32Array(cap); this.CR = new Uint32Array(cap);
     this.HC = new Uint32Array(cap); this.D2 = new Uint32Array(cap); this.D3 = new Uint32Array(cap); this.HW = new Uint32Array(cap);
     this.out = new Uint32Array(cap * STRIDE);
+    this.cachedAt = new Int32Array(cap);
+  }
+
+  private remember(w: string, k: number, out: Uint32Array, at: number): void {
+    if (this.wordCache.has(w)) return; // a second occurrence in the same sentence
+    let id = this.wordCache.size;
+    if (id >= CACHE_MAX) { this.wordCache.clear(); id = 0; }
+    if ((id + 1) * NATOMS > this.cacheAtoms.length) {
+      const cap = Math.min(CACHE_MAX, Math.max(1024, id * 2));
+      const a = new Uint32Array(cap * NATOMS); a.set(this.cacheAtoms.subarray(0, Math.min(this.cacheAtoms.length, a.length))); this.cacheAtoms = a;
+      const f = new Uint32Array(cap * LOCAL); f.set(this.cacheFeats.subarray(0, Math.min(this.cacheFeats.length, f.length))); this.cacheFeats = f;
+    }
+    const a = id * NATOMS;
+    const CA = this.cacheAtoms;
+    CA[a] = this.W[k]; CA[a + 1] = this.L[k]; CA[a + 2] = this.S[k]; CA[a + 3] = this.SS[k]; CA[a + 4] = this.C1[k]; CA[a + 5] = this.C2[k]; CA[a + 6] = this.C3[k];
+    CA[a + 7] = this.G[k]; CA[a + 8] = this.FQ[k]; CA[a + 9] = this.LF[k]; CA[a + 10] = this.CR[k]; CA[a + 11] = this.HC[k]; CA[a + 12] = this.HW[k]; CA[a + 13] = this.D2[k]; CA[a + 14] = this.D3[k];
+    this.cacheFeats.set(out.subarray(at, at + LOCAL), id * LOCAL);
+    this.wordCache.set(w, id);
   }
 
   /** Fills `this.out` with n*STRIDE feature hashes for the sentence and returns it. */
@@ -88,9 +113,23 @@ export class FeatureExtractor {
       G[p] = G[n + 2 + p] = 0;
       P[p] = P[n + 2 + p] = 0;
     }
+    const wc = this.wordCache;
+    const cachedAt = this.cachedAt;
+    const CA = this.cacheAtoms;
     for (let i = 0; i < n; i++) {
       const w = tokens[i];
       const k = i + 2;
+      const hit = wc.get(w);
+      if (hit !== undefined) {
+        // atoms of a word seen before: copy them (no string work)
+        const a = hit * NATOMS;
+        W[k] = CA[a]; L[k] = CA[a + 1]; S[k] = CA[a + 2]; SS[k] = CA[a + 3]; C1[k] = CA[a + 4]; C2[k] = CA[a + 5]; C3[k] = CA[a + 6];
+        G[k] = CA[a + 7]; FQ[k] = CA[a + 8]; LF[k] = CA[a + 9]; CR[k] = CA[a + 10]; HC[k] = CA[a + 11]; HW[k] = CA[a + 12]; D2[k] = CA[a + 13]; D3[k] = CA[a + 14];
+        P[k] = 0;
+        cachedAt[i] = hit;
+        continue;
+      }
+      cachedAt[i] = -1;
       const lw = w.toLowerCase();
       lowers[i] = lw;
       W[k] = hashStr(w, 1);
@@ -184,6 +223,11 @@ export class FeatureExtractor {
       let o = i * STRIDE;
       const lend = o + LOCAL;
       const len = w.length;
+      const hit = cachedAt[i];
+      if (hit >= 0) {
+        out.set(this.cacheFeats.subarray(hit * LOCAL, hit * LOCAL + LOCAL), o);
+        o = lend;
+      } else {
       out[o++] = mix(1, 0);
       out[o++] = mix(2, W[k]);
       out[o++] = mix(3, L[k]);
@@ -223,6 +267,8 @@ export class FeatureExtractor {
         out[o++] = mix(mix(75, D3[k]), SS[k]);
       }
       while (o < lend) out[o++] = 0;
+      this.remember(w, k, out, i * STRIDE);
+      }
       // context features (slots [LOCAL, STRIDE))
       const end = i * STRIDE + STRIDE;
       out[o++] = mix(4, L[k - 1]);

@@ -14,25 +14,54 @@ export interface ModelMeta {
   [k: string]: unknown;
 }
 
-/** allowed[prev*L + cur]; prev === L is the sentence start. I-X only after B-X or I-X. */
+/**
+ * allowed[prev*L + cur]; prev === L is the sentence start. Works for BIO and BILOU label sets:
+ * I-X and L-X only after B-X or I-X; after B-X or I-X of a BILOU set only I-X or L-X.
+ */
 export function bioAllowed(labels: string[]): Uint8Array {
   const L = labels.length;
   const a = new Uint8Array((L + 1) * L);
+  const bilou = labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
   for (let p = 0; p <= L; p++) {
     for (let c = 0; c < L; c++) {
       const cur = labels[c];
-      if (!cur.startsWith('I-')) { a[p * L + c] = 1; continue; }
-      if (p === L) continue;
-      const prev = labels[p];
-      a[p * L + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
+      const prev = p === L ? 'O' : labels[p];
+      const inside = cur.startsWith('I-') || cur.startsWith('L-');
+      const open = bilou && (prev.startsWith('B-') || prev.startsWith('I-'));
+      if (inside) a[p * L + c] = (prev.startsWith('B-') || prev.startsWith('I-')) && prev.slice(2) === cur.slice(2) ? 1 : 0;
+      else a[p * L + c] = open ? 0 : 1;
     }
   }
   return a;
 }
 
+/** Labels allowed to end a sentence (BILOU: not B- or I-). */
+export function endAllowed(labels: string[]): Uint8Array {
+  const bilou = labels.some((l) => l.startsWith('L-') || l.startsWith('U-'));
+  return Uint8Array.from(labels, (l) => (bilou && (l.startsWith('B-') || l.startsWith('I-')) ? 0 : 1));
+}
+
+/** BILOU -> BIO (L-X -> I-X, U-X -> B-X); BIO labels pass through. */
+export const toBio = (l: string): string => (l.startsWith('L-') ? 'I-' + l.slice(2) : l.startsWith('U-') ? 'B-' + l.slice(2) : l);
+
+/** BIO tags -> BILOU tags. */
+export function bioToBilou(tags: string[]): string[] {
+  return tags.map((t, i) => {
+    if (t === 'O') return t;
+    const next = tags[i + 1];
+    const continues = next !== undefined && next.startsWith('I-') && next.slice(2) === t.slice(2);
+    if (t.startsWith('B-')) return continues ? t : 'U-' + t.slice(2);
+    return continues ? t : 'L-' + t.slice(2);
+  });
+}
+
 export class NerModel {
   readonly L: number;
   readonly allowed: Uint8Array;
+  /** Labels a sentence may end with. */
+  readonly endOk: Uint8Array;
+  /** Output (BIO) label per label index. */
+  readonly outLabels: string[];
   /** For each label, the labels allowed before it (CSR). */
   private readonly predStart: Int32Array;
   private readonly predList: Int32Array;
@@ -64,6 +93,8 @@ export class NerModel {
   ) {
     this.L = labels.length;
     this.allowed = bioAllowed(labels);
+    this.endOk = endAllowed(labels);
+    this.outLabels = labels.map(toBio);
     const L = this.L;
     const preds: number[] = [];
     this.predStart = new Int32Array(L + 1);
@@ -222,7 +253,8 @@ export class NerModel {
     let best = -Infinity;
     let arg = 0;
     const lb = (n - 1) * L;
-    for (let y = 0; y < L; y++) if (delta[lb + y] > best) { best = delta[lb + y]; arg = y; }
+    const endOk = this.endOk;
+    for (let y = 0; y < L; y++) if (endOk[y] && delta[lb + y] > best) { best = delta[lb + y]; arg = y; }
     for (let i = n - 1; i >= 0; i--) {
       out[i] = arg;
       if (i > 0) arg = back[i * L + arg];
@@ -243,7 +275,7 @@ export class NerModel {
   tag(tokens: ArrayLike<string>, opts?: ExtractOptions): string[] {
     const idx = this.tagIndices(tokens, undefined, opts);
     const out = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) out[i] = this.labels[idx[i]];
+    for (let i = 0; i < tokens.length; i++) out[i] = this.outLabels[idx[i]];
     return out;
   }
 

@@ -44,7 +44,7 @@ export function tagDocument(model: NerModel, sentences: string[][]): { tags: str
     const idx = m.tagIndices(toks, undefined, { extra });
     conf.push(m.confidences(toks.length, idx));
     const t = new Array<string>(toks.length);
-    for (let i = 0; i < toks.length; i++) t[i] = m.labels[idx[i]];
+    for (let i = 0; i < toks.length; i++) t[i] = m.outLabels[idx[i]];
     tags.push(t);
   };
   if (!model.second) {

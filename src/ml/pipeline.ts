@@ -26,6 +26,7 @@ export interface TrainNerOptions {
   /** Train this many runs with consecutive seeds and average their weights. */
   ensemble?: number;
   pa?: number;
+  scheme?: 'bio' | 'bilou';
 }
 
 /** Tags sentences (with the document pass when the model has one). */
@@ -112,6 +113,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
   const seed = o.seed ?? 1;
   const meta = {
+    scheme: o.scheme ?? 'bio',
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),
   };
@@ -119,7 +121,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const members: NerModel[] = [];
   for (let k = 0; k < runs; k++) {
     members.push(trainPerceptron(train, lex, {
-      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa,
+      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa, scheme: o.scheme,
       onEpoch: (epoch, model) => {
         const r = scoreModel(model, dev, dataset);
         log(`  run ${k + 1}/${runs} epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);
@@ -141,7 +143,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     const trainTags: string[][] = new Array(train.length);
     for (let k = 0; k < folds; k++) {
       const inFold = (s: LabeledSentence): boolean => s.doc % folds === k;
-      const part = trainPerceptron(train.filter((s) => !inFold(s)), lex, { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed, meta, minCount: o.minCount });
+      const part = trainPerceptron(train.filter((s) => !inFold(s)), lex, { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed, meta, minCount: o.minCount, scheme: o.scheme });
       train.forEach((s, i) => { if (inFold(s)) trainTags[i] = part.tag(s.tokens); });
       log(`  fold ${k + 1}/${folds} done`);
     }
@@ -149,7 +151,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     const devFirst = dev.map((s) => first.tag(s.tokens));
     const devExtras = docExtras(dev, devFirst);
     const second = trainPerceptron(train, lex, {
-      epochs, seed, meta, minCount: o.minCount, log, extras,
+      epochs, seed, meta, minCount: o.minCount, log, extras, scheme: o.scheme,
       onEpoch: (epoch, m) => {
         const pred = dev.map((s, i) => m.tag(s.tokens, { extra: devExtras[i] }));
         const f = evaluate(dev.map((s) => s.tags), pred).overall.f1;

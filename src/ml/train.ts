@@ -2,7 +2,7 @@
 import { U32Map, mulberry32 } from './hash.js';
 import { FeatureExtractor, STRIDE } from './features.js';
 import type { Lexicon } from './lexicon.js';
-import { NerModel, type ModelMeta } from './model.js';
+import { NerModel, bioToBilou, type ModelMeta } from './model.js';
 import type { LabeledSentence } from './data.js';
 
 export interface TrainOptions {
@@ -18,19 +18,22 @@ export interface TrainOptions {
   meta: ModelMeta;
   /** Passive-aggressive (PA-I) step size with this aggressiveness C instead of the plain perceptron step. */
   pa?: number;
+  /** Tag encoding used inside the model (output is always BIO). */
+  scheme?: 'bio' | 'bilou';
 }
 
-export function labelSet(data: LabeledSentence[]): string[] {
+export function labelSet(data: LabeledSentence[], scheme: 'bio' | 'bilou' = 'bio'): string[] {
   const types = new Set<string>();
   for (const s of data) for (const t of s.tags) if (t !== 'O') types.add(t.slice(2));
   const labels = ['O'];
-  for (const t of [...types].sort()) labels.push('B-' + t, 'I-' + t);
+  for (const t of [...types].sort()) labels.push(...(scheme === 'bilou' ? ['B-', 'I-', 'L-', 'U-'] : ['B-', 'I-']).map((p) => p + t));
   return labels;
 }
 
 export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
   const log = opts.log ?? (() => {});
-  const labels = labelSet(data);
+  const scheme = opts.scheme ?? 'bio';
+  const labels = labelSet(data, scheme);
   const L = labels.length;
   const lid = new Map(labels.map((l, i) => [l, i]));
   const fx = new FeatureExtractor(lex);
@@ -71,7 +74,10 @@ export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: Tra
   const tokOff = new Int32Array(data.length + 1);
   for (let s = 0; s < data.length; s++) tokOff[s + 1] = tokOff[s] + data[s].tokens.length;
   const gold = new Int32Array(nTok);
-  for (let s = 0; s < data.length; s++) data[s].tags.forEach((t, i) => { gold[tokOff[s] + i] = lid.get(t) ?? 0; });
+  for (let s = 0; s < data.length; s++) {
+    const tags = scheme === 'bilou' ? bioToBilou(data[s].tags) : data[s].tags;
+    tags.forEach((t, i) => { gold[tokOff[s] + i] = lid.get(t) ?? 0; });
+  }
 
   const W = new Float32Array(R * L);
   const U = new Float32Array(R * L);

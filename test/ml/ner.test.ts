@@ -6,6 +6,7 @@ import { Lexicon, LexiconBuilder, GAZ } from '../../src/ml/lexicon.js';
 import { evaluate, foldDerived, spansFromTags } from '../../src/ml/eval.js';
 import { iob1ToIob2, parseConll, parseGermEval } from '../../src/ml/data.js';
 import { U32Map, mulberry32 } from '../../src/ml/hash.js';
+import { FeatureExtractor, STRIDE } from '../../src/ml/features.js';
 import type { LabeledSentence } from '../../src/ml/data.js';
 
 const meta = { name: 'test', version: '0', lang: 'xx' };
@@ -68,6 +69,24 @@ describe('perceptron trainer', () => {
     for (const s of probe) expect(loaded.tag(s.tokens)).toEqual(model.tag(s.tokens));
     // a second serialisation of the loaded model is byte-identical
     expect(Buffer.compare(loaded.serialize(), buf)).toBe(0);
+  });
+
+  it('word caches never change the output (order of sentences, repeated words)', () => {
+    const buf = model.serialize();
+    const a = NerModel.deserialize(buf);
+    const b = NerModel.deserialize(buf);
+    const probe = synthetic(77, 60).map((s) => s.tokens);
+    probe.push(['Anna', 'Anna', 'mr', 'Anna', 'Kowalski', 'Anna', 'in', 'Lima', 'Lima']);
+    const fwd = probe.map((t) => a.tag(t));
+    const rev = [...probe].reverse().map((t) => b.tag(t)).reverse();
+    expect(rev).toEqual(fwd);
+    const fresh = probe.map((t) => NerModel.deserialize(buf).tag(t));
+    expect(fresh).toEqual(fwd);
+    // feature extraction: a warmed extractor gives the same features as a cold one
+    const cold = new FeatureExtractor(Lexicon.empty());
+    const warm = new FeatureExtractor(Lexicon.empty());
+    for (const t of probe) warm.extract(t);
+    for (const t of probe) expect(Array.from(warm.extract(t).subarray(0, t.length * STRIDE))).toEqual(Array.from(cold.extract(t).subarray(0, t.length * STRIDE)));
   });
 
   it('is deterministic for a fixed seed', () => {
