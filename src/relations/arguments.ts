@@ -51,7 +51,7 @@ export class ArgumentFinder {
     }
     // "U.S. Secretary of State Antony Blinken": a country or body naming a person's title is no argument itself.
     // "Cumulus chief executive Tom Birch" likewise, with a lower-case title.
-    if (v.layer.byId.get(m.entity)?.type !== 'person') {
+    if (v.layer.byId.get(m.entity)?.type !== 'person' && !isPossessiveMention(v, m)) {
       let lowerTitle = false;
       for (let t = m.tokenEnd, n = 0; t < v.to && n < 5; t++, n++) {
         const j = v.mentionIdx(t);
@@ -87,7 +87,7 @@ export class ArgumentFinder {
       if (this.sets.infinitiveMarkers.has(x) && !this.german && t + 1 < start && v.isLowerWord(t + 1) && !this.sets.determiners.has(v.w(t + 1)) && !this.sets.possessiveTokens.has(v.w(t + 1))) return null;
       if (this.sets.prepositions.has(x)) {
         // "Secretary of State Antony Blinken": an "of" inside a title is no preposition of the name.
-        if (this.sets.affiliationPreps.has(x) && v.isCapitalized(t + 1) && v.mentionIdx(t + 1) < 0 && v.isCapitalized(t - 1) && v.mentionIdx(t - 1) < 0 && roleRuleFor(v.lex, v.w(t - 1))) { t -= 2; continue; }
+        if (!this.german && this.sets.affiliationPreps.has(x) && v.isCapitalized(t + 1) && v.mentionIdx(t + 1) < 0 && v.isCapitalized(t - 1) && v.mentionIdx(t - 1) < 0 && roleRuleFor(v.lex, v.w(t - 1))) { t -= 2; continue; }
         return { prep: x, at: t };
       }
       const j = v.mentionIdx(t);
@@ -119,7 +119,9 @@ export class ArgumentFinder {
   private isGenitiveAttribute(k: number): boolean {
     const v = this.v;
     if (!this.german) return false;
-    let t = v.mention(k).tokenStart - 1;
+    const mk = v.mention(k);
+    // A description mention starts with its own article ("der Bundespartei").
+    let t = mk.kind === 'description' && this.sets.genitiveArticles.has(v.w(mk.tokenStart)) ? mk.tokenStart : mk.tokenStart - 1;
     while (t >= v.from && v.isLowerWord(t) && !this.sets.genitiveArticles.has(v.w(t)) && !this.sets.determiners.has(v.w(t))) t--;
     if (t < v.from || !this.sets.genitiveArticles.has(v.w(t))) return false;
     const noun = t - 1;
@@ -175,7 +177,8 @@ export class ArgumentFinder {
         break;
       }
       const j = v.mentionIdx(u);
-      if (j < 0 || seen.has(j)) break;
+      // A list stays inside its clause ("mit Krause | und sicherte ihr … der Bundespartei zu").
+      if (j < 0 || seen.has(j) || v.clauseAt(u) !== v.clauseAt(v.mention(k).tokenStart)) break;
       const a = resolveFn(j);
       if (!a) break;
       seen.add(j);
@@ -234,7 +237,7 @@ export class ArgumentFinder {
       const pick = this.german ? before[0] : before[before.length - 1];
       return { args: this.expand(pick.k, pick.arg, (j) => this.bare(j)), inherited: false };
     }
-    if (verb && this.german && c.kind === 'main' && t - v.head(c) <= 4) {
+    if (verb && this.german && c.kind === 'main' && this.inSecondPosition(c, t)) {
       // Inverted V2 order: "Im Januar traf Hagerty Aso" — the first bare actor after the verb.
       const after = this.bareIn(c, t + 1, c.end).filter((x) => !exclude.has(x.k));
       if (after.length) return { args: this.expand(after[0].k, after[0].arg, (j) => this.bare(j)), inherited: false };
@@ -242,6 +245,21 @@ export class ArgumentFinder {
     // Only verb-first clauses lack a subject of their own; a main clause without an actor has a non-actor subject.
     if (c.kind === 'continuation' || c.kind === 'reporting') return { args: this.inherit(ci), inherited: true };
     return { args: [], inherited: false };
+  }
+
+  /** German V2: the verb follows one constituent ("Im Tarifstreit bei der Deutschen Bahn vermittelt …"). */
+  private inSecondPosition(c: Clause, t: number): boolean {
+    const v = this.v;
+    const h = v.head(c);
+    if (t - h <= 4) return true;
+    if (t - h > 9) return false;
+    // A longer opening phrase must start with a preposition and hold no verb of its own.
+    if (!this.sets.prepositions.has(v.w(h))) return false;
+    for (let u = h + 1; u < t; u++) {
+      const x = v.w(u);
+      if (v.isPunct(u) || this.sets.verbLike.has(x) || (v.isLowerWord(u) && v.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb'))) return false;
+    }
+    return true;
   }
 
   /** The subject a clause would give a verb at its end. */
@@ -412,7 +430,7 @@ export class ArgumentFinder {
   // ---- objects ----
 
   /** First actor in the clause governed by a preposition (any side of the trigger). */
-  prepObject(c: Clause, prep: string, exclude: Set<string>): SlotHit | null {
+  prepObject(c: Clause, prep: string, exclude: Set<string>, possessor = false): SlotHit | null {
     const v = this.v;
     for (const k of this.mentionsIn(c.start, c.end)) {
       let gp = this.governingPrep(k);
@@ -424,7 +442,7 @@ export class ArgumentFinder {
       if (isPossessiveMention(v, m)) {
         // "in Trumps Übergangsteam": a possessor of a team/campaign/government is the partner.
         const head = this.nounAfter(m.tokenEnd);
-        arg = head && endsWithAny(head, this.sets.circleHeads) ? { entity: m.entity, mention: k, via: 'circle' } : null;
+        arg = head && endsWithAny(head, this.sets.circleHeads) ? { entity: m.entity, mention: k, via: 'circle' } : possessor ? this.resolve(k) : null;
       } else arg = this.resolve(k);
       if (arg && arg.via === 'pronoun' && exclude.has(arg.entity)) arg = this.unresolvedPronoun(m.tokenStart, m.tokenEnd, exclude, true)?.args[0] ?? null;
       if (!arg || exclude.has(arg.entity)) continue;
@@ -493,7 +511,17 @@ export class ArgumentFinder {
       if (!a || subject.has(a.entity)) continue;
       return { args: this.expand(k, a, (j) => this.bare(j, 'object')) };
     }
-    return this.unresolvedPronoun(from, c.end, subject);
+    const pron = this.unresolvedPronoun(from, c.end, subject);
+    if (pron) return pron;
+    // "accused its owner, Igor Seleznev, of …": the object noun's apposed name.
+    const v = this.v;
+    const next = v.clauses[v.clauseAt(c.start) + 1];
+    if (next && next.kind === 'apposition' && v.isBareMention(next) && v.tail(c) > t && !v.isPunct(v.tail(c))) {
+      const k = v.mentionIdx(v.head(next));
+      const a = this.bare(k, 'object');
+      if (a && !subject.has(a.entity) && v.layer.byId.get(a.entity)?.type === 'person') return { args: [a] };
+    }
+    return null;
   }
 
   /**
@@ -503,7 +531,7 @@ export class ArgumentFinder {
   unresolvedPronoun(a: number, b: number, subject: Set<string>, rebind = false): SlotHit | null {
     const v = this.v;
     for (let t = a; t < b; t++) {
-      if (!this.sets.objectPronouns.has(v.w(t)) || (v.mentionIdx(t) >= 0 && !rebind)) continue;
+      if (!this.isObjectPronoun(t) || (v.mentionIdx(t) >= 0 && !rebind)) continue;
       for (let u = t - 1; u >= v.from; u--) {
         const k = v.mentionIdx(u);
         if (k < 0) continue;
@@ -511,9 +539,24 @@ export class ArgumentFinder {
         if (v.layer.byId.get(e)?.type === 'person' && !subject.has(e)) return { args: [{ entity: e, mention: -1, via: 'pronoun' }] };
         u = v.mention(k).tokenStart;
       }
+      // "Putin had not spoken to him": the last person of the sentence before who is not the subject.
+      for (let i = this.previousPersons.length - 1; i >= 0; i--) {
+        const e = this.previousPersons[i];
+        if (!subject.has(e)) return { args: [{ entity: e, mention: -1, via: 'pronoun' }] };
+      }
       return null;
     }
     return null;
+  }
+
+  /** "ihn", "him" — and "ihr", "her" where no noun follows ("sicherte ihr die …", "accusing her of"). */
+  isObjectPronoun(t: number): boolean {
+    const v = this.v;
+    const x = v.w(t);
+    if (this.sets.objectPronouns.has(x)) return true;
+    if (!this.sets.ambiguousObjectPronouns.has(x)) return false;
+    const next = v.w(t + 1);
+    return next === '' || v.isPunct(t + 1) || this.sets.prepositions.has(next) || (this.sets.determiners.has(next) && !this.sets.ambiguousObjectPronouns.has(next)) || this.sets.infinitiveMarkers.has(next);
   }
 
   /** Token index of the word right before a trigger, skipping its own particles ("ihm nahe stehend" → ihm). */
@@ -538,10 +581,26 @@ export class ArgumentFinder {
 
   /** Agent of an event noun in the object: "die Übernahme von U.S. Steel durch Nippon Steel" → Nippon Steel. */
   nominalAgent(c: Clause, exclude: Set<string>, t = -1): SlotHit | null {
-    for (const p of this.sets.passiveAgents) {
+    for (const p of [...this.sets.passiveAgents, ...this.sets.recipientPreps]) {
       if (p === 'von' || p === 'vom') continue;
       const hit = this.prepObject(c, p, exclude);
       if (hit) return hit;
+    }
+    return this.proposalOwner(c, exclude, t);
+  }
+
+  /** "lehnte den Haushaltsentwurf der CDU ab", "rejected Autovia's offer": the owner of the object noun. */
+  proposalOwner(c: Clause, exclude: Set<string>, t: number): SlotHit | null {
+    if (this.german) {
+      const v = this.v;
+      for (const k of this.mentionsIn(c.start, c.end)) {
+        const m = v.mention(k);
+        if (exclude.has(m.entity) || !this.isGenitiveAttribute(k)) continue;
+        const art = m.kind === 'description' && this.sets.genitiveArticles.has(v.w(m.tokenStart)) ? m.tokenStart : m.tokenStart - 1;
+        let noun = art - 1;
+        while (noun > c.start && v.isLowerWord(noun)) noun--;
+        if (endsWithAny(v.w(noun), this.sets.proposalNouns)) { const a = this.resolve(k); if (a) return { args: [a] }; }
+      }
     }
     // "rejected Autovia's offer": the owner of the object noun.
     const v = this.v;

@@ -42,6 +42,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
       for (const ref of triggersAt(v, t)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense));
     }
     local.push(...appositionTies(v, f, entities));
+    if (process.env.BC_REL_DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;
       // A role apposition is the reporter's description, unless it sits inside a direct quote.
@@ -84,6 +85,7 @@ function triggersAt(v: SentenceView, t: number): TriggerRef[] {
     if (s.requires?.some((r) => !v.has(r, c.start, c.end) && !w.startsWith(r))) return false;
     if (s.requiresAny?.length && !s.requiresAny.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
+    if (s.excludeAfter?.includes(v.w(t + 1))) return false;
     return true;
   });
 }
@@ -142,8 +144,9 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
           let hit: SlotHit | null = null;
           if (slot === 'direct') hit = f.directObject(c, t, subjIds, subjMentions);
           else if (slot === 'nominal') hit = f.nominalAgent(c, subjIds, t);
+          else if (slot === 'owner') hit = f.proposalOwner(c, subjIds, t);
           else if (slot === 'before') continue;
-          else hit = f.prepObject(c, slot, subjIds);
+          else hit = f.prepObject(c, slot, subjIds, spec.possessorObject);
           if (hit?.args.length) {
             if (hit.pair && hit.args.length >= 2 && !subjects.length) { subjects = [hit.args[0]]; objects = hit.args.slice(1); }
             else objects = hit.args;
@@ -172,7 +175,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
         if (a.via === 'pronoun') conf *= 0.9;
         if (a.via === 'affiliation' || a.via === 'circle' || a.via === 'dual') conf *= 0.9;
       }
-      out.push({ subject: s, object: o, predicate: spec.predicate, family, modality, sentence: v.index, clause: ci, token: t, confidence: round(conf) });
+      const [from, to] = spec.inverse ? [o, s] : [s, o];
+      out.push({ subject: from, object: to, predicate: spec.predicate, family, modality, sentence: v.index, clause: ci, token: t, confidence: round(conf) });
     }
   }
   return out;
@@ -262,8 +266,11 @@ function merge(drafts: Anchored[]): Anchored[] {
     }
     kept.push(d);
   }
+  // "Lumetra-Gründerin Voss, die das Unternehmen bis 2023 führte": a verb saying the tie is over outranks the title.
+  const overInSentence = new Set(kept.filter((d) => d.family === 'tie' && d.modality === 'former' && !d.fromRole).map((d) => `${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`));
   const best = new Map<string, Anchored>();
   for (const d of kept) {
+    if (d.fromRole && d.modality === 'asserted' && overInSentence.has(`${d.sentence}|${d.subject.entity}|${d.object.entity}|${predicateType(d.predicate)}`)) continue;
     if (d.subject.entity === d.object.entity) continue;
     const sym = SYMMETRIC_TYPES.has(d.predicate) || SYMMETRIC_TYPES.has(predicateType(d.predicate));
     const pair = sym ? [d.subject.entity, d.object.entity].sort().join('|') : `${d.subject.entity}|${d.object.entity}`;

@@ -33,6 +33,12 @@ export interface TriggerSpec {
   requiresAny?: string[];
   /** Words that cancel the trigger in this clause ("traf Japan mit Zöllen" is no meeting). */
   exclude?: string[];
+  /** Words that cancel the trigger right after it ("called on", "called for"). */
+  excludeAfter?: string[];
+  /** The owner of the object's noun is the object ("support for its recovery" → it). */
+  possessorObject?: boolean;
+  /** The relation runs from the object to the subject ("Streamline hired Raman" → Raman works for Streamline). */
+  inverse?: boolean;
   /** A tie stated in the past tense is over ("diente in Trumps Team" → former). */
   pastIsFormer?: boolean;
   subject?: Slot[];
@@ -62,6 +68,10 @@ export interface RoleLexicon {
   endings: string[];
   /** Groups whose endpoint is their affiliation ("japanische Beamte" → Japan). */
   groupNouns: string[];
+  /** Words right before a role noun phrase that make it a role taken or left ("as", "als", "zum"). */
+  markers?: string[];
+  /** Verbs that end a role named after a marker ("stepped down", "resigned", "zurückgetreten"). */
+  endVerbs?: string[];
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
 }
@@ -109,6 +119,12 @@ export interface GrammarLexicon {
   /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
   subjectPronouns: string[];
   objectPronouns: string[];
+  /** Prepositions naming the recipient of an event noun ("den Verkauf an Sunhai", "the sale to X"). */
+  recipientPreps?: string[];
+  /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
+  proposalNouns?: string[];
+  /** Object pronouns that are also possessives ("her", "ihr"): objects only where no noun follows. */
+  ambiguousObjectPronouns?: string[];
 }
 
 export interface CompiledLexicon {
@@ -125,7 +141,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>;
   };
 }
 
@@ -163,6 +179,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
     spec.requires = lower(spec.requires);
     spec.requiresAny = lower(spec.requiresAny);
     spec.exclude = lower(spec.exclude);
+    spec.excludeAfter = lower(spec.excludeAfter);
     for (const f of spec.forms) add(f, spec, family, 'present');
     for (const f of spec.past ?? []) add(f, spec, family, 'past');
     for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
@@ -185,7 +202,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
-      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns),
+      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []),
     },
   };
   cache.set(lang, compiled);

@@ -16,8 +16,12 @@ export interface ReferenceLexicon {
   possessive: Record<string, 'person' | 'nonperson'>;
   /** Definite articles that open a description ("the", "der", "dem"). */
   definite: string[];
-  /** Description head nouns (lower case, uninflected) and the entity type they refer to. */
-  heads: Record<string, EntityType>;
+  /**
+   * Description head nouns (lower case, uninflected) and what they refer to: an entity type, optionally with
+   * a class ("organization/company"). Names introduced with a noun of another class ("der Partei FDP") and
+   * entities of another known kind are not what "der Konzern" means.
+   */
+  heads: Record<string, string>;
   /** Inflection endings stripped from a head word ("Konzerns" → "konzern"). */
   endings: string[];
   /** A head may end a compound ("Windkraftkonzern" → "konzern"). */
@@ -64,14 +68,16 @@ function descriptorBefore(v: SentenceView, m: EntityMention): string | null {
   return null;
 }
 
-/** The head type a word stands for, with its stem ("Konzerns" → ["konzern", organization]). */
-function headOf(lex: ReferenceLexicon, word: string): [string, EntityType] | null {
+interface Head { stem: string; type: EntityType; cls: string | null }
+
+/** The head a word stands for ("Konzerns" → konzern, organization, company), or null. */
+function headOf(lex: ReferenceLexicon, word: string): Head | null {
+  const make = (stem: string): Head => { const [type, cls] = lex.heads[stem].split('/'); return { stem, type: type as EntityType, cls: cls ?? null }; };
   for (const e of ['', ...lex.endings]) {
     if (e && !word.endsWith(e)) continue;
     const stem = e ? word.slice(0, -e.length) : word;
-    const type = lex.heads[stem];
-    if (type) return [stem, type];
-    if (lex.compoundHeads) for (const h of Object.keys(lex.heads)) if (h.length >= 5 && stem.length > h.length + 2 && stem.endsWith(h)) return [h, lex.heads[h]];
+    if (lex.heads[stem]) return make(stem);
+    if (lex.compoundHeads) for (const h of Object.keys(lex.heads)) if (h.length >= 5 && stem.length > h.length + 2 && stem.endsWith(h)) return make(h);
   }
   return null;
 }
@@ -85,7 +91,15 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
   const typeOf = (e: string) => v.layer.byId.get(e)?.type;
   const fits = (e: string, want: 'person' | 'nonperson' | EntityType) =>
     want === 'nonperson' ? typeOf(e) === 'organization' || typeOf(e) === 'location' : typeOf(e) === want;
-  const pick = (t: number, want: 'person' | 'nonperson' | EntityType, stem: string | null): string | null => {
+  /** The classes an entity is known under: its kind and the classes of the nouns it was introduced with. */
+  const classesOf = (e: string): string[] => {
+    const out: string[] = [];
+    const kind = v.layer.byId.get(e)?.kind;
+    if (kind) out.push(kind);
+    for (const d of memory.descriptors.get(e) ?? []) { const h = headOf(lex, d); if (h?.cls) out.push(h.cls); }
+    return out;
+  };
+  const pick = (t: number, want: 'person' | 'nonperson' | EntityType, head: Head | null): string | null => {
     const here: string[] = [];
     for (const k of v.mentions) {
       const m = v.mention(k);
@@ -94,10 +108,15 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
       if (isNameLike(m.kind) && kind !== 'apposition' && !here.includes(m.entity)) here.unshift(m.entity);
     }
     const window = [here, ...memory.recent(2)];
-    if (stem) {
-      for (const list of window) for (const e of list) if (fits(e, want) && memory.descriptors.get(e)?.some((d) => d === stem || d.endsWith(stem))) return e;
+    if (head) {
+      for (const list of window) for (const e of list) if (fits(e, want) && memory.descriptors.get(e)?.some((d) => d === head.stem || d.endsWith(head.stem))) return e;
+      if (head.cls) for (const list of window) for (const e of list) if (fits(e, want) && classesOf(e).includes(head.cls)) return e;
     }
-    for (const list of window) for (const e of list) if (fits(e, want)) return e;
+    for (const list of window) for (const e of list) {
+      if (!fits(e, want)) continue;
+      const cls = head?.cls ? classesOf(e) : [];
+      if (!cls.length || cls.includes(head!.cls!)) return e;
+    }
     return null;
   };
   const tokens = v.doc.tokens;
@@ -116,7 +135,7 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
     if (!definite.has(w)) continue;
     // "die Gewerkschaft", "the bloc", "dem Emirat": article, up to two modifiers, a head noun.
     let h = t + 1;
-    while (h < Math.min(v.to, t + 4) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !v.lex.sets.verbLike.has(v.w(h))) h++;
+    while (h < Math.min(v.to, t + 4) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !v.lex.sets.verbLike.has(v.w(h)) && !v.lex.sets.determiners.has(v.w(h))) h++;
     if (h >= v.to || v.mentionIdx(h) >= 0) continue;
     if (v.lex.grammar.capitalizedNouns && !v.isCapitalized(h)) continue;
     const head = headOf(lex, v.w(h));
@@ -124,7 +143,7 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
     // "das Unternehmen Nippon Steel", "the company's", "the government of Japan": not standing alone.
     const next = v.w(h + 1);
     if (v.mentionIdx(h + 1) >= 0 || v.lex.sets.possessiveTokens.has(next) || v.lex.sets.affiliationPreps.has(next) || v.lex.sets.genitiveArticles.has(next)) continue;
-    const e = pick(t, head[1], head[0]);
+    const e = pick(t, head.type, head);
     if (e) add(e, t, h + 1, 'description');
     t = h;
   }

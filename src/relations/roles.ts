@@ -137,7 +137,8 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       for (let u = t - 1; u >= Math.max(v.from, t - 3); u--) {
         const k = v.mentionIdx(u);
         if (k >= 0) { if (v.mention(k).kind === 'demonym') of = { entity: v.mention(k).entity, mention: k, via: 'affiliation' }; break; }
-        if (!v.isLowerWord(u)) break;
+        // English titles are capitalized: "Polish Foreign Minister Tomasz Wrona".
+        if (!v.isLowerWord(u) && (v.lex.grammar.capitalizedNouns || !v.isCapitalized(u))) break;
       }
     }
     if (!of && rule.compoundOf && (own < 0 || isPartialMention(v, v.mention(own)))) {
@@ -150,13 +151,21 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
       }
     }
+    // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
+    const marker = roleMarkerBefore(v, f, t);
+    if (!of && marker >= 0) {
+      const subj = f.sentenceSubject(v.clauseAt(t) + 1).find((a) => { const ty = layer.byId.get(a.entity)?.type; return ty === 'organization' || ty === 'location'; });
+      if (subj) of = subj;
+    }
     if (!of) continue;
     // Who holds it? An apposed name after (", Shigeo Yamada"), before ("Robert O'Brien, Trumps …"), or directly after ("Präsident Joe Biden").
     if (!holder.length) holder = holderAfter(v, f, Math.max(ofEnd, t + 1));
     if (!holder.length) holder = holderBefore(v, f, t);
     if (!holder.length) holder = holderByCopula(v, f, t);
     if (!holder.length) holder = holderByExemplars(v, f, t);
-    const status = roleStatus(v, t);
+    if (!holder.length && marker >= 0) holder = personBefore(v, f, marker);
+    let status = roleStatus(v, t);
+    if (marker >= 0 && status === 'asserted' && holder.length && endsRole(v, holder[0].mention >= 0 ? v.mention(holder[0].mention).tokenEnd : v.from, v.clauses[v.clauseAt(t)].end)) status = 'former';
     for (const h of holder) {
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;
@@ -170,6 +179,40 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     }
   }
   return out;
+}
+
+/** The "as"/"als"/"zum" standing before a role noun phrase ("as its new chief executive"), or -1. */
+function roleMarkerBefore(v: SentenceView, f: ArgumentFinder, t: number): number {
+  const markers = v.lex.roles.markers ?? [];
+  for (let u = t - 1; u >= Math.max(v.from, t - 5); u--) {
+    const w = v.w(u);
+    if (markers.includes(w)) return u;
+    const k = v.mentionIdx(u);
+    if (k >= 0) { if (isPossessiveMention(v, v.mention(k))) { u = v.mention(k).tokenStart; continue; } return -1; }
+    if (v.isPunct(u) || v.lex.sets.prepositions.has(w) || v.lex.sets.verbLike.has(w)) return -1;
+    if (!(v.isLowerWord(u) || v.lex.sets.possessiveTokens.has(w) || (!v.lex.grammar.capitalizedNouns && v.isCapitalized(u)))) return -1;
+  }
+  void f;
+  return -1;
+}
+
+/** The nearest person named before token t in the sentence. */
+function personBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+  for (let i = v.mentions.length - 1; i >= 0; i--) {
+    const m = v.mention(v.mentions[i]);
+    if (m.tokenStart >= t || isPossessiveMention(v, m)) continue;
+    if (v.layer.byId.get(m.entity)?.type === 'person') { const a = f.resolve(v.mentions[i]); return a ? [a] : []; }
+  }
+  return [];
+}
+
+/** "stepped down as", "ist als Chef zurückgetreten": a verb ending the role, between the holder and the end of the role's clause. */
+function endsRole(v: SentenceView, a: number, b: number): boolean {
+  for (const phrase of v.lex.roles.endVerbs ?? []) {
+    const words = phrase.toLowerCase().split(/\s+/);
+    for (let t = a; t + words.length <= b; t++) if (words.every((w, i) => v.w(t + i) === w)) return true;
+  }
+  return false;
 }
 
 const ROLE_PREPS = new Set(['von', 'vom', 'bei', 'beim', 'für', 'of', 'to', 'at', 'for', 'with']);
