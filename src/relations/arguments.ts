@@ -293,6 +293,12 @@ export class ArgumentFinder {
       if (own.length) return own.map((a) => ({ ...a, via: a.via === 'mention' ? 'inherited' : a.via }));
       const ctl = this.controlNounActor(pc);
       if (ctl.length) return ctl;
+      // "Many of Trump's former cabinet members who …, such as Pence, Mattis and Pompeo, are no longer …".
+      for (let q = p + 1; q < ci; q++) {
+        if (v.clauses[q].kind !== 'apposition' && v.clauses[q].kind !== 'relative') break;
+        const ex = this.exemplars(v.clauses[q]);
+        if (ex.length) return ex.map((a) => ({ ...a, via: 'inherited' as const }));
+      }
       if (pc.kind === 'continuation' || pc.kind === 'apposition') { p = pc.parent; continue; }
       // A finite clause whose subject is no actor ("Versuchen Sie nicht, …") blocks inheritance,
       // unless it is the sentence's opening noun phrase ("Japans neuer Botschafter, Shigeo Yamada, wurde …").
@@ -432,6 +438,9 @@ export class ArgumentFinder {
   /** First actor in the clause governed by a preposition (any side of the trigger). */
   prepObject(c: Clause, prep: string, exclude: Set<string>, possessor = false): SlotHit | null {
     const v = this.v;
+    // "mit Think Tanks und ehemaligen US-Beamten, die mit Trump verbündet sind": the circle, not the group's country.
+    const circle = this.circleObject(c, prep);
+    if (circle && !circle.args.some((a) => exclude.has(a.entity))) return circle;
     for (const k of this.mentionsIn(c.start, c.end)) {
       let gp = this.governingPrep(k);
       // "met with officials of the Trump campaign": the group's preposition governs its affiliation.
@@ -448,6 +457,12 @@ export class ArgumentFinder {
       if (!arg || exclude.has(arg.entity)) continue;
       const args = this.expand(k, arg);
       return { args, pair: prep === 'zwischen' || prep === 'between' };
+    }
+    // "close to him" where the entities stage left "him" open.
+    for (let t = c.start; t < c.end - 1; t++) {
+      if (v.w(t) !== prep || v.mentionIdx(t + 1) >= 0) continue;
+      const hit = this.unresolvedPronoun(t + 1, t + 2, exclude);
+      if (hit) return hit;
     }
     // "Treffen zwischen den beiden": the two persons of the sentence before.
     if (prep === 'zwischen' || prep === 'between') {
@@ -467,9 +482,13 @@ export class ArgumentFinder {
     const v = this.v;
     for (let t = c.start; t < c.end; t++) {
       if (v.w(t) !== prep) continue;
+      // The preposition's noun phrase runs to the clause end: nouns, adjectives, "und"; its last noun a plain noun or a group ("US-Beamten").
+      const tail = v.tail(c);
       let u = t + 1;
-      while (u < c.end && (v.isLowerWord(u) || this.sets.determiners.has(v.w(u)))) u++;
-      if (u !== v.tail(c) || !v.isCapitalized(u) || v.mentionIdx(u) >= 0) continue;
+      while (u < tail && !v.isPunct(u) && (v.mentionIdx(u) < 0 || isPartialMention(v, v.mention(v.mentionIdx(u)))) && !this.sets.verbLike.has(v.w(u))) u++;
+      if (u !== tail || !v.isCapitalized(u)) continue;
+      const tk = v.mentionIdx(u);
+      if (tk >= 0 && !(isPartialMention(v, v.mention(tk)) && endsWithAny(compoundHead(v, v.mention(tk)), this.sets.groupNouns))) continue;
       const ci = v.clauseAt(c.start);
       const next = v.clauses[ci + 1];
       if (!next || next.kind !== 'relative') continue;

@@ -93,7 +93,10 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
   for (let t = v.from; t < v.to; t++) {
     if (v.isPunct(t) || (v.lex.grammar.capitalizedNouns && !v.isCapitalized(t))) continue;
     // Two-word titles first: "prime minister" leads, "minister" works for.
-    let rule = t > v.from ? roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) : null;
+    // Three-word titles: "chief of staff".
+    let rule = t - 1 > v.from && !v.isPunct(t - 1) ? roleRuleFor(v.lex, v.w(t - 2) + ' ' + v.w(t - 1) + ' ' + v.w(t)) : null;
+    let titleStart = rule ? t - 2 : t;
+    if (!rule && t > v.from) { rule = roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)); if (rule) titleStart = t - 1; }
     if (!rule) rule = roleRuleFor(v.lex, v.w(t));
     if (!rule) continue;
     const own = v.mentionIdx(t);
@@ -152,7 +155,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       }
     }
     // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
-    const marker = roleMarkerBefore(v, f, t);
+    const marker = roleMarkerBefore(v, f, titleStart);
     if (!of && marker >= 0) {
       const subj = f.sentenceSubject(v.clauseAt(t) + 1).find((a) => { const ty = layer.byId.get(a.entity)?.type; return ty === 'organization' || ty === 'location'; });
       if (subj) of = subj;
@@ -160,7 +163,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     if (!of) continue;
     // Who holds it? An apposed name after (", Shigeo Yamada"), before ("Robert O'Brien, Trumps …"), or directly after ("Präsident Joe Biden").
     if (!holder.length) holder = holderAfter(v, f, Math.max(ofEnd, t + 1));
-    if (!holder.length) holder = holderBefore(v, f, t);
+    if (!holder.length) holder = holderBefore(v, f, titleStart);
     if (!holder.length) holder = holderByCopula(v, f, t);
     if (!holder.length) holder = holderByExemplars(v, f, t);
     if (!holder.length && marker >= 0) holder = personBefore(v, f, marker);
@@ -210,7 +213,8 @@ function personBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
 function endsRole(v: SentenceView, a: number, b: number): boolean {
   for (const phrase of v.lex.roles.endVerbs ?? []) {
     const words = phrase.toLowerCase().split(/\s+/);
-    for (let t = a; t + words.length <= b; t++) if (words.every((w, i) => v.w(t + i) === w)) return true;
+    // "has served as chief executive since 2019" is still going on.
+    for (let t = a; t + words.length <= b; t++) if (words.every((w, i) => v.w(t + i) === w) && !v.lex.sets.perfectAuxiliaries.has(v.w(t - 1))) return true;
   }
   return false;
 }
@@ -257,6 +261,9 @@ function holderBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
 function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   const ci = v.clauseAt(t);
   const c = v.clauses[ci];
+  // "bei der Wahl des LDP-Vorsitzenden": a role inside a prepositional or genitive phrase is not the predicate.
+  const x = v.w(t - 1);
+  if (v.lex.sets.genitiveArticles.has(x) || v.lex.sets.prepositions.has(x) || (v.lex.sets.determiners.has(x) && v.lex.sets.prepositions.has(v.w(t - 2)))) return [];
   for (let u = c.start; u < t; u++) {
     if (!v.lex.sets.copulas.has(v.w(u))) continue;
     const subj = f.subjectOf(ci, u).args;
@@ -268,8 +275,14 @@ function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
 function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   const ci = v.clauseAt(t);
   if (v.tail(v.clauses[ci]) !== t) return [];
-  const next = v.clauses[ci + 1];
-  return next && next.kind === 'relative' ? f.exemplars(next) : [];
+  // "Trumps ehemalige Kabinettsmitglieder, die …, – wie Pence, Mattis und Pompeo –", "… members who …, such as Pence, …".
+  for (let n = ci + 1; n < Math.min(v.clauses.length, ci + 3); n++) {
+    const next = v.clauses[n];
+    if (next.kind !== 'relative' && next.kind !== 'apposition') break;
+    const ex = f.exemplars(next);
+    if (ex.length) return ex;
+  }
+  return [];
 }
 
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
