@@ -91,6 +91,26 @@ function complementStart(v: DocView, from: number, limit: number, skipRanges: [n
  * (e.g. "Das sagte er gestern.") or lacks its particle ("teilte" without "mit").
  */
 export function readCue(v: DocView, verb: number, S: number, E: number, channelRanges: [number, number][]): CueReading | null {
+  const r = readCueReading(v, verb, S, E, channelRanges);
+  // "called the plan "piracy …"": such a verb reports words only when its content holds a quoted phrase that
+  // does not open it ("a group called "Friends of X"" names, it does not quote).
+  if (r && r.form.quotedContent) {
+    const [a, b] = r.content;
+    let quoted = false;
+    for (let k = a + 1; k < b && !quoted; k++) if (v.quoteOf[k]) quoted = true;
+    if (!quoted || v.quoteOf[a] || isQuoteMark(v, a)) return null;
+  }
+  // "the documents show …": a verb that reports only for certain subjects.
+  if (r && r.form.subjects) {
+    const sub = r.subject;
+    let ok = false;
+    if (sub.type === 'phrase') for (let k = sub.range[0]; k < sub.range[1] && !ok; k++) ok = r.form.subjects.has(v.lower[k]);
+    if (!ok) return null;
+  }
+  return r;
+}
+
+function readCueReading(v: DocView, verb: number, S: number, E: number, channelRanges: [number, number][]): CueReading | null {
   const lex = v.lex;
   const form = verbAt(v, verb);
   if (!form) return null;
@@ -179,6 +199,13 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     // ", two officials said." (English) — the NP fills the segment before the verb.
     subject = { type: 'phrase', range: pf.range };
     const nxt = v.lower[after];
+    // "Ships flying flags of convenience, she said, were often registered …": the attribution interrupts the
+    // content, which goes on after it.
+    if (nxt === ',' && after + 1 < E && !lex.complementizers.has(v.lower[after + 1]) && !v.verbMask[after + 1]) {
+      const before = contentBefore(subject, attributionEnd);
+      const [, b] = trimContent(v, after + 1, E);
+      if (before && wordCount(v, after + 1, b) >= 2) return { ...before, content: [before.content[0], b] };
+    }
     if (after >= E || nxt === '.' || nxt === ',' && !lex.complementizers.has(v.lower[after + 1])) {
       return contentBefore(subject, attributionEnd);
     }

@@ -37,9 +37,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     if (attributed.has(i)) continue;
     const q = spans[i];
     const open = tokenAt(doc, q.open), close = tokenAt(doc, q.close), a = tokenAt(doc, q.start);
-    if (isQuotedTerm(v, open, a, close)) { terms.push({ start: q.start, end: q.end, text: doc.text.slice(q.start, q.end) }); continue; }
     const startsSentence = open === 0 || isPunct(v, open - 1) && /[.!?:]/.test(v.lower[open - 1]) || v.sentOf[open] >= 0 && sentenceRange(v, v.sentOf[open])[0] === open
       || q.start > 0 && doc.paragraphs[q.paragraph]?.start === q.open;
+    // A quoted whole sentence ("I notice.") is speech however short; a term sits inside someone else's sentence.
+    const wholeSentence = startsSentence && /[.!?]$/.test(doc.text.slice(q.start, q.end).trimEnd());
+    if (!wholeSentence && isQuotedTerm(v, open, a, close)) { terms.push({ start: q.start, end: q.end, text: doc.text.slice(q.start, q.end) }); continue; }
     const text = doc.text.slice(q.start, q.end).trim();
     statements.push({
       kind: 'direct', content: [a, close], start: q.start, end: q.end, text, spans: [i], cue: null, form: null,

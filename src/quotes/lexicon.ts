@@ -9,6 +9,14 @@ import { compilePattern, type TokenPattern } from './token-pattern.js';
 
 export type VerbNumber = 'sg' | 'pl' | 'any';
 
+/** The class of a description's head word ("Behörde", "SPD-Politikerin", "carrier"), by suffix; null when unknown. */
+export function descriptionClass(lex: QuoteLexicon, head: string): 'institution' | 'person' | null {
+  const h = head.toLowerCase();
+  for (const x of lex.descriptionHeads.person) if (h.endsWith(x)) return 'person';
+  for (const x of lex.descriptionHeads.institution) if (h.endsWith(x)) return 'institution';
+  return null;
+}
+
 export interface VerbForm {
   lemma: string;
   number: VerbNumber;
@@ -20,6 +28,10 @@ export interface VerbForm {
   finite: boolean;
   /** Takes a recipient object before its content ("told Reuters that …"). */
   object: boolean;
+  /** Reports speech only around a quoted phrase ("called the plan "piracy"", "nannte den Plan „…“"). */
+  quotedContent: boolean;
+  /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
+  subjects: Set<string> | null;
 }
 
 export interface SourceNoun {
@@ -79,6 +91,10 @@ export interface QuoteLexicon {
   /** The infinitive marker ("zu", "to"): a reporting verb right after it states nothing. */
   infinitiveMarkers: Set<string>;
   reflexives: Set<string>;
+  /** Pronouns ending a partitive ("einer von ihnen", "one of them"): the whole is the group last spoken of. */
+  partitivePronouns: Set<string>;
+  /** Heads of definite descriptions that refer back to a named institution or person (suffix match). */
+  descriptionHeads: { institution: string[]; person: string[] };
   /** First and second parts of correlative pairs ("sowohl … als auch", "both … and"). */
   correlatives: Set<string>;
   correlativeLinks: Set<string>;
@@ -92,7 +108,9 @@ export interface QuoteLexicon {
   /** Cue phrases naming the source in a $NP slot ("aus $NP verlautete"). */
   sourcePhrases: TokenPattern[];
   /** Reported speech carried by the verb's mood alone (German Konjunktiv I), or null. */
-  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[] } | null;
+  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[];
+    /** Forms that continue reported speech after any subject (Konjunktiv II standing in for I: "müssten"). */
+    continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
 }
@@ -112,14 +130,14 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; subjects?: string[] }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[] } }>(dir, 'verbs.json', { verbs: [] });
+    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
@@ -128,7 +146,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       verbs.set(f, {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object,
+        channel: v.channel ?? null, object: !!v.object, quotedContent: !!v.quotedContent,
+        subjects: v.subjects ? lowerSet(v.subjects) : null,
       });
     };
     for (const f of v.sg ?? []) add(f, 'sg', true);
@@ -178,6 +197,11 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     negationBlockers: list('negationBlockers'),
     infinitiveMarkers: list('infinitiveMarkers'),
     reflexives: list('reflexives'),
+    partitivePronouns: list('partitivePronouns'),
+    descriptionHeads: (() => {
+      const d = readJson<{ institution?: string[]; person?: string[] }>(dir, 'descriptions.json', {});
+      return { institution: (d.institution ?? []).map((x) => x.toLowerCase()), person: (d.person ?? []).map((x) => x.toLowerCase()) };
+    })(),
     correlatives: list('correlatives'),
     correlativeLinks: list('correlativeLinks'),
     pronouns: new Map(Object.entries((fw.pronouns ?? {}) as Record<string, PronounInfo>)),
@@ -189,6 +213,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
       suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [],
+      continuationForms: lowerSet(vj.reportedMood.continuationForms),
     } : null,
     responses: readLines(dir, 'responses.txt').map((l) => {
       const [kind, pattern] = l.split('\t');

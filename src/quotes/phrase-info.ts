@@ -25,6 +25,8 @@ export interface PhraseInfo {
   entity: string | null;
   /** Entity the group belongs to ("japanische" → Japan, "von Trump" → Trump), or null. */
   affiliation: string | null;
+  /** "einer von ihnen", "one of them": the whole is a group named before by a pronoun. */
+  pronounWhole: boolean;
 }
 
 const TYPE_RANK: Record<string, number> = { organization: 0, location: 1, person: 2, other: 3 };
@@ -34,6 +36,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   const info: PhraseInfo = {
     start: a, end: b, kind: 'description', noun: null, count: null, partitive: false, ofCount: null,
     definite: false, plural: false, mentions: mentionsIn(v, a, b), entity: null, affiliation: null,
+    pronounWhole: false,
   };
   const w0 = v.lower[a];
   if (b === a + 1 && lex.pronouns.has(w0)) { info.kind = 'pronoun'; return info; }
@@ -67,11 +70,14 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   // A group without a stated count ("Beamte", "officials", "Regierungskreise") is collective.
   if (info.noun) info.plural = info.count === null ? true : info.count > 1;
   // A person named inside the head (or in an apposition) makes the phrase named.
+  // A name inside a compound ("SPD-Politikerin", "Trump-Berater") gives an affiliation, never the speaker.
   const person = info.mentions.find((m) => v.entities.byId.get(m.entity)?.type === 'person' && m.kind !== 'pronoun'
-    && m.kind !== 'possessive' && (m.tokenStart < headEnd || appositive(v, a, m.tokenStart)));
-  // "one of the signatories", "zwei der Diplomaten": a counted part of a group is a group whatever its noun.
+    && m.kind !== 'possessive' && m.kind !== 'compound' && (m.tokenStart < headEnd || appositive(v, a, m.tokenStart)));
+  // "one of the signatories", "zwei der Diplomaten": a counted part of a group is a group whatever its noun;
+  // "einer von ihnen" / "one of them" a part of whichever group was spoken of last.
+  if (info.partitive && lex.partitivePronouns.has(v.lower[b - 1])) info.pronounWhole = true;
   if ((info.partitive || (info.count ?? 0) > 1) && !info.noun && !person && !hasNameLike(v, a, headEnd)) {
-    info.noun = { lemma: v.lower[b - 1], generic: false, spokesperson: false };
+    info.noun = { lemma: v.lower[b - 1], generic: info.pronounWhole, spokesperson: false };
     info.plural = (info.count ?? 2) > 1;
   }
   if (info.noun && !person && !hasNameLike(v, a, headEnd)) {
@@ -84,7 +90,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   if (person) { info.kind = 'named'; info.entity = person.entity; }
   else {
     // An institution or place named by the phrase itself ("das japanische Außenministerium", "Japan").
-    const inst = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym')
+    const inst = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym' && m.kind !== 'compound')
       .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start)[0];
     if (inst) { info.kind = 'named'; info.entity = inst.entity; }
     else if (hasNameLike(v, a, headEnd)) info.kind = 'named';

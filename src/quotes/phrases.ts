@@ -44,9 +44,13 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     }
     if (j >= limit) break;
     if (isPunct(v, j) || isQuoteMark(v, j)) {
-      // Keep hyphen-joined pieces only when a word follows directly.
+      // A plural possessive ("the vessels' owners"): an apostrophe glued to a word in -s links two nouns.
+      if (!pre && isQuoteMark(v, j) && /^['’]$/.test(w) && /s$/.test(v.lower[j - 1]) && v.doc.tokens[j - 1].end === v.doc.tokens[j].start
+        && j + 1 < limit && isWord(v, j + 1) && !v.quoteOf[j] && !isStopWord(v, j + 1)) { pre = true; j++; continue; }
       break;
     }
+    // A phrase never opens with a coordinator ("but warned that …").
+    if (j === i && lex.coordinators.has(w)) return i;
     if (!pre && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       const nxt = j + 1;
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt) && !lex.pronouns.has(v.lower[nxt])) { pre = true; j++; continue; }
@@ -147,6 +151,8 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
   let k = verb - 1;
   while (k > clauseStart && (lex.adverbs.has(v.lower[k]) || lex.auxiliaries.has(v.lower[k]))) k--;
   if (lex.relativePronouns.has(v.lower[k]) && k > 0 && v.lower[k - 1] === ',') return { range: [k, k + 1], relative: true };
+  // Subject-verb order: a personal pronoun right before the verb is its subject ("dismissing what she called …").
+  if (!lex.verbSecond && k > clauseStart && lex.pronouns.has(v.lower[k])) return { range: [k, k + 1], relative: false };
   let s = clauseStart;
   while (s < verb && (isPunct(v, s) || isQuoteMark(v, s))) s++;
   if (lex.subordinators.has(v.lower[s]) && !lex.prepositions.has(v.lower[s])) s++;

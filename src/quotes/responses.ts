@@ -4,7 +4,7 @@
  * ("die aufgrund der Sensibilität des Themas anonym bleiben wollten").
  */
 import { findPattern } from './token-pattern.js';
-import { prefieldSpeaker } from './phrases.js';
+import { chunkNP, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
 import { sentenceRange, type DocView } from './view.js';
 
 export interface ResponseHit {
@@ -21,13 +21,17 @@ export function findResponses(v: DocView): ResponseHit[] {
   for (let s = 0; s < v.doc.sentences.length; s++) {
     const [S, E] = sentenceRange(v, s);
     for (const rp of v.lex.responses) {
-      const m = findPattern(rp.pattern, v.lower, S, E);
+      // A $NP slot marks a subject after the verb ("Weitere Angaben machte $NP … nicht").
+      const m = findPattern(rp.pattern, v.lower, S, E, (name, i, lim) => (name === 'NP' ? chunkNP(v, i, lim) : -1));
       if (!m || v.quoteOf[m.start]) continue;
       if (out.some((o) => o.range[0] <= m.start && m.start < o.range[1])) continue;
       let end = m.end;
       while (end < E && v.lower[end] !== '.' && v.lower[end] !== ';') end++;
       const pf = prefieldSpeaker(v, S, m.start);
-      out.push({ kind: rp.kind, range: [m.start, end], subject: pf ? pf.range : null, relative: !!pf?.relative });
+      let subject = m.slots.NP ?? (pf ? pf.range : null);
+      // "The engine's manufacturer, Keller Propulsion, did not respond": the appositive name belongs to the subject.
+      if (pf && !pf.relative && !m.slots.NP) { const ext = postfieldSpeaker(v, pf.range[0], m.start); if (ext && ext[1] > pf.range[1]) subject = ext; }
+      out.push({ kind: rp.kind, range: [m.start, end], subject, relative: !m.slots.NP && !!pf?.relative });
     }
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);

@@ -5,10 +5,10 @@
  * speakers before them.
  */
 import type { Source, SpanOut } from '../contract/schema.js';
-import type { PronounInfo } from './lexicon.js';
+import { descriptionClass, type PronounInfo } from './lexicon.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
-import { isCap, isPunct, spanOf, textOf, type DocView } from './view.js';
+import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
   key: string;
@@ -27,6 +27,9 @@ export interface SourceRec {
   mentions: SpanOut[];
   first: number;
   anonymityReason: SpanOut | null;
+  /** Can this source be a "he"/"she"/"the minister"? A person entity, a group of people, or (without an
+   *  entity) a name-like phrase that is no institution name ("Midwest Air Lines" stays open, "the government" is not). */
+  personLike: boolean;
   responses: { kind: 'declined' | 'no_response' | 'denied'; evidence: SpanOut }[];
   id: string;
 }
@@ -76,11 +79,21 @@ export class SourceRegistry {
       key: '', description: stripDescription(v, info.start, info.end), named: false, entity: null, group: false,
       lemma: null, generic: false, count: null, plural: false, affiliation: info.affiliation, parent: null,
       promoted: true, mentions: [spanOf(v, info.start, info.end)], first: v.doc.tokens[info.start].start,
-      anonymityReason: null, responses: [], id: '', ...fields,
+      anonymityReason: null, personLike: false, responses: [], id: '', ...fields,
     };
+    rec.personLike = this.personLike(rec, info);
     this.recs.push(rec);
     this.indexMention(rec, rec.mentions[0]);
     return rec;
+  }
+
+  private personLike(rec: SourceRec, info: PhraseInfo): boolean {
+    const v = this.v;
+    if (rec.group) return true;
+    const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
+    if (e) return e.type === 'person';
+    if (!hasNameLike(v, info.start, info.end)) return false;
+    return descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution';
   }
 
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
@@ -174,7 +187,19 @@ export class SourceRegistry {
     if (!np) return null;
     [a, b] = np;
     const info = analyzePhrase(v, a, b);
+    // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
+    if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
+      && (b === a + 1 || !isCap(v, b - 1))) {
+      const g = this.lastGroup(a, info.count);
+      if (g) { this.addMention(g, a, a + 1); return g; }
+    }
     if (info.kind === 'pronoun') {
+      // "Ein Sprecher der AOK bestätigte … Weitere Angaben machte er nicht": an unnamed single source speaking in
+      // this or the previous sentence is the antecedent the entities stage cannot know.
+      const p0 = v.lex.pronouns.get(v.lower[a]) as PronounInfo;
+      const last = this.events.length ? this.events[this.events.length - 1] : null;
+      if (last && last.token < a && v.sentOf[a] - last.sentence <= 1 && last.rec.group && last.rec.count === 1
+        && p0.number !== 'pl' && this.fits(last.rec, 'sg', p0.gender)) return last.rec;
       // The entities stage's own resolution, where it made one, comes first.
       const ent = v.entities.resolvePronoun(a);
       const e = ent ? v.entities.byId.get(ent) : undefined;
@@ -187,14 +212,28 @@ export class SourceRegistry {
     return this.resolveNamed(info);
   }
 
+  /** The latest group spoken of (plural, of `count` members when given) within the window before `token`. */
+  private lastGroup(token: number, count: number | null): SourceRec | null {
+    const para = this.paragraphOf(token);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= token) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (ev.rec.group && ev.rec.plural && (count === null || ev.rec.count === null || ev.rec.count === count)) return ev.rec;
+    }
+    return null;
+  }
+
   /**
    * "die Ministerin" after "Wirtschaftsministerin Petra Lindner": a definite description whose head noun ends a
-   * word of a recent named speaker's phrase refers back to that speaker.
+   * word of a recent named speaker's phrase refers back to that speaker. Failing that, a description whose head
+   * names a kind of institution or person ("die Behörde", "the carrier", "die SPD-Politikerin") refers back to
+   * the latest institution or person named before it.
    */
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
     if (!info.definite || info.entity || info.end - info.start > 4) return null;
-    const head = v.lower[info.end - 1];
+    const head = v.lower[info.end - 1].replace(/(?<=\p{L}{4})e?s$/u, ''); // genitive "des Verbandes"
     if (head.length < 4) return null;
     const para = this.paragraphOf(info.start);
     for (let e = this.events.length - 1; e >= 0; e--) {
@@ -205,8 +244,43 @@ export class SourceRegistry {
       const words = this.mentionWords.get(ev.rec);
       if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
+    const cls = descriptionClass(v.lex, head);
+    if (cls === 'person') return this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+    // Institution nouns refer back only as the bare noun ("die Behörde", "the company"): a compound or a
+    // capitalised name ("das Finanzministerium", "die EU-Kommission", "the Finance Ministry") names its own.
+    if (cls === 'institution' && v.lex.descriptionHeads.institution.includes(head) && !capitalisedInside(v, info.start + 1, info.end)) {
+      return this.institutionBefore(info.start);
+    }
     return null;
   }
+
+  /**
+   * The institution a description like "die Behörde" / "the company" refers back to: the subject opening this or
+   * the previous sentence when it names an institution (a non-person entity, a name, or a phrase built on an
+   * institution noun). Further back the reference is too loose to resolve safely.
+   */
+  private institutionBefore(at: number): SourceRec | null {
+    const v = this.v;
+    const para = this.paragraphOf(at);
+    const k0 = v.sentOf[at];
+    for (let k = k0; k >= 0 && k0 - k <= 1; k--) {
+      const [S, E] = sentenceRange(v, k);
+      if (S >= at || para - v.doc.sentences[k].paragraph > PARAGRAPH_WINDOW) { if (S >= at) continue; break; }
+      const np = postfieldSpeaker(v, S, Math.min(E, at));
+      if (!np || np[1] - np[0] > 8) continue;
+      // A name, or a phrase built on an institution noun ("Der Pflegeverband", "Die Staatsanwaltschaft Hannover").
+      const info = analyzePhrase(v, np[0], np[1]);
+      if (info.kind === 'pronoun' || info.kind === 'relative' || info.kind === 'group') continue;
+      const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
+      if (ent && ent.type === 'person') continue;
+      let institution = !!ent;
+      for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex, v.lower[t]) === 'institution';
+      if (!institution && !hasNameLike(v, np[0], np[1])) continue;
+      return this.resolveNamed(info);
+    }
+    return null;
+  }
+
 
   private resolveNamed(info: PhraseInfo): SourceRec {
     const v = this.v;
@@ -240,7 +314,8 @@ export class SourceRegistry {
       // Prefer the same noun, then the largest group, then the earliest.
       parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
         || (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
-      const parent = parents[0] ?? null;
+      const last = info.pronounWhole ? this.lastGroup(info.start, null) : null;
+      const parent = (last && last.parent === null && (last.count === null || last.count > n) ? last : null) ?? parents[0] ?? null;
       if (parent) {
         this.promote(parent, this.v.doc.tokens[info.start].start); // promoted, but the part's words are no mention of the whole
         const same = this.childrenOf.get(parent)?.find((r) => r.count === info.count);
@@ -266,7 +341,7 @@ export class SourceRegistry {
    * A pronoun's source: the latest speaker (or refusing source) before it within the window whose number
    * fits. Unnamed single sources fit plural pronouns too (singular "they", its German translation "sie").
    */
-  resolvePronoun(at: number, p: PronounInfo, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
+  resolvePronoun(at: number, p: PronounInfo, verbNumber: 'sg' | 'pl' | 'any', person = false): SourceRec | null {
     const number = p.number === 'sg|pl' ? (verbNumber === 'any' ? 'any' : verbNumber) : p.number;
     const para = this.paragraphOf(at);
     let best: Event | null = null;
@@ -274,7 +349,7 @@ export class SourceRegistry {
       const ev = this.events[e];
       if (ev.token >= at) continue;
       if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
-      if (this.fits(ev.rec, number, p.gender)) { best = ev; break; }
+      if (this.fits(ev.rec, number, p.gender, person)) { best = ev; break; }
     }
     if (number === 'pl') return best ? best.rec : null;
     // A named person who is the subject of a later sentence than the last speaker is the nearer antecedent
@@ -292,9 +367,7 @@ export class SourceRegistry {
     for (let k = k0 - 1; k >= 0 && k0 - k <= 3; k--) {
       const s = v.doc.sentences[k];
       if (para - s.paragraph > PARAGRAPH_WINDOW || s.tokenEnd <= after) break;
-      let a = s.tokenStart;
-      const dl = v.doc.dateline?.span;
-      if (dl) while (a < s.tokenEnd && v.doc.tokens[a].start < dl.end && v.doc.tokens[a].start >= dl.start) a++;
+      const a = sentenceRange(v, k)[0]; // without the dateline
       if (a <= after || isPunct(v, a) || v.quoteOf[a]) continue;
       const np = postfieldSpeaker(v, a, s.tokenEnd);
       if (!np || np[1] - np[0] > 8) continue;
@@ -309,9 +382,11 @@ export class SourceRegistry {
     return null;
   }
 
-  private fits(rec: SourceRec, number: string, gender: string | null): boolean {
+  private fits(rec: SourceRec, number: string, gender: string | null, person = false): boolean {
     const plural = rec.group ? rec.plural : false;
     if (number === 'sg' && plural) return false;
+    // "he", "she", "the minister": never an institution or a description like "the federal government".
+    if ((person || gender === 'm' || gender === 'f') && !rec.personLike) return false;
     if (number === 'pl' && !plural && !(rec.group && rec.count === 1)) return false;
     if (gender && rec.entity) {
       const g = this.v.entities.byId.get(rec.entity)?.attributes?.gender;
@@ -346,7 +421,8 @@ export class SourceRegistry {
     for (let k = k0 - 1; k >= 0 && k0 - k <= 3; k--) {
       const s = v.doc.sentences[k];
       if (para - s.paragraph > PARAGRAPH_WINDOW) break;
-      const np = postfieldSpeaker(v, s.tokenStart, s.tokenEnd);
+      const [S, E] = sentenceRange(v, k); // without the dateline ("VITTE (Agentur) -" is nobody's name here)
+      const np = postfieldSpeaker(v, S, E);
       if (!np || np[1] - np[0] > 6) continue;
       const info = analyzePhrase(v, np[0], np[1]);
       if (info.kind === 'named' && hasNameLike(v, np[0], np[1])) return this.resolveNamed(info);
@@ -369,6 +445,13 @@ export class SourceRegistry {
       return s;
     });
   }
+}
+
+/** Is a word in [a, b) capitalised where the language does not capitalise nouns (a name inside the phrase)? */
+function capitalisedInside(v: DocView, a: number, b: number): boolean {
+  if (v.lex.nounsCapitalised) return false;
+  for (let k = a; k < b; k++) if (isCap(v, k)) return true;
+  return false;
 }
 
 const groupKey = (lemma: string | null, count: number | null, affiliation: string | null) => `${lemma}|${count}|${affiliation}`;

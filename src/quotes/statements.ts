@@ -9,7 +9,7 @@
 import { readCue, trimContent, wordCount, type Subject } from './attribution.js';
 import type { VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
-import { chunkNP, postfieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
 import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, type DocView } from './view.js';
 
@@ -73,6 +73,11 @@ function attributionAfter(v: DocView, from: number, limit: number):
     let end = sp[1];
     if (form.particle) { if (v.lower[end] !== form.particle) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
     return { verb: k, form, subject: sp, end, skipped: 0 };
+  }
+  // "…", hieß es in einer Mitteilung des Verbandes / hieß es aus Regierungskreisen.
+  for (const p of lex.sourcePhrases) {
+    const m = matchPatternAt(p, v.lower, k, limit, (name, i, lim) => (name === 'NP' ? chunkNP(v, i, lim) : -1));
+    if (m && m.slots.NP) return { verb: k, form: null, subject: m.slots.NP, end: m.end, skipped: 0 };
   }
   if (lex.cueSo.has(v.lower[k])) {
     const e = chunkNP(v, k + 1, limit);
@@ -155,10 +160,20 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
         st.subject = { type: 'phrase', range: [S, pm] }; st.attribution = [S, pm]; st.anchor = S;
         attributed.add(i); statements.push(st);
         continue;
+      } else if (v.lower[pm] === ':' && pm - S <= 14) {
+        // "Brandt hält das für Augenwischerei: »…«" — a clause introducing the quote; its named subject speaks.
+        const e = chunkNP(v, S, pm);
+        if (e > S && e < pm && hasNameLike(v, S, e) && !v.quoteOf[S]) {
+          const st = directStatement(v, [i], 'direct');
+          st.subject = { type: 'phrase', range: [S, e] }; st.attribution = [S, pm]; st.anchor = S;
+          attributed.add(i); statements.push(st);
+          continue;
+        }
       }
     }
-    // Quote first, reported content continues after it: "„…“ bei der Wahl, sagte Watanabe."
-    for (let k = t.close + 1; k < lim; k++) {
+    // Quote first, reported content continues after it: "„…“ bei der Wahl, sagte Watanabe." (not after a quote
+    // that closed its own sentence: „… am besten.“ Schiffe unter Billigflaggen, sagte sie, …)
+    for (let k = t.close + 1; k < lim && !closed; k++) {
       if (v.lower[k] !== ',') continue;
       const a2 = attributionAfter(v, k, lim);
       if (a2 && a2.verb !== null && k > t.close + 1) {
@@ -213,7 +228,7 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, { type: 'phrase', range: m.slots.NP }, [k, m.end]);
           break;
         }
-        if (st) { consumed.add(k); statements.push(st); k = st.content[1]; continue; }
+        if (st) { consumed.add(k); statements.push(st); lastStatementSentence = s; k = st.content[1]; continue; }
         for (const p of lex.cueBefore) {
           const m = matchPatternAt(p, v.lower, k, E);
           if (!m) continue;
@@ -245,6 +260,17 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
         const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
         if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+      } else if (k < E && !v.quoteOf[k] && !isQuoteMark(v, k)) {
+        // Any subject: a finite verb in the reported mood in second position ("Das Rentenniveau werde gesichert",
+        // "Offen sei aber, wie …") continues the words of the last speaker.
+        const t = reportedFiniteVerb(v, k, E);
+        if (t > k) {
+          const st = indirect(v, trimContent(v, k, E), [t, t + 1], null, { type: 'none' }, [k, k]);
+          if (st) {
+            st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k;
+            statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+          }
+        }
       }
     }
   }
@@ -268,6 +294,22 @@ function indirect(v: DocView, content: [number, number], cue: [number, number], 
   const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
   const anchor = subject.type === 'phrase' ? subject.range[0] : subject.type === 'relative' ? subject.at : cue[0];
   return { kind: 'indirect', content, start, end, text: v.doc.text.slice(start, end), spans: [], cue, form, subject, attribution, anchor };
+}
+
+/**
+ * The finite verb of a main clause starting at k when it is in the reported mood (Konjunktiv I, or II where I
+ * would look indicative), standing in second position after one constituent without commas or other verbs;
+ * -1 otherwise.
+ */
+function reportedFiniteVerb(v: DocView, k: number, E: number): number {
+  const mood = v.lex.reportedMood!;
+  for (let t = k + 1; t < E && t - k <= 10; t++) {
+    const w = v.lower[t];
+    if (mood.forms.has(w) || mood.continuationForms.has(w)) return t;
+    if (isPunct(v, t) || isQuoteMark(v, t) || v.quoteOf[t] || v.verbMask[t] || v.lex.auxiliaries.has(w)
+      || v.lex.complementizers.has(w) || v.lex.relativePronouns.has(w) && !v.lex.determiners.has(w)) return -1;
+  }
+  return -1;
 }
 
 /** Index of the first quote span whose opening mark is at or after char offset `offset`. */

@@ -114,3 +114,69 @@ describe('the mechanisms behind those rules', () => {
     expect(nounPhraseIn(v, tok(v, 'Vorzüge') - 1, tok(v, 'Vorzüge') + 3)).toEqual([tok(v, 'Vorzüge') - 1, tok(v, 'Vorzüge') + 3]);
   });
 });
+
+describe('resolution rules found on held-out articles', () => {
+  it('resolves a bare institution noun to the institution named as subject just before ("die Behörde", "the company")', () => {
+    const de = quotesOf('Die Staatsanwaltschaft Kiel hat Anklage erhoben. Die Beschuldigten hätten Gelder veruntreut, teilte die Behörde mit.', 'de').layer;
+    expect(de.sources.find((s) => s.id === de.quotes[0].source)?.description).toContain('Staatsanwaltschaft Kiel');
+    const en = quotesOf('Northern Rail Lines cut 40 trains on Monday after a signal failure, the company said.', 'en').layer;
+    expect(en.sources.find((s) => s.id === en.quotes[0].source)?.description).toBe('Northern Rail Lines');
+    // a compound names its own institution
+    const own = quotesOf('Die Stadtwerke erhöhen die Preise. Das Finanzministerium erklärte, man prüfe den Fall.', 'de').layer;
+    expect(own.sources.find((s) => s.id === own.quotes[0].source)?.description).toBe('Das Finanzministerium');
+  });
+
+  it('continues reported speech in the Konjunktiv after any subject, and after impersonal source phrases', () => {
+    const { layer } = quotesOf('Die Runde habe sich geeinigt, hieß es aus Regierungskreisen. Offen sei aber, wer zahle. Das Geld werde knapp.', 'de');
+    expect(layer.quotes).toHaveLength(3);
+    const src = new Set(layer.quotes.map((q) => q.source));
+    expect(src.size).toBe(1);
+    expect(layer.sources[0].description).toBe('Regierungskreisen');
+  });
+
+  it('gives a colon-introduced quote to the named subject of its clause', () => {
+    const { layer } = quotesOf('Ein Sprecher sagte, man prüfe alles. Berger hält das für Unsinn: "Eine Prüfung ersetzt keine Politik."', 'de');
+    const q = layer.quotes.find((x) => x.text.includes('Prüfung ersetzt'))!;
+    expect(layer.sources.find((s) => s.id === q.source)?.description).toBe('Berger');
+  });
+
+  it('takes a short quoted whole sentence for speech, not a term', () => {
+    const { layer } = quotesOf('"He could stay here a month," Anne Roe said. "I notice."', 'en');
+    expect(layer.terms).toHaveLength(0);
+    expect(layer.quotes.map((q) => q.text)).toContain('I notice.');
+  });
+
+  it('keeps indirect content that goes on after an interrupting attribution', () => {
+    const { layer } = quotesOf('Ships under cheap flags, she said, were often registered in countries that never cooperate.', 'en');
+    expect(layer.quotes[0].text).toContain('were often registered');
+  });
+
+  it('reports with "called"/"nannte" only around a quoted phrase', () => {
+    const yes = quotesOf('The embassy called the plan "piracy dressed up as law" in a post.', 'en').layer;
+    expect(yes.quotes).toHaveLength(1);
+    expect(yes.sources.find((s) => s.id === yes.quotes[0].source)?.description).toBe('The embassy');
+    const no = quotesOf('They joined a group called "Friends of the Lake and the River" last year.', 'en').layer;
+    expect(no.quotes.every((q) => q.source === null)).toBe(true);
+  });
+
+  it('lets "show" report only for documents', () => {
+    expect(quotesOf('The port plans more checks, the documents show.', 'en').layer.quotes).toHaveLength(1);
+    expect(quotesOf('The projections show inflation returning to the target next year.', 'en').layer.quotes).toHaveLength(0);
+  });
+
+  it('reads "einer von ihnen" and a bare "Both" as the group spoken of last', () => {
+    const de = quotesOf('Drei Ermittler sagten, der Schaden sei hoch. Einer von ihnen sagte, viele Fälle seien verjährt.', 'de').layer;
+    const three = de.sources.find((s) => s.count === 3)!;
+    expect(de.sources.find((s) => s.count === 1)?.parent).toBe(three.id);
+    const en = quotesOf('Two European diplomats said the talks had stalled. Both spoke on condition of anonymity to discuss private talks.', 'en').layer;
+    expect(en.sources).toHaveLength(1);
+    expect(en.sources[0].anonymityReason).not.toBeNull();
+  });
+
+  it('takes an unnamed spokesperson as the antecedent of the next sentence\'s pronoun', () => {
+    const { layer } = quotesOf('Ein Sprecher der Kasse bestätigte, dass sie klagen wolle. Weitere Angaben machte er nicht.', 'de');
+    const s = layer.sources.find((x) => x.count === 1)!;
+    expect(s.responses?.map((r) => r.kind)).toEqual(['declined']);
+  });
+});
+
