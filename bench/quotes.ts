@@ -28,7 +28,7 @@ function repeatedDoc(path: string, bytes: number): Doc {
   return buildDoc({ text: parts.join('\n\n'), origin: path, language: fm.fields.language ?? 'en', published: fm.fields.published ?? null });
 }
 
-export async function benchQuotes(runs = 3): Promise<BenchResult[]> {
+export async function benchQuotes(runs = 5): Promise<BenchResult[]> {
   const src = join(repoRoot, 'examples', 'en-trade-envoy.txt');
   if (!existsSync(src)) return [];
   const out: BenchResult[] = [];
@@ -36,7 +36,7 @@ export async function benchQuotes(runs = 3): Promise<BenchResult[]> {
   for (const bytes of [250_000, 1_000_000]) {
     const doc = repeatedDoc(src, bytes);
     const entities = extractEntities(doc, runNer(doc));
-    extractQuotes(doc, entities); // warm-up (lexicon load, JIT)
+    for (let w = 0; w < 2; w++) extractQuotes(doc, entities); // warm-up (lexicon load, JIT)
     const times: number[] = [];
     for (let r = 0; r < runs; r++) { const t = performance.now(); extractQuotes(doc, entities); times.push(performance.now() - t); }
     const ms = median(times);
