@@ -107,6 +107,8 @@ export class ArgumentFinder {
         t--;
         continue;
       }
+      // "am Montag Ute Marquardt": a preposition before a time word governs that word, not the name after it.
+      if (this.sets.timeWords.has(x)) return null;
       if (v.isCapitalized(t) && !nounSkipped) { nounSkipped = true; t--; continue; }
       // English titles are capitalized word runs: "with Fijian Prime Minister Joeli Nakau".
       if (v.isCapitalized(t) && !this.german) { t--; continue; }
@@ -483,7 +485,9 @@ export class ArgumentFinder {
     for (let t = c.start; t < c.end; t++) {
       if (v.w(t) !== prep) continue;
       // The preposition's noun phrase runs to the clause end: nouns, adjectives, "und"; its last noun a plain noun or a group ("US-Beamten").
-      const tail = v.tail(c);
+      // A verb particle or participle may close the clause after it ("… US-Beamten zusammen,").
+      let tail = v.tail(c);
+      while (tail > t + 1 && v.isLowerWord(tail) && v.mentionIdx(tail) < 0) tail--;
       let u = t + 1;
       while (u < tail && !v.isPunct(u) && (v.mentionIdx(u) < 0 || isPartialMention(v, v.mention(v.mentionIdx(u)))) && !this.sets.verbLike.has(v.w(u))) u++;
       if (u !== tail || !v.isCapitalized(u)) continue;

@@ -122,6 +122,8 @@ export class SentenceView {
     if (sets.verbLike.has(x) || this.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb')) return true;
     // English: a past-tense form opening a clause ("…, but failed to …", "…, traveled to …").
     if (!this.lex.grammar.capitalizedNouns) return /^\p{Ll}{3,}ed$/u.test(x) && !sets.determiners.has(x);
+    // German: an inflected adjective before its noun ("und früheren US-Beamten") is no verb.
+    if (/(e|en|er|em|es)$/.test(x) && t + 1 < this.to && this.isCapitalized(t + 1) && (this.mentionIdx(t + 1) < 0 || isPartialMention(this, this.mention(this.mentionIdx(t + 1))))) return false;
     return !(sets.determiners.has(x) || sets.prepositions.has(x) || sets.subjectRelatives.has(x) || sets.objectRelatives.has(x)
       || sets.subordinators.has(x) || sets.coordinators.has(x) || sets.clauseConjunctions.has(x) || sets.infinitiveIntros.has(x)
       || sets.attributionCues.has(x) || sets.infinitiveMarkers.has(x) || sets.exemplarMarkers.has(x) || PRONOUN_LIKE.test(x));
@@ -293,9 +295,15 @@ export class SentenceView {
     for (let t = c.start; t < c.end; t++) {
       const x = this.w(t);
       if (this.lex.sets.verbLike.has(x)) return true;
-      if (this.isLowerWord(t) && this.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb')) return true;
+      if (this.isLowerWord(t) && this.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb') && !this.afterArticle(t)) return true;
     }
     return false;
+  }
+
+  /** "the former head", "a close ally": a word after an article (and at most one modifier) is a noun. */
+  private afterArticle(t: number): boolean {
+    const d = this.lex.sets.determiners;
+    return d.has(this.w(t - 1)) || (this.isLowerWord(t - 1) && d.has(this.w(t - 2)));
   }
 
   /** A zu-/to-infinitive clause: "…, Trump zu treffen", "…, in Kontakt zu treten", "…, to meet Trump". */
