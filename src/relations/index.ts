@@ -157,6 +157,11 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     }
   }
   if (!subjects.length) return [];
+  // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
+  if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {
+    const subjIds = new Set(subjects.map((a) => a.entity));
+    objects = f.antecedent(ci).filter((a) => !subjIds.has(a.entity));
+  }
   if (!objects.length) {
     // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
     if (spec.symmetric && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }

@@ -4,7 +4,7 @@
  * "dem Emirat", "die Gewerkschaft", "das Unternehmen"). Each becomes an extra mention of the most salient
  * actor of a fitting type: one the text introduced with that noun ("der Lokführergewerkschaft GDL" → "die
  * Gewerkschaft"), else the nearest one before it in the sentence (outside appositions), else the first of
- * the sentence before (its subject, most often). Nothing is guessed beyond two sentences back.
+ * the sentence before (its subject, most often). A bare type match reaches two sentences back, a matching noun four.
  * The vocabulary is data: lang/<code>/relations/grammar.json, "references".
  */
 import type { EntityType } from '../contract/schema.js';
@@ -108,9 +108,11 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
       if (isNameLike(m.kind) && kind !== 'apposition' && !here.includes(m.entity)) here.unshift(m.entity);
     }
     const window = [here, ...memory.recent(2)];
+    // A matching introduction noun or class reaches further back than a bare type match.
+    const wide = [here, ...memory.recent(4)];
     if (head) {
-      for (const list of window) for (const e of list) if (fits(e, want) && memory.descriptors.get(e)?.some((d) => d === head.stem || d.endsWith(head.stem))) return e;
-      if (head.cls) for (const list of window) for (const e of list) if (fits(e, want) && classesOf(e).includes(head.cls)) return e;
+      for (const list of wide) for (const e of list) if (fits(e, want) && memory.descriptors.get(e)?.some((d) => d === head.stem || d.endsWith(head.stem))) return e;
+      if (head.cls) for (const list of wide) for (const e of list) if (fits(e, want) && classesOf(e).includes(head.cls)) return e;
     }
     for (const list of window) for (const e of list) {
       if (!fits(e, want)) continue;

@@ -260,6 +260,8 @@ export class SentenceView {
       c.kind = 'relative';
       c.relPronoun = h;
       c.relSubject = sets.subjectRelatives.has(first) && !sets.objectRelatives.has(first) || (sets.subjectRelatives.has(first) && this.lex.grammar.capitalizedNouns && first !== 'den' && first !== 'dem');
+      // "…, which Nakau chairs": an English relative pronoun followed by a name is the object.
+      if (!this.lex.grammar.capitalizedNouns && this.mentionIdx(h + 1) >= 0 && !isPossessiveMention(this, this.mention(this.mentionIdx(h + 1)))) c.relSubject = false;
       return;
     }
     // "zu dem sich …", "zu dessen Firma …" — but "mit der Trump-Kampagne" is an article before a noun.
