@@ -58,6 +58,11 @@ export function bioToBilou(tags: string[]): string[] {
 export class NerModel {
   readonly L: number;
   readonly allowed: Uint8Array;
+  private _featMap: U32Map | null;
+  private _weights: Float32Array | null;
+  /** Sorted feature keys of a loaded model (row j of the packed table), used to rebuild dense weights on demand. */
+  private rowKeys: Uint32Array | null = null;
+  private rowStarts: Int32Array | null = null;
   /** Labels a sentence may end with. */
   readonly endOk: Uint8Array;
   /** Output (BIO) label per label index. */
@@ -85,13 +90,15 @@ export class NerModel {
 
   constructor(
     readonly labels: string[],
-    readonly featMap: U32Map,
-    public weights: Float32Array,
+    featMap: U32Map | null,
+    weights: Float32Array | null,
     public trans: Float32Array,
     readonly lex: Lexicon,
     public meta: ModelMeta,
   ) {
     this.L = labels.length;
+    this._featMap = featMap;
+    this._weights = weights;
     this.allowed = bioAllowed(labels);
     this.endOk = endAllowed(labels);
     this.outLabels = labels.map(toBio);
@@ -106,6 +113,34 @@ export class NerModel {
     this.fx = new FeatureExtractor(lex);
   }
 
+  /** Feature hash -> row. Built on first use for loaded models (tagging uses the packed table instead). */
+  get featMap(): U32Map {
+    if (!this._featMap) this.materialize();
+    return this._featMap!;
+  }
+  /** Dense weights, rows x labels. Built on first use for loaded models. */
+  get weights(): Float32Array {
+    if (!this._weights) this.materialize();
+    return this._weights!;
+  }
+  set weights(w: Float32Array) { this._weights = w; }
+
+  private materialize(): void {
+    const keys = this.rowKeys!;
+    const starts = this.rowStarts!;
+    const ent = this.entries!;
+    const L = this.L;
+    const R = keys.length;
+    const map = new U32Map(R);
+    const W = new Float32Array(R * L);
+    for (let j = 0; j < R; j++) {
+      map.set(keys[j], j);
+      for (let x = starts[j]; x < starts[j + 1]; x++) W[j * L + (ent[x] & 255)] = (ent[x] >> 8) * this.qScale;
+    }
+    this._featMap = map;
+    this._weights = W;
+  }
+
   ensure(n: number): void {
     const need = n * this.L;
     if (this.em.length >= need) return;
@@ -115,6 +150,31 @@ export class NerModel {
     this.delta = new Float32Array(cap);
     this.back = new Int32Array(cap);
     this.beta = new Float32Array(cap);
+  }
+
+  /** Installs the packed run-time table from sorted keys and label-sparse rows (loaded models). */
+  loadPacked(keys: Uint32Array, starts: Int32Array, entries: Int32Array, scale: number): void {
+    const R = keys.length;
+    let slots = 16;
+    while (slots < R * 2) slots <<= 1;
+    const tab = new Uint32Array(slots * 3);
+    const mask = slots - 1;
+    for (let j = 0; j < R; j++) {
+      const cnt = starts[j + 1] - starts[j];
+      if (cnt === 0) continue;
+      const key = keys[j];
+      let i = key & mask;
+      while (tab[i * 3] !== 0) i = (i + 1) & mask;
+      tab[i * 3] = key;
+      tab[i * 3 + 1] = starts[j];
+      tab[i * 3 + 2] = cnt;
+    }
+    this.tab = tab;
+    this.tabMask = mask;
+    this.entries = entries;
+    this.qScale = scale;
+    this.rowKeys = keys;
+    this.rowStarts = starts;
   }
 
   /** Builds the packed, label-sparse run-time table used by emissions(); weights must be multiples of `scale`. */
@@ -321,7 +381,7 @@ export class NerModel {
 
   // ---------- serialisation ----------
 
-  serialize(opts: { prune?: number } = {}): Buffer {
+  serialize(opts: { prune?: number; sharedLex?: boolean } = {}): Buffer {
     const prune = opts.prune ?? 0;
     const L = this.L;
     const W = this.weights;
@@ -345,12 +405,19 @@ export class NerModel {
     const keys = new Uint32Array(keep.length);
     let prev = 0;
     for (let j = 0; j < keep.length; j++) { const k = keysByRow[keep[j]]; keys[j] = (k - prev) >>> 0; prev = k; }
-    // weights label-major so equal labels sit together
-    const q = new Int16Array(keep.length * L);
-    for (let y = 0; y < L; y++) {
-      for (let j = 0; j < keep.length; j++) {
-        const v = W[keep[j] * L + y];
-        q[y * keep.length + j] = Math.abs(v) <= prune ? 0 : Math.round(v / scale);
+    // label-sparse rows: count per row, label index and int16 value per non-zero weight
+    const counts = new Uint8Array(keep.length);
+    const labs: number[] = [];
+    const vals: number[] = [];
+    for (let j = 0; j < keep.length; j++) {
+      const r = keep[j];
+      for (let y = 0; y < L; y++) {
+        const v = W[r * L + y];
+        const qv = Math.abs(v) <= prune ? 0 : Math.round(v / scale);
+        if (qv === 0) continue;
+        labs.push(y);
+        vals.push(qv);
+        counts[j]++;
       }
     }
     const ld = this.lex.data;
@@ -358,20 +425,24 @@ export class NerModel {
     const parts: { name: string; data: Uint8Array }[] = [];
     const add = (name: string, a: ArrayBufferView): void => { parts.push({ name, data: new Uint8Array(a.buffer, a.byteOffset, a.byteLength) }); };
     add('keys', splitBytes(keys));
-    add('weights', splitBytes16(q));
+    add('rowCounts', counts);
+    add('labels', Uint8Array.from(labs));
+    add('values', splitBytes16(Int16Array.from(vals)));
     add('trans', this.trans);
-    add('lexWords', enc.encode(ld.words.join('\n')));
-    add('lexCluster', ld.cluster);
-    add('lexCluster2', ld.cluster2);
-    add('lexFlags', ld.flags);
-    add('lexFreq', ld.freq);
-    add('lexCap', ld.capRatio);
-    add('phrases', enc.encode(ld.phrases.join('\n')));
-    add('phraseTypes', ld.phraseTypes);
-    const second = this.second ? this.second.serialize(opts) : null;
+    if (!opts.sharedLex) {
+      add('lexWords', enc.encode(ld.words.join('\n')));
+      add('lexCluster', ld.cluster);
+      add('lexCluster2', ld.cluster2);
+      add('lexFlags', ld.flags);
+      add('lexFreq', ld.freq);
+      add('lexCap', ld.capRatio);
+      add('phrases', enc.encode(ld.phrases.join('\n')));
+      add('phraseTypes', ld.phraseTypes);
+    }
+    const second = this.second ? this.second.serialize({ ...opts, sharedLex: true }) : null;
     if (second) add('second', second);
     const header = {
-      format: 'backchannel-ner/1', labels: this.labels, meta: this.meta, scale, oPenalty: this.oPenalty, rows: keep.length, branching: ld.branching,
+      format: 'backchannel-ner/2', sharedLex: !!opts.sharedLex, labels: this.labels, meta: this.meta, scale, oPenalty: this.oPenalty, rows: keep.length, branching: ld.branching,
       parts: parts.map((p) => ({ name: p.name, bytes: p.data.byteLength })),
     };
     const hb = enc.encode(JSON.stringify(header));
@@ -384,12 +455,12 @@ export class NerModel {
     return brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 9, [zc.BROTLI_PARAM_LGWIN]: 24, [zc.BROTLI_PARAM_SIZE_HINT]: buf.byteLength } });
   }
 
-  static deserialize(data: Uint8Array): NerModel {
+  static deserialize(data: Uint8Array, parentLex?: Lexicon): NerModel {
     const buf = new Uint8Array(brotliDecompressSync(data));
-    return NerModel.fromRaw(buf);
+    return NerModel.fromRaw(buf, parentLex);
   }
 
-  private static fromRaw(buf: Uint8Array): NerModel {
+  private static fromRaw(buf: Uint8Array, parentLex?: Lexicon): NerModel {
     const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const hl = dv.getUint32(0, true);
     const dec = new TextDecoder();
@@ -405,33 +476,56 @@ export class NerModel {
     };
     const L = header.labels.length;
     const R = header.rows;
-    const keys = joinBytes(parts.get('keys')!, R);
-    const q = joinBytes16(parts.get('weights')!, R * L);
-    const map = new U32Map(R);
+    const dkeys = joinBytes(parts.get('keys')!, R);
+    const keys = new Uint32Array(R);
     let k = 0;
-    for (let j = 0; j < R; j++) { k = (k + keys[j]) >>> 0; map.set(k, j); }
-    const W = new Float32Array(R * L);
+    for (let j = 0; j < R; j++) { k = (k + dkeys[j]) >>> 0; keys[j] = k; }
     const s = header.scale;
-    for (let y = 0; y < L; y++) for (let j = 0; j < R; j++) W[j * L + y] = q[y * R + j] * s;
+    let entries: Int32Array;
+    let starts: Int32Array;
+    if (parts.has('rowCounts')) {
+      const counts = parts.get('rowCounts')!;
+      const labs = parts.get('labels')!;
+      const q = joinBytes16(parts.get('values')!, labs.length);
+      entries = new Int32Array(labs.length);
+      for (let x = 0; x < labs.length; x++) entries[x] = (q[x] << 8) | labs[x];
+      starts = new Int32Array(R + 1);
+      for (let j = 0; j < R; j++) starts[j + 1] = starts[j] + counts[j];
+    } else {
+      // format 1: dense label-major int16
+      const q = joinBytes16(parts.get('weights')!, R * L);
+      const ent: number[] = [];
+      starts = new Int32Array(R + 1);
+      for (let j = 0; j < R; j++) {
+        for (let y = 0; y < L; y++) { const v = q[y * R + j]; if (v !== 0) ent.push((v << 8) | y); }
+        starts[j + 1] = ent.length;
+      }
+      entries = Int32Array.from(ent);
+    }
     const trans = Float32Array.from(view('trans', Float32Array));
-    const words = dec.decode(parts.get('lexWords')!);
-    const phrases = dec.decode(parts.get('phrases')!);
-    const lexData: LexiconData = {
-      words: words ? words.split('\n') : [],
-      cluster: view('lexCluster', Int16Array),
-      cluster2: parts.has('lexCluster2') ? view('lexCluster2', Int16Array) : new Int16Array(0),
-      flags: view('lexFlags', Uint16Array),
-      freq: parts.get('lexFreq')!,
-      capRatio: parts.get('lexCap')!,
-      branching: header.branching,
-      phrases: phrases ? phrases.split('\n') : [],
-      phraseTypes: parts.get('phraseTypes')!,
-    };
-    const model = new NerModel(header.labels, map, W, trans, new Lexicon(lexData), header.meta);
+    let lex: Lexicon;
+    if (parentLex && !parts.has('lexWords')) lex = parentLex;
+    else {
+      const words = dec.decode(parts.get('lexWords')!);
+      const phrases = dec.decode(parts.get('phrases')!);
+      const lexData: LexiconData = {
+        words: words ? words.split('\n') : [],
+        cluster: view('lexCluster', Int16Array),
+        cluster2: parts.has('lexCluster2') ? view('lexCluster2', Int16Array) : new Int16Array(0),
+        flags: view('lexFlags', Uint16Array),
+        freq: parts.get('lexFreq')!,
+        capRatio: parts.get('lexCap')!,
+        branching: header.branching,
+        phrases: phrases ? phrases.split('\n') : [],
+        phraseTypes: parts.get('phraseTypes')!,
+      };
+      lex = new Lexicon(lexData);
+    }
+    const model = new NerModel(header.labels, null, null, trans, lex, header.meta);
     model.oPenalty = header.oPenalty ?? 0;
-    model.compact(s);
+    model.loadPacked(keys, starts, entries, s);
     const second = parts.get('second');
-    if (second) model.second = NerModel.deserialize(second);
+    if (second) model.second = NerModel.deserialize(second, model.lex);
     return model;
   }
 }
