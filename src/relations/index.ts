@@ -42,7 +42,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
       for (const ref of triggersAt(v, t)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense));
     }
     local.push(...appositionTies(v, f, entities));
-    if (process.env.BC_REL_DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
+    if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;
       // A role apposition is the reporter's description, unless it sits inside a direct quote.
@@ -56,6 +56,9 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   }
   return finish(doc, merge(drafts));
 }
+
+/** BC_REL_DEBUG=1 prints every draft relation with its trigger word to stderr. */
+const DEBUG = !!process.env.BC_REL_DEBUG;
 
 interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }
 

@@ -25,7 +25,21 @@ function formsOf(lex: CompiledLexicon): Map<string, RoleRule> {
 }
 
 /** The role rule a (compound) noun falls under: "Sicherheitsberaters" → advises, "US-Botschafter" → represents. */
+const ruleCache = new WeakMap<CompiledLexicon, Map<string, RoleRule | null>>();
+
 export function roleRuleFor(lex: CompiledLexicon, word: string): RoleRule | null {
+  let cache = ruleCache.get(lex);
+  if (!cache) ruleCache.set(lex, (cache = new Map()));
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    hit = findRoleRule(lex, word);
+    // Words repeat; the cache stays bounded by the vocabulary of what was read.
+    if (cache.size < 200_000) cache.set(word, hit);
+  }
+  return hit;
+}
+
+function findRoleRule(lex: CompiledLexicon, word: string): RoleRule | null {
   const w = word.toLowerCase();
   const forms = formsOf(lex);
   const exact = forms.get(w);
