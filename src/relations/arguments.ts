@@ -40,6 +40,11 @@ export class ArgumentFinder {
       return null;
     }
     if (m.kind === 'demonym') {
+      // "his Azerbaijani counterpart", "the Swiss foreign minister": a demonym before a single person is no actor;
+      // before a group ("Japanese officials") or a government it stands for its country.
+      const noun = this.nounAfterModifier(m.tokenEnd);
+      if (noun && !endsWithAny(noun, this.sets.groupNouns) && !endsWithAny(noun, this.sets.circleHeads) && roleRuleFor(v.lex, noun)) return null;
+      if (noun && !endsWithAny(noun, this.sets.groupNouns) && !endsWithAny(noun, this.sets.circleHeads) && this.sets.singularCounterparts.has(noun)) return null;
       // "das japanische Unternehmen Nippon Steel": the demonym only modifies the name that follows.
       for (let t = m.tokenEnd; t < Math.min(m.tokenEnd + 3, v.to); t++) {
         // "mit Indian officials in New Delhi": a preposition ends the demonym's noun phrase.
@@ -63,6 +68,16 @@ export class ArgumentFinder {
       }
     }
     return { entity: m.entity, mention: k, via: m.kind === 'pronoun' ? 'pronoun' : via };
+  }
+
+  /** The noun a modifier at token t belongs to (skipping one more adjective), lower case, or null. */
+  private nounAfterModifier(t: number): string | null {
+    const v = this.v;
+    for (let u = t; u < Math.min(v.to, t + 2); u++) {
+      if (v.isPunct(u) || v.mentionIdx(u) >= 0 || this.sets.prepositions.has(v.w(u))) return null;
+      if (this.german ? v.isCapitalized(u) : !(u + 1 < v.to && v.isLowerWord(u + 1) && !this.sets.prepositions.has(v.w(u + 1)) && !v.isPunct(u + 1))) return v.w(u);
+    }
+    return null;
   }
 
   /** The preposition governing a mention ("mit mehreren japanischen Beamten" → mit), or null. */
@@ -459,6 +474,16 @@ export class ArgumentFinder {
       if (!arg || exclude.has(arg.entity)) continue;
       const args = this.expand(k, arg);
       return { args, pair: prep === 'zwischen' || prep === 'between' };
+    }
+    // "met with his Azerbaijani counterpart, Elnur Aliyev,": the apposed name of the preposition's noun.
+    const next = v.clauses[v.clauseAt(c.start) + 1];
+    if (next && next.kind === 'apposition' && v.isBareMention(next) && v.w(v.tail(c)) !== prep) {
+      let p = v.tail(c);
+      while (p > c.start && v.w(p) !== prep && !v.isPunct(p) && v.mentionIdx(p) < 0) p--;
+      if (v.w(p) === prep) {
+        const a = this.bare(v.mentionIdx(v.head(next)), 'object');
+        if (a && !exclude.has(a.entity) && v.layer.byId.get(a.entity)?.type === 'person') return { args: [a] };
+      }
     }
     // "close to him" where the entities stage left "him" open.
     for (let t = c.start; t < c.end - 1; t++) {

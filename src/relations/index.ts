@@ -210,20 +210,12 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   let mod: Modality | null = null;
   if (spec.pos === 'noun') {
     mod = mr.npCue(t, c.start);
-    // "Ein geplantes Treffen wurde abgesagt": what happened to it outranks how it was planned.
-    const clause = spec.modality ? null : mr.clauseCue([[c.start, c.end]]);
+    // "Ein geplantes Treffen wurde abgesagt": what happened to it outranks how it was planned;
+    // "versuchte vergeblich, ein Treffen … zu arrangieren": an infinitive's noun takes its governing clause's cue.
+    const clause = spec.modality ? null : mr.clauseCue(governingRanges(v, c, ci));
     if (!mod || (clause === 'failed' || (clause === 'negated' && mod !== 'negated'))) mod = clause ?? mod;
   } else {
-    // The clause itself and, for an infinitive, the clauses it depends on ("versuchte, … zu treffen").
-    const ranges: [number, number][] = [[c.start, c.end]];
-    let cl = c;
-    const seen = new Set([ci]);
-    while (cl.kind === 'infinitive' && cl.parent >= 0 && !seen.has(cl.parent)) {
-      seen.add(cl.parent);
-      cl = v.clauses[cl.parent];
-      ranges.push([cl.start, cl.end]);
-    }
-    mod = mr.clauseCue(ranges);
+    mod = mr.clauseCue(governingRanges(v, c, ci));
   }
   // "tried to meet Trump but failed to secure an appointment": a failing continuation ends the attempt.
   if (mod === 'attempted') {
@@ -235,6 +227,19 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   mod ??= spec.modality ?? 'asserted';
   if (mod === 'asserted' && family === 'tie' && spec.pastIsFormer && tense === 'past') mod = 'former';
   return mod;
+}
+
+/** The clause itself and, for an infinitive, the clauses it depends on ("versuchte, … zu treffen"). */
+function governingRanges(v: SentenceView, c: SentenceView['clauses'][number], ci: number): [number, number][] {
+  const ranges: [number, number][] = [[c.start, c.end]];
+  let cl = c;
+  const seen = new Set([ci]);
+  while (cl.kind === 'infinitive' && cl.parent >= 0 && !seen.has(cl.parent)) {
+    seen.add(cl.parent);
+    cl = v.clauses[cl.parent];
+    ranges.push([cl.start, cl.end]);
+  }
+  return ranges;
 }
 
 function personsIn(v: SentenceView): string[] {

@@ -119,6 +119,8 @@ export interface GrammarLexicon {
   /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
   subjectPronouns: string[];
   objectPronouns: string[];
+  /** Nouns for one person's opposite number ("counterpart", "Amtskollege"): a demonym before them is no actor. */
+  singularCounterparts?: string[];
   /** Days, months and other time nouns: a preposition before one governs it, not a name after it ("am Montag Ute Marquardt"). */
   timeWords?: string[];
   /** Auxiliaries of a present perfect ("has served", "hat gedient"): the state still holds. */
@@ -145,7 +147,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
 
@@ -206,7 +208,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
-      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []),
+      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

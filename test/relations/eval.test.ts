@@ -1,6 +1,14 @@
 /**
- * Accuracy on the relations gold (test/gold/relations, three German and three English articles written
- * for this purpose). Prints the figures; pins the oracle-entity precision floor of the issue (0.8).
+ * Accuracy on the relations gold (test/gold/relations: fourteen articles, seven German and seven English,
+ * written for this purpose). Prints the figures; pins the precision floor of the issue (0.8) in both modes.
+ *
+ * Blind scores, each measured once before any change was made for those texts (strict / loose):
+ * - de-koalition, de-uebernahme, de-schlichtung, en-sanctions, en-appointments, en-pacific (first run):
+ *   oracle P 0.907 R 0.443 / P 0.930 R 0.455; pipeline P 0.839 R 0.534 / P 0.875 R 0.557.
+ *   Fixes followed (general lexicon entries and argument rules); these six are in-sample since.
+ * - de-grenzschutz, en-caucasus (written after those fixes, first run):
+ *   oracle P 0.875 R 0.636 / P 0.938 R 0.682; pipeline the same.
+ * Later figures on all fourteen are in-sample; expect lower recall on unseen text.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -14,7 +22,7 @@ describe('relations gold', () => {
     const ev = evaluateRelations(goldDir, 'oracle');
     console.log(`relations (oracle entities, ${ev.articles} articles): strict P=${ev.strict.precision} R=${ev.strict.recall} F1=${ev.strict.f1} | loose P=${ev.loose.precision} R=${ev.loose.recall}`);
     for (const a of ev.perArticle) console.log(`  ${a.name}: P=${a.strict.precision} R=${a.strict.recall}\n    FP: ${a.falsePositives.join('; ')}\n    FN: ${a.misses.join('; ')}`);
-    expect(ev.articles).toBeGreaterThanOrEqual(6);
+    expect(ev.articles).toBeGreaterThanOrEqual(14);
     expect(ev.strict.precision).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -23,5 +31,6 @@ describe('relations gold', () => {
     console.log(`relations (whole pipeline, ${ev.articles} articles): strict P=${ev.strict.precision} R=${ev.strict.recall} F1=${ev.strict.f1} | loose P=${ev.loose.precision} R=${ev.loose.recall}`);
     for (const a of ev.perArticle) console.log(`  ${a.name}: P=${a.strict.precision} R=${a.strict.recall}\n    FP: ${a.falsePositives.join('; ')}\n    FN: ${a.misses.join('; ')}`);
     expect(ev.strict.tp + ev.strict.fn).toBeGreaterThan(0);
+    expect(ev.strict.precision).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -62,6 +62,11 @@ describe('relations mechanisms (German)', () => {
     expect(out.filter((r) => r.includes('USA'))).toEqual([]);
   });
 
+  it('an event noun in an infinitive takes the failure of the clause it depends on', () => {
+    const out = rels('de', 'Tomas Berg hatte vergeblich versucht, ein Treffen mit Marie Lenz zu arrangieren.', [P('Tomas Berg'), P('Marie Lenz')]);
+    expect(out).toEqual(['Tomas Berg consult(failed) Marie Lenz']);
+  });
+
   it('relates nothing that is merely named together', () => {
     expect(rels('de', 'Anna Roth und Paul Weber waren am Dienstag in Erfurt.', [P('Anna Roth'), P('Paul Weber'), L('Erfurt')])).toEqual([]);
   });
@@ -93,6 +98,12 @@ describe('relations mechanisms (English)', () => {
 
   it('three-word titles and "served as" make a former tie', () => {
     expect(rels('en', 'Rahm Emanuel previously served as chief of staff to President Barack Obama.', [P('Rahm Emanuel'), P('Barack Obama')])).toContain('Rahm Emanuel works_for(former) Barack Obama');
+  });
+
+  it('a demonym before one person\'s title is no actor; the apposed name is the partner', () => {
+    const out = rels('en', 'Armenian envoy David Sargsyan met with his Azerbaijani counterpart, Elnur Aliyev, in Geneva.', [P('David Sargsyan'), P('Elnur Aliyev'), L('Armenia', ['armenian']), L('Azerbaijan', ['azerbaijani']), L('Geneva')]);
+    expect(out).toEqual(expect.arrayContaining(['David Sargsyan represents(asserted) Armenia', 'David Sargsyan consult(asserted) Elnur Aliyev']));
+    expect(out).not.toContain('David Sargsyan consult(asserted) Azerbaijan');
   });
 
   it('"the bloc" is the organisation named before it, not the speaker', () => {
