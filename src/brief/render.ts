@@ -61,7 +61,7 @@ export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): stri
   const times = new Map(a.timeline.map((t) => [t.id, t]));
   for (const [subject, rs] of bySubject) {
     out.push('', b(name(subject)));
-    for (const r of rs) li(relationLine(r, name, sources, times));
+    for (const r of rs) li(relationLine(r, name, sources, times, d.language));
   }
 
   h2(`Timeline (${a.timeline.length})`);
@@ -119,18 +119,41 @@ function sourcingProfile(a: Analysis): string {
   return `${n} statements: ${named} on named actors (${pct(named)}), ${anonymous} on anonymous sources (${pct(anonymous)})${unattributed ? `, ${unattributed} unattributed` : ''}.`;
 }
 
-function relationLine(r: Relation, name: (id: string | null) => string, sources: Map<string, Source>, times: Map<string, TimelineItem>): string {
+/** "tried to meet — failed" + "Trump" → "tried to meet Trump — failed". */
+function withObject(description: string, object: string): string {
+  const cut = description.indexOf(' — ');
+  return cut < 0 ? `${description} ${object}` : `${description.slice(0, cut)} ${object}${description.slice(cut)}`;
+}
+
+function relationLine(r: Relation, name: (id: string | null) => string, sources: Map<string, Source>, times: Map<string, TimelineItem>, lang: string): string {
   const t = r.time ? times.get(r.time) : undefined;
   const via = r.attribution ? sources.get(r.attribution)?.description : null;
-  return `${describeRelation(r)} ${name(r.object)}${t ? ` [${t.value ?? t.text}]` : ''}${via ? ` — according to ${via}` : ''} — “${oneLine(r.evidence.text, 140)}”`;
+  return `${withObject(describeRelation(r, lang), name(r.object))}${t ? ` [${t.value ?? t.text}]` : ''}${via ? ` — according to ${via}` : ''} — “${oneLine(r.evidence.text, 140)}”`;
 }
 
 function timelineLine(t: TimelineItem, a: Analysis, name: (id: string | null) => string): string {
-  const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${describeRelation(r)} ${name(r.object)}`);
-  const who = t.entities.slice(0, 4).map((id) => name(id));
+  const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${withObject(describeRelation(r, a.document.language), name(r.object))}`);
   const value = `${t.value ?? '?'}${t.modifier ? ` (${t.modifier.toLowerCase()})` : ''}`;
-  const sentence = a.document.text.slice(Math.max(0, t.start - 60), Math.min(a.document.text.length, t.end + 60));
-  return `${value} — “${t.text}”${rels.length ? `: ${rels.join('; ')}` : who.length ? `: ${who.join(', ')}` : ''}${rels.length ? '' : ` … ${oneLine(sentence, 120)} …`}`;
+  return `${value} — “${t.text}”: ${rels.length ? rels.join('; ') : `… ${sentenceAround(a.document.text, t.start, t.end)} …`}`;
+}
+
+/** A period ends a sentence only after a lower-case word and before a space ("U.S. Steel" goes on). */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '\n' || c === '!' || c === '?') return true;
+  return c === '.' && /\p{Ll}/u.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ' ');
+}
+
+/** The clause around a span, cut at sentence punctuation and to about 150 characters on word boundaries. */
+function sentenceAround(text: string, start: number, end: number, max = 150): string {
+  let a = start;
+  while (a > 0 && start - a < max / 2 && !endsSentence(text, a - 1)) a--;
+  let b = end;
+  while (b < text.length && b - end < max / 2 && !endsSentence(text, b)) b++;
+  let s = text.slice(a, b);
+  if (a > 0 && !endsSentence(text, a - 1)) s = s.replace(/^\S*\s/, '');
+  if (b < text.length && !endsSentence(text, b)) s = s.replace(/\s\S*$/, '');
+  return oneLine(s.trim());
 }
 
 const byMentions = (x: Entity, y: Entity) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name);
