@@ -402,7 +402,7 @@ export class ArgumentFinder {
     return [];
   }
 
-  /** "… – wie Mike Pence, Jim Mattis und Mike Pompeo –": examples standing for a group subject. */
+  /** "… – wie A, B und C –" / "such as A, B and C": named examples standing for a group subject. */
   exemplars(c: Clause): Arg[] {
     const v = this.v;
     for (let t = c.start; t < c.end; t++) {
@@ -455,7 +455,7 @@ export class ArgumentFinder {
   /** First actor in the clause governed by a preposition (any side of the trigger). */
   prepObject(c: Clause, prep: string, exclude: Set<string>, possessor = false): SlotHit | null {
     const v = this.v;
-    // "mit Think Tanks und ehemaligen US-Beamten, die mit Trump verbündet sind": the circle, not the group's country.
+    // "mit früheren Beamten, die dem Kandidaten nahestehen": the candidate's circle, not the group's country.
     const circle = this.circleObject(c, prep);
     if (circle && !circle.args.some((a) => exclude.has(a.entity))) return circle;
     for (const k of this.mentionsIn(c.start, c.end)) {

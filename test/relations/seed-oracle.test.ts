@@ -84,7 +84,7 @@ describe('relations on the seed (oracle entities)', () => {
   });
 
   it('states no relation between actors that are merely mentioned together', () => {
-    // "… wie Fotos zeigen, die die Botschaft in den sozialen Medien veröffentlichte" and the credit line name many actors; none relate.
+    // The photo-evidence clause and the credit line name many actors; none of them relate.
     expect(find(rels, layer, /Reuters|Fox News/, 'consult', /.*/), listing).toHaveLength(0);
     expect(rels.filter((r) => r.evidence.text.startsWith('(Berichte')), listing).toHaveLength(0);
     // The denial is a negated meeting, not a meeting.
