@@ -19,6 +19,7 @@ import { findTitles, buildRolePhrases, roleOf, type RolePhrase } from './roles.j
 import { stripGenitives, clusterCands, rescanSurfaces, type Cluster } from './cluster.js';
 import { CandIndex } from './cand-index.js';
 import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
+import { describedNames } from './described-names.js';
 import { linkPortfolios, type Ministry } from './portfolios.js';
 import { markLocative, resolvePronouns, ageDescriptions, definiteDescriptions } from './coref.js';
 
@@ -44,6 +45,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const hits = findTitles(ctx, new CandIndex(n, cands));
   const covered = new CandIndex(n, cands).covered;
   cands.push(...titledNames(ctx, hits, covered));
+  cands.push(...describedNames(ctx, covered));
   const acronyms = parentheticalAcronyms(ctx, cands);
   stripGenitives(ctx, cands);
   const clusters = clusterCands(ctx, cands, acronyms);
@@ -123,9 +125,14 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   for (const d of descriptors) {
     let e = d.target.entity ? info.get(d.target.entity) : undefined;
     if (!e) continue;
-    if (e.type === 'person' || e.type === 'other') e = retype(info, cands, e, 'organization');
+    if (e.type === 'person' || e.type === 'other' || (e.type === 'location' && e.kind === null)) e = retype(info, cands, e, 'organization');
     e.kind ??= d.kind;
     if (d.country?.entity) e.attributes.country ??= d.country.entity;
+  }
+  // A one-word "person" or "other" that is also an organisation's whole name here is that organisation,
+  // tagged both ways by the NER ("Lumetra" … "Lumetras Betriebsrat").
+  for (const e of [...info.values()]) {
+    if ((e.type === 'person' || e.type === 'other') && !e.kind && !/\s/.test(e.name) && info.get(`org:${slug(e.name)}`)?.type === 'organization') retype(info, cands, e, 'organization');
   }
   cands = cands.concat(orgCands);
   idx = new CandIndex(n, cands.filter((c) => c.entity));
@@ -169,8 +176,10 @@ function dropNestedOrganizations(n: number, gaz: Cand[], ner: Cand[]): Cand[] {
 /** Type sanity from a descriptor: "der Autokonzern X" makes X an organisation, with a new id. */
 function retype(info: Map<string, EntityDraft>, cands: Cand[], e: EntityDraft, type: EntityType): EntityDraft {
   const id = `${TYPE_PREFIX[type]}:${slug(e.name)}`;
-  if (info.has(id)) return info.get(id)!;
-  const moved: EntityDraft = { ...e, id, type };
+  // The same name seen elsewhere as that type already ("Halvor-Vorstandschef"): one entity, all mentions.
+  const existing = info.get(id);
+  const moved: EntityDraft = existing ?? { ...e, id, type };
+  if (existing) mergeDraft(existing, e);
   info.delete(e.id);
   info.set(id, moved);
   for (const c of cands) if (c.entity === e.id) { c.entity = id; c.type = type; }

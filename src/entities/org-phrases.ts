@@ -51,6 +51,9 @@ export function orgHeadAt(ctx: Ctx, i: number): { head: OrgHead; end: number; te
   return null;
 }
 
+/** Organisation kinds that become actors only with a name of their own (an owner alone does not single one out). */
+export const NAMED_ONLY_KINDS = new Set(['company', 'media', 'think_tank', 'university']);
+
 const nameLike = (c: Cand) => c.kind !== 'demonym' && c.kind !== 'pronoun' && c.kind !== 'description';
 
 export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]; descriptors: OrgDescriptor[] } {
@@ -99,7 +102,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     }
     // A named organisation right after the head: the head describes it ("das japanische Unternehmen Nippon Steel").
     // A person-tagged name after a company word is a tagging slip ("grid operator Vanhove Netwerk"): retyped later.
-    const named = end === h.end && end < toks.length ? idx.startingAt(end, (c) => nameLike(c) && !c.target && (c.type === 'organization' || c.type === 'other' || (c.type === 'person' && c.source === 'ner' && h.head.kind !== 'office'))) : null;
+    // So is a place-tagged one after a company or media word ("dem dänischen Netzbetreiber Nordgrid"): no
+    // company is a place.
+    const named = end === h.end && end < toks.length ? idx.startingAt(end, (c) => nameLike(c) && !c.target && (c.type === 'organization' || c.type === 'other' || (c.source === 'ner' && ((c.type === 'person' && h.head.kind !== 'office') || (c.type === 'location' && NAMED_ONLY_KINDS.has(h.head.kind)))))) : null;
     if (named) {
       descriptors.push({ target: named, kind: h.head.kind, country: owner && owner.target?.kind === 'country' ? owner : null });
       i = h.end - 1;
@@ -113,6 +118,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     }
     if (!owner && location && location.kind === 'capital' && /^(ministry|government)$/.test(h.head.kind)) { owner = location; via = 'demonym'; location = null; }
     if (!owner || !owner.entity) continue;
+    // "a German carmaker", "der dänische Netzbetreiber": an unnamed company, paper or institute is no actor of
+    // its own; only bodies a country or a named actor has one of (ministry, embassy, government, team, office …).
+    if (NAMED_ONLY_KINDS.has(h.head.kind)) continue;
     // "Japans Botschaft an Trump" is a message: ambiguous heads need a demonym or a place ("in Washington").
     if (h.head.strict && via !== 'demonym' && via !== 'compound' && !location) continue;
     if (via === 'demonym') {

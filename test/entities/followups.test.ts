@@ -1,0 +1,53 @@
+/** Follow-up rules found on pipeline runs: organisations the tagger missed or mistyped, demonyms, unnamed phrases. */
+import { describe, expect, test } from 'vitest';
+import { extractEntities } from '../../src/entities/index.js';
+import { docFrom, nerFromList, type NameSpec } from './helpers.js';
+
+const run = (text: string, lang: string, names: NameSpec[]) => {
+  const doc = docFrom(text, lang);
+  return extractEntities(doc, nerFromList(doc, names));
+};
+const named = (layer: ReturnType<typeof run>, name: string) => layer.entities.filter((e) => e.name === name);
+
+describe('entities follow-ups', () => {
+  test('a name after a company descriptor is an organisation even when the tagger missed it; German needs it to recur', () => {
+    const de = run('Die Behörde prüft den Chiphersteller Korvalit. Korvalit wies die Vorwürfe zurück. Sollte der Konzern Stellen streichen, drohen Proteste.', 'de', []);
+    const k = named(de, 'Korvalit');
+    expect(k).toHaveLength(1);
+    expect(k[0].type).toBe('organization');
+    expect(k[0].mentions.map((m) => m.text)).toEqual(['Korvalit', 'Korvalit']);
+    // "der Konzern Stellen": a capitalised noun seen once is no name.
+    expect(de.entities.some((e) => e.name.startsWith('Stellen'))).toBe(false);
+    const en = run('Regulators fined the steelmaker Ostrava Forge on Friday. The company said it would appeal.', 'en', []);
+    expect(named(en, 'Ostrava Forge').map((e) => e.type)).toEqual(['organization']);
+  });
+
+  test('a company the tagger calls a person in one place and an organisation in another is one organisation', () => {
+    const layer = run('Der Reedereikonzern Talmark kauft Schiffe. Talmark-Chef Ole Sand bestätigte den Kauf. Talmark zahlt bar.', 'de',
+      [{ text: 'Talmark', type: 'PER' }, { text: 'Talmark-Chef', type: 'ORG', derived: 'part' }, { text: 'Ole Sand', type: 'PER' }]);
+    expect(layer.entities.filter((e) => e.name === 'Talmark').map((e) => e.id)).toEqual(['org:talmark']);
+    const layer2 = run('Der Chiphersteller Velora meldet Verluste. Veloras Chef Jan Mohr kündigte Einschnitte an.', 'de',
+      [{ text: 'Velora', type: 'ORG' }, { text: 'Veloras', type: 'PER' }, { text: 'Jan Mohr', type: 'PER' }]);
+    expect(layer2.entities.filter((e) => /velora/i.test(e.name)).map((e) => e.id)).toEqual(['org:velora']);
+  });
+
+  test('a place-tagged name after a company word is that company; an unnamed company is no actor', () => {
+    const layer = run('Die Firma hält Anteile an dem schwedischen Netzbetreiber Kraftnät Nord. Ein dänischer Versorger prüft einen Einstieg.', 'de',
+      [{ text: 'Kraftnät Nord', type: 'LOC' }]);
+    const k = named(layer, 'Kraftnät Nord');
+    expect(k.map((e) => e.type)).toEqual(['organization']);
+    expect(k[0].attributes.country).toBe('country:SE');
+    expect(layer.entities.filter((e) => e.type === 'organization')).toHaveLength(1);
+    const en = run('A German carmaker is said to be interested, while the French foreign ministry declined to comment.', 'en', []);
+    expect(en.entities.filter((e) => e.type === 'organization').map((e) => e.attributes.country)).toEqual(['country:FR']);
+  });
+
+  test('demonyms of smaller countries and unqualified "Korean" refer to their countries', () => {
+    const en = run('Fijian officials met a Korean delegation and Samoan envoys.', 'en', []);
+    const ids = en.mentions.filter((m) => m.kind === 'demonym').map((m) => m.entity);
+    expect(ids).toEqual(['country:FJ', 'country:KR', 'country:WS']);
+    const de = run('Die fidschianische Regierung lud koreanische Investoren ein.', 'de', []);
+    expect(de.mentions.filter((m) => m.kind === 'demonym').map((m) => m.entity)).toEqual(['country:FJ', 'country:KR']);
+    expect(en.entities.some((e) => e.type === 'other')).toBe(false);
+  });
+});
