@@ -23,7 +23,7 @@ export function markLocative(ctx: Ctx, cands: Cand[]): void {
     const meton = c.kind === 'capital' ? lex.metonyms.get(c.surface) : undefined;
     let j = c.tokenStart - 1;
     if (j >= 0 && lex.determiners.has(low[j])) j--;
-    const prepBefore = j >= 0 && lex.locative.has(low[j]) && toks[j].end <= c.start;
+    const prepBefore = j >= 0 && (lex.locative.has(low[j]) || lex.placeVerbs.has(low[j])) && toks[j].end <= c.start;
     const basedAfter = c.tokenEnd < toks.length && lex.basedIn.has(low[c.tokenEnd]);
     const basedGlued = /-based$/i.test(toks[c.tokenStart].text);
     if (prepBefore || basedAfter || basedGlued) c.locative = true;

@@ -65,6 +65,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
     idOf.set(cl.key, d.id);
   }
   for (const c of cands) if (c.entity) c.entity = idOf.get(c.entity) ?? (c.target ? c.target.id : undefined);
+  splitCapitalPlaces(cands, info);
   // "Liberaldemokratische Partei Japans": an organisation named with its country belongs to it.
   const countryByEnd = new Map<number, Cand>();
   const countryAfter = new Map<number, Cand>();
@@ -109,7 +110,8 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const { phrases: orgPhrases, descriptors } = findOrgPhrases(ctx, idx);
   const orgCands: Cand[] = [];
   for (const op of orgPhrases) {
-    const owner = info.get(op.owner.entity!);
+    // "das Verteidigungsministerium in Berlin": the ministry is the country's, not the city's.
+    const owner = info.get(op.owner.kind === 'capital' && op.owner.target ? op.owner.target.id : op.owner.entity!) ?? info.get(op.owner.entity!);
     if (!owner) continue;
     const ref = owner.kind === 'country' ? owner.id.slice('country:'.length) : slug(owner.name);
     const id = `org:${op.head.key}:${ref}`;
@@ -118,7 +120,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
       if (op.location?.entity) attributes.location = op.location.entity;
       // "Trump-Kampagne" names itself; "Außenministerium" needs its owner: "Außenministerium (Japan)".
       const name = op.via === 'compound' && op.headText.includes('-') ? op.headText : `${titleCase(op.headText, ctx)} (${owner.name})`;
-      info.set(id, { id, type: 'organization', kind: op.head.kind, name, aliases: new Set(), attributes, firstPos: op.start, named: true });
+      info.set(id, { id, type: 'organization', kind: op.head.kind, name, aliases: new Set(), attributes, firstPos: op.start, named: true, fromPhrase: true });
     } else if (op.location?.entity) info.get(id)!.attributes.location ??= op.location.entity;
     orgCands.push({ start: op.start, end: op.end, tokenStart: op.tokenStart, tokenEnd: op.tokenEnd, type: 'organization', kind: 'name', genitive: false, surface: ctx.text.slice(op.start, op.end), key: foldKey(op.headText), source: 'rescan', entity: id });
   }
@@ -128,6 +130,12 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
     if (e.type === 'person' || e.type === 'other' || (e.type === 'location' && e.kind === null)) e = retype(info, cands, e, 'organization');
     e.kind ??= d.kind;
     if (d.country?.entity) e.attributes.country ??= d.country.entity;
+    if (d.nameHead !== undefined && e.type === 'organization') {
+      // "die Stiftung Nordbrücke": the foundation is named "Stiftung Nordbrücke"; the bare name stays an alias.
+      const t = d.target, h = ctx.toks[d.nameHead];
+      t.start = h.start; t.tokenStart = d.nameHead; t.surface = ctx.text.slice(t.start, t.end); t.key = foldKey(t.surface);
+      if (!e.name.includes(' ')) renameOrganization(info, cands, e, `${h.text} ${e.name}`);
+    }
   }
   // A one-word "person" or "other" that is also an organisation's whole name here is that organisation,
   // tagged both ways by the NER ("Lumetra" … "Lumetras Betriebsrat").
@@ -173,6 +181,35 @@ function dropNestedOrganizations(n: number, gaz: Cand[], ner: Cand[]): Cand[] {
   });
 }
 
+/**
+ * A capital stands for its government when it acts ("Beijing said"), but "in Suva", "visit Suva" is the city:
+ * a place entity of its own, with a language-neutral id and its country as attribute.
+ */
+function splitCapitalPlaces(cands: Cand[], info: Map<string, EntityDraft>): void {
+  for (const c of cands) {
+    if (c.kind !== 'capital' || !c.locative || c.target?.kind !== 'country' || !c.target.iso2) continue;
+    const id = `location:capital-${c.target.iso2.toLowerCase()}`;
+    const d = info.get(id);
+    if (!d) info.set(id, { id, type: 'location', kind: 'city', name: c.surface, aliases: new Set(), attributes: { country: c.target.id }, firstPos: c.start, named: true });
+    else { if (c.surface !== d.name) d.aliases.add(c.surface); d.firstPos = Math.min(d.firstPos, c.start); }
+    c.entity = id;
+    c.type = 'location';
+  }
+}
+
+/** Gives an organisation a fuller name (and the id that goes with it); the old name becomes an alias. */
+function renameOrganization(info: Map<string, EntityDraft>, cands: Cand[], e: EntityDraft, name: string): void {
+  const id = `org:${slug(name)}`;
+  if (id === e.id) return;
+  const existing = info.get(id);
+  const moved: EntityDraft = existing ?? { ...e, id, name, aliases: new Set(e.aliases) };
+  moved.aliases.add(e.name);
+  if (existing) mergeDraft(existing, e);
+  info.delete(e.id);
+  info.set(id, moved);
+  for (const c of cands) if (c.entity === e.id) c.entity = id;
+}
+
 /** Type sanity from a descriptor: "der Autokonzern X" makes X an organisation, with a new id. */
 function retype(info: Map<string, EntityDraft>, cands: Cand[], e: EntityDraft, type: EntityType): EntityDraft {
   const id = `${TYPE_PREFIX[type]}:${slug(e.name)}`;
@@ -196,6 +233,8 @@ interface EntityDraft {
   firstPos: number;
   /** Named somewhere in the text (not only through a demonym). */
   named: boolean;
+  /** Built from a phrase around its owner ("China's foreign ministry"), not from a name of its own. */
+  fromPhrase?: boolean;
 }
 
 const TYPE_PREFIX: Record<EntityType, string> = { person: 'person', organization: 'org', location: 'location', other: 'other' };
@@ -324,6 +363,19 @@ function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phras
     });
   }
   const kept = new Set(entities.map((e) => e.id));
+  // "U.S." in "U.S. Treasury" names the department's country (kept in the contract's mentions) but is no actor
+  // of the clause: the layer the later stages read has only the organisation there.
+  const nestedCountry = new Set<EntityMention>();
+  for (let i = 0; i < mentions.length; i++) {
+    const o = mentions[i];
+    const od = o.kind === 'name' ? info.get(o.entity) : undefined;
+    const country = od && !od.fromPhrase ? od.attributes.country : undefined;
+    if (typeof country !== 'string') continue;
+    for (let k = i + 1; k < mentions.length && mentions[k].start < o.end; k++) {
+      const m = mentions[k];
+      if (m.entity === country && m.end <= o.end && m.end - m.start < o.end - o.start) nestedCountry.add(m);
+    }
+  }
   for (const e of entities) for (const r of e.roles) if (r.of && !kept.has(r.of)) r.of = null;
-  return makeEntityLayer(entities, mentions.filter((m) => kept.has(m.entity)), roleMentions.map((r) => ({ ...r, of: r.of && kept.has(r.of) ? r.of : null, holder: r.holder && kept.has(r.holder) ? r.holder : null })));
+  return makeEntityLayer(entities, mentions.filter((m) => kept.has(m.entity) && !nestedCountry.has(m)), roleMentions.map((r) => ({ ...r, of: r.of && kept.has(r.of) ? r.of : null, holder: r.holder && kept.has(r.holder) ? r.holder : null })));
 }

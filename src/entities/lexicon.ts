@@ -56,6 +56,8 @@ export interface WordData {
   pronouns: Record<string, 'm' | 'f'>;
   pluralVerbEndings: string[];
   locativePrepositions: string[];
+  /** Verbs whose object is a place ("visit Suva"). */
+  placeVerbs?: string[];
   basedIn: string[];
   ofPrepositions: string[];
   toPrepositions: string[];
@@ -110,6 +112,7 @@ export interface EntityLexicon {
   determiners: Set<string>;
   definite: Set<string>;
   locative: Set<string>;
+  placeVerbs: Set<string>;
   basedIn: Set<string>;
   ofPreps: Set<string>;
   toPreps: Set<string>;
@@ -292,6 +295,7 @@ export function entityLexicon(lang: string): EntityLexicon {
     determiners: lower(words.determiners),
     definite: lower(words.definiteDeterminers),
     locative: lower(words.locativePrepositions),
+    placeVerbs: lower(words.placeVerbs ?? []),
     basedIn: lower(words.basedIn),
     ofPreps: lower(words.ofPrepositions),
     toPreps: lower(words.toPrepositions),

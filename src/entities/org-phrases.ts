@@ -28,7 +28,14 @@ export interface OrgPhrase {
   location: Cand | null;
 }
 
-export interface OrgDescriptor { target: Cand; kind: string; country: Cand | null }
+export interface OrgDescriptor {
+  target: Cand; kind: string; country: Cand | null;
+  /** A bare head that is part of the name ("Stiftung Nordbrücke", "Universität Tarvos"): its token index. */
+  nameHead?: number;
+}
+
+/** Kinds whose bare head word begins the name itself rather than describing it. */
+const HEAD_IN_NAME_KINDS = new Set(['think_tank', 'university']);
 
 /** Organisation head at token i: German compound suffix on a capitalised word, or an English phrase. */
 export function orgHeadAt(ctx: Ctx, i: number): { head: OrgHead; end: number; text: string } | null {
@@ -106,7 +113,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     // company is a place.
     const named = end === h.end && end < toks.length ? idx.startingAt(end, (c) => nameLike(c) && !c.target && (c.type === 'organization' || c.type === 'other' || (c.source === 'ner' && ((c.type === 'person' && h.head.kind !== 'office') || (c.type === 'location' && NAMED_ONLY_KINDS.has(h.head.kind)))))) : null;
     if (named) {
-      descriptors.push({ target: named, kind: h.head.kind, country: owner && owner.target?.kind === 'country' ? owner : null });
+      const d: OrgDescriptor = { target: named, kind: h.head.kind, country: owner && owner.target?.kind === 'country' ? owner : null };
+      if (HEAD_IN_NAME_KINDS.has(h.head.kind) && h.end === i + 1 && !owner && isUpper(toks[i].text[0]) && h.text.toLowerCase() === low[i] && low[i] === h.head.head) d.nameHead = i;
+      descriptors.push(d);
       i = h.end - 1;
       continue;
     }

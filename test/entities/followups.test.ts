@@ -50,4 +50,27 @@ describe('entities follow-ups', () => {
     expect(de.mentions.filter((m) => m.kind === 'demonym').map((m) => m.entity)).toEqual(['country:FJ', 'country:KR']);
     expect(en.entities.some((e) => e.type === 'other')).toBe(false);
   });
+
+  test('a department named with its country is its own organisation (a ministry); the country inside its name is no actor of the clause', () => {
+    const layer = run('The U.S. Treasury sanctioned the trader Ivan Petrov on Friday.', 'en', [{ text: 'U.S. Treasury', type: 'ORG' }, { text: 'Ivan Petrov', type: 'PER' }]);
+    const t = named(layer, 'U.S. Treasury');
+    expect(t.map((e) => [e.type, e.kind, e.attributes.country])).toEqual([['organization', 'ministry', 'country:US']]);
+    // The later stages read one mention at the sentence's start: the Treasury's.
+    expect(layer.mentions.filter((m) => m.start === 4).map((m) => m.entity)).toEqual([t[0].id]);
+  });
+
+  test('a capital visited or named as a location is the city; acting, it is the government', () => {
+    const layer = run('Minister Hale landed in Apia on Monday. She will visit Apia again next week. Apia welcomed the aid.', 'en', [{ text: 'Hale', type: 'PER' }, { text: 'Apia', type: 'LOC' }]);
+    expect(layer.mentions.filter((m) => m.text === 'Apia').map((m) => m.entity)).toEqual(['location:capital-ws', 'location:capital-ws', 'country:WS']);
+    const city = layer.byId.get('location:capital-ws')!;
+    expect([city.type, city.name, city.attributes.country]).toEqual(['location', 'Apia', 'country:WS']);
+  });
+
+  test('a foundation or university named after its bare head word keeps that word in its name', () => {
+    const layer = run('Die Stiftung Elbwerk aus Bremen vereinbarte eine Kooperation. Die Stiftung Elbwerk gilt als einflussreich.', 'de', [{ text: 'Elbwerk', type: 'LOC' }, { text: 'Bremen', type: 'LOC' }]);
+    const f = named(layer, 'Stiftung Elbwerk');
+    expect(f.map((e) => [e.id, e.type, e.kind])).toEqual([['org:stiftung-elbwerk', 'organization', 'think_tank']]);
+    expect(f[0].mentions.map((m) => m.text)).toEqual(['Stiftung Elbwerk', 'Stiftung Elbwerk']);
+    expect(layer.entities.some((e) => e.name === 'Elbwerk')).toBe(false);
+  });
 });

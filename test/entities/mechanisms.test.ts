@@ -9,13 +9,14 @@ const run = (text: string, lang: string, names: NameSpec[]) => {
 };
 
 describe('entities mechanisms', () => {
-  test('capitals stand for their country as actors, and are places after a locative preposition; ids are language-neutral', () => {
+  test('capitals stand for their country as actors, and are the city (own place entity) after a locative preposition; ids are language-neutral', () => {
     const de = run('Peking hat die Gespräche abgesagt. Der Minister reiste dennoch nach Peking.', 'de', [{ text: 'Peking', type: 'LOC' }]);
     const en = run('Beijing cancelled the talks. The minister still travelled to Beijing.', 'en', [{ text: 'Beijing', type: 'LOC' }]);
     for (const { layer } of [de, en]) {
       const caps = layer.mentions.filter((m) => m.kind === 'capital');
-      expect(caps.map((m) => m.entity)).toEqual(['country:CN', 'country:CN']);
+      expect(caps.map((m) => m.entity)).toEqual(['country:CN', 'location:capital-cn']);
       expect(caps.map((m) => !!m.locative)).toEqual([false, true]);
+      expect(layer.byId.get('location:capital-cn')?.attributes.country).toBe('country:CN');
     }
   });
 
