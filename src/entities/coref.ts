@@ -127,14 +127,21 @@ export function ageDescriptions(ctx: Ctx, idx: CandIndex, ages: Map<string, numb
 export function definiteDescriptions(ctx: Ctx, idx: CandIndex, phrases: RolePhrase[], orgKinds: Map<string, string>): Cand[] {
   const { toks, low, lex } = ctx;
   const out: Cand[] = [];
+  // "the governor" is the one holding the office now: a former or late holder ("Former governor Jerry Lin")
+  // does not compete with the current one; with no current holder, any single holder will do.
   const holdersByHead = new Map<string, Set<string>>();
-  for (const p of phrases) if (p.holder) (holdersByHead.get(p.hit.head) ?? holdersByHead.set(p.hit.head, new Set()).get(p.hit.head)!).add(p.holder);
+  const currentByHead = new Map<string, Set<string>>();
+  for (const p of phrases) if (p.holder) {
+    (holdersByHead.get(p.hit.head) ?? holdersByHead.set(p.hit.head, new Set()).get(p.hit.head)!).add(p.holder);
+    if (p.status !== 'former' && p.status !== 'late') (currentByHead.get(p.hit.head) ?? currentByHead.set(p.hit.head, new Set()).get(p.hit.head)!).add(p.holder);
+  }
   const firstHold = new Map<string, number>();
   for (const p of phrases) if (p.holder) { const k = p.hit.head + '|' + p.holder; if (!firstHold.has(k)) firstHold.set(k, p.tokStart); }
   for (const p of phrases) {
     if (p.holder || p.possessor || p.ofCand || p.demonym || !p.determiner || !lex.definite.has(p.determiner)) continue;
     if (p.titleFrom !== p.hit.headStart) continue; // "der ehemalige nationale Sicherheitsberater …" is a new referent
-    const hs = holdersByHead.get(p.hit.head);
+    const cur = currentByHead.get(p.hit.head);
+    const hs = cur?.size ? cur : holdersByHead.get(p.hit.head);
     if (!hs || hs.size !== 1) continue;
     const holder = [...hs][0];
     if ((firstHold.get(p.hit.head + '|' + holder) ?? Infinity) > p.tokStart) continue;

@@ -73,4 +73,13 @@ describe('entities follow-ups', () => {
     expect(f[0].mentions.map((m) => m.text)).toEqual(['Stiftung Elbwerk', 'Stiftung Elbwerk']);
     expect(layer.entities.some((e) => e.name === 'Elbwerk')).toBe(false);
   });
+
+  test('"the governor" is the current holder of that title even when a former one is named too', () => {
+    const en = run('Governor Ana Ruiz vetoed the bill. Former governor Ben Ott, a critic, backed it. Unions attacked the governor on Monday.', 'en',
+      [{ text: 'Ana Ruiz', type: 'PER' }, { text: 'Ben Ott', type: 'PER' }]);
+    expect(en.mentions.filter((m) => m.kind === 'description').map((m) => [m.text, m.entity])).toEqual([['the governor', 'person:ana-ruiz']]);
+    const de = run('Gouverneur Paul Kern stoppte das Gesetz. Der frühere Gouverneur Udo Sand lobte es. Die Opposition kritisierte den Gouverneur scharf.', 'de',
+      [{ text: 'Paul Kern', type: 'PER' }, { text: 'Udo Sand', type: 'PER' }]);
+    expect(de.mentions.filter((m) => m.kind === 'description').map((m) => [m.text, m.entity])).toEqual([['den Gouverneur', 'person:paul-kern']]);
+  });
 });
