@@ -58,6 +58,7 @@ export interface WordData {
   locativePrepositions: string[];
   /** Verbs whose object is a place ("visit Suva"). */
   placeVerbs?: string[];
+  indefiniteDeterminers?: string[];
   basedIn: string[];
   ofPrepositions: string[];
   toPrepositions: string[];
@@ -113,6 +114,7 @@ export interface EntityLexicon {
   definite: Set<string>;
   locative: Set<string>;
   placeVerbs: Set<string>;
+  indefinite: Set<string>;
   basedIn: Set<string>;
   ofPreps: Set<string>;
   toPreps: Set<string>;
@@ -296,6 +298,7 @@ export function entityLexicon(lang: string): EntityLexicon {
     definite: lower(words.definiteDeterminers),
     locative: lower(words.locativePrepositions),
     placeVerbs: lower(words.placeVerbs ?? []),
+    indefinite: lower(words.indefiniteDeterminers ?? []),
     basedIn: lower(words.basedIn),
     ofPreps: lower(words.ofPrepositions),
     toPreps: lower(words.toPrepositions),

@@ -138,7 +138,7 @@ function nameAfterDescriptor(ctx: Ctx, from: number, to: number, gaz: Cand[], ga
   return named && !coveredByGazetteer(ctx.text, ctx.toks[from].start, ctx.toks[to - 1].end, gaz, gazEnds);
 }
 
-function isRoleWord(ctx: Ctx, t: number): boolean {
+export function isRoleWord(ctx: Ctx, t: number): boolean {
   const { lex, low } = ctx;
   if (lex.words.compoundHeads) return compoundHead(low[t], lex.words.nounEndings, lex.roleHeads, lex.roleHeadLengths) !== null;
   return lex.rolePhrases.get(low[t])?.some((p) => p.length === 1) ?? false;

@@ -9,6 +9,7 @@ import { isUpper } from './context.js';
 import type { CandIndex } from './cand-index.js';
 import type { OrgHead } from './lexicon.js';
 import { compoundHead } from './lexicon.js';
+import { isRoleWord } from './names.js';
 
 export interface OrgPhrase {
   head: OrgHead;
@@ -130,6 +131,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     // "a German carmaker", "der dänische Netzbetreiber": an unnamed company, paper or institute is no actor of
     // its own; only bodies a country or a named actor has one of (ministry, embassy, government, team, office …).
     if (NAMED_ONLY_KINDS.has(h.head.kind)) continue;
+    // "ein chinesisches Ministerium", "an embassy of Japan": an unspecified body is no actor either (unless the
+    // article belongs to a role after it: "a Chinese foreign ministry spokesman").
+    if (start > 0 && lex.indefinite.has(low[start - 1]) && !(end < toks.length && isRoleWord(ctx, end))) continue;
     // "Japans Botschaft an Trump" is a message: ambiguous heads need a demonym or a place ("in Washington").
     if (h.head.strict && via !== 'demonym' && via !== 'compound' && !location) continue;
     if (via === 'demonym') {

@@ -82,4 +82,11 @@ describe('entities follow-ups', () => {
       [{ text: 'Paul Kern', type: 'PER' }, { text: 'Udo Sand', type: 'PER' }]);
     expect(de.mentions.filter((m) => m.kind === 'description').map((m) => [m.text, m.entity])).toEqual([['den Gouverneur', 'person:paul-kern']]);
   });
+
+  test('an unnamed body introduced with an indefinite article is no actor; with a definite one, or before a role, it is', () => {
+    const de = run('Ein chinesisches Ministerium soll beteiligt sein. Das japanische Außenministerium widersprach.', 'de', []);
+    expect(de.entities.filter((e) => e.type === 'organization').map((e) => e.attributes.country)).toEqual(['country:JP']);
+    const en = run('A Chinese foreign ministry spokesman said talks would go on.', 'en', []);
+    expect(en.entities.filter((e) => e.type === 'organization').map((e) => [e.kind, e.attributes.country])).toEqual([['ministry', 'country:CN']]);
+  });
 });
