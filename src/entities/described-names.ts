@@ -21,6 +21,8 @@ export function describedNames(ctx: Ctx, covered: Uint8Array): Cand[] {
     if (ctx.excluded[i] || covered[i]) continue;
     const h = orgHeadAt(ctx, i);
     if (!h || !NAMED_ONLY_KINDS.has(h.head.kind)) continue;
+    // English descriptors are common nouns; a capitalised one is part of a name ("Union Pacific").
+    if (!german && isUpper(toks[i].text[0])) continue;
     // The descriptor is a noun phrase of its own: a determiner (over lower-case adjectives) or nothing before it.
     if (!determinedOrBare(ctx, i)) continue;
     const from = h.end;

@@ -123,11 +123,15 @@ function portfolioTitleAt(ctx: Ctx, t: number): boolean {
 }
 
 /** A capitalised compound ending in an organisation head, with a first part of its own ("Privatbank", not "Bank"). */
+const BARE_DESCRIPTOR_KINDS = new Set(['company', 'media', 'union']);
+
 function compoundDescriptor(ctx: Ctx, t: number): boolean {
   const { lex } = ctx;
   if (!lex.words.compoundHeads) return false;
   const m = compoundHead(ctx.low[t], lex.words.orgEndings ?? [''], lex.orgHeads, lex.orgHeadLengths);
-  return !!m && m.stem.length > m.head.length;
+  // A bare head describes too when it names no kind of body that takes it into its name: "Gewerkschaft IG BCE",
+  // "Konzern Nordstahl" (but "Universität Passau", "Stiftung Nordbrücke", "Regierung Merz" keep it).
+  return !!m && (m.stem.length > m.head.length || BARE_DESCRIPTOR_KINDS.has(lex.orgHeads.get(m.head)?.kind ?? ''));
 }
 
 /** What follows a descriptor is a name of its own: not only a legal form ("Commerzbank AG"), not a place ("Landesbank Hessen"). */

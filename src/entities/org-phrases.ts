@@ -60,7 +60,7 @@ export function orgHeadAt(ctx: Ctx, i: number): { head: OrgHead; end: number; te
 }
 
 /** Organisation kinds that become actors only with a name of their own (an owner alone does not single one out). */
-export const NAMED_ONLY_KINDS = new Set(['company', 'media', 'think_tank', 'university']);
+export const NAMED_ONLY_KINDS = new Set(['company', 'media', 'think_tank', 'university', 'union']);
 
 const nameLike = (c: Cand) => c.kind !== 'demonym' && c.kind !== 'pronoun' && c.kind !== 'description';
 

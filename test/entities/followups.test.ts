@@ -89,4 +89,12 @@ describe('entities follow-ups', () => {
     const en = run('A Chinese foreign ministry spokesman said talks would go on.', 'en', []);
     expect(en.entities.filter((e) => e.type === 'organization').map((e) => [e.kind, e.attributes.country])).toEqual([['ministry', 'country:CN']]);
   });
+
+  test('a bare descriptor word the tagger included is dropped from the name ("Gewerkschaft X"); a capitalised English head is part of a name', () => {
+    const de = run('Die Gewerkschaft Metallbund forderte Garantien. Metallbund-Vize Jana Ott sprach von Verrat.', 'de',
+      [{ text: 'Gewerkschaft Metallbund', type: 'ORG' }, { text: 'Metallbund-Vize', type: 'ORG', derived: 'part' }, { text: 'Jana Ott', type: 'PER' }]);
+    expect(de.entities.filter((e) => e.type === 'organization').map((e) => [e.name, e.kind])).toEqual([['Metallbund', 'union']]);
+    const en = run('Shares of Union Carrow fell after the union Unite called a strike.', 'en', [{ text: 'Unite', type: 'ORG' }]);
+    expect(en.entities.map((e) => e.name)).toEqual(['Unite']);
+  });
 });
