@@ -60,7 +60,7 @@ export function orgHeadAt(ctx: Ctx, i: number): { head: OrgHead; end: number; te
 }
 
 /** Organisation kinds that become actors only with a name of their own (an owner alone does not single one out). */
-export const NAMED_ONLY_KINDS = new Set(['company', 'media', 'think_tank', 'university', 'union']);
+export const NAMED_ONLY_KINDS = new Set(['company', 'media', 'think_tank', 'university', 'union', 'association']);
 
 const nameLike = (c: Cand) => c.kind !== 'demonym' && c.kind !== 'pronoun' && c.kind !== 'description';
 
@@ -74,7 +74,9 @@ export function findOrgPhrases(ctx: Ctx, idx: CandIndex): { phrases: OrgPhrase[]
     if (!h) continue;
     // Inside a name: the head word only tells the named organisation's kind.
     const inName = idx.startingAt(i, nameLike) ?? findCovering(idx, i);
-    if (inName && inName.type === 'organization' && !(inName.tokenStart === i && inName.kind === 'compound')) {
+    // A name the tagger left untyped ("Other") that ends in an organisation word is that organisation ("Sierra Club").
+    const otherOrg = inName && inName.type === 'other' && inName.source === 'ner' && !inName.target && inName.tokenEnd === h.end && inName.tokenStart < i;
+    if (inName && (inName.type === 'organization' || otherOrg) && !(inName.tokenStart === i && inName.kind === 'compound')) {
       if (!inName.target) descriptors.push({ target: inName, kind: h.head.kind, country: null });
       i = h.end - 1;
       continue;

@@ -97,4 +97,9 @@ describe('entities follow-ups', () => {
     const en = run('Shares of Union Carrow fell after the union Unite called a strike.', 'en', [{ text: 'Unite', type: 'ORG' }]);
     expect(en.entities.map((e) => e.name)).toEqual(['Unite']);
   });
+
+  test('an untyped name ending in an organisation word is an organisation; an unnamed association is no actor', () => {
+    const en = run('The Harbor Rowing Club, which backed the plan, now opposes it. A German association also objected.', 'en', [{ text: 'Harbor Rowing Club', type: 'OTH' }]);
+    expect(en.entities.map((e) => [e.name, e.type, e.kind])).toEqual([['Harbor Rowing Club', 'organization', 'association'], ['Germany', 'location', 'country']]);
+  });
 });
