@@ -240,6 +240,12 @@ export class FeatureExtractor {
       out[o++] = mix(mix(32, C3[k]), SS[k]);
       const g = G[k];
       for (let b = 0; b < 9; b++) out[o++] = g & (1 << b) ? mix(40, b) : 0;
+      // spelling-dictionary class (bits 9-11): a capitalised word the dictionary knows as a common noun is rarely a name
+      if (lex.hasDict) {
+        const dc = (g >>> 9) & 7;
+        out[o++] = mix(mix(76, dc), SS[k]);
+        out[o++] = mix(mix(mix(77, dc), SS[k]), CR[k]);
+      }
       out[o++] = g ? mix(mix(43, g), SS[k]) : 0;
       out[o++] = mix(mix(48, FQ[k]), SS[k]);
       out[o++] = mix(mix(49, CR[k]), SS[k]);
@@ -266,6 +272,7 @@ export class FeatureExtractor {
         out[o++] = mix(72, D3[k]);
         out[o++] = mix(mix(75, D3[k]), SS[k]);
       }
+      if (o > lend) throw new Error('local feature slots overflow');
       while (o < lend) out[o++] = 0;
       this.remember(w, k, out, i * STRIDE);
       }

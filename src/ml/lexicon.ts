@@ -13,6 +13,10 @@ export const GAZ = {
   ORG: 1 << 6, // party / organisation name
   DEMONYM: 1 << 7, // adjective or person noun derived from a place
   ROLE: 1 << 8, // role noun / compound head ("Minister", "-sprecher")
+  // spelling dictionary (hunspell .dic of the language), for the form or its stem after an inflection ending
+  DICT_NOUN: 1 << 9, // capitalised entry that inflects or compounds like a common noun
+  DICT_NAME: 1 << 10, // capitalised entry with at most a genitive -s (how the dictionary lists names)
+  DICT_LOWER: 1 << 11, // the lower-case form is an entry (adjective, verb, ...)
 } as const;
 
 export const PHRASE_TYPES = ['LOC', 'PER', 'ORG'] as const;
@@ -42,8 +46,11 @@ export class Lexicon {
   readonly phraseFirst = new Map<string, number>();
   readonly phraseMap = new Map<string, number>();
   readonly hasCluster2: boolean;
+  /** Whether spelling-dictionary classes (GAZ.DICT_*) were compiled in. */
+  readonly hasDict: boolean;
   constructor(readonly data: LexiconData) {
     this.hasCluster2 = data.cluster2.some((x) => x >= 0);
+    this.hasDict = data.flags.some((x) => (x & (7 << 9)) !== 0);
     const w = data.words;
     for (let i = 0; i < w.length; i++) this.index.set(w[i], i);
     for (let i = 0; i < data.phrases.length; i++) {

@@ -6,6 +6,7 @@ import { evaluate, foldDerived, type EvalResult } from './eval.js';
 import { NerModel } from './model.js';
 import { buildLexicon } from './resources.js';
 import { trainPerceptron } from './train.js';
+import { loadSmartData } from './smartdata.js';
 import { modelsDir } from '../util/paths.js';
 
 export const MODEL_VERSION = '1.0.0';
@@ -27,6 +28,12 @@ export interface TrainNerOptions {
   ensemble?: number;
   pa?: number;
   scheme?: 'bio' | 'bilou';
+  /** Also train on SmartData v1 (German, news and rss) as partially labelled sentences. */
+  smartdata?: boolean;
+  /** Spelling-dictionary word classes (npm dictionary-<lang>) as lexicon features. */
+  dictionary?: boolean;
+  /** Cost-augmented perceptron: score added to every wrong label before decoding in training (0 = off). */
+  margin?: number;
 }
 
 /** Tags sentences (with the document pass when the model has one). */
@@ -108,12 +115,17 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const t0 = Date.now();
   const train = loadDataset(dataset, 'train', dataDir);
   const dev = loadDataset(dataset, 'dev', dataDir);
-  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers });
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary });
+  const partial = o.smartdata && o.lang === 'de' ? loadSmartData(dataDir) : [];
+  if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
   const seed = o.seed ?? 1;
   const meta = {
     scheme: o.scheme ?? 'bio',
+    ...(partial.length ? { smartdata: partial.length } : {}),
+    ...(o.dictionary ? { dictionary: true } : {}),
+    ...(o.margin ? { margin: o.margin } : {}),
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),
   };
@@ -121,7 +133,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const members: NerModel[] = [];
   for (let k = 0; k < runs; k++) {
     members.push(trainPerceptron(train, lex, {
-      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa, scheme: o.scheme,
+      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa, scheme: o.scheme, partial, margin: o.margin,
       onEpoch: (epoch, model) => {
         const r = scoreModel(model, dev, dataset);
         log(`  run ${k + 1}/${runs} epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);

@@ -173,10 +173,46 @@ export function wordStatsPath(lang: string): string {
   return join(repoRoot, 'models', `wordstats-${lang}.tsv.gz`);
 }
 
-export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean }): Lexicon {
+export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean }): Lexicon {
   const b = new LexiconBuilder();
   const stats = o.stats === undefined ? wordStatsPath(o.lang) : o.stats;
   if (stats) addWordStats(b, stats);
   if (o.gazetteers !== false) addGazetteers(b, o);
+  if (o.dictionary) addDictionary(b, o.lang);
   return b.build();
+}
+
+/** Hunspell flags that only names and plain nouns share: genitive -s and compounding marks. */
+const NAME_FLAGS = /^[SmM]*$/;
+const STEM_ENDINGS = ['', 's', 'es', 'n', 'en', 'e', 'er', 'ern', 'ns'];
+
+/**
+ * Spelling-dictionary classes (GAZ.DICT_*) from the npm package dictionary-<lang> (hunspell .dic): for every
+ * dictionary stem and every lexicon word whose stem (after stripping a common inflection ending) is an entry.
+ */
+export function addDictionary(b: LexiconBuilder, lang: string): boolean {
+  const p = join(repoRoot, 'node_modules', `dictionary-${lang}`, 'index.dic');
+  if (!existsSync(p)) return false;
+  const entries = new Map<string, string>();
+  for (const line of readFileSync(p, 'utf8').split('\n')) {
+    const m = /^([^\s/#]+)(?:\/(\S*))?/.exec(line);
+    if (!m || /^\d+$/.test(m[1])) continue;
+    entries.set(m[1], (entries.get(m[1]) ?? '') + (m[2] ?? ''));
+  }
+  const classOf = (w: string): number => {
+    let bits = 0;
+    const cap = /^\p{Lu}\p{Ll}/u.test(w);
+    for (const end of STEM_ENDINGS) {
+      if (end && !w.endsWith(end)) continue;
+      const stem = w.slice(0, w.length - end.length);
+      if (stem.length < 2) continue;
+      const f = entries.get(stem);
+      if (f !== undefined && cap) bits |= NAME_FLAGS.test(f) ? GAZ.DICT_NAME : GAZ.DICT_NOUN;
+      if (cap && entries.has(stem.toLowerCase())) bits |= GAZ.DICT_LOWER;
+    }
+    return bits;
+  };
+  for (const w of entries.keys()) b.id(w);
+  for (let i = 0; i < b.words.length; i++) b.flags[i] |= classOf(b.words[i]);
+  return true;
 }

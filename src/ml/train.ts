@@ -4,6 +4,7 @@ import { FeatureExtractor, STRIDE } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { NerModel, bioToBilou, type ModelMeta } from './model.js';
 import type { LabeledSentence } from './data.js';
+import type { PartialSentence } from './smartdata.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -20,6 +21,31 @@ export interface TrainOptions {
   pa?: number;
   /** Tag encoding used inside the model (output is always BIO). */
   scheme?: 'bio' | 'bilou';
+  /**
+   * Partially labelled sentences trained alongside `data` (BIO only): the update goes towards the best path that
+   * respects their fixed tags and allowed sets.
+   */
+  partial?: PartialSentence[];
+  /** Cost-augmented training: this score is added to every non-gold label per token before decoding (0 = plain perceptron). */
+  margin?: number;
+}
+
+/** Allowed-label mask (n*L, 1 = allowed) for a partially labelled sentence. */
+function partialMask(p: PartialSentence, labels: string[], lid: Map<string, number>): Uint8Array {
+  const L = labels.length;
+  const n = p.tokens.length;
+  const m = new Uint8Array(n * L);
+  const main = labels.map((l) => l === 'B-PER' || l === 'I-PER' || l === 'B-LOC' || l === 'I-LOC' || l === 'B-ORG' || l === 'I-ORG');
+  for (let i = 0; i < n; i++) {
+    const t = p.tags[i];
+    if (t !== null && lid.has(t)) {
+      // a SmartData LOC may be GermEval LOC, LOCderiv ("Münchner") or LOCpart
+      for (const suf of ['', 'deriv', 'part']) { const y = lid.get(t + suf); if (y !== undefined) m[i * L + y] = 1; }
+      continue;
+    }
+    for (let y = 0; y < L; y++) m[i * L + y] = p.free[i] || !main[y] ? 1 : 0;
+  }
+  return m;
 }
 
 export function labelSet(data: LabeledSentence[], scheme: 'bio' | 'bilou' = 'bio'): string[] {
@@ -30,12 +56,18 @@ export function labelSet(data: LabeledSentence[], scheme: 'bio' | 'bilou' = 'bio
   return labels;
 }
 
-export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
+export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
   const log = opts.log ?? (() => {});
   const scheme = opts.scheme ?? 'bio';
-  const labels = labelSet(data, scheme);
+  const partial = opts.partial ?? [];
+  const labels = labelSet(partial.length ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tags.map((t) => t ?? 'O'), doc: -1 }))) : fullData, scheme);
   const L = labels.length;
   const lid = new Map(labels.map((l, i) => [l, i]));
+  if (partial.length && scheme !== 'bio') throw new Error('partially labelled data needs the bio scheme');
+  const data: LabeledSentence[] = partial.length
+    ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tokens.map(() => 'O'), doc: -1 })))
+    : fullData;
+  const masks: (Uint8Array | null)[] = data.map((_, s) => (s < fullData.length ? null : partialMask(partial[s - fullData.length], labels, lid)));
   const fx = new FeatureExtractor(lex);
   const minCount = opts.minCount ?? 1;
   const t0 = Date.now();
@@ -89,6 +121,9 @@ export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: Tra
   model.ensure(maxLen);
   const em = new Float32Array(maxLen * L);
   const pred = new Int32Array(maxLen);
+  const cem = new Float32Array(maxLen * L);
+  const margin = opts.margin ?? 0;
+  const cgold = new Int32Array(maxLen);
   const rand = mulberry32(opts.seed);
   const order = Array.from({ length: data.length }, (_, i) => i);
   let c = 1;
@@ -116,7 +151,21 @@ export function trainPerceptron(data: LabeledSentence[], lex: Lexicon, opts: Tra
           for (let y = 0; y < L; y++) em[b + y] += W[wo + y];
         }
       }
-      model.viterbi(em, n, pred);
+      const mask = masks[s];
+      if (mask) {
+        // latent gold: the best path that respects the partial labels
+        for (let j = 0; j < n * L; j++) cem[j] = mask[j] ? em[j] : em[j] - 1e6;
+        model.viterbi(cem, n, cgold);
+        for (let i = 0; i < n; i++) gold[t0s + i] = cgold[i];
+      }
+      if (margin > 0) {
+        // cost-augmented decoding: every wrong label gets a head start, so the update also fires on narrow wins
+        for (let i = 0; i < n; i++) {
+          const g = gold[t0s + i];
+          for (let y = 0; y < L; y++) cem[i * L + y] = y === g ? em[i * L + y] : em[i * L + y] + margin;
+        }
+        model.viterbi(cem, n, pred);
+      } else model.viterbi(em, n, pred);
       let step = 1;
       if (opts.pa) {
         // PA-I: step = min(C, (loss + s(pred) - s(gold)) / ||phi(gold) - phi(pred)||^2), loss = wrong tokens
