@@ -149,6 +149,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const ministries: Ministry[] = [];
   for (const e of info.values()) if (e.kind === 'ministry' && typeof e.attributes.country === 'string') ministries.push({ name: e.name, country: e.attributes.country });
   linkPortfolios(ctx, phrases, ministries, roleOf);
+  retypeCoordinatedOrganizations(ctx, info, cands, phrases);
 
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();
@@ -194,6 +195,26 @@ function splitCapitalPlaces(cands: Cand[], info: Map<string, EntityDraft>): void
     else { if (c.surface !== d.name) d.aliases.add(c.surface); d.firstPos = Math.min(d.firstPos, c.start); }
     c.entity = id;
     c.type = 'location';
+  }
+}
+
+/**
+ * "analysts at Goldman Sachs and JPMorgan": a one-word "person" never given a first name, a title or a role,
+ * coordinated with a named organisation, is an organisation the tagger mistyped (news introduce people in full).
+ */
+function retypeCoordinatedOrganizations(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phrases: RolePhrase[]): void {
+  const { low, lex } = ctx;
+  const n = ctx.toks.length;
+  const holders = new Set<string>();
+  for (const p of phrases) if (p.holder) holders.add(p.holder);
+  const orgEnd = new Set<number>(), orgStart = new Set<number>();
+  for (const c of cands) if (c.entity && c.type === 'organization' && c.kind === 'name') { orgEnd.add(c.tokenEnd); orgStart.add(c.tokenStart); }
+  for (const e of [...info.values()]) {
+    if (e.type !== 'person' || /\s/.test(e.name) || holders.has(e.id)) continue;
+    const coordinated = cands.some((c) => c.entity === e.id && c.kind === 'name' && (
+      (c.tokenStart >= 2 && lex.conjunctions.has(low[c.tokenStart - 1]) && orgEnd.has(c.tokenStart - 1)) ||
+      (c.tokenEnd + 1 < n && lex.conjunctions.has(low[c.tokenEnd]) && orgStart.has(c.tokenEnd + 1))));
+    if (coordinated) retype(info, cands, e, 'organization');
   }
 }
 

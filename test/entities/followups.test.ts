@@ -102,4 +102,10 @@ describe('entities follow-ups', () => {
     const en = run('The Harbor Rowing Club, which backed the plan, now opposes it. A German association also objected.', 'en', [{ text: 'Harbor Rowing Club', type: 'OTH' }]);
     expect(en.entities.map((e) => [e.name, e.type, e.kind])).toEqual([['Harbor Rowing Club', 'organization', 'association'], ['Germany', 'location', 'country']]);
   });
+
+  test('a one-word "person" coordinated with an organisation is an organisation; a titled one stays a person', () => {
+    const en = run('Analysts at Carrow Capital and Brixmoor said prices would fall. Senator Hale and Carrow Capital disagreed.', 'en',
+      [{ text: 'Carrow Capital', type: 'ORG' }, { text: 'Brixmoor', type: 'PER' }, { text: 'Hale', type: 'PER' }]);
+    expect(en.entities.map((e) => [e.name, e.type])).toEqual([['Carrow Capital', 'organization'], ['Brixmoor', 'organization'], ['Hale', 'person']]);
+  });
 });
