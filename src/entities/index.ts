@@ -196,6 +196,10 @@ function splitCapitalPlaces(cands: Cand[], info: Map<string, EntityDraft>): void
     c.entity = id;
     c.type = 'location';
   }
+  // A capital seen only as the city is no alias of its country.
+  const still = new Set<string>();
+  for (const c of cands) if (c.kind === 'capital' && c.entity?.startsWith('country:')) still.add(`${c.entity}|${c.surface}`);
+  for (const c of cands) if (c.kind === 'capital' && c.entity?.startsWith('location:capital-') && c.target && !still.has(`${c.target.id}|${c.surface}`)) info.get(c.target.id)?.aliases.delete(c.surface);
 }
 
 /**

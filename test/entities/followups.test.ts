@@ -64,6 +64,9 @@ describe('entities follow-ups', () => {
     expect(layer.mentions.filter((m) => m.text === 'Apia').map((m) => m.entity)).toEqual(['location:capital-ws', 'location:capital-ws', 'country:WS']);
     const city = layer.byId.get('location:capital-ws')!;
     expect([city.type, city.name, city.attributes.country]).toEqual(['location', 'Apia', 'country:WS']);
+    // Only seen as the city: no alias of the country.
+    const de = run('Die Ministerin landete in Apia. Samoa begrüßte die Hilfe.', 'de', [{ text: 'Apia', type: 'LOC' }, { text: 'Samoa', type: 'LOC' }]);
+    expect(de.byId.get('country:WS')?.aliases).toEqual([]);
   });
 
   test('a foundation or university named after its bare head word keeps that word in its name', () => {
