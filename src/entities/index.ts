@@ -150,6 +150,15 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   for (const e of info.values()) if (e.kind === 'ministry' && typeof e.attributes.country === 'string') ministries.push({ name: e.name, country: e.attributes.country });
   linkPortfolios(ctx, phrases, ministries, roleOf);
   retypeCoordinatedOrganizations(ctx, info, cands, phrases);
+  // "chief executive of Solberg Line": what a corporate title is of is an organisation, not a tagged place.
+  const corporate = lex.words.corporateTitles ?? [];
+  for (const p of phrases) {
+    const of = roleOf(p);
+    const e = of ? info.get(of) : undefined;
+    if (!e || e.type !== 'location' || e.kind !== null) continue;
+    const t = p.title.toLowerCase();
+    if (corporate.some((c) => t === c || t.endsWith(c))) retype(info, cands, e, 'organization');
+  }
 
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();

@@ -59,6 +59,7 @@ export interface WordData {
   /** Verbs whose object is a place ("visit Suva"). */
   placeVerbs?: string[];
   indefiniteDeterminers?: string[];
+  corporateTitles?: string[];
   basedIn: string[];
   ofPrepositions: string[];
   toPrepositions: string[];

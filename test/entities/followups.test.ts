@@ -111,4 +111,14 @@ describe('entities follow-ups', () => {
       [{ text: 'Carrow Capital', type: 'ORG' }, { text: 'Brixmoor', type: 'PER' }, { text: 'Hale', type: 'PER' }]);
     expect(en.entities.map((e) => [e.name, e.type])).toEqual([['Carrow Capital', 'organization'], ['Brixmoor', 'organization'], ['Hale', 'person']]);
   });
+
+  test('what a corporate title is "of" is an organisation even when tagged as a place', () => {
+    const en = run('Mara Lind, the chief executive of Fjordline Cargo, resigned on Tuesday.', 'en', [{ text: 'Mara Lind', type: 'PER' }, { text: 'Fjordline Cargo', type: 'LOC' }]);
+    const f = named(en, 'Fjordline Cargo');
+    expect(f.map((e) => [e.id, e.type])).toEqual([['org:fjordline-cargo', 'organization']]);
+    expect(named(en, 'Mara Lind')[0].roles.map((r) => [r.title, r.of])).toEqual([['chief executive', 'org:fjordline-cargo']]);
+    // A political title of a place stays a place's.
+    const de = run('Der Bürgermeister von Kelbra, Tom Ries, trat zurück.', 'de', [{ text: 'Kelbra', type: 'LOC' }, { text: 'Tom Ries', type: 'PER' }]);
+    expect(named(de, 'Kelbra').map((e) => e.type)).toEqual(['location']);
+  });
 });
