@@ -25,15 +25,16 @@ export function registerNerCommands(program: Command): void {
     .option('--no-doc-pass', 'skip the document-level second pass')
     .option('--margin <x>', 'cost-augmented training: add x to every wrong label before decoding (default 0)')
     .option('--dictionary', 'use spelling-dictionary word classes (npm dictionary-<lang>) as features')
+    .option('--smartdata-names', 'de: use the names marked in SmartData v1 as gazetteer entries')
     .option('--smartdata', 'de: also train on SmartData v1 news/rss as partially labelled sentences (PER/LOC/ORG only)')
     .option('--scheme <scheme>', 'tag encoding inside the model: bio or bilou (output is always BIO)')
-    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; dictionary?: boolean; margin?: string }) => {
+    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string }) => {
       if (o.scheme && o.scheme !== 'bio' && o.scheme !== 'bilou') throw new Error('--scheme must be bio or bilou');
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       trainNer({
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
-        smartdata: !!o.smartdata, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined,
+        smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined,
         scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? (o.lang === 'de' ? 'bio' : 'bio'),
       });
     });

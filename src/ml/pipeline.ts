@@ -30,6 +30,8 @@ export interface TrainNerOptions {
   scheme?: 'bio' | 'bilou';
   /** Also train on SmartData v1 (German, news and rss) as partially labelled sentences. */
   smartdata?: boolean;
+  /** Use the names marked in SmartData v1 (all sources) as gazetteer entries. */
+  smartdataNames?: boolean;
   /** Spelling-dictionary word classes (npm dictionary-<lang>) as lexicon features. */
   dictionary?: boolean;
   /** Cost-augmented perceptron: score added to every wrong label before decoding in training (0 = off). */
@@ -115,8 +117,9 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const t0 = Date.now();
   const train = loadDataset(dataset, 'train', dataDir);
   const dev = loadDataset(dataset, 'dev', dataDir);
-  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary });
   const partial = o.smartdata && o.lang === 'de' ? loadSmartData(dataDir) : [];
+  const nameLists = o.smartdataNames && o.lang === 'de' ? loadSmartData(dataDir, { sources: ['news', 'rss', 'tweet'] }) : undefined;
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists });
   if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
@@ -125,6 +128,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     scheme: o.scheme ?? 'bio',
     ...(partial.length ? { smartdata: partial.length } : {}),
     ...(o.dictionary ? { dictionary: true } : {}),
+    ...(nameLists ? { smartdataNames: true } : {}),
     ...(o.margin ? { margin: o.margin } : {}),
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),

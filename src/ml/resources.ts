@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { GAZ, LexiconBuilder, type Lexicon } from './lexicon.js';
 import { repoRoot } from '../util/paths.js';
+import type { PartialSentence } from './smartdata.js';
 
 const PH_LOC = 0;
 const PH_PER = 1;
@@ -173,12 +174,13 @@ export function wordStatsPath(lang: string): string {
   return join(repoRoot, 'models', `wordstats-${lang}.tsv.gz`);
 }
 
-export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean }): Lexicon {
+export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean; nameLists?: PartialSentence[] }): Lexicon {
   const b = new LexiconBuilder();
   const stats = o.stats === undefined ? wordStatsPath(o.lang) : o.stats;
   if (stats) addWordStats(b, stats);
   if (o.gazetteers !== false) addGazetteers(b, o);
   if (o.dictionary) addDictionary(b, o.lang);
+  if (o.nameLists) addMentionNames(b, o.nameLists);
   return b.build();
 }
 
@@ -215,4 +217,21 @@ export function addDictionary(b: LexiconBuilder, lang: string): boolean {
   for (const w of entries.keys()) b.id(w);
   for (let i = 0; i < b.words.length; i++) b.flags[i] |= classOf(b.words[i]);
   return true;
+}
+
+/** Names marked in another corpus (SmartData) as gazetteer entries: ORG names get the ORG bit and phrase, places the CITY bit. */
+export function addMentionNames(b: LexiconBuilder, sents: PartialSentence[]): void {
+  for (const s of sents) {
+    for (let i = 0; i < s.tokens.length; i++) {
+      const t = s.tags[i];
+      if (!t || !t.startsWith('B-')) continue;
+      let j = i + 1;
+      while (j < s.tokens.length && s.tags[j] === 'I-' + t.slice(2)) j++;
+      const toks = s.tokens.slice(i, j);
+      const type = t.slice(2);
+      if (type === 'ORG') { if (toks.length === 1) b.addFlag(toks[0], GAZ.ORG); else if (toks.length <= 6) b.addPhrase(toks.join(' '), PH_ORG); }
+      else if (type === 'LOC') { if (toks.length === 1) b.addFlag(toks[0], GAZ.CITY); else if (toks.length <= 6) b.addPhrase(toks.join(' '), PH_LOC); }
+      else if (type === 'PER' && toks.length > 1) b.addPhrase(toks.join(' '), PH_PER);
+    }
+  }
 }

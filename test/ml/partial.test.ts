@@ -4,7 +4,7 @@ import { Lexicon, LexiconBuilder, GAZ } from '../../src/ml/lexicon.js';
 import { evaluate } from '../../src/ml/eval.js';
 import { mulberry32 } from '../../src/ml/hash.js';
 import { labelDoc, type PartialSentence } from '../../src/ml/smartdata.js';
-import { addDictionary } from '../../src/ml/resources.js';
+import { addDictionary, addMentionNames } from '../../src/ml/resources.js';
 import type { LabeledSentence } from '../../src/ml/data.js';
 
 const meta = { name: 'test', version: '0', lang: 'xx' };
@@ -109,5 +109,22 @@ describe('spelling-dictionary classes', () => {
     expect(flag('Merkel') & GAZ.DICT_NAME).toBeTruthy();
     expect(flag('Merkel') & GAZ.DICT_NOUN).toBeFalsy();
     expect(flag('Xqzvbrt')).toBe(0);
+  });
+});
+
+describe('names from another corpus as gazetteer entries', () => {
+  it('adds single-token ORG/LOC names as flags and longer names as phrases', () => {
+    const b = new LexiconBuilder();
+    addMentionNames(b, [{
+      tokens: ['Zwirn', 'und', 'Maple', 'Bank', 'in', 'Lindau', ',', 'sagte', 'Anna', 'Weber', '.'],
+      tags: ['B-ORG', null, 'B-ORG', 'I-ORG', null, 'B-LOC', null, null, 'B-PER', 'I-PER', null],
+      free: new Array(11).fill(false),
+    }]);
+    const lex = b.build();
+    expect(lex.data.flags[lex.index.get('Zwirn')!]).toBe(GAZ.ORG);
+    expect(lex.data.flags[lex.index.get('Lindau')!]).toBe(GAZ.CITY);
+    expect(lex.phraseMap.get('Maple Bank')).toBe(2);
+    expect(lex.phraseMap.get('Anna Weber')).toBe(1);
+    expect(lex.index.has('und')).toBe(false);
   });
 });
