@@ -243,7 +243,19 @@ export function entityLexicon(lang: string): EntityLexicon {
   const rolePhrases = new Map<string, string[][]>();
   const roleSingulars = new Map<string, string>();
   for (const raw of readLines(join(dir, 'roles.txt'))) {
-    const r = raw.trim().toLowerCase();
+    const line = raw.trim().toLowerCase();
+    // "gov. = governor": a one-word abbreviation found as written and named by its full title.
+    const eq = line.indexOf('=');
+    if (eq > 0) {
+      const abbr = line.slice(0, eq).trim(), full = line.slice(eq + 1).trim();
+      const ws = abbr.split(' ');
+      let arr = rolePhrases.get(ws[0]);
+      if (!arr) rolePhrases.set(ws[0], (arr = []));
+      arr.push(ws);
+      roleSingulars.set(ws[ws.length - 1], full);
+      continue;
+    }
+    const r = line;
     if (words.compoundHeads && !r.includes(' ')) { roleHeads.add(r); continue; }
     const singular = r.split(' ').pop()!;
     for (const form of phraseForms(r)) {

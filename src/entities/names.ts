@@ -181,6 +181,15 @@ function nameShaped(ctx: Ctx, i: number, covered: Uint8Array, titles: Set<number
   return /^[\p{L}'’.-]+$/u.test(t);
 }
 
+/** An indefinite article before the title, over lower-case modifiers ("einem örtlichen Bauunternehmer"). */
+function indefiniteBefore(ctx: Ctx, t: number): boolean {
+  for (let k = t - 1; k >= 0 && k >= t - 3 && ctx.sentOf[k] === ctx.sentOf[t]; k--) {
+    if (ctx.lex.indefinite.has(ctx.low[k])) return true;
+    if (!/^\p{Ll}+$/u.test(ctx.toks[k].text)) return false;
+  }
+  return false;
+}
+
 /**
  * Persons named right after a title ("Senator Bill Hagerty", "US-Botschafter, Shigeo Yamada,") where no
  * NER mention covers them. Needs two name-shaped words (or one before a closing comma/verb after a title
@@ -208,6 +217,8 @@ export function titledNames(ctx: Ctx, hits: TitleHit[], covered: Uint8Array): Ca
     const after = j < toks.length ? toks[j].text : '.';
     if (comma && !/^[,.;:)]$/.test(after)) continue; // "…, Trump werde" is no apposition
     if (n === 1 && isUpper(after[0])) continue; // "Präsident Trump" yes; a capitalised word after it: unsure
+    // "von einem Bauunternehmer Geschenke": an indefinite title introduces nobody by a bare surname (German nouns are capitalised).
+    if (n === 1 && indefiniteBefore(ctx, h.headStart)) continue;
     const start = toks[i].start, end = toks[j - 1].end;
     const surface = text.slice(start, end);
     out.push({ start, end, tokenStart: i, tokenEnd: j, type: 'person', kind: 'name', genitive: false, surface, key: foldKey(surface), source: 'title' });

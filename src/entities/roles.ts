@@ -180,6 +180,7 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
     });
   }
   for (const p of out) findHolder(ctx, p, idx);
+  shareApposedHolders(ctx, out);
   return out;
 }
 
@@ -273,6 +274,29 @@ function findNameAfter(ctx: Ctx, idx: CandIndex, from: number, window: number): 
 
 const CLOSERS = /^[,.;:!?)]$/;
 
+function firstNameOfPreviousSentence(ctx: Ctx, idx: CandIndex, t: number): Cand | null {
+  if (t === 0) return null;
+  const sent = ctx.sentOf[t - 1];
+  let b = t - 1;
+  while (b > 0 && ctx.sentOf[b - 1] === sent) b--;
+  for (let i = b; i < t; i++) {
+    const c = idx.startingAt(i, (x) => isNameCand(x) && !x.genitive);
+    if (c) return c;
+  }
+  return null;
+}
+
+/** "Dessen Präsident, der Landrat … Götz Ulbrich,": a title apposed to a second titled name shares its holder. */
+function shareApposedHolders(ctx: Ctx, phrases: RolePhrase[]): void {
+  for (let i = 0; i + 1 < phrases.length; i++) {
+    const p = phrases[i], q = phrases[i + 1];
+    if (p.holderCand || !q.holderCand || p.tokEnd >= ctx.toks.length || ctx.toks[p.tokEnd].text !== ',') continue;
+    const next = q.determiner ? q.tokStart - 1 : q.tokStart;
+    if (next !== p.tokEnd + 1 && q.tokStart !== p.tokEnd + 1) continue;
+    p.holderCand = q.holderCand;
+  }
+}
+
 function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
   const { toks, low, lex } = ctx;
   const person = (c: Cand) => c.type === 'person' && !c.genitive && (c.kind === 'name' || c.kind === 'alias');
@@ -287,6 +311,12 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
     if (d && (d.tokenEnd >= toks.length || CLOSERS.test(toks[d.tokenEnd].text))) c = d;
   }
   if (c && !p.relativeOwner) { p.holderCand = c; return; }
+  // "… der Landkreistag warnte. Dessen Präsident X": a sentence-initial possessive relative points back to
+  // the first name of the previous sentence (its subject, as a rule); the name after the title holds the role.
+  if (p.relativeOwner && (p.tokStart === 0 || ctx.sentOf[p.tokStart - 1] !== ctx.sentOf[p.tokStart])) {
+    p.possessor ??= firstNameOfPreviousSentence(ctx, idx, p.tokStart);
+    if (c) { p.holderCand = c; return; }
+  }
   // (2) apposition: "Michael Green, ein ehemaliger US-Beamter", "Japan, Amerikas engster Verbündeter"
   let before = p.tokStart - 1;
   // "Mark Ellison, now a partner at …"

@@ -1,0 +1,51 @@
+/** Second blind round: mechanisms found on articles written blind, each pinned with sentences of our own. */
+import { describe, expect, test } from 'vitest';
+import { extractEntities } from '../../src/entities/index.js';
+import { docFrom, nerFromList, type NameSpec } from './helpers.js';
+
+const run = (text: string, lang: string, names: NameSpec[]) => {
+  const doc = docFrom(text, lang);
+  return extractEntities(doc, nerFromList(doc, names));
+};
+const byName = (layer: ReturnType<typeof run>, name: string) => layer.entities.find((e) => e.name === name);
+const ofName = (layer: ReturnType<typeof run>, id: string | null) => (id ? layer.entities.find((e) => e.id === id)?.name ?? id : null);
+
+describe('entities, second blind round', () => {
+  test('title abbreviations are found and named by their full title', () => {
+    const layer = run('Oregon Gov. Marisol Pena signed the bill. Rep. Dev Anand voted against it.', 'en',
+      [{ text: 'Oregon', type: 'LOC' }, { text: 'Marisol Pena', type: 'PER' }, { text: 'Dev Anand', type: 'PER' }]);
+    expect(byName(layer, 'Marisol Pena')?.roles.map((r) => r.title.toLowerCase())).toContain('governor');
+    expect(byName(layer, 'Dev Anand')?.roles.map((r) => r.title.toLowerCase())).toContain('representative');
+  });
+
+  test('corporate and legal titles; umlaut heads in German compounds', () => {
+    const en = run('Chief Financial Officer Lars Berg said margins held.', 'en', [{ text: 'Lars Berg', type: 'PER' }]);
+    expect(byName(en, 'Lars Berg')?.roles.map((r) => r.title)).toEqual(['Chief Financial Officer']);
+    const de = run('Oberstaatsanwältin Ute Rahm legte Berufung ein.', 'de', [{ text: 'Ute Rahm', type: 'PER' }]);
+    expect(byName(de, 'Ute Rahm')?.roles.map((r) => r.title)).toEqual(['Oberstaatsanwältin']);
+  });
+
+  test('a sentence-initial "Dessen/Deren <Titel>" is of the first name of the previous sentence', () => {
+    const layer = run('Der Städtetag kritisierte den Entwurf. Dessen Präsidentin Hanna Vogt sprach von einem Fehler.', 'de',
+      [{ text: 'Städtetag', type: 'ORG' }, { text: 'Hanna Vogt', type: 'PER' }]);
+    const r = byName(layer, 'Hanna Vogt')?.roles ?? [];
+    expect(r.map((x) => [x.title, ofName(layer, x.of)])).toEqual([['Präsidentin', 'Städtetag']]);
+  });
+
+  test('a title apposed to a second titled name shares its holder', () => {
+    const layer = run('Der Bauernverband warnte. Dessen Präsident, der Landrat des Kreises Oderland Paul Kretz, forderte Hilfen.', 'de',
+      [{ text: 'Bauernverband', type: 'ORG' }, { text: 'Kreises Oderland', type: 'LOC' }, { text: 'Paul Kretz', type: 'PER' }]);
+    const titles = (byName(layer, 'Paul Kretz')?.roles ?? []).map((x) => x.title).sort();
+    expect(titles).toEqual(['Landrat', 'Präsident']);
+  });
+
+  test('no bare surname after an indefinite title: German capitalises every noun', () => {
+    const layer = run('Er soll von einem Bauunternehmer Spenden erhalten haben.', 'de', []);
+    expect(layer.entities.filter((e) => e.type === 'person')).toHaveLength(0);
+  });
+
+  test('an ordinary German word is no alternate name of a capital', () => {
+    const layer = run('Die Kita bleibt geschlossen, sagte die Leiterin der Kitas.', 'de', []);
+    expect(layer.entities.filter((e) => e.type === 'location')).toHaveLength(0);
+  });
+});
