@@ -306,6 +306,8 @@ export class ArgumentFinder {
         if (ctl.length) return ctl;
       }
       if (pc.kind === 'infinitive') { p = pc.parent; continue; }
+      const titled = pc.kind === 'relative' ? [] : this.titledApposition(p);
+      if (titled.length) return titled;
       const own = pc.kind === 'relative' && pc.relSubject ? this.antecedent(p) : this.bareIn(pc, pc.start, this.subjectLimit(pc)).slice(0, 1).map((x) => this.expand(x.k, x.arg, (j) => this.bare(j))).flat();
       if (own.length) return own.map((a) => ({ ...a, via: a.via === 'mention' ? 'inherited' : a.via }));
       const ctl = this.controlNounActor(pc);
@@ -323,6 +325,27 @@ export class ArgumentFinder {
       return [];
     }
     return this.sentenceSubject(ci);
+  }
+
+  /**
+   * "The U.S. ambassador in Nairobi, Daniel Harlow, met …": a clause that is a title phrase (a role noun, its
+   * country or organisation only a modifier) followed by an apposed person — the person is the subject.
+   */
+  private titledApposition(p: number): Arg[] {
+    const v = this.v;
+    const pc = v.clauses[p], next = v.clauses[p + 1];
+    if (!next || next.kind !== 'apposition' || !v.isBareMention(next)) return [];
+    const k = v.mentionIdx(v.head(next));
+    if (v.layer.byId.get(v.mention(k).entity)?.type !== 'person') return [];
+    let role = false;
+    for (let t = pc.start; t < pc.end; t++) {
+      if (v.mentionIdx(t) >= 0 && v.layer.byId.get(v.mention(v.mentionIdx(t)).entity)?.type === 'person') return [];
+      if (v.mentionIdx(t) < 0 && roleRuleFor(v.lex, v.w(t))) role = true;
+      if (v.mentionIdx(t) < 0 && (this.sets.verbLike.has(v.w(t)) || v.lex.byForm.get(v.w(t))?.some((e) => e.spec.pos === 'verb'))) return [];
+    }
+    if (!role) return [];
+    const a = this.resolve(k, 'mention');
+    return a ? [{ ...a, via: 'inherited' }] : [];
   }
 
   /** "Japans Versuche", "die Versuche Japans", "Japan's efforts": the actor behind a control noun. */

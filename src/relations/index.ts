@@ -76,6 +76,10 @@ function triggersAt(v: SentenceView, t: number): TriggerRef[] {
   if (!found.length) return found;
   const c = v.clauses[v.clauseAt(t)];
   const sentenceInitial = t === v.from || v.isPunct(t - 1);
+  // "led" is past and participle: with a passive auxiliary in the clause ("is led by"), the participle reading wins.
+  if (found.length > 1 && found.some((x) => x.tense === 'participle') && hasAny(v, lex.sets.passiveAuxiliaries, c.start, c.end)) {
+    found.sort((a, b) => (a.tense === 'participle' ? 0 : 1) - (b.tense === 'participle' ? 0 : 1));
+  }
   const seen = new Set<TriggerSpec>();
   return found.filter((ref) => {
     if (seen.has(ref.spec)) return false;

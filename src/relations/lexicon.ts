@@ -83,6 +83,10 @@ export interface ModalityLexicon {
   np: Partial<Record<Modality, string[]>>;
   /** Phrases that look like a cue but are not ("nicht nur"). */
   ignore: string[];
+  /** Cue words that count only in lower case: "may" the modal, not "May" the month. */
+  lowerOnly?: string[];
+  /** Words opening a gerund complement ("accused X of seeking"): a cue right after one governs that complement, not the trigger. */
+  complementMarkers?: string[];
 }
 
 export interface GrammarLexicon {

@@ -12,7 +12,8 @@ interface CompiledCue { parts: string[][]; }
 // Attempted before planned: "reiste …, um zu versuchen, … zu treffen" is an attempt, not a plan.
 const ORDER: Modality[] = ['former', 'failed', 'negated', 'hypothetical', 'attempted', 'planned'];
 
-const compiled = new WeakMap<CompiledLexicon, { clause: Map<Modality, CompiledCue[]>; np: Map<Modality, CompiledCue[]>; ignore: CompiledCue[] }>();
+interface CompiledCues { clause: Map<Modality, CompiledCue[]>; np: Map<Modality, CompiledCue[]>; ignore: CompiledCue[]; lowerOnly: Set<string>; complement: Set<string> }
+const compiled = new WeakMap<CompiledLexicon, CompiledCues>();
 
 /** "konnte … nicht" → [["konnte"], ["nicht"]]; "nicht mehr" → [["nicht", "mehr"]]. */
 function compileCue(cue: string): CompiledCue {
@@ -23,7 +24,10 @@ function cues(lex: CompiledLexicon) {
   let c = compiled.get(lex);
   if (!c) {
     const make = (src: Partial<Record<Modality, string[]>>) => new Map(ORDER.filter((m) => src[m]).map((m) => [m, src[m]!.map(compileCue)] as const));
-    c = { clause: make(lex.modality.clause), np: make(lex.modality.np), ignore: lex.modality.ignore.map(compileCue) };
+    c = {
+      clause: make(lex.modality.clause), np: make(lex.modality.np), ignore: lex.modality.ignore.map(compileCue),
+      lowerOnly: new Set(lex.modality.lowerOnly ?? []), complement: new Set(lex.modality.complementMarkers ?? []),
+    };
     compiled.set(lex, c);
   }
   return c;
@@ -34,8 +38,12 @@ const wordMatches = (pattern: string, word: string) => (pattern.endsWith('*') ? 
 /** Where a sequence of patterns matches at token t, or -1. */
 function seqAt(v: SentenceView, seq: string[], t: number, end: number, blocked: Uint8Array): number {
   if (t + seq.length > end) return -1;
+  const c = cues(v.lex);
+  // A cue right after a complement marker ("of seeking") belongs to that gerund clause.
+  if (t > v.from && c.complement.has(v.w(t - 1))) return -1;
   for (let i = 0; i < seq.length; i++) {
     if (blocked[t + i - v.from] || !wordMatches(seq[i], v.w(t + i))) return -1;
+    if (c.lowerOnly.has(seq[i]) && v.doc.tokens[t + i].text !== seq[i]) return -1;
   }
   return t + seq.length;
 }
