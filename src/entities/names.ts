@@ -34,6 +34,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     }
     // Drop leading determiners and status words the tagger may have included ("Former Treasury").
     while (ts < te - 1 && (lex.determiners.has(ctx.low[ts]) || statusWord(ctx, ctx.low[ts]))) ts++;
+    // … and a title or honorific before a person's name ("Rep. Tuan Ngo", "Mr. Lee"): the title is found as a title.
+    while (type === 'person' && ts < te - 1 && isUpper(toks[ts + 1].text[0]) && (isRoleWord(ctx, ts) || lex.personWords.has(ctx.low[ts].replace(/\.$/, '')))) ts++;
     // … and a compound descriptor before an organisation's name ("Spezialchemiekonzern Rheinfeld AG",
     // "Privatbank Hauck Weber"); a bare head stays, it is often part of the name ("Universität Passau").
     if (type === 'organization' && te - ts >= 2 && isUpper(toks[ts + 1].text[0]) && compoundDescriptor(ctx, ts) && nameAfterDescriptor(ctx, ts + 1, te, gazSorted, gazEnds)) ts++;

@@ -48,4 +48,12 @@ describe('entities, second blind round', () => {
     const layer = run('Die Kita bleibt geschlossen, sagte die Leiterin der Kitas.', 'de', []);
     expect(layer.entities.filter((e) => e.type === 'location')).toHaveLength(0);
   });
+
+  test('a title the tagger put inside a person span is dropped from the name and read as a title', () => {
+    const layer = run('The measure was drafted by Sen. Ilse Moreno of Tucson.', 'en',
+      [{ text: 'Sen. Ilse Moreno', type: 'PER' }, { text: 'Tucson', type: 'LOC' }]);
+    const p = layer.entities.filter((e) => e.type === 'person');
+    expect(p.map((e) => e.name)).toEqual(['Ilse Moreno']);
+    expect(p[0].roles.map((r) => r.title)).toEqual(['Senator']);
+  });
 });
