@@ -7,6 +7,7 @@ import { SentenceView } from './sentence-view.js';
 import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
+import { partyLabelTies } from './party-labels.js';
 import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
 import { ReferenceMemory, unresolvedReferences } from './references.js';
 import type { Draft } from './draft.js';
@@ -41,7 +42,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     for (let t = v.from; t < v.to; t++) {
       for (const ref of triggersAt(v, t)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense));
     }
-    local.push(...appositionTies(v, f, entities));
+    local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities));
     if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;

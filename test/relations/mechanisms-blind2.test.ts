@@ -47,3 +47,17 @@ describe('relations mechanisms, second blind round (English)', () => {
     expect(out).toContain('Jon Pike represents(asserted) Rafael Ortiz');
   });
 });
+
+describe('relations mechanisms, second blind round (German)', () => {
+  it('a party label in parentheses after a person is membership; a place in parentheses is not', () => {
+    const out = rels('de', 'Landrätin Petra Vogt (SPD) traf am Montag Ole Brandt (Kiel).', [P('Petra Vogt'), P('Ole Brandt'), O('SPD'), L('Kiel')]);
+    expect(out).toContain('Petra Vogt member_of(asserted) SPD');
+    expect(out.some((r) => r.startsWith('Ole Brandt member_of'))).toBe(false);
+  });
+
+  it('Konjunktiv of wollen and werden in reported speech marks a plan', () => {
+    const actors = [P('Petra Vogt', 'Vogt'), P('Ole Brandt', 'Brandt')];
+    expect(rels('de', 'Petra Vogt wolle noch im Mai mit Brandt sprechen, hieß es.', actors)).toContain('Petra Vogt consult(planned) Ole Brandt');
+    expect(rels('de', 'Petra Vogt werde Brandt im Mai treffen, hieß es.', actors)).toContain('Petra Vogt consult(planned) Ole Brandt');
+  });
+});
