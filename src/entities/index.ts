@@ -90,14 +90,33 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   // noun before an organisation's name give its country.
   const demonymEndingAt = new Map<number, Cand>();
   for (const g of gaz) if (g.kind === 'demonym' && g.target?.kind === 'country' && g.tokenEnd === g.tokenStart + 1) demonymEndingAt.set(g.tokenEnd, g);
+  // English descriptors may take a noun modifier ("the Dutch equipment maker Lindqvist"): up to two lower-case words.
+  const maxNouns = ctx.lex.words.capitalizedNouns ? 1 : 2;
   for (const c of cands) {
     if (c.type !== 'organization' || c.target || !c.entity || c.kind !== 'name' || c.tokenStart < 2) continue;
-    const noun = c.tokenStart - 1;
-    const dem = demonymEndingAt.get(noun);
     const d = info.get(c.entity);
-    if (!dem || !d || !/^\p{L}+$/u.test(ctx.toks[noun].text) || ctx.lex.determiners.has(ctx.low[noun])) continue;
-    if (ctx.lex.words.capitalizedNouns !== isUpper(ctx.toks[noun].text[0])) continue;
-    d.attributes.country ??= dem.target!.id;
+    if (!d) continue;
+    for (let n = 1; n <= maxNouns && c.tokenStart - n >= 1; n++) {
+      const noun = c.tokenStart - n;
+      if (!/^\p{L}+$/u.test(ctx.toks[noun].text) || ctx.lex.determiners.has(ctx.low[noun])) break;
+      if (ctx.lex.words.capitalizedNouns !== isUpper(ctx.toks[noun].text[0])) break;
+      const dem = demonymEndingAt.get(noun);
+      if (dem) { d.attributes.country ??= dem.target!.id; break; }
+    }
+  }
+  // "Taiwan's Hsinchu Precision": a country in the possessive right before an organisation's name is where the
+  // organisation is from; that mention places the organisation and does not make the country act.
+  const orgAt = new Map<number, Cand>();
+  for (const c of cands) if (c.type === 'organization' && !c.target && c.entity && c.kind === 'name') orgAt.set(c.tokenStart, c);
+  for (const g of gaz) {
+    if (!g.genitive || g.kind === 'demonym' || g.kind === 'capital' || g.target?.kind !== 'country') continue;
+    let t = g.tokenEnd;
+    if (t < ctx.toks.length && ctx.lex.words.possessiveClitics.includes(ctx.toks[t].text)) t++;
+    const o = orgAt.get(t);
+    const d = o ? info.get(o.entity!) : undefined;
+    if (!d) continue;
+    d.attributes.country ??= g.target.id;
+    g.locative = true;
   }
   // Demonyms point to their country even when it is never named.
   for (const c of cands) if (c.kind === 'demonym' && c.target) {

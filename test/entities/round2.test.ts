@@ -56,4 +56,13 @@ describe('entities, second blind round', () => {
     expect(p.map((e) => e.name)).toEqual(['Ilse Moreno']);
     expect(p[0].roles.map((r) => r.title)).toEqual(['Senator']);
   });
+
+  test('a country in the possessive or a demonym over a noun modifier gives an organisation its country', () => {
+    const layer = run("Orders went to Brazil's Daesan Foundry and to the Swiss equipment maker Albula Optik AG.", 'en',
+      [{ text: 'Brazil', type: 'LOC' }, { text: 'Daesan Foundry', type: 'ORG' }, { text: 'Swiss', type: 'OTH' }, { text: 'Albula Optik AG', type: 'ORG' }]);
+    expect(byName(layer, 'Daesan Foundry')?.attributes.country).toBe('country:BR');
+    expect(byName(layer, 'Albula Optik AG')?.attributes.country).toBe('country:CH');
+    // The possessive places the company; it does not make the country act.
+    expect(layer.mentions.filter((m) => m.entity === 'country:BR' && !m.locative && m.kind !== 'demonym')).toHaveLength(0);
+  });
 });
