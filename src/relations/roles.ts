@@ -10,6 +10,7 @@ import type { Arg, ArgumentFinder } from './arguments.js';
 import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
+import { ModalityReader } from './modality.js';
 
 const roleForms = new WeakMap<CompiledLexicon, Map<string, RoleRule>>();
 
@@ -113,6 +114,8 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     if (!rule && t > v.from) { rule = roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)); if (rule) titleStart = t - 1; }
     if (!rule) rule = roleRuleFor(v.lex, v.w(t));
     if (!rule) continue;
+    // "chief technology officer": a role word opening a longer title is read at the title's end.
+    if (t + 1 < v.to && !v.isPunct(t + 1) && (formsOf(v.lex).has(v.w(t) + ' ' + v.w(t + 1)) || (t + 2 < v.to && formsOf(v.lex).has(v.w(t) + ' ' + v.w(t + 1) + ' ' + v.w(t + 2))))) continue;
     const own = v.mentionIdx(t);
     // A role word inside an actor's name ("Sasakawa Peace Foundation") is no role; a description mention is the holder.
     let holder: Arg[] = [];
@@ -183,6 +186,11 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     if (!holder.length && marker >= 0) holder = personBefore(v, f, marker);
     let status = roleStatus(v, t);
     if (marker >= 0 && status === 'asserted' && holder.length && endsRole(v, holder[0].mention >= 0 ? v.mention(holder[0].mention).tokenEnd : v.from, v.clauses[v.clauseAt(t)].end)) status = 'former';
+    // "will join Kestrel as chief technology officer": a plan or condition in the clause before "as" governs the role.
+    if (marker >= 0 && status === 'asserted') {
+      const cue = new ModalityReader(v).clauseCue([[v.clauses[v.clauseAt(marker)].start, marker]]);
+      if (cue === 'planned' || cue === 'hypothetical') status = cue;
+    }
     for (const h of holder) {
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;

@@ -48,6 +48,15 @@ describe('relations mechanisms, second blind round (English)', () => {
   });
 });
 
+describe('relations mechanisms, second blind round (titles)', () => {
+  it('"chief technology officer" is employment, read once at the title\'s end; a plan before "as" governs the role', () => {
+    const out = rels('en', 'Lena Ortiz will join Zentrix as chief technology officer, the company said.', [O('Zentrix'), P('Lena Ortiz')]);
+    expect(out).toContain('Lena Ortiz works_for(planned) Zentrix');
+    expect(out.some((r) => r.startsWith('Lena Ortiz leads'))).toBe(false);
+    expect(rels('en', 'Zentrix Chief Executive Officer Sam Obi met Lena Ortiz.', [O('Zentrix'), P('Sam Obi'), P('Lena Ortiz')])).toContain('Sam Obi leads(asserted) Zentrix');
+  });
+});
+
 describe('relations mechanisms, second blind round (German)', () => {
   it('a party label in parentheses after a person is membership; a place in parentheses is not', () => {
     const out = rels('de', 'Landrätin Petra Vogt (SPD) traf am Montag Ole Brandt (Kiel).', [P('Petra Vogt'), P('Ole Brandt'), O('SPD'), L('Kiel')]);
