@@ -15,7 +15,7 @@ import { entityLexicon } from './lexicon.js';
 import { makeCtx, slug, foldKey, isUpper, type Cand, type Ctx } from './context.js';
 import { scanGazetteer } from './gazetteer.js';
 import { nerCandidates, titledNames, parentheticalAcronyms, rescanNames } from './names.js';
-import { findTitles, buildRolePhrases, roleOf, type RolePhrase } from './roles.js';
+import { findTitles, buildRolePhrases, roleOf, baseTitle, type RolePhrase } from './roles.js';
 import { stripGenitives, clusterCands, rescanSurfaces, type Cluster } from './cluster.js';
 import { CandIndex } from './cand-index.js';
 import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
@@ -184,6 +184,22 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const gender = new Map<string, 'm' | 'f'>();
   for (const p of phrases) if (p.holder && /in(nen)?$/.test(ctx.low[p.hit.headEnd - 1]) && lex.words.compoundHeads) gender.set(p.holder, 'f');
   const ageC = ageDescriptions(ctx, idx, ages);
+  // "der 55 Jahre alte Geschäftsführer …, Sven Behrens": an age modifying a title is its holder's, and the
+  // age's adjective ("alte") is no part of the title.
+  if (lex.ageBeforeTitle) for (const p of phrases) {
+    if (!p.holder || p.hit.headStart === 0) continue;
+    const from = ctx.toks[Math.max(0, p.titleFrom - 4)].start;
+    const m = lex.ageBeforeTitle.exec(ctx.text.slice(from, ctx.toks[p.hit.headStart].start));
+    if (!m) continue;
+    ages.set(p.holder, Number(m[1]));
+    const ageEnd = from + m.index + m[0].trimEnd().length;
+    if (ctx.toks[p.titleFrom].start < ageEnd && !p.toCand) {
+      let t = p.titleFrom;
+      while (t < p.hit.headStart && ctx.toks[t].start < ageEnd) t++;
+      p.titleFrom = t;
+      p.title = baseTitle(ctx, t, p.hit);
+    }
+  }
   const orgKinds = new Map<string, string>();
   for (const e of info.values()) if (e.type === 'organization' && e.kind) orgKinds.set(e.id, e.kind);
   const descC = definiteDescriptions(ctx, idx, phrases, orgKinds).filter((c) => (info.get(c.entity!)?.firstPos ?? Infinity) < c.start);

@@ -67,6 +67,8 @@ export interface WordData {
   relativePronouns: string[];
   ageDescription: string;
   ageApposition: string;
+  /** Age as a modifier right before a title ("der 55 Jahre alte Geschäftsführer"), matched on the text before it. */
+  ageBeforeTitle?: string;
   personWords: string[];
   stopNames: string[];
   titleModifiers?: string[];
@@ -136,6 +138,7 @@ export interface EntityLexicon {
   metonyms: Map<string, GazTarget>;
   ageDescription: RegExp;
   ageApposition: RegExp;
+  ageBeforeTitle: RegExp | null;
 }
 
 const cache = new Map<string, EntityLexicon>();
@@ -329,6 +332,7 @@ export function entityLexicon(lang: string): EntityLexicon {
     nonActorPrefixes: [...nonActors].filter(([w, cat]) => cat === 'sport' && w.length >= 4).map(([w]) => w).sort((a, b) => b.length - a.length),
     ageDescription: new RegExp(words.ageDescription, 'u'),
     ageApposition: new RegExp(words.ageApposition, 'u'),
+    ageBeforeTitle: words.ageBeforeTitle ? new RegExp(words.ageBeforeTitle, 'u') : null,
   };
   cache.set(lang, lex);
   return lex;

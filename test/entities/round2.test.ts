@@ -65,4 +65,14 @@ describe('entities, second blind round', () => {
     // The possessive places the company; it does not make the country act.
     expect(layer.mentions.filter((m) => m.entity === 'country:BR' && !m.locative && m.kind !== 'demonym')).toHaveLength(0);
   });
+
+  test('an age modifying a title goes to the holder of the title', () => {
+    const de = run('Der Mitangeklagte, der 61 Jahre alte Inhaber der Firma Kolbe Bau GmbH, Jens Kolbe, schwieg.', 'de',
+      [{ text: 'Kolbe Bau GmbH', type: 'ORG' }, { text: 'Jens Kolbe', type: 'PER' }]);
+    expect(byName(de, 'Jens Kolbe')?.attributes.age).toBe(61);
+    expect(byName(de, 'Jens Kolbe')?.roles.map((r) => r.title)).toEqual(['Inhaber']);
+    const en = run('The 58-year-old chief executive of Pell Mining, Ruth Amadi, resigned.', 'en',
+      [{ text: 'Pell Mining', type: 'ORG' }, { text: 'Ruth Amadi', type: 'PER' }]);
+    expect(byName(en, 'Ruth Amadi')?.attributes.age).toBe(58);
+  });
 });
