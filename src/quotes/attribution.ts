@@ -182,6 +182,12 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     if (lex.complementizers.has(v.lower[after]) && lastComma >= 0) {
       return contentAfter(pre ? { type: 'phrase', range: pre } : { type: 'coordinated', at: verb }, after, []);
     }
+    // "X cut its forecast, saying demand had cooled": what follows the participle is content, and its subject is
+    // the main clause's (the sentence's opening noun phrase, unless that is a prepositional adverbial).
+    if (form.participle && lastComma >= 0) {
+      const opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
+      return contentAfter(opening ? { type: 'phrase', range: opening } : { type: 'coordinated', at: verb }, after, []);
+    }
     const pf = postfieldSpeaker(v, after, E);
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);

@@ -26,6 +26,8 @@ export interface VerbForm {
   channel: string | null;
   /** Finite form (can head a main clause) vs participle/infinitive. */
   finite: boolean;
+  /** A present participle on a main clause (", saying …"): shares that clause's subject. */
+  participle: boolean;
   /** Takes a recipient object before its content ("told Reuters that …"). */
   object: boolean;
   /** Reports speech only around a quoted phrase ("called the plan "piracy"", "nannte den Plan „…“"). */
@@ -137,8 +139,10 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
+    participles?: string[];
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
+  const participles = lowerSet(vj.participles);
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
       const f = form.toLowerCase();
@@ -146,7 +150,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       verbs.set(f, {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object, quotedContent: !!v.quotedContent,
+        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent,
         subjects: v.subjects ? lowerSet(v.subjects) : null,
       });
     };

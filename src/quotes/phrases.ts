@@ -5,7 +5,7 @@
  * whose nouns are not capitalised (English) any content word can be a head.
  */
 import { matchPatternAt } from './token-pattern.js';
-import { isCap, isPunct, isQuoteMark, isWord, type DocView } from './view.js';
+import { isCap, isPunct, isQuoteMark, isWord, sentenceStartOf, type DocView } from './view.js';
 
 /** Is token i a word that can never sit inside a speaker phrase? */
 function isStopWord(v: DocView, i: number): boolean {
@@ -51,6 +51,8 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     }
     // A phrase never opens with a coordinator ("but warned that …").
     if (j === i && lex.coordinators.has(w)) return i;
+    // Nor with a lowercase preposition: "berichtete von Schreien" has its object there, not its speaker.
+    if (j === i && (lex.prepositions.has(w) || lex.genitiveLinks.has(w) && !lex.determiners.has(w)) && !isCap(v, j)) return i;
     if (!pre && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       const nxt = j + 1;
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt) && !lex.pronouns.has(v.lower[nxt])) { pre = true; j++; continue; }
@@ -133,6 +135,9 @@ export function hasNameLike(v: DocView, a: number, b: number): boolean {
     if (v.lex.genitiveLinks.has(w) || v.lex.coordinators.has(w)) { hasDet = false; if (!v.lex.determiners.has(w)) continue; }
     if (v.lex.determiners.has(w) || v.lex.numbers.has(w) || v.lex.pluralOnly.has(w)) { hasDet = true; continue; }
     if (!isCap(v, k) || covered.has(k) || v.lex.sourceNouns.has(w) || v.lex.pronouns.has(w)) continue;
+    // "Revenue for the year will …": where only names are capitalised, a sentence-initial capital says nothing
+    // unless the word is capitalised inside a sentence somewhere in the text.
+    if (!v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && !v.capitalisedInside.has(w)) continue;
     if (!hasDet) return true;
   }
   return false;

@@ -136,7 +136,10 @@ export class SourceRegistry {
     starts.add(sp.start);
     let words = this.mentionWords.get(rec);
     if (!words) { words = new Set(); this.mentionWords.set(rec, words); }
-    for (const w of sp.text.toLowerCase().split(/[\s,]+/)) if (w) words.add(w);
+    const ws = sp.text.toLowerCase().split(/[\s,]+/);
+    // "Polizei und Staatsanwaltschaft": a later "die Staatsanwaltschaft" is one member, not the joint source.
+    if (ws.some((w) => this.v.lex.coordinators.has(w))) return;
+    for (const w of ws) if (w) words.add(w);
   }
 
   private addMention(rec: SourceRec, a: number, b: number): void {
@@ -208,7 +211,7 @@ export class SourceRegistry {
       return this.resolvePronoun(a, p, verbNumber);
     }
     if (info.kind === 'relative') return this.lastInSentence(a) ?? this.nearestPerson(a, true);
-    if (info.kind === 'group') return this.resolveGroup(info);
+    if (info.kind === 'group') return this.resolveGroup(info, verbNumber);
     return this.resolveNamed(info);
   }
 
@@ -278,6 +281,18 @@ export class SourceRegistry {
       if (!institution && !hasNameLike(v, np[0], np[1])) continue;
       return this.resolveNamed(info);
     }
+    // Failing that, the latest named institution that spoke (or refused) within the window: "the company said"
+    // two sentences after the company's own statement.
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= at) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (!ev.rec.named || ev.rec.group || ev.rec.personLike) continue;
+      // Only an organisation (by the entities stage, or by an institution word in its phrase): never a document.
+      const type = ev.rec.entity ? v.entities.byId.get(ev.rec.entity)?.type : undefined;
+      const words = this.mentionWords.get(ev.rec);
+      if (type === 'organization' || !type && words && [...words].some((w) => descriptionClass(v.lex, w) === 'institution')) return ev.rec;
+    }
     return null;
   }
 
@@ -303,7 +318,7 @@ export class SourceRegistry {
       || (rec.parent !== null && this.compatibleAffiliation(rec.parent, info));
   }
 
-  private resolveGroup(info: PhraseInfo): SourceRec {
+  private resolveGroup(info: PhraseInfo, verbNumber: 'sg' | 'pl' | 'any' = 'any'): SourceRec {
     const before = this.v.doc.tokens[info.start].start;
     const earlier = this.topGroups.filter((r) => r.first < before);
     if (info.partitive) {
@@ -331,6 +346,14 @@ export class SourceRegistry {
         && (info.definite || r.affiliation === info.affiliation));
       match.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
       if (match[0]) { this.addMention(match[0], info.start, info.end); return match[0]; }
+    }
+    // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
+    // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
+    // verb, refers back to the person last spoken of.
+    if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
+      && descriptionClass(this.v.lex, this.v.lower[info.end - 1]) === 'person') {
+      const person = this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+      if (person) { this.addMention(person, info.start, info.end); return person; }
     }
     const hereNow = this.passingAt.get(before);
     if (hereNow && !hereNow.promoted) { this.addMention(hereNow, info.start, info.end); return hereNow; }

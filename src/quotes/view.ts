@@ -23,9 +23,13 @@ export interface DocView {
   /** Token of each span's opening and closing mark (spans are in text order, so both are sorted). */
   spanOpen: Int32Array;
   spanClose: Int32Array;
+  /** Lowercased words seen capitalised inside a sentence (not after a quote mark or colon): in a language that
+   *  does not capitalise nouns, the evidence that a sentence-initial capital belongs to a name. */
+  capitalisedInside: Set<string>;
 }
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
+const UPPER_START = /^\p{Lu}/u;
 const QUOTE_CHARS = new Set(['„', '“', '”', '"', '»', '«', '‚', '‘', '’', '\'']);
 
 export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, spans: QuoteSpan[]): DocView {
@@ -41,7 +45,15 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
     spanClose[k] = tokenAt(doc, q.close);
     for (let t = tokenAt(doc, q.start); t < n && doc.tokens[t].end <= q.end; t++) quoteOf[t] = k + 1;
   });
-  const view: DocView = { doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose, verbMask: new Uint8Array(n) };
+  const capitalisedInside = new Set<string>();
+  for (let i = 1; i < n; i++) {
+    if (sentOf[i] < 0 || sentOf[i - 1] !== sentOf[i] || !UPPER_START.test(doc.tokens[i].text)) continue;
+    const prev = doc.tokens[i - 1].text;
+    if (!QUOTE_CHARS.has(prev) && prev !== ':' && prev !== '-' && prev !== '–' && prev !== '(') capitalisedInside.add(lower[i]);
+  }
+  const view: DocView = {
+    doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose, verbMask: new Uint8Array(n), capitalisedInside,
+  };
   markVerbs(view);
   return view;
 }
