@@ -26,6 +26,8 @@ export interface ReferenceLexicon {
   endings: string[];
   /** A head may end a compound ("Windkraftkonzern" → "konzern"). */
   compoundHeads?: boolean;
+  /** Age nouns after a definite article that stand for a person named before ("dem 61-Jährigen", "the 61-year-old"): regular expressions. */
+  ageNouns?: string[];
 }
 
 /** What earlier sentences leave behind: their actors in salience order, and the nouns names were introduced with. */
@@ -69,6 +71,13 @@ function descriptorBefore(v: SentenceView, m: EntityMention): string | null {
 }
 
 interface Head { stem: string; type: EntityType; cls: string | null }
+
+const ageCache = new WeakMap<ReferenceLexicon, RegExp[]>();
+function agePatterns(lex: ReferenceLexicon): RegExp[] {
+  let p = ageCache.get(lex);
+  if (!p) ageCache.set(lex, (p = (lex.ageNouns ?? []).map((x) => new RegExp(x, 'u'))));
+  return p;
+}
 
 /** The head a word stands for ("Konzerns" → konzern, organization, company), or null. */
 function headOf(lex: ReferenceLexicon, word: string): Head | null {
@@ -121,6 +130,7 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
     }
     return null;
   };
+  const ages = agePatterns(lex);
   const tokens = v.doc.tokens;
   const add = (entity: string, a: number, b: number, kind: EntityMention['kind']) =>
     out.push({ entity, start: tokens[a].start, end: tokens[b - 1].end, tokenStart: a, tokenEnd: b, kind, text: v.doc.text.slice(tokens[a].start, tokens[b - 1].end) });
@@ -135,6 +145,13 @@ export function unresolvedReferences(v: SentenceView, memory: ReferenceMemory): 
       continue;
     }
     if (!definite.has(w)) continue;
+    // "dem 61-Jährigen", "the 61-year-old": a person named before.
+    if (ages.length && t + 1 < v.to && v.mentionIdx(t + 1) < 0 && ages.some((re) => re.test(v.w(t + 1)))) {
+      const e = pick(t, 'person', null);
+      if (e) add(e, t, t + 2, 'description');
+      t++;
+      continue;
+    }
     // "die Gewerkschaft", "the bloc", "dem Emirat": article, up to two modifiers, a head noun.
     let h = t + 1;
     while (h < Math.min(v.to, t + 4) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !v.lex.sets.verbLike.has(v.w(h)) && !v.lex.sets.determiners.has(v.w(h))) h++;

@@ -260,7 +260,20 @@ function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
     while (w < Math.min(v.to, u + 5) && v.w(w) !== ',' && !v.lex.sets.verbLike.has(v.w(w))) w++;
     if (v.w(w) === ',') u = w;
   }
-  if (v.w(u) === ',') u++;
+  if (v.w(u) === ',') {
+    u++;
+    // "Sein Verteidiger, der Münchner Anwalt Konstantin Berger": a described name after an article (at least one
+    // descriptive word, so that a relative pronoun before a name — "Berater, der Pence kritisierte" — is no holder).
+    if (v.lex.sets.determiners.has(v.w(u)) && v.mentionIdx(u + 1) < 0) {
+      let w = u + 1;
+      const plain = (x: number) => v.mentionIdx(x) < 0 && !v.isPunct(x) && !v.lex.sets.prepositions.has(v.w(x)) && !v.lex.sets.verbLike.has(v.w(x)) && !v.lex.byForm.has(v.w(x));
+      while (w < Math.min(v.to, u + 5) && plain(w)) w++;
+      if (w > u + 1) {
+        const held = personAt(v, f, w);
+        if (held.length) return held;
+      }
+    }
+  }
   // "Secretary of State Antony Blinken": the rest of a multi-word title before the name.
   for (let n = 0; n < 3 && personAt(v, f, u).length === 0 && (v.w(u) === 'of' || (v.isCapitalized(u) && v.mentionIdx(u) < 0)); n++) u++;
   return personAt(v, f, u);

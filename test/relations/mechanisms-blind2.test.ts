@@ -58,6 +58,19 @@ describe('relations mechanisms, second blind round (titles)', () => {
 });
 
 describe('relations mechanisms, second blind round (German)', () => {
+  it('"dem 61-Jährigen" / "the 44-year-old" is the person named before', () => {
+    expect(rels('de', 'Karl Stein bestreitet das. Die Staatsanwaltschaft Passau wirft dem 58-Jährigen vor, Geld veruntreut zu haben.', [O('Staatsanwaltschaft Passau'), P('Karl Stein', 'Stein')]))
+      .toContain('Staatsanwaltschaft Passau accuse(asserted) Karl Stein');
+    expect(rels('en', 'Police arrested Omar Diaz on Monday. Prosecutors in Lyon accused the 44-year-old of fraud.', [O('Prosecutors in Lyon', 'Prosecutors'), P('Omar Diaz')]))
+      .toContain('Prosecutors in Lyon accuse(asserted) Omar Diaz');
+  });
+
+  it('a described holder after an article ("Sein Verteidiger, der Kölner Anwalt X"), not a relative pronoun before a name', () => {
+    expect(rels('de', 'Karl Stein schweigt. Sein Verteidiger, der Kölner Anwalt Uwe Brandl, kündigte eine Beschwerde an.', [P('Karl Stein', 'Stein'), P('Uwe Brandl')]))
+      .toContain('Uwe Brandl represents(asserted) Karl Stein');
+    expect(rels('de', 'Steins Berater, der Brandl kritisierte, schwieg.', [P('Karl Stein', 'Steins'), P('Uwe Brandl', 'Brandl')]).some((r) => r.startsWith('Uwe Brandl advises'))).toBe(false);
+  });
+
   it('a party label in parentheses after a person is membership; a place in parentheses is not', () => {
     const out = rels('de', 'Landrätin Petra Vogt (SPD) traf am Montag Ole Brandt (Kiel).', [P('Petra Vogt'), P('Ole Brandt'), O('SPD'), L('Kiel')]);
     expect(out).toContain('Petra Vogt member_of(asserted) SPD');
