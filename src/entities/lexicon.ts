@@ -60,6 +60,8 @@ export interface WordData {
   placeVerbs?: string[];
   indefiniteDeterminers?: string[];
   corporateTitles?: string[];
+  /** Possessives that, opening a sentence before a title, refer back to the previous sentence ("Dessen Präsident"). */
+  backPossessives?: string[];
   basedIn: string[];
   ofPrepositions: string[];
   toPrepositions: string[];

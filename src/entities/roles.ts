@@ -274,6 +274,16 @@ function findNameAfter(ctx: Ctx, idx: CandIndex, from: number, window: number): 
 
 const CLOSERS = /^[,.;:!?)]$/;
 
+/** Token of a sentence-initial back-referring possessive opening the phrase ("Dessen", "Ihr", "Its"), or -1. */
+function sentenceInitialPossessive(ctx: Ctx, p: RolePhrase): number {
+  const list = ctx.lex.words.backPossessives;
+  if (!list) return -1;
+  let k = p.tokStart;
+  if (!list.includes(ctx.low[k])) k--;
+  if (k < 0 || !list.includes(ctx.low[k])) return -1;
+  return k === 0 || ctx.sentOf[k - 1] !== ctx.sentOf[k] ? k : -1;
+}
+
 function firstNameOfPreviousSentence(ctx: Ctx, idx: CandIndex, t: number): Cand | null {
   if (t === 0) return null;
   const sent = ctx.sentOf[t - 1];
@@ -310,13 +320,14 @@ function findHolder(ctx: Ctx, p: RolePhrase, idx: CandIndex): void {
     const d = idx.startingAt(k + 1, person) ?? (k + 2 < toks.length && lex.personWords.has(low[k + 1]) ? idx.startingAt(k + 2, person) : null) ?? describedName(ctx, idx, k + 1, person);
     if (d && (d.tokenEnd >= toks.length || CLOSERS.test(toks[d.tokenEnd].text))) c = d;
   }
-  if (c && !p.relativeOwner) { p.holderCand = c; return; }
-  // "… der Landkreistag warnte. Dessen Präsident X": a sentence-initial possessive relative points back to
-  // the first name of the previous sentence (its subject, as a rule); the name after the title holds the role.
-  if (p.relativeOwner && (p.tokStart === 0 || ctx.sentOf[p.tokStart - 1] !== ctx.sentOf[p.tokStart])) {
-    p.possessor ??= firstNameOfPreviousSentence(ctx, idx, p.tokStart);
+  // "… der Landkreistag warnte. Dessen Präsident X", "Ihr Fraktionsvorsitzender X": a sentence-initial
+  // possessive points back to the first name of the previous sentence (its subject, as a rule); the name
+  // after the title holds the role.
+  const back = sentenceInitialPossessive(ctx, p);
+  if (back >= 0) {
+    p.possessor ??= firstNameOfPreviousSentence(ctx, idx, back);
     if (c) { p.holderCand = c; return; }
-  }
+  } else if (c && !p.relativeOwner) { p.holderCand = c; return; }
   // (2) apposition: "Michael Green, ein ehemaliger US-Beamter", "Japan, Amerikas engster Verbündeter"
   let before = p.tokStart - 1;
   // "Mark Ellison, now a partner at …"

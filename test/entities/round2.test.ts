@@ -75,4 +75,13 @@ describe('entities, second blind round', () => {
       [{ text: 'Pell Mining', type: 'ORG' }, { text: 'Ruth Amadi', type: 'PER' }]);
     expect(byName(en, 'Ruth Amadi')?.attributes.age).toBe(58);
   });
+
+  test('a sentence-initial possessive before a title points back to the previous sentence', () => {
+    const de = run('Die Piratenpartei lehnt den Entwurf ab. Ihr Fraktionsvorsitzender Timo Brandt kündigte eine Klage an.', 'de',
+      [{ text: 'Piratenpartei', type: 'ORG' }, { text: 'Timo Brandt', type: 'PER' }]);
+    expect((byName(de, 'Timo Brandt')?.roles ?? []).map((r) => [r.title, ofName(de, r.of)])).toEqual([['Fraktionsvorsitzender', 'Piratenpartei']]);
+    const en = run('Harbor Freight Lines filed for bankruptcy. Its chairman Omar Haddad blamed fuel costs.', 'en',
+      [{ text: 'Harbor Freight Lines', type: 'ORG' }, { text: 'Omar Haddad', type: 'PER' }]);
+    expect((byName(en, 'Omar Haddad')?.roles ?? []).map((r) => [r.title, ofName(en, r.of)])).toEqual([['chairman', 'Harbor Freight Lines']]);
+  });
 });
