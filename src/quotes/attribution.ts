@@ -6,7 +6,7 @@
  */
 import type { VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
-import { chunkNP, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
 import { isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
@@ -95,6 +95,15 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   // "called the plan "piracy …"": such a verb reports words only when its content holds a quoted phrase that
   // does not open it ("a group called "Friends of X"" names, it does not quote).
   if (r && r.form.quotedContent) {
+    // "nannte den Schritt „…“": its content is its object, which starts right after the verb (and the subject
+    // standing there), not at the quote mark.
+    if (r.side === 'after' && (isQuoteMark(v, r.content[0]) || v.quoteOf[r.content[0]])) {
+      let o = skipFillers(v, Math.max(verb, r.attributionEnd) + 1, E, null);
+      if (r.subject.type === 'phrase' && r.subject.range[0] > verb) o = skipFillers(v, r.subject.range[1], E, null);
+      if (o < r.content[0] && !isPunct(v, o)) r.content = [o, r.content[1]];
+    }
+    // "nannte sich „…“", "called itself "…"": a self-chosen name, not words of the subject.
+    if (v.lex.reflexives.has(v.lower[r.content[0]])) return null;
     const [a, b] = r.content;
     let quoted = false;
     for (let k = a + 1; k < b && !quoted; k++) if (v.quoteOf[k]) quoted = true;
@@ -188,6 +197,15 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
       const opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
       return contentAfter(opening ? { type: 'phrase', range: opening } : { type: 'coordinated', at: verb }, after, []);
     }
+    // "…, a spokeswoman, Ashley Kim, told AP." — the subject and its apposition stand between commas before the
+    // verb, the content before them.
+    if (!lex.verbSecond && lastComma > S && (after >= E || v.lower[after] === '.')) {
+      const ap = appositiveSubjectBefore(v, S, lastComma);
+      if (ap) {
+        const [a, b] = trimContent(v, S, ap[0] - 1);
+        if (wordCount(v, a, b) >= 3) return { verb, form, subject: { type: 'phrase', range: ap }, side: 'before', content: [a, b], attributionEnd };
+      }
+    }
     const pf = postfieldSpeaker(v, after, E);
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);
@@ -271,6 +289,21 @@ function leadingSubject(v: DocView, S: number, lastComma: number): [number, numb
   if (nx === undefined) return null;
   if (v.lex.relativePronouns.has(nx) || v.lex.determiners.has(nx) || v.lex.numbers.has(nx) || isCap(v, np[1] + 1)) return np;
   return null;
+}
+
+/**
+ * Two noun phrases between commas right before `lastComma` (", a spokeswoman, Ashley Kim,"): the range of both,
+ * when each fills its segment and one of them holds a name.
+ */
+function appositiveSubjectBefore(v: DocView, S: number, lastComma: number): [number, number] | null {
+  const commaBefore = (k: number) => { for (let j = k - 1; j > S; j--) { if (v.quoteOf[j]) return -1; if (v.lower[j] === ',') return j; } return -1; };
+  const c1 = commaBefore(lastComma);
+  const c0 = c1 > 0 ? commaBefore(c1) : -1;
+  if (c0 < 0) return null;
+  const fills = (a: number, b: number) => b - a >= 1 && b - a <= 6 && chunkNP(v, a, b) === b;
+  if (!fills(c0 + 1, c1) || !fills(c1 + 1, lastComma)) return null;
+  if (!hasNameLike(v, c0 + 1, c1) && !hasNameLike(v, c1 + 1, lastComma)) return null;
+  return [c0 + 1, lastComma];
 }
 
 /** English "said the plan …": content begins right at the would-be postfield subject (a determiner or a clause). */

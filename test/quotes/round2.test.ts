@@ -63,4 +63,19 @@ describe('second blind round mechanisms', () => {
     const en = quotesOf('Its chairman, Paul Ewing, did not return a phone call seeking comment.', 'en').layer;
     expect(en.sources.flatMap((s) => s.responses ?? []).map((r) => r.kind)).toContain('no_response');
   });
+
+  it('reads a quoted phrase inside the object of "nannte" as mixed speech, but not a self-chosen name', () => {
+    const { layer } = quotesOf('Ökonomin Ruth Brandl nannte die Entscheidung "mutig, aber spät".', 'de');
+    const q = layer.quotes.find((x) => x.text.includes('mutig, aber spät'));
+    expect(q?.kind).toBe('mixed');
+    expect(sourceOf(layer, 'mutig, aber spät')?.description).toContain('Ruth Brandl');
+    expect(quotesOf('Der Verein nannte sich "Freunde des Hafens".', 'de').layer.quotes).toHaveLength(0);
+  });
+
+  it('finds the subject with its apposition between commas before the verb ("…, a spokesman, Ravi Menon, said.")', () => {
+    for (const tail of ['a spokesman, Ravi Menon, told Reuters.', 'Ravi Menon, a spokesman, said.']) {
+      const { layer } = quotesOf(`The port will reopen on Thursday after repairs, ${tail}`, 'en');
+      expect(sourceOf(layer, 'The port will reopen on Thursday')?.description).toContain('Ravi Menon');
+    }
+  });
 });
