@@ -62,6 +62,8 @@ export interface WordData {
   corporateTitles?: string[];
   /** Possessives that, opening a sentence before a title, refer back to the previous sentence ("Dessen Präsident"). */
   backPossessives?: string[];
+  /** Words after which an upper-case word in parentheses is a ticker, not an actor ("the stock (KSTR)"). */
+  stockWords?: string[];
   basedIn: string[];
   ofPrepositions: string[];
   toPrepositions: string[];

@@ -60,11 +60,19 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     // A portfolio before an office holder's title belongs to the title: "Commerce Secretary Howard Lutnick"
     // ("Treasury official" stays an official of the Treasury).
     if (te - ts === 1 && te < toks.length && lex.portfolios.has(ctx.low[ts]) && portfolioTitleAt(ctx, te)) continue;
+    // A ticker after a stock word is no actor: "The stock (KSTR) fell", "die Aktie (KSTR)".
+    if (te - ts === 1 && tickerAt(ctx, ts)) continue;
     // A role word is not a name ("Senior Fellow" tagged as a place).
     if (te - ts === 1 && isRoleWord(ctx, ts)) continue;
     out.push({ start, end, tokenStart: ts, tokenEnd: te, type, kind: 'name', genitive, surface, key: foldKey(surface), source: 'ner' });
   }
   return out;
+}
+
+function tickerAt(ctx: Ctx, t: number): boolean {
+  const words = ctx.lex.words.stockWords;
+  if (!words || t < 2 || t + 1 >= ctx.toks.length) return false;
+  return ctx.toks[t - 1].text === '(' && ctx.toks[t + 1].text === ')' && !/\p{Ll}/u.test(ctx.toks[t].text) && words.includes(ctx.low[t - 2]);
 }
 
 /** Running maximum of `end` over candidates sorted by start: lets a binary search skip those ending before a point. */

@@ -84,4 +84,10 @@ describe('entities, second blind round', () => {
       [{ text: 'Harbor Freight Lines', type: 'ORG' }, { text: 'Omar Haddad', type: 'PER' }]);
     expect((byName(en, 'Omar Haddad')?.roles ?? []).map((r) => [r.title, ofName(en, r.of)])).toEqual([['chairman', 'Harbor Freight Lines']]);
   });
+
+  test('a ticker after a stock word is no actor; an acronym introduced after a name still is', () => {
+    const layer = run('Shares of Orvane Systems rose. The stock (ORVS) gained 4%. The Pacific Trade Council (PTC) welcomed it.', 'en',
+      [{ text: 'Orvane Systems', type: 'ORG' }, { text: 'ORVS', type: 'ORG' }, { text: 'Pacific Trade Council', type: 'ORG' }, { text: 'PTC', type: 'ORG' }]);
+    expect(layer.entities.map((e) => e.name).sort()).toEqual(['Orvane Systems', 'Pacific Trade Council']);
+  });
 });
