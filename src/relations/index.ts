@@ -222,8 +222,15 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   } else {
     mod = mr.clauseCue(governingRanges(v, c, ci));
   }
-  // "tried to meet Trump but failed to secure an appointment": a failing continuation ends the attempt.
-  if (mod === 'attempted') {
+  // "flew to Nairobi to meet Kamau": an infinitive of purpose after a verb of travel says what was intended.
+  const purpose = v.lex.modality.purposeVerbs;
+  if (!mod && purpose?.length && spec.pos === 'verb' && v.lex.modality.infinitiveMarker && v.w(t - 1) === v.lex.modality.infinitiveMarker) {
+    const ranges = governingRanges(v, c, ci);
+    for (const [a] of ranges) for (let u = a; u < t - 1 && !mod; u++) if (purpose.includes(v.w(u))) mod = 'planned';
+  }
+  // "tried to meet Trump but failed to secure an appointment", "flew to Rome to meet him but was turned away":
+  // a failing continuation ends the attempt or the plan.
+  if (mod === 'attempted' || mod === 'planned') {
     let n = ci + 1;
     while (n < v.clauses.length && (v.clauses[n].kind === 'apposition' || v.clauses[n].kind === 'relative')) n++;
     const next = v.clauses[n];

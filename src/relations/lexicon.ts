@@ -85,6 +85,10 @@ export interface ModalityLexicon {
   ignore: string[];
   /** Cue words that count only in lower case: "may" the modal, not "May" the month. */
   lowerOnly?: string[];
+  /** Verbs of travel whose infinitive of purpose is a plan ("flew to Nairobi to meet …"); German marks it with "um … zu". */
+  purposeVerbs?: string[];
+  /** The word before an infinitive ("to") that a purpose verb's infinitive starts with. */
+  infinitiveMarker?: string;
   /** Words opening a gerund complement ("accused X of seeking"): a cue right after one governs that complement, not the trigger. */
   complementMarkers?: string[];
 }

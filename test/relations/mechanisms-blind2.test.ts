@@ -36,6 +36,13 @@ describe('relations mechanisms, second blind round (English)', () => {
     expect(out).not.toContain('France consult(asserted) Rosa Quispe');
   });
 
+  it('an infinitive of purpose after a verb of travel is a plan; a failing continuation ends it', () => {
+    const actors = [P('Lena Cho'), P('Paolo Neri')];
+    expect(rels('en', 'Lena Cho flew to Rome last week to meet Paolo Neri.', actors)).toContain('Lena Cho consult(planned) Paolo Neri');
+    expect(rels('en', 'Lena Cho flew to Rome to meet Paolo Neri but was turned away.', actors)).toContain('Lena Cho consult(failed) Paolo Neri');
+    expect(rels('en', 'Lena Cho met Paolo Neri in Rome.', actors)).toContain('Lena Cho consult(asserted) Paolo Neri');
+  });
+
   it('a passive "led by" reads the participle, not the past tense', () => {
     const out = rels('en', 'Tarvik, which is led by Mikael Berg, declined to comment.', [O('Tarvik'), P('Mikael Berg')]);
     expect(out).toContain('Mikael Berg leads(asserted) Tarvik');
