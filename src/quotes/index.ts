@@ -88,7 +88,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
   for (let k = 0; k < doc.sentences.length; k++) {
     const [S, E] = sentenceRange(v, k);
     if (!lex.anonymity.some((p) => { const m = findPattern(p, v.lower, S, E); return m && !v.quoteOf[m.start]; })) continue;
-    const e = chunkNP(v, S, E);
+    let e = chunkNP(v, S, E);
+    // "Die beiden wollten anonym bleiben": a headless quantifier (with its article) is no chunk of its own.
+    if (e <= S) {
+      const q = lex.determiners.has(v.lower[S]) ? S + 1 : S;
+      if (lex.numbers.has(v.lower[q]) && !isPunct(v, q + 1)) e = q + 1;
+    }
     if (e <= S || inContent[S] > 0) continue;
     const rec = registry.resolvePhrase(S, e, 'pl');
     if (rec && rec.group && !rec.anonymityReason) rec.anonymityReason = spanOf(v, S, E - (isPunct(v, E - 1) ? 1 : 0));

@@ -58,7 +58,11 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt) && !lex.pronouns.has(v.lower[nxt])) { pre = true; j++; continue; }
       break;
     }
-    if (pre && sawNumber && lex.partitiveLinks.has(w) && j + 1 < limit && !isPunct(v, j + 1)) { j++; continue; }
+    if (pre && sawNumber && lex.partitiveLinks.has(w) && j + 1 < limit && !isPunct(v, j + 1)) {
+      // "einem von ihnen", "one of them": the pronoun is the head and ends the phrase.
+      if (lex.partitivePronouns.has(v.lower[j + 1])) return j + 2;
+      j++; continue;
+    }
     if (isStopWord(v, j)) break;
     if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
       if (!pre && lex.nounsCapitalised) break;

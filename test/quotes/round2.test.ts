@@ -78,4 +78,18 @@ describe('second blind round mechanisms', () => {
       expect(sourceOf(layer, 'The port will reopen on Thursday')?.description).toContain('Ravi Menon');
     }
   });
+
+  it('takes the anonymity reason of a headless quantifier sentence ("Die beiden wollten anonym bleiben") for the group', () => {
+    const text = 'Drei mit dem Vorgang vertraute Personen sagten, der Vertrag sei unterschrieben. '
+      + 'Die drei wollten anonym bleiben, weil die Gespräche vertraulich seien.';
+    const s = quotesOf(text, 'de').layer.sources.find((x) => x.count === 3);
+    expect(s?.anonymityReason?.text).toContain('anonym bleiben');
+  });
+
+  it('reads "einem von ihnen zufolge" as a one-member part of the last group', () => {
+    const { layer } = quotesOf('Vier Diplomaten sagten, das Treffen sei abgesagt. Einem von ihnen zufolge gab es Streit um die Tagesordnung.', 'de');
+    const part = sourceOf(layer, 'gab es Streit');
+    expect(part?.count).toBe(1);
+    expect(layer.sources.find((s) => s.id === part?.parent)?.count).toBe(4);
+  });
 });
