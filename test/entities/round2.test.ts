@@ -90,4 +90,12 @@ describe('entities, second blind round', () => {
       [{ text: 'Orvane Systems', type: 'ORG' }, { text: 'ORVS', type: 'ORG' }, { text: 'Pacific Trade Council', type: 'ORG' }, { text: 'PTC', type: 'ORG' }]);
     expect(layer.entities.map((e) => e.name).sort()).toEqual(['Orvane Systems', 'Pacific Trade Council']);
   });
+
+  test('well-known parties and institutions are organisations even when the tagger misses them', () => {
+    const de = run('Die Grünen und die Republikaner im US-Kongress kritisierten den Plan.', 'de', []);
+    const types = (l: ReturnType<typeof run>) => l.entities.filter((e) => e.type === 'organization').map((e) => e.id).sort();
+    expect(types(de)).toEqual(['org:de-greens', 'org:us-congress', 'org:us-republican-party']);
+    const en = run('Republicans blocked the bill, and Oxfam said Downing Street had misled voters.', 'en', []);
+    expect(types(en)).toEqual(['org:downing-street', 'org:oxfam', 'org:us-republican-party']);
+  });
 });
