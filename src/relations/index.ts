@@ -220,7 +220,7 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
     const clause = spec.modality ? null : mr.clauseCue(governingRanges(v, c, ci));
     if (!mod || (clause === 'failed' || (clause === 'negated' && mod !== 'negated'))) mod = clause ?? mod;
   } else {
-    mod = mr.clauseCue(governingRanges(v, c, ci));
+    mod = mr.clauseCue(governingRanges(v, c, ci), t);
   }
   // "flew to Nairobi to meet Kamau": an infinitive of purpose after a verb of travel says what was intended.
   const purpose = v.lex.modality.purposeVerbs;

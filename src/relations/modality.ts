@@ -86,13 +86,22 @@ export class ModalityReader {
     this.blocked = blockedTokens(v, v.lex);
   }
 
-  /** The strongest clause cue in the token ranges, or null. */
-  clauseCue(ranges: [number, number][]): Modality | null {
+  /**
+   * The strongest clause cue in the token ranges, or null. A plan cue that is the trigger itself ("agreed to
+   * cooperate" for "agreed") does not make the trigger planned; attempt cues may ("reached out").
+   */
+  clauseCue(ranges: [number, number][], trigger = -1): Modality | null {
     const c = cues(this.v.lex).clause;
+    let withTrigger = this.blocked;
+    if (trigger >= this.v.from && trigger < this.v.to && !withTrigger[trigger - this.v.from]) {
+      withTrigger = withTrigger.slice();
+      withTrigger[trigger - this.v.from] = 1;
+    }
     for (const m of ORDER) {
       const list = c.get(m);
       if (!list) continue;
-      for (const cue of list) for (const [a, b] of ranges) if (cueIn(this.v, cue, a, b, this.blocked)) return m;
+      const blocked = m === 'planned' ? withTrigger : this.blocked;
+      for (const cue of list) for (const [a, b] of ranges) if (cueIn(this.v, cue, a, b, blocked)) return m;
     }
     return null;
   }

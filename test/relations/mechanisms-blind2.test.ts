@@ -43,6 +43,15 @@ describe('relations mechanisms, second blind round (English)', () => {
     expect(rels('en', 'Lena Cho met Paolo Neri in Rome.', actors)).toContain('Lena Cho consult(asserted) Paolo Neri');
   });
 
+  it('"agreed to acquire" is a planned takeover, but "agreed" itself stays asserted; "tried to reach" a person is an attempted contact', () => {
+    expect(rels('en', 'Zentrix agreed to acquire Morvan for 2 billion euros.', [O('Zentrix'), O('Morvan')])).toEqual(['Zentrix owns(planned) Morvan']);
+    const out = rels('en', 'Norland agreed to cooperate with Vestria.', [L('Norland'), L('Vestria')]);
+    expect(out).toContain('Norland agree(asserted) Vestria');
+    expect(out).toContain('Norland cooperate(planned) Vestria');
+    expect(rels('en', 'Lena Cho tried to reach Paolo Neri on Monday.', [P('Lena Cho'), P('Paolo Neri')])).toContain('Lena Cho consult(attempted) Paolo Neri');
+    expect(rels('en', 'Norland and Vestria tried to reach a deal.', [L('Norland'), L('Vestria')]).some((r) => r.includes('consult'))).toBe(false);
+  });
+
   it('a passive "led by" reads the participle, not the past tense', () => {
     const out = rels('en', 'Tarvik, which is led by Mikael Berg, declined to comment.', [O('Tarvik'), P('Mikael Berg')]);
     expect(out).toContain('Mikael Berg leads(asserted) Tarvik');
