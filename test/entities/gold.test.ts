@@ -17,11 +17,18 @@
  *   oracle NER: actors P 0.909 R 1.000; roles P 0.625 R 0.455
  *   model NER:  actors P 0.800 R 0.800; roles P 0.600 R 0.409
  * after general fixes (title abbreviations as data "gov. = governor", corporate/legal titles, umlaut heads
- * "anwält", sentence-initial "Dessen/Deren <Titel>" → owner from the previous sentence, a title apposed to a
- * second titled name shares its holder, no bare surname after an indefinite title, capital stoplist "Kita"):
- *   oracle NER: actors P 0.943 R 1.000; roles P 0.739 R 0.773
- *   model NER:  actors P 0.833 R 0.800; roles P 0.650 R 0.591. All 16 articles: oracle roles P 0.896 R 0.896, model roles P 0.848 R 0.813.
- * The role floor in oracle mode was lowered from 0.9 to 0.88 when these harder articles joined the set.
+ * "anwält", sentence-initial possessives "Dessen/Ihr/Its <title>" → owner from the previous sentence, a title
+ * apposed to a second titled name shares its holder, no bare surname after an indefinite title, capital stoplist
+ * "Kita", titles dropped from tagged person spans, possessive countries and demonyms over noun modifiers give an
+ * organisation its country, ages modifying titles, tickers, well-known parties and institutions):
+ *   oracle NER: actors P 0.980 R 1.000; roles P 0.739 R 0.773
+ *   model NER:  actors P 0.894 R 0.840; roles P 0.667 R 0.636
+ * All 16 articles: oracle actors P 0.995 R 1.000, roles P 0.906 R 0.906; model actors P 0.965 R 0.894,
+ * roles P 0.860 R 0.833. Still open: corporate titles with no stated owner (the older gold files annotate
+ * "Chief Executive X" with of null, the newer with the company), party roles without a possessive.
+ * One gold title was renamed after the blind run, a spelling convention only: "state Rep." → "state Representative"
+ * (abbreviated titles are now reported by their full form). The role floor in oracle mode was lowered from 0.9
+ * to 0.88 when these harder articles joined the set.
  */
 import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
