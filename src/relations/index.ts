@@ -102,6 +102,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   const ci = v.clauseAt(t);
   const c = v.clauses[ci];
   const { sets } = v.lex;
+  if (requestedOnly(v, c, t)) return [];
   let subjects: Arg[] = [];
   let objects: Arg[] = [];
   let inherited = false;
@@ -208,6 +209,27 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
 
 function hasAny(v: SentenceView, set: Set<string>, a: number, b: number): boolean {
   for (let t = a; t < b; t++) if (set.has(v.w(t))) return true;
+  return false;
+}
+
+/**
+ * "encouraged Nairobi and Addis Ababa to reach a deal", „forderte Kenia auf, mit Äthiopien zu verhandeln“: an
+ * infinitive under a verb of asking is what was asked for, not what happened.
+ */
+function requestedOnly(v: SentenceView, c: SentenceView['clauses'][number], t: number): boolean {
+  const req = v.lex.sets.requestControl;
+  if (!req.size) return false;
+  const marker = v.lex.modality.infinitiveMarker;
+  if (marker) {
+    for (let u = c.start; u < t; u++) {
+      if (!req.has(v.w(u))) continue;
+      for (let k = u + 1; k < t; k++) if (v.w(k) === marker) return true;
+    }
+  }
+  if (c.kind === 'infinitive' && c.parent >= 0) {
+    const pc = v.clauses[c.parent];
+    for (let u = pc.start; u < pc.end; u++) if (req.has(v.w(u))) return true;
+  }
   return false;
 }
 

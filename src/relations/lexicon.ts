@@ -120,6 +120,8 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Object-control verbs of asking ("urged X to meet Y", „bat X, Y zu treffen“): the infinitive's event is requested, not done, and is no relation. */
+  requestControl?: string[];
   /** Open references the relations stage resolves itself (src/relations/references.ts). */
   references?: ReferenceLexicon;
   /** Adverbs that may stand between a coordinator and its verb ("and later called", "und traf dann"). */
@@ -154,7 +156,7 @@ export interface CompiledLexicon {
     clauseConjunctions: Set<string>; coordinators: Set<string>; copulas: Set<string>; passiveAuxiliaries: Set<string>;
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
-    controlNouns: Set<string>; objectControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
+    controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
     subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
@@ -215,7 +217,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: set(g.attributionCues),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
-      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
+      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };

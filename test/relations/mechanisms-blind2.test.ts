@@ -52,6 +52,14 @@ describe('relations mechanisms, second blind round (English)', () => {
     expect(rels('en', 'Norland and Vestria tried to reach a deal.', [L('Norland'), L('Vestria')]).some((r) => r.includes('consult'))).toBe(false);
   });
 
+  it('an event under a verb of asking is requested, not done ("urged X and Y to reach a deal")', () => {
+    const out = rels('en', 'Norland urged Vestria and Ostmark to reach a deal.', [L('Norland'), L('Vestria'), L('Ostmark')]);
+    expect(out).toContain('Norland demand(asserted) Vestria');
+    expect(out.some((r) => r.startsWith('Vestria agree') || r.startsWith('Ostmark agree'))).toBe(false);
+    const de = rels('de', 'Norland forderte Vestria auf, mit Ostmark zu verhandeln.', [L('Norland'), L('Vestria'), L('Ostmark')]);
+    expect(de.some((r) => r.startsWith('Vestria consult'))).toBe(false);
+  });
+
   it('a passive "led by" reads the participle, not the past tense', () => {
     const out = rels('en', 'Tarvik, which is led by Mikael Berg, declined to comment.', [O('Tarvik'), P('Mikael Berg')]);
     expect(out).toContain('Mikael Berg leads(asserted) Tarvik');
