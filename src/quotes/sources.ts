@@ -395,6 +395,14 @@ export class SourceRegistry {
       const np = postfieldSpeaker(v, a, s.tokenEnd);
       if (!np || np[1] - np[0] > 8) continue;
       const info = analyzePhrase(v, np[0], np[1]);
+      // "Ein Anwohner, der … beobachtet hatte, berichtete … „…“, sagte der 67-Jährige": one unnamed person opening a
+      // later sentence than the last speaker is the nearer antecedent too.
+      if ((info.kind === 'group' || info.kind === 'description' && descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution')
+        && info.count === 1 && !info.partitive && !info.definite && info.end - info.start <= 4) {
+        const rec = info.kind === 'group' ? this.resolveGroup(info) : this.resolveNamed(info);
+        if (this.fits(rec, 'sg', gender)) return rec;
+        continue;
+      }
       if (info.kind !== 'named') continue;
       const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
       if (ent && ent.type !== 'person') continue;

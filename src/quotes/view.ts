@@ -153,7 +153,8 @@ export function tokenAt(doc: Doc, offset: number): number {
 
 export const isPunct = (v: DocView, i: number) => PUNCT.test(v.doc.tokens[i].text);
 export const isQuoteMark = (v: DocView, i: number) => QUOTE_CHARS.has(v.doc.tokens[i].text);
-export const isCap = (v: DocView, i: number) => /^\p{Lu}/u.test(v.doc.tokens[i].text);
+/** Capitalised, counting a number-led compound noun ("67-Jährige", "5-Sterne-Hotel") as capitalised. */
+export const isCap = (v: DocView, i: number) => /^(?:\d+-)?\p{Lu}/u.test(v.doc.tokens[i].text);
 export const isWord = (v: DocView, i: number) => /[\p{L}\p{N}]/u.test(v.doc.tokens[i].text);
 
 /** Token range [start, end) of sentence k. */

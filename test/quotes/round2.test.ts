@@ -92,4 +92,11 @@ describe('second blind round mechanisms', () => {
     expect(part?.count).toBe(1);
     expect(layer.sources.find((s) => s.id === part?.parent)?.count).toBe(4);
   });
+
+  it('resolves "der 58-Jährige" to an unnamed person opening a later sentence than the last speaker', () => {
+    const text = 'Bürgermeisterin Jana Roth sagte, die Straße bleibe gesperrt. Ein Busfahrer, der jeden Morgen hier vorbeikommt, '
+      + 'zeigte sich verärgert. „Das ist die dritte Sperrung in diesem Jahr“, sagte der 58-Jährige.';
+    const { layer } = quotesOf(text, 'de', [{ id: 'person:roth', type: 'person', name: 'Jana Roth', gender: 'f' }]);
+    expect(sourceOf(layer, 'dritte Sperrung')?.description).toBe('Ein Busfahrer');
+  });
 });
