@@ -165,6 +165,14 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   idx = new CandIndex(n, cands.filter((c) => c.entity));
   const phrases = buildRolePhrases(ctx, hits, idx);
   for (const p of phrases) p.holder = p.holderCand?.entity ?? null;
+  // "Vanhove's founder, Pieter Vanhove": nobody owns their own role; the possessive is the organisation whose
+  // name it begins (the surname clustered it with the person).
+  for (const p of phrases) {
+    const o = p.possessor;
+    if (!o || !p.holder || o.entity !== p.holder) continue;
+    const k = foldKey(o.surface) + ' ';
+    for (const d of info.values()) if (d.type === 'organization' && foldKey(d.name).startsWith(k)) { o.entity = d.id; o.type = 'organization'; break; }
+  }
   const ministries: Ministry[] = [];
   for (const e of info.values()) if (e.kind === 'ministry' && typeof e.attributes.country === 'string') ministries.push({ name: e.name, country: e.attributes.country });
   linkPortfolios(ctx, phrases, ministries, roleOf);

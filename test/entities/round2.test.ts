@@ -98,4 +98,10 @@ describe('entities, second blind round', () => {
     const en = run('Republicans blocked the bill, and Oxfam said Downing Street had misled voters.', 'en', []);
     expect(types(en)).toEqual(['org:downing-street', 'org:oxfam', 'org:us-republican-party']);
   });
+
+  test("nobody owns their own role: \"X's founder, Y X\" is of the organisation named X", () => {
+    const layer = run("Pell Group bought the brewer Osei Brauhaus. Osei's founder, Kwame Osei, will stay on.", 'en',
+      [{ text: 'Pell Group', type: 'ORG' }, { text: 'Osei Brauhaus', type: 'ORG' }, { text: 'Osei', type: 'ORG' }, { text: 'Kwame Osei', type: 'PER' }]);
+    expect((byName(layer, 'Kwame Osei')?.roles ?? []).map((r) => [r.title, ofName(layer, r.of)])).toEqual([['founder', 'Osei Brauhaus']]);
+  });
 });
