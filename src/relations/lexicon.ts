@@ -120,6 +120,8 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Derive Konjunktiv I trigger forms from the third person present (German reported speech). */
+  subjunctiveFromPresent?: boolean;
   /** Object-control verbs of asking ("urged X to meet Y", „bat X, Y zu treffen“): the infinitive's event is requested, not done, and is no relation. */
   requestControl?: string[];
   /** Open references the relations stage resolves itself (src/relations/references.ts). */
@@ -200,6 +202,19 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
     for (const f of spec.past ?? []) add(f, spec, family, 'past');
     for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
     if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
+  }
+  // Reported speech: German Konjunktiv I from the third person present ("fordert" → "fordere", "arbeitet" →
+  // "arbeite"), added after the listed forms so a listed reading of the same word comes first.
+  if (grammar.subjunctiveFromPresent) {
+    for (const spec of triggers) {
+      if (spec.pos !== 'verb') continue;
+      for (const f of spec.forms) {
+        const w = f.toLowerCase();
+        if (!w.endsWith('t') || w.endsWith('en')) continue;
+        const k = w.endsWith('et') ? w.slice(0, -2) + 'e' : w.slice(0, -1) + 'e';
+        if (!byForm.get(k)?.some((x) => x.spec === spec)) add(k, spec, familyOf(spec.predicate)!, 'present');
+      }
+    }
   }
   for (const r of roles.rules) {
     if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/relations/roles.json: predicate "${r.predicate}" is not in the ontology`);

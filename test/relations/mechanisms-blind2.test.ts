@@ -82,6 +82,11 @@ describe('relations mechanisms, second blind round (titles)', () => {
 });
 
 describe('relations mechanisms, second blind round (German)', () => {
+  it('reads Konjunktiv I trigger forms of reported speech ("fordere", "kritisiere")', () => {
+    expect(rels('de', 'Anna Roth kritisiere Paul Weber seit Wochen, hieß es.', [P('Anna Roth'), P('Paul Weber')])).toEqual(['Anna Roth disapprove(asserted) Paul Weber']);
+    expect(rels('de', 'Die Gewerkschaft Verdi fordere von der Stadt Kiel mehr Geld, sagte ein Sprecher.', [O('Verdi'), L('Kiel')])).toContain('Verdi demand(asserted) Kiel');
+  });
+
   it('"dem 61-Jährigen" / "the 44-year-old" is the person named before', () => {
     expect(rels('de', 'Karl Stein bestreitet das. Die Staatsanwaltschaft Passau wirft dem 58-Jährigen vor, Geld veruntreut zu haben.', [O('Staatsanwaltschaft Passau'), P('Karl Stein', 'Stein')]))
       .toContain('Staatsanwaltschaft Passau accuse(asserted) Karl Stein');
