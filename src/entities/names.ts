@@ -25,7 +25,7 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
   for (const m of ner) {
     let ts = m.tokenStart, te = m.tokenEnd;
     if (ts >= te || ctx.excluded[ts] || ctx.excluded[te - 1]) continue;
-    const type = TYPES[m.type] ?? 'other';
+    let type = TYPES[m.type] ?? 'other';
     if (m.derived === 'deriv') continue; // demonyms come from the gazetteer; unknown derivations are not names
     if (m.derived === 'part') {
       const part = compoundPart(ctx, ts, gazSorted, gazEnds);
@@ -49,6 +49,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     }
     const g = gazAt.get(start);
     if (g && (g.end === end || g.end === end - 1 || g.end >= end)) continue; // the gazetteer covers it
+    // Type sanity: a person's name never begins with a country ("U.S. Steel" tagged as a person is a company).
+    if (type === 'person' && g && g.type === 'location' && g.end < end) type = 'organization';
     const surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
     // Type sanity: a span made only of known countries ("USA Taiwan") is those countries, not one name.

@@ -121,4 +121,11 @@ describe('entities follow-ups', () => {
     const de = run('Der Bürgermeister von Kelbra, Tom Ries, trat zurück.', 'de', [{ text: 'Kelbra', type: 'LOC' }, { text: 'Tom Ries', type: 'PER' }]);
     expect(named(de, 'Kelbra').map((e) => e.type)).toEqual(['location']);
   });
+
+  test('a person-tagged name that begins with a country is an organisation', () => {
+    const layer = run('Der Konzern will U.S. Copper übernehmen. Die Regierung prüft den Plan.', 'de', [{ text: 'U.S. Copper', type: 'PER' }]);
+    expect(named(layer, 'U.S. Copper').map((e) => e.type)).toEqual(['organization']);
+    const en = run('Analysts said the bid for British Glassworks was too low.', 'en', [{ text: 'British Glassworks', type: 'PER' }]);
+    expect(en.entities.filter((e) => e.type === 'person')).toHaveLength(0);
+  });
 });
