@@ -87,6 +87,11 @@ describe('relations mechanisms, second blind round (German)', () => {
     expect(rels('de', 'Die Gewerkschaft Verdi fordere von der Stadt Kiel mehr Geld, sagte ein Sprecher.', [O('Verdi'), L('Kiel')])).toContain('Verdi demand(asserted) Kiel');
   });
 
+  it('"sich an X wenden" is contact; "was represented by" is a passive representation', () => {
+    expect(rels('de', 'Karl Stein hatte sich im Mai an das Bundeskartellamt gewandt.', [P('Karl Stein'), O('Bundeskartellamt')])).toEqual(['Karl Stein consult(asserted) Bundeskartellamt']);
+    expect(rels('en', 'Vestria was represented by Ana Lima at the talks.', [L('Vestria'), P('Ana Lima')])).toContain('Ana Lima represents(asserted) Vestria');
+  });
+
   it('"dem 61-Jährigen" / "the 44-year-old" is the person named before', () => {
     expect(rels('de', 'Karl Stein bestreitet das. Die Staatsanwaltschaft Passau wirft dem 58-Jährigen vor, Geld veruntreut zu haben.', [O('Staatsanwaltschaft Passau'), P('Karl Stein', 'Stein')]))
       .toContain('Staatsanwaltschaft Passau accuse(asserted) Karl Stein');
