@@ -275,9 +275,10 @@ export class SourceRegistry {
       const info = analyzePhrase(v, np[0], np[1]);
       if (info.kind === 'pronoun' || info.kind === 'relative' || info.kind === 'group') continue;
       const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
-      if (ent && ent.type === 'person') continue;
-      let institution = !!ent;
+      let institution = !!ent && ent.type !== 'person';
       for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex, v.lower[t]) === 'institution';
+      // "Der Autozulieferer Brenkmann" tagged as a person: the institution noun before the name outweighs the tag.
+      if (ent && ent.type === 'person' && !institution) continue;
       if (!institution && !hasNameLike(v, np[0], np[1])) continue;
       return this.resolveNamed(info);
     }

@@ -3,6 +3,7 @@
  * token → sentence, token → quote span, char offset → token, entity mentions by token.
  */
 import type { Doc } from '../text/types.js';
+import { findDateline } from '../text/byline.js';
 import type { EntityLayer, EntityMention } from '../entities/types.js';
 import type { QuoteLexicon, VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
@@ -26,6 +27,8 @@ export interface DocView {
   /** Lowercased words seen capitalised inside a sentence (not after a quote mark or colon): in a language that
    *  does not capitalise nouns, the evidence that a sentence-initial capital belongs to a name. */
   capitalisedInside: Set<string>;
+  /** The dateline's span: the text layer's, or one opening the paragraph after a long headline it took for text. */
+  dateline: { start: number; end: number } | null;
 }
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
@@ -53,9 +56,20 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
   }
   const view: DocView = {
     doc, lex, entities, lower, sentOf, quoteOf, spans, spanOpen, spanClose, verbMask: new Uint8Array(n), capitalisedInside,
+    dateline: datelineOf(doc),
   };
   markVerbs(view);
   return view;
+}
+
+/** A first paragraph of one line with no closing punctuation is a headline, whatever its length. */
+function datelineOf(doc: Doc): { start: number; end: number } | null {
+  if (doc.dateline) return doc.dateline.span;
+  const p0 = doc.paragraphs[0];
+  if (!p0 || doc.paragraphs.length < 2) return null;
+  const first = doc.text.slice(p0.start, p0.end).trim();
+  if (first.includes('\n') || /[.!?:;]["»«“”']?$/.test(first)) return null;
+  return findDateline(doc.text, doc.paragraphs.slice(1))?.span ?? null;
 }
 
 export const VERB_ONLY = 1;
@@ -164,7 +178,7 @@ export function sentenceRange(v: DocView, k: number): [number, number] {
   let a = s.tokenStart;
   const end = Math.min(s.tokenEnd, v.lower.length);
   // A dateline ("WASHINGTON (Wire) -") is no part of the first sentence's grammar.
-  const dl = v.doc.dateline?.span;
+  const dl = v.dateline;
   if (dl && v.doc.tokens[a] && v.doc.tokens[a].start <= dl.start && dl.end > v.doc.tokens[a].start) {
     while (a < end && v.doc.tokens[a].start < dl.end) a++;
     while (a < end && /^[-–—:]$/.test(v.doc.tokens[a].text)) a++;

@@ -99,4 +99,13 @@ describe('second blind round mechanisms', () => {
     const { layer } = quotesOf(text, 'de', [{ id: 'person:roth', type: 'person', name: 'Jana Roth', gender: 'f' }]);
     expect(sourceOf(layer, 'dritte Sperrung')?.description).toBe('Ein Busfahrer');
   });
+
+  it('strips a dateline after a long headline the text layer kept as text', () => {
+    const text = 'Versorger Nordlicht erhöht die Strompreise zum Jahresbeginn um elf Prozent – Verbraucherschützer sind empört\n\n'
+      + 'KIEL (Agentur) - Der Versorger Nordlicht hebt seine Preise an. Die Beschaffungskosten seien gestiegen, teilte das Unternehmen am Montag in Kiel mit.';
+    const { layer } = quotesOf(text, 'de', [{ id: 'loc:kiel', type: 'location', name: 'KIEL', aliases: ['Kiel'] }]);
+    const s = sourceOf(layer, 'Beschaffungskosten seien gestiegen');
+    expect(s?.entity ?? null).not.toBe('loc:kiel');
+    expect(s?.mentions.map((m) => m.text)).toContain('Der Versorger Nordlicht');
+  });
 });
