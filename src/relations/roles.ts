@@ -326,7 +326,9 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
     const words = title.trim().toLowerCase().split(/\s+/);
-    const rule = (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+    // Longest known title first: "chief executive officer" leads, "chief technology officer" works for.
+    const rule = (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
+      ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
     const of: Arg = { entity: ofId, mention: -1, via: 'mention' };

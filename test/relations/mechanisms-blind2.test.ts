@@ -60,6 +60,16 @@ describe('relations mechanisms, second blind round (English)', () => {
     expect(de.some((r) => r.startsWith('Vestria consult'))).toBe(false);
   });
 
+  it('a role handed over by the entities stage is read on its longest known title ("Chief Executive Officer" leads)', () => {
+    const text = 'Sam Obi said the plant would stay open.';
+    const doc = buildDoc({ text, origin: 'test', language: 'en', published: '2025-01-01' });
+    const layer = oracleLayer(doc, [P('Sam Obi'), O('Zentrix')]);
+    const sam = layer.byId.get('Sam Obi')!;
+    sam.roles.push({ title: 'Chief Executive Officer', of: 'Zentrix', status: 'current', evidence: { start: 0, end: 7, text: 'Sam Obi' } });
+    const out = extractRelations(doc, layer, emptyQuotes(), []).map((r) => `${r.subject} ${r.predicate}(${r.modality}) ${r.object}`);
+    expect(out).toEqual(['Sam Obi leads(asserted) Zentrix']);
+  });
+
   it('a passive "led by" reads the participle, not the past tense', () => {
     const out = rels('en', 'Tarvik, which is led by Mikael Berg, declined to comment.', [O('Tarvik'), P('Mikael Berg')]);
     expect(out).toContain('Mikael Berg leads(asserted) Tarvik');
