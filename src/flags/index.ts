@@ -25,7 +25,7 @@ export function detectFlags(doc: Doc, ner: NerMention[] = []): Flag[] | null {
   for (const s of doc.sentences) {
     const para = doc.paragraphs[s.paragraph];
     if (para.heading) {
-      const f = headingFlag(doc, s.tokenStart, s.tokenEnd, sc);
+      const f = headingFlag(doc, s.tokenStart, s.tokenEnd, sc, names);
       if (f) flags.push(f);
       continue;
     }
@@ -38,14 +38,17 @@ export function detectFlags(doc: Doc, ner: NerMention[] = []): Flag[] | null {
   return flags;
 }
 
-function headingFlag(doc: Doc, from: number, to: number, sc: SpellChecker): Flag | null {
+function headingFlag(doc: Doc, from: number, to: number, sc: SpellChecker, names: Set<string>): Flag | null {
   const words: Token[] = [];
   for (let i = from; i < to; i++) if (/\p{L}/u.test(doc.tokens[i].text)) words.push(doc.tokens[i]);
+  // Names are not non-words: skip what the text writes as a name elsewhere ("Merz trifft Macron"). The NER's view is
+  // not used here: it tags garbled all-caps headings as names.
+  const isName = (w: Token) => names.has(w.text.toLowerCase());
   if (!words.length) return null;
   const start = doc.tokens[from].start;
   const end = doc.tokens[to - 1].end;
   const text = doc.text.slice(start, end);
-  const unknown = words.filter((w) => !knownWord(w.text, sc) && !knownWord(capitalize(w.text), sc));
+  const unknown = words.filter((w) => !isName(w) && !knownWord(w.text, sc) && !knownWord(capitalize(w.text), sc));
   if (unknown.length) {
     return { kind: 'garbled_heading', text, start, end, note: `heading contains ${unknown.map((w) => `"${w.text}"`).join(', ')}, not a word of the document's language (likely a translation artifact)` };
   }

@@ -1,6 +1,7 @@
 import type { Paragraph } from './types.js';
 
 const MAX_HEADING_WORDS = 8;
+const MAX_HEADLINE_WORDS = 20;
 
 /**
  * Paragraphs are blocks separated by blank lines; a single line break inside a block also separates
@@ -34,7 +35,11 @@ export function splitParagraphs(text: string): Paragraph[] {
     }
     blockStart = blockEnd;
   }
-  return out.filter((p) => p.end > p.start);
+  const paras = out.filter((p) => p.end > p.start);
+  // A headline opening the text may be longer than a subheading: up to 20 words on a line of its own.
+  const first = paras[0];
+  if (first && !first.heading && paras.length > 1 && isHeadingLine(text.slice(first.start, first.end), MAX_HEADLINE_WORDS, 200)) first.heading = true;
+  return paras;
 }
 
 function trimmed(text: string, start: number, end: number, heading: boolean): Paragraph {
@@ -44,11 +49,11 @@ function trimmed(text: string, start: number, end: number, heading: boolean): Pa
 }
 
 /** A short stand-alone line without sentence punctuation at its end: "RISKANTE GEWÄSSER", "Background". */
-export function isHeadingLine(line: string): boolean {
+export function isHeadingLine(line: string, maxWords = MAX_HEADING_WORDS, maxChars = 80): boolean {
   const t = line.trim();
-  if (!t || t.length > 80) return false;
+  if (!t || t.length > maxChars || t.includes('\n')) return false;
   if (/[.!?:;,]["»«“”']?$/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (words.length > MAX_HEADING_WORDS) return false;
+  if (words.length > maxWords) return false;
   return /\p{L}/u.test(t);
 }

@@ -25,3 +25,12 @@ describe('byline and dateline', () => {
     expect(d.dateline).toBeNull();
   });
 });
+
+describe('headline before the dateline', () => {
+  it('a long first line without final punctuation is a headline, and the dateline after it is found', () => {
+    const d = docOf('Regional lawmakers approve a water-sharing deal after months of bitter talks between the three counties\n\nPHOENIX (Example Wire) - The state senate voted 17-13 on Monday.\n\nThe governor has not said whether she will sign it.', 'en');
+    expect(d.paragraphs[0].heading).toBe(true);
+    expect(d.dateline?.place).toBe('PHOENIX');
+    expect(d.sentences[0].end).toBe(d.paragraphs[0].end);
+  });
+});

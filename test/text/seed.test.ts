@@ -33,3 +33,11 @@ describe.skipIf(!hasShared)('the seed article, text layer end to end', () => {
     expect(doc.sentences.at(-1)!.start).toBe(doc.byline.span!.start);
   });
 });
+
+describe('heading flags', () => {
+  it('names in a headline are not flagged; a non-word in a subheading is', async () => {
+    const text = 'Merz trifft Macron in Paris\n\nBundeskanzler Friedrich Merz hat am Dienstag Emmanuel Macron getroffen. Merz sprach von einem guten Gespräch.\n\nKLARISCHE WORTE\n\nMacron sagte, man sei sich einig.';
+    const a = await analyze(text, { language: 'de', published: '2025-03-14' });
+    expect(a.flags.map((f) => f.text)).toEqual(['KLARISCHE WORTE']);
+  });
+});
