@@ -9,6 +9,12 @@ import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
 
+// `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command();
 program
   .name('backchannel')
