@@ -5,6 +5,7 @@
  * 0.5 with p≈0.47, 0.2 with p≈0.006; candidates are then confirmed on the full signature. (Syndicated copies
  * of one wire story sit well above 0.7; fewer bands keep the index — one row per band — small to write.)
  */
+import { fmix } from '../util/hash.js';
 export const NUM_HASHES = 100;
 export const BANDS = 20;
 const ROWS = NUM_HASHES / BANDS;
@@ -16,20 +17,12 @@ const SEEDS: Uint32Array = (() => {
   const s = new Uint32Array(NUM_HASHES);
   let x = 0x9e3779b9;
   for (let i = 0; i < NUM_HASHES; i++) {
-    x = fmix32((x + 0x6d2b79f5) >>> 0);
+    x = fmix((x + 0x6d2b79f5) >>> 0);
     s[i] = x;
   }
   return s;
 })();
 
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -56,7 +49,7 @@ export function minhashSignature(text: string): Uint32Array {
     if (seen.has(h)) continue;
     seen.add(h);
     for (let j = 0; j < NUM_HASHES; j++) {
-      const v = fmix32((h ^ SEEDS[j]) >>> 0);
+      const v = fmix((h ^ SEEDS[j]) >>> 0);
       if (v < sig[j]) sig[j] = v;
     }
   }
@@ -71,7 +64,7 @@ export function bandKeys(sig: Uint32Array): string[] {
   const out: string[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let r = 0; r < ROWS; r++) h = fmix32((h ^ sig[b * ROWS + r]) >>> 0);
+    for (let r = 0; r < ROWS; r++) h = fmix((h ^ sig[b * ROWS + r]) >>> 0);
     out.push(h.toString(16).padStart(8, '0'));
   }
   return out;

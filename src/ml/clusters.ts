@@ -10,7 +10,7 @@ import { createReadStream, existsSync, readdirSync, writeFileSync } from 'node:f
 import { createGunzip, gzipSync } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { U32Map, mulberry32 } from './hash.js';
+import { U32Map, mulberry32 } from '../util/hash.js';
 import { datasetForLang, loadDataset } from './data.js';
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'’.&/][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;

@@ -3,7 +3,7 @@
  * templates combine them with integer mixing (no string concatenation in the hot loop).
  * Every feature is a non-zero uint32; each token has a fixed number of slots (STRIDE), 0 = empty.
  */
-import { hashStr, hashRange, mix } from './hash.js';
+import { hashStr, hashRange, mix } from '../util/hash.js';
 import { Lexicon } from './lexicon.js';
 
 /** Slots per token; the first LOCAL hold features of the token alone. */

@@ -3,7 +3,7 @@
  * BIO-constrained Viterbi. Serialised as a brotli-compressed binary with quantised weights.
  */
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
-import { U32Map } from './hash.js';
+import { U32Map } from '../util/hash.js';
 import { FeatureExtractor, LOCAL, STRIDE, type ExtractOptions } from './features.js';
 import { Lexicon, type LexiconData } from './lexicon.js';
 

@@ -1,5 +1,5 @@
 /** Structured averaged perceptron training for NerModel. */
-import { U32Map, mulberry32 } from './hash.js';
+import { U32Map, mulberry32 } from '../util/hash.js';
 import { FeatureExtractor, STRIDE } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { NerModel, bioToBilou, type ModelMeta } from './model.js';

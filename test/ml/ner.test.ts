@@ -5,7 +5,7 @@ import { NerModel, bioAllowed } from '../../src/ml/model.js';
 import { Lexicon, LexiconBuilder, GAZ } from '../../src/ml/lexicon.js';
 import { evaluate, foldDerived, spansFromTags } from '../../src/ml/eval.js';
 import { iob1ToIob2, parseConll, parseGermEval } from '../../src/ml/data.js';
-import { U32Map, mulberry32 } from '../../src/ml/hash.js';
+import { U32Map, mulberry32 } from '../../src/util/hash.js';
 import { FeatureExtractor, STRIDE } from '../../src/ml/features.js';
 import type { LabeledSentence } from '../../src/ml/data.js';
 

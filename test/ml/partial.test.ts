@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trainPerceptron } from '../../src/ml/train.js';
 import { Lexicon, LexiconBuilder, GAZ } from '../../src/ml/lexicon.js';
 import { evaluate } from '../../src/ml/eval.js';
-import { mulberry32 } from '../../src/ml/hash.js';
+import { mulberry32 } from '../../src/util/hash.js';
 import { labelDoc, type PartialSentence } from '../../src/ml/smartdata.js';
 import { addDictionary, addMentionNames } from '../../src/ml/resources.js';
 import type { LabeledSentence } from '../../src/ml/data.js';

@@ -1,4 +1,4 @@
-/** Small, allocation-free 32-bit hashing helpers used by feature extraction. */
+/** Small, allocation-free 32-bit hashing helpers (feature hashing, MinHash). */
 
 /** murmur3 finalizer: a good avalanche over 32 bits. */
 export function fmix(h: number): number {
