@@ -29,17 +29,8 @@ const HUB_PENALTY = 0.5;
 /** A co-mention is much weaker evidence of a channel than a stated relation. */
 const COMENTION_FACTOR = 0.2;
 
-export interface TieStats {
-  relations: number;
-  articles: number;
-  sources: number;
-  named: number;
-  anonymous: number;
-  reporter: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  modality: Record<Modality, number>;
-  predicates: Record<string, number>;
+/** An edge's support, seen along a path: the relation edge's figures plus how many run in the path's direction. */
+export interface TieStats extends Omit<RelationEdge, 'subject' | 'object'> {
   /** Relations stated subject→object in the path's direction, and against it. */
   forward: number;
   backward: number;

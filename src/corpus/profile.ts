@@ -4,16 +4,7 @@ import { num } from './store.js';
 import { findActor } from './lookup.js';
 import { loadNetwork, type ActorNode } from './network.js';
 
-export interface ActorSummary {
-  id: string;
-  type: string;
-  kind: string | null;
-  name: string;
-  mentions: number;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-}
+export type ActorSummary = Omit<ActorNode, 'degree'>;
 
 export interface ActorProfile {
   actor: ActorSummary;
