@@ -1,11 +1,12 @@
 /** Train / evaluate / save / load NER models (used by the CLI commands and the NER stage). */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { datasetForLang, defaultDataDir, loadDataset, type DatasetName, type LabeledSentence, type Split } from './data.js';
 import { evaluate, foldDerived, type EvalResult } from './eval.js';
 import { NerModel } from './model.js';
 import { buildLexicon } from './resources.js';
-import { trainPerceptron } from './train.js';
+import { trainPerceptron, type TrainOptions } from './train.js';
+import { trainCrf } from './train-crf.js';
 import { loadSmartData } from './smartdata.js';
 import { modelsDir } from '../util/paths.js';
 
@@ -36,6 +37,14 @@ export interface TrainNerOptions {
   dictionary?: boolean;
   /** Cost-augmented perceptron: score added to every wrong label before decoding in training (0 = off). */
   margin?: number;
+  /** Feature dropout probability during training (0 = off). */
+  dropout?: number;
+  /** Word-identity dropout probability per training token (0 = off). */
+  wordDropout?: number;
+  /** Train a linear-chain CRF (AdaGrad) instead of the averaged perceptron. */
+  crf?: { rate?: number; prune?: number };
+  /** Silver name statistics files (silver.ts) compiled into the lexicon (at most two). */
+  silver?: string[];
 }
 
 /** Tags sentences (with the document pass when the model has one). */
@@ -119,7 +128,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const dev = loadDataset(dataset, 'dev', dataDir);
   const partial = o.smartdata && o.lang === 'de' ? loadSmartData(dataDir) : [];
   const nameLists = o.smartdataNames && o.lang === 'de' ? loadSmartData(dataDir, { sources: ['news', 'rss', 'tweet'] }) : undefined;
-  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists });
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists, silver: o.silver });
   if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
@@ -130,14 +139,25 @@ export function trainNer(o: TrainNerOptions): NerModel {
     ...(o.dictionary ? { dictionary: true } : {}),
     ...(nameLists ? { smartdataNames: true } : {}),
     ...(o.margin ? { margin: o.margin } : {}),
+    ...(o.dropout ? { dropout: o.dropout } : {}),
+    ...(o.wordDropout ? { wordDropout: o.wordDropout } : {}),
+    // CRF weights are small real numbers: the perceptron's pruning threshold (0.5) would remove most of them
+    ...(o.crf ? { trainer: 'crf', rate: o.crf.rate ?? 0.05, prune: o.crf.prune ?? 0.01 } : {}),
+    ...(o.silver?.length ? { silver: o.silver.map((p) => basename(p)) } : {}),
+    ...(o.minCount && o.minCount > 1 ? { minCount: o.minCount } : {}),
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),
   };
+  // one trainer for every model this run fits (first pass, jackknife folds, document pass)
+  const fit = (data: LabeledSentence[], f: { epochs: number; seed: number; extras?: Int32Array[]; onEpoch?: TrainOptions['onEpoch']; log?: (m: string) => void; withPartial?: boolean }): NerModel =>
+    o.crf
+      ? trainCrf(data, lex, { ...f, meta, minCount: o.minCount, dropout: o.dropout, rate: o.crf.rate })
+      : trainPerceptron(data, lex, { ...f, meta, minCount: o.minCount, pa: o.pa, scheme: o.scheme, margin: o.margin, dropout: o.dropout, wordDropout: o.wordDropout, partial: f.withPartial ? partial : undefined });
   const runs = o.ensemble ?? 1;
   const members: NerModel[] = [];
   for (let k = 0; k < runs; k++) {
-    members.push(trainPerceptron(train, lex, {
-      epochs, seed: seed + k, meta, minCount: o.minCount, log, pa: o.pa, scheme: o.scheme, partial, margin: o.margin,
+    members.push(fit(train, {
+      epochs, seed: seed + k, log, withPartial: true,
       onEpoch: (epoch, model) => {
         const r = scoreModel(model, dev, dataset);
         log(`  run ${k + 1}/${runs} epoch ${epoch} dev F1 ${r.full.overall.f1.toFixed(4)}${r.folded ? ` (4 types ${r.folded.overall.f1.toFixed(4)})` : ''}`);
@@ -159,15 +179,15 @@ export function trainNer(o: TrainNerOptions): NerModel {
     const trainTags: string[][] = new Array(train.length);
     for (let k = 0; k < folds; k++) {
       const inFold = (s: LabeledSentence): boolean => s.doc % folds === k;
-      const part = trainPerceptron(train.filter((s) => !inFold(s)), lex, { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed, meta, minCount: o.minCount, scheme: o.scheme });
+      const part = fit(train.filter((s) => !inFold(s)), { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed });
       train.forEach((s, i) => { if (inFold(s)) trainTags[i] = part.tag(s.tokens); });
       log(`  fold ${k + 1}/${folds} done`);
     }
     const extras = docExtras(train, trainTags);
     const devFirst = dev.map((s) => first.tag(s.tokens));
     const devExtras = docExtras(dev, devFirst);
-    const second = trainPerceptron(train, lex, {
-      epochs, seed, meta, minCount: o.minCount, log, extras, scheme: o.scheme,
+    const second = fit(train, {
+      epochs, seed, log, extras,
       onEpoch: (epoch, m) => {
         const pred = dev.map((s, i) => m.tag(s.tokens, { extra: devExtras[i] }));
         const f = evaluate(dev.map((s) => s.tags), pred).overall.f1;
@@ -184,7 +204,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     const target = model.second ?? model;
     let best = -1;
     let bestPen = 0;
-    for (const pen of [0, 2.5, 5, 7.5]) {
+    for (const pen of o.crf ? [0, 0.1, 0.2, 0.4] : [0, 2.5, 5, 7.5]) {
       target.oPenalty = pen;
       const f = scoreModel(model, dev, dataset).full.overall.f1;
       log(`  O penalty ${pen}: dev F1 ${f.toFixed(4)}`);
@@ -214,7 +234,7 @@ export function averageModels(models: NerModel[]): NerModel {
 
 export function saveModel(model: NerModel, path: string, log: (m: string) => void = () => {}): void {
   const t = Date.now();
-  const buf = model.serialize({ prune: 0.5 });
+  const buf = model.serialize({ prune: typeof model.meta.prune === 'number' ? model.meta.prune : 0.5 });
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, buf);
   log(`saved ${path}: ${(buf.byteLength / 1e6).toFixed(2)} MB in ${((Date.now() - t) / 1000).toFixed(1)}s`);

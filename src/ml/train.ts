@@ -1,6 +1,6 @@
 /** Structured averaged perceptron training for NerModel. */
 import { U32Map, mulberry32 } from '../util/hash.js';
-import { FeatureExtractor, STRIDE } from './features.js';
+import { FeatureExtractor, LOCAL, STRIDE } from './features.js';
 import type { Lexicon } from './lexicon.js';
 import { NerModel, bioToBilou, type ModelMeta } from './model.js';
 import type { LabeledSentence } from './data.js';
@@ -28,7 +28,17 @@ export interface TrainOptions {
   partial?: PartialSentence[];
   /** Cost-augmented training: this score is added to every non-gold label per token before decoding (0 = plain perceptron). */
   margin?: number;
+  /**
+   * Feature dropout: during training each feature occurrence is ignored with this probability (for scoring and update
+   * alike), so context and class features are trained even where the word itself would decide (0 = off).
+   */
+  dropout?: number;
+  /** Word-identity dropout: with this probability per token, the features that name the word itself are ignored. */
+  wordDropout?: number;
 }
+
+/** Slots whose features contain the token's own word form (see features.ts): W, L, L[-1]L[0], L[0]L[+1], C2[-1]L[0]. */
+const IDENTITY_SLOTS = [1, 2, LOCAL + 4, LOCAL + 5, LOCAL + 27];
 
 /** Allowed-label mask (n*L, 1 = allowed) for a partially labelled sentence. */
 function partialMask(p: PartialSentence, labels: string[], lid: Map<string, number>): Uint8Array {
@@ -56,23 +66,10 @@ export function labelSet(data: LabeledSentence[], scheme: 'bio' | 'bilou' = 'bio
   return labels;
 }
 
-export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
-  const log = opts.log ?? (() => {});
-  const scheme = opts.scheme ?? 'bio';
-  const partial = opts.partial ?? [];
-  const labels = labelSet(partial.length ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tags.map((t) => t ?? 'O'), doc: -1 }))) : fullData, scheme);
-  const L = labels.length;
-  const lid = new Map(labels.map((l, i) => [l, i]));
-  if (partial.length && scheme !== 'bio') throw new Error('partially labelled data needs the bio scheme');
-  const data: LabeledSentence[] = partial.length
-    ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tokens.map(() => 'O'), doc: -1 })))
-    : fullData;
-  const masks: (Uint8Array | null)[] = data.map((_, s) => (s < fullData.length ? null : partialMask(partial[s - fullData.length], labels, lid)));
+/** Training features of every token: hashed, interned to rows (-1 = none), STRIDE slots per token. */
+export function indexFeatures(data: { tokens: string[] }[], lex: Lexicon, o: { minCount?: number; extras?: (Int32Array | null)[] } = {}): { featMap: U32Map; rowsOf: Int32Array; nTok: number } {
   const fx = new FeatureExtractor(lex);
-  const minCount = opts.minCount ?? 1;
-  const t0 = Date.now();
-
-  // 1. extract and index features
+  const minCount = o.minCount ?? 1;
   const nTok = data.reduce((s, x) => s + x.tokens.length, 0);
   const counts = new U32Map(1 << 20);
   let countArr = new Int32Array(1 << 20);
@@ -80,7 +77,7 @@ export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts:
   let tp = 0;
   for (let s = 0; s < data.length; s++) {
     const sent = data[s];
-    const feats = fx.extract(sent.tokens, { extra: opts.extras?.[s] ?? null });
+    const feats = fx.extract(sent.tokens, { extra: o.extras?.[s] ?? null });
     const n = sent.tokens.length;
     hashes.set(feats.subarray(0, n * STRIDE), tp * STRIDE);
     for (let j = 0; j < n * STRIDE; j++) {
@@ -100,8 +97,25 @@ export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts:
     if (minCount > 1 && countArr[counts.get(h)] < minCount) { rowsOf[j] = -1; continue; }
     rowsOf[j] = featMap.intern(h);
   }
+  return { featMap, rowsOf, nTok };
+}
+
+export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts: TrainOptions): NerModel {
+  const log = opts.log ?? (() => {});
+  const scheme = opts.scheme ?? 'bio';
+  const partial = opts.partial ?? [];
+  const labels = labelSet(partial.length ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tags.map((t) => t ?? 'O'), doc: -1 }))) : fullData, scheme);
+  const L = labels.length;
+  const lid = new Map(labels.map((l, i) => [l, i]));
+  if (partial.length && scheme !== 'bio') throw new Error('partially labelled data needs the bio scheme');
+  const data: LabeledSentence[] = partial.length
+    ? fullData.concat(partial.map((p) => ({ tokens: p.tokens, tags: p.tokens.map(() => 'O'), doc: -1 })))
+    : fullData;
+  const masks: (Uint8Array | null)[] = data.map((_, s) => (s < fullData.length ? null : partialMask(partial[s - fullData.length], labels, lid)));
+  const t0 = Date.now();
+  const { featMap, rowsOf, nTok } = indexFeatures(data, lex, { minCount: opts.minCount, extras: opts.extras });
   const R = featMap.size;
-  log(`features: ${R} rows (${counts.size} distinct before cutoff), ${nTok} tokens, ${L} labels, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  log(`features: ${R} rows, ${nTok} tokens, ${L} labels, ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
   const tokOff = new Int32Array(data.length + 1);
   for (let s = 0; s < data.length; s++) tokOff[s + 1] = tokOff[s] + data[s].tokens.length;
@@ -125,6 +139,11 @@ export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts:
   const margin = opts.margin ?? 0;
   const cgold = new Int32Array(maxLen);
   const rand = mulberry32(opts.seed);
+  const dropout = opts.dropout ?? 0;
+  const dropRand = mulberry32(opts.seed + 7919);
+  const wordDropout = opts.wordDropout ?? 0;
+  const dropThreshold = Math.floor(dropout * 4294967296);
+  const rowsS = new Int32Array(maxLen * STRIDE);
   const order = Array.from({ length: data.length }, (_, i) => i);
   let c = 1;
   let bestScore = -Infinity;
@@ -141,11 +160,19 @@ export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts:
       const n = data[s].tokens.length;
       const t0s = tokOff[s];
       em.fill(0, 0, n * L);
+      // the rows this sentence uses in this epoch (after dropout)
+      rowsS.set(rowsOf.subarray(t0s * STRIDE, (t0s + n) * STRIDE));
+      if (dropThreshold > 0) {
+        for (let j = 0; j < n * STRIDE; j++) if ((j % STRIDE) !== 0 && (dropRand() * 4294967296) < dropThreshold) rowsS[j] = -1;
+      }
+      if (wordDropout > 0) {
+        for (let i = 0; i < n; i++) if (dropRand() < wordDropout) for (const f of IDENTITY_SLOTS) rowsS[i * STRIDE + f] = -1;
+      }
       for (let i = 0; i < n; i++) {
-        const fo = (t0s + i) * STRIDE;
+        const fo = i * STRIDE;
         const b = i * L;
         for (let f = 0; f < STRIDE; f++) {
-          const r = rowsOf[fo + f];
+          const r = rowsS[fo + f];
           if (r < 0) continue;
           const wo = r * L;
           for (let y = 0; y < L; y++) em[b + y] += W[wo + y];
@@ -199,9 +226,9 @@ export function trainPerceptron(fullData: LabeledSentence[], lex: Lexicon, opts:
         const pp = i > 0 ? pred[i - 1] : L;
         if (g !== p) {
           wrong = true;
-          const fo = (t0s + i) * STRIDE;
+          const fo = i * STRIDE;
           for (let f = 0; f < STRIDE; f++) {
-            const r = rowsOf[fo + f];
+            const r = rowsS[fo + f];
             if (r < 0) continue;
             const wo = r * L;
             W[wo + g] += step; U[wo + g] += sc;
