@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { formatEval } from './eval.js';
-import { defaultModelPath, evalNer, loadModel, trainNer } from './pipeline.js';
-import { corpusFiles, countSilver, writeSilver } from './silver.js';
+import { evalNer, trainNer } from './pipeline.js';
 import { defaultDataDir, type DatasetName, type Split } from './data.js';
 import { buildWordStats } from './clusters.js';
 import { wordStatsPath } from './resources.js';
@@ -31,18 +30,17 @@ export function registerNerCommands(program: Command): void {
     .option('--crf', 'train a linear-chain CRF (AdaGrad) instead of the averaged perceptron')
     .option('--rate <x>', 'CRF: AdaGrad learning rate (default 0.05)')
     .option('--prune <x>', 'CRF: drop weights of at most this magnitude when saving (default 0.01)')
-    .option('--silver <files...>', 'silver name statistics (from `train ner-silver`) compiled into the lexicon, at most two')
     .option('--dictionary', 'use spelling-dictionary word classes (npm dictionary-<lang>) as features')
     .option('--smartdata-names', 'de: use the names marked in SmartData v1 as gazetteer entries')
     .option('--smartdata', 'de: also train on SmartData v1 news/rss as partially labelled sentences (PER/LOC/ORG only)')
     .option('--scheme <scheme>', 'tag encoding inside the model: bio or bilou (output is always BIO)')
-    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; silver?: string[]; crf?: boolean; rate?: string; prune?: string; minCount?: string }) => {
+    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; crf?: boolean; rate?: string; prune?: string; minCount?: string }) => {
       if (o.scheme && o.scheme !== 'bio' && o.scheme !== 'bilou') throw new Error('--scheme must be bio or bilou');
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       trainNer({
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
-        smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined, dropout: o.dropout ? Number(o.dropout) : undefined, silver: o.silver?.map((p) => resolve(p)), wordDropout: o.wordDropout ? Number(o.wordDropout) : undefined,
+        smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined, dropout: o.dropout ? Number(o.dropout) : undefined, wordDropout: o.wordDropout ? Number(o.wordDropout) : undefined,
         minCount: o.minCount ? Number(o.minCount) : undefined,
         crf: o.crf ? { rate: o.rate ? Number(o.rate) : undefined, prune: o.prune ? Number(o.prune) : undefined } : undefined,
         scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? (o.lang === 'de' ? 'bio' : 'bio'),
@@ -63,24 +61,6 @@ export function registerNerCommands(program: Command): void {
         lang: o.lang, dataDir: o.data ? resolve(o.data) : defaultDataDir(), out: o.out ? resolve(o.out) : wordStatsPath(o.lang), seed: Number(o.seed),
         svd: !!o.svd, second: !!o.second,
       });
-    });
-
-  train
-    .command('ner-silver')
-    .description('tag an unlabeled corpus (../shared/data/unlabeled-<corpus>) with a trained NER model and count, per word form and name, how often it was tagged as each type')
-    .requiredOption('--corpus <lang>', 'de or en: which unlabeled corpus to read')
-    .requiredOption('--out <path>', 'output file (.tsv.gz)')
-    .option('--model <path>', 'tagger (default models/ner-<corpus>.bin)')
-    .option('--data <path>', 'shared data folder')
-    .option('--max-tokens <n>', 'stop after this many tokens')
-    .action(async (o: { corpus: string; out: string; model?: string; data?: string; maxTokens?: string }) => {
-      const log = (m: string): void => { process.stderr.write(m + '\n'); };
-      const model = loadModel(o.model ? resolve(o.model) : defaultModelPath(o.corpus));
-      const files = corpusFiles(o.data ? resolve(o.data) : defaultDataDir(), o.corpus);
-      if (!files.length) throw new Error(`no unlabeled-${o.corpus} corpus found`);
-      const c = await countSilver(model, files, { maxTokens: o.maxTokens ? Number(o.maxTokens) : undefined, log });
-      const r = writeSilver(c, resolve(o.out));
-      log(`${c.tokens} tokens tagged; wrote ${r.words} word forms and ${r.phrases} names to ${o.out}`);
     });
 
   const ev = findOrCreate(program, 'eval', 'evaluate a model');

@@ -7,8 +7,8 @@ import { hashStr, hashRange, mix } from '../util/hash.js';
 import { Lexicon } from './lexicon.js';
 
 /** Slots per token; the first LOCAL hold features of the token alone. */
-export const STRIDE = 88;
-export const LOCAL = 48;
+export const STRIDE = 80;
+export const LOCAL = 44;
 
 // character classes: 0 other, 1 upper, 2 lower, 3 digit
 const CLS = new Uint8Array(65536);
@@ -25,7 +25,7 @@ const SHAPE_CH = [0, 88 /* X */, 120 /* x */, 100 /* d */];
 const BOS = 0x5f3759df;
 const EOS = 0x1bd11bda;
 const NONE = 0x2545f491;
-const NATOMS = 17;
+const NATOMS = 15;
 const CACHE_MAX = 1 << 17;
 const QUOTE_H1 = hashStr('"', 2);
 const QUOTE_H2 = hashStr('„', 2);
@@ -50,8 +50,6 @@ export class FeatureExtractor {
   private D2 = new Uint32Array(0);
   private D3 = new Uint32Array(0);
   private HW = new Uint32Array(0);
-  private SV = new Uint32Array(0);
-  private SV2 = new Uint32Array(0);
   private lowers: string[] = [];
   out = new Uint32Array(0);
   /** Per word form: atoms and word-local features, so a repeated word costs one Map lookup. */
@@ -77,7 +75,6 @@ export class FeatureExtractor {
     this.C1 = new Uint32Array(cap); this.C2 = new Uint32Array(cap); this.C3 = new Uint32Array(cap);
     this.G = new Uint32Array(cap); this.P = new Uint32Array(cap); this.FQ = new Uint32Array(cap); this.LF = new Uint32Array(cap); this.CR = new Uint32Array(cap);
     this.HC = new Uint32Array(cap); this.D2 = new Uint32Array(cap); this.D3 = new Uint32Array(cap); this.HW = new Uint32Array(cap);
-    this.SV = new Uint32Array(cap); this.SV2 = new Uint32Array(cap);
     this.out = new Uint32Array(cap * STRIDE);
     this.cachedAt = new Int32Array(cap);
   }
@@ -94,7 +91,7 @@ export class FeatureExtractor {
     const a = id * NATOMS;
     const CA = this.cacheAtoms;
     CA[a] = this.W[k]; CA[a + 1] = this.L[k]; CA[a + 2] = this.S[k]; CA[a + 3] = this.SS[k]; CA[a + 4] = this.C1[k]; CA[a + 5] = this.C2[k]; CA[a + 6] = this.C3[k];
-    CA[a + 7] = this.G[k]; CA[a + 8] = this.FQ[k]; CA[a + 9] = this.LF[k]; CA[a + 10] = this.CR[k]; CA[a + 11] = this.HC[k]; CA[a + 12] = this.HW[k]; CA[a + 13] = this.D2[k]; CA[a + 14] = this.D3[k]; CA[a + 15] = this.SV[k]; CA[a + 16] = this.SV2[k];
+    CA[a + 7] = this.G[k]; CA[a + 8] = this.FQ[k]; CA[a + 9] = this.LF[k]; CA[a + 10] = this.CR[k]; CA[a + 11] = this.HC[k]; CA[a + 12] = this.HW[k]; CA[a + 13] = this.D2[k]; CA[a + 14] = this.D3[k];
     this.cacheFeats.set(out.subarray(at, at + LOCAL), id * LOCAL);
     this.wordCache.set(w, id);
   }
@@ -103,11 +100,9 @@ export class FeatureExtractor {
   extract(tokens: ArrayLike<string>, opts: ExtractOptions = {}): Uint32Array {
     const n = tokens.length;
     this.ensure(n);
-    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR, HC, HW, D2, D3, SV, SV2 } = this;
+    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR, HC, HW, D2, D3 } = this;
     const lex = this.lex;
     const ld = lex.data;
-    const silver = ld.silver;
-    const silver2 = ld.silver2;
     const hasC2 = lex.hasCluster2;
     const idx = lex.index;
     const lowers = this.lowers;
@@ -116,7 +111,6 @@ export class FeatureExtractor {
       W[p] = L[p] = S[p] = SS[p] = C1[p] = C2[p] = C3[p] = D2[p] = D3[p] = BOS;
       W[n + 2 + p] = L[n + 2 + p] = S[n + 2 + p] = SS[n + 2 + p] = C1[n + 2 + p] = C2[n + 2 + p] = C3[n + 2 + p] = D2[n + 2 + p] = D3[n + 2 + p] = EOS;
       G[p] = G[n + 2 + p] = 0;
-      SV[p] = SV[n + 2 + p] = SV2[p] = SV2[n + 2 + p] = 0;
       P[p] = P[n + 2 + p] = 0;
     }
     const wc = this.wordCache;
@@ -130,7 +124,7 @@ export class FeatureExtractor {
         // atoms of a word seen before: copy them (no string work)
         const a = hit * NATOMS;
         W[k] = CA[a]; L[k] = CA[a + 1]; S[k] = CA[a + 2]; SS[k] = CA[a + 3]; C1[k] = CA[a + 4]; C2[k] = CA[a + 5]; C3[k] = CA[a + 6];
-        G[k] = CA[a + 7]; FQ[k] = CA[a + 8]; LF[k] = CA[a + 9]; CR[k] = CA[a + 10]; HC[k] = CA[a + 11]; HW[k] = CA[a + 12]; D2[k] = CA[a + 13]; D3[k] = CA[a + 14]; SV[k] = CA[a + 15]; SV2[k] = CA[a + 16];
+        G[k] = CA[a + 7]; FQ[k] = CA[a + 8]; LF[k] = CA[a + 9]; CR[k] = CA[a + 10]; HC[k] = CA[a + 11]; HW[k] = CA[a + 12]; D2[k] = CA[a + 13]; D3[k] = CA[a + 14];
         P[k] = 0;
         cachedAt[i] = hit;
         continue;
@@ -177,8 +171,6 @@ export class FeatureExtractor {
       FQ[k] = e !== undefined ? ld.freq[e] : 0;
       LF[k] = el !== undefined ? ld.freq[el] : 0;
       CR[k] = el !== undefined ? ld.capRatio[el] : 0;
-      SV[k] = e !== undefined && silver && silver.length ? silver[e] : 0;
-      SV2[k] = e !== undefined && silver2 && silver2.length ? silver2[e] : 0;
       P[k] = 0;
       // compound head: the longest known suffix word of a long unknown token ("Landesverfassungsgericht" -> "Gericht")
       HC[k] = 0;
@@ -280,13 +272,6 @@ export class FeatureExtractor {
         out[o++] = mix(72, D3[k]);
         out[o++] = mix(mix(75, D3[k]), SS[k]);
       }
-      if (lex.hasSilver) {
-        // what a tagger said about this form across a large unlabeled corpus
-        out[o++] = SV[k] ? mix(80, SV[k]) : 0;
-        out[o++] = SV[k] ? mix(mix(81, SV[k]), SS[k]) : 0;
-        out[o++] = SV2[k] ? mix(82, SV2[k]) : 0;
-        out[o++] = SV2[k] ? mix(mix(83, SV2[k]), SS[k]) : 0;
-      }
       if (o > lend) throw new Error('local feature slots overflow');
       while (o < lend) out[o++] = 0;
       this.remember(w, k, out, i * STRIDE);
@@ -328,12 +313,6 @@ export class FeatureExtractor {
       if (hasC2) {
         out[o++] = mix(73, D2[k - 1]);
         out[o++] = mix(74, D2[k + 1]);
-      }
-      if (lex.hasSilver) {
-        out[o++] = SV[k - 1] ? mix(84, SV[k - 1]) : 0;
-        out[o++] = SV[k + 1] ? mix(85, SV[k + 1]) : 0;
-        out[o++] = SV2[k - 1] ? mix(86, SV2[k - 1]) : 0;
-        out[o++] = SV2[k + 1] ? mix(87, SV2[k + 1]) : 0;
       }
       if (extra) {
         const x = extra[i];

@@ -33,9 +33,6 @@ export interface LexiconData {
   freq: Uint8Array;
   /** For lower-case-keyed entries: bucket 1..5 of how often the form is capitalised mid-sentence (0 = unknown). */
   capRatio: Uint8Array;
-  /** Silver name code per word from two tagged corpora (see silver.ts, silverCode; 0 = none); may be empty. */
-  silver?: Uint8Array;
-  silver2?: Uint8Array;
   /** Cluster tree branching factor (leaf = a*B^2 + b*B + c). */
   branching: number;
   /** Multi-token phrases: "New York" -> type index in PHRASE_TYPES. */
@@ -51,9 +48,7 @@ export class Lexicon {
   readonly hasCluster2: boolean;
   /** Whether spelling-dictionary classes (GAZ.DICT_*) were compiled in. */
   readonly hasDict: boolean;
-  readonly hasSilver: boolean;
   constructor(readonly data: LexiconData) {
-    this.hasSilver = !!(data.silver?.some((x) => x > 0) || data.silver2?.some((x) => x > 0));
     this.hasCluster2 = data.cluster2.some((x) => x >= 0);
     this.hasDict = data.flags.some((x) => (x & (7 << 9)) !== 0);
     const w = data.words;
@@ -83,8 +78,6 @@ export class LexiconBuilder {
   flags: number[] = [];
   freq: number[] = [];
   capRatio: number[] = [];
-  silver: number[] = [];
-  silver2: number[] = [];
   phrases = new Map<string, number>();
   branching = 16;
   id(w: string): number {
@@ -98,8 +91,6 @@ export class LexiconBuilder {
       this.flags.push(0);
       this.freq.push(0);
       this.capRatio.push(0);
-      this.silver.push(0);
-      this.silver2.push(0);
     }
     return i;
   }
@@ -115,7 +106,6 @@ export class LexiconBuilder {
       flags: Uint16Array.from(this.flags),
       freq: Uint8Array.from(this.freq),
       capRatio: Uint8Array.from(this.capRatio),
-      ...(this.silver.some((x) => x > 0) || this.silver2.some((x) => x > 0) ? { silver: Uint8Array.from(this.silver), silver2: Uint8Array.from(this.silver2) } : {}),
       branching: this.branching,
       phrases,
       phraseTypes: Uint8Array.from(phrases.map((p) => this.phrases.get(p)!)),

@@ -436,8 +436,6 @@ export class NerModel {
       add('lexFlags', ld.flags);
       add('lexFreq', ld.freq);
       add('lexCap', ld.capRatio);
-      if (ld.silver) add('lexSilver', ld.silver);
-      if (ld.silver2) add('lexSilver2', ld.silver2);
       add('phrases', enc.encode(ld.phrases.join('\n')));
       add('phraseTypes', ld.phraseTypes);
     }
@@ -517,7 +515,6 @@ export class NerModel {
         flags: view('lexFlags', Uint16Array),
         freq: parts.get('lexFreq')!,
         capRatio: parts.get('lexCap')!,
-        ...(parts.has('lexSilver') ? { silver: parts.get('lexSilver')!, silver2: parts.get('lexSilver2') ?? new Uint8Array(0) } : {}),
         branching: header.branching,
         phrases: phrases ? phrases.split('\n') : [],
         phraseTypes: parts.get('phraseTypes')!,

@@ -1,6 +1,6 @@
 /** Train / evaluate / save / load NER models (used by the CLI commands and the NER stage). */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { datasetForLang, defaultDataDir, loadDataset, type DatasetName, type LabeledSentence, type Split } from './data.js';
 import { evaluate, foldDerived, type EvalResult } from './eval.js';
 import { NerModel } from './model.js';
@@ -43,8 +43,6 @@ export interface TrainNerOptions {
   wordDropout?: number;
   /** Train a linear-chain CRF (AdaGrad) instead of the averaged perceptron. */
   crf?: { rate?: number; prune?: number };
-  /** Silver name statistics files (silver.ts) compiled into the lexicon (at most two). */
-  silver?: string[];
 }
 
 /** Tags sentences (with the document pass when the model has one). */
@@ -128,7 +126,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const dev = loadDataset(dataset, 'dev', dataDir);
   const partial = o.smartdata && o.lang === 'de' ? loadSmartData(dataDir) : [];
   const nameLists = o.smartdataNames && o.lang === 'de' ? loadSmartData(dataDir, { sources: ['news', 'rss', 'tweet'] }) : undefined;
-  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists, silver: o.silver });
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists });
   if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
@@ -143,7 +141,6 @@ export function trainNer(o: TrainNerOptions): NerModel {
     ...(o.wordDropout ? { wordDropout: o.wordDropout } : {}),
     // CRF weights are small real numbers: the perceptron's pruning threshold (0.5) would remove most of them
     ...(o.crf ? { trainer: 'crf', rate: o.crf.rate ?? 0.05, prune: o.crf.prune ?? 0.01 } : {}),
-    ...(o.silver?.length ? { silver: o.silver.map((p) => basename(p)) } : {}),
     ...(o.minCount && o.minCount > 1 ? { minCount: o.minCount } : {}),
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),

@@ -8,13 +8,10 @@ import { join } from 'node:path';
 import { GAZ, LexiconBuilder, type Lexicon } from './lexicon.js';
 import { repoRoot } from '../util/paths.js';
 import type { PartialSentence } from './smartdata.js';
-import { silverCode, silverPhraseType } from './silver.js';
 
 const PH_LOC = 0;
 const PH_PER = 1;
 const PH_ORG = 2;
-/** Phrase types from silver statistics: this + silver bin. */
-const SILVER_PHRASE_BASE = 3;
 
 function readMaybeGz(path: string, enc: BufferEncoding = 'utf8'): string {
   const b = readFileSync(path);
@@ -173,42 +170,17 @@ export function addWordStats(b: LexiconBuilder, path: string): boolean {
   return true;
 }
 
-/**
- * Silver name statistics (silver.ts): a code per word form into lexicon field `silver` (slot 1) or `silver2` (slot 2),
- * and pure multi-token names into the phrase gazetteer (types after the curated ones).
- */
-export function addSilver(b: LexiconBuilder, path: string, slot: 1 | 2): boolean {
-  if (!existsSync(path)) return false;
-  const lines = readMaybeGz(path).split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const f = lines[i].split('\t');
-    if (f.length < 8) continue;
-    const nums = f.slice(2).map(Number);
-    if (f[0] === 'w') {
-      const code = silverCode(nums);
-      if (!code) continue;
-      const id = b.id(f[1]);
-      if (slot === 1) b.silver[id] = code; else b.silver2[id] = code;
-    } else if (f[0] === 'p') {
-      const t = silverPhraseType(nums);
-      if (t >= 0) b.addPhrase(f[1], SILVER_PHRASE_BASE + t);
-    }
-  }
-  return true;
-}
-
 export function wordStatsPath(lang: string): string {
   return join(repoRoot, 'models', `wordstats-${lang}.tsv.gz`);
 }
 
-export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean; nameLists?: PartialSentence[]; silver?: string[] }): Lexicon {
+export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean; nameLists?: PartialSentence[] }): Lexicon {
   const b = new LexiconBuilder();
   const stats = o.stats === undefined ? wordStatsPath(o.lang) : o.stats;
   if (stats) addWordStats(b, stats);
   if (o.gazetteers !== false) addGazetteers(b, o);
   if (o.dictionary) addDictionary(b, o.lang);
   if (o.nameLists) addMentionNames(b, o.nameLists);
-  (o.silver ?? []).forEach((p, k) => { if (k < 2 && !addSilver(b, p, (k + 1) as 1 | 2)) throw new Error(`silver statistics not found: ${p}`); });
   return b.build();
 }
 
