@@ -26,6 +26,8 @@ export function registerNerCommands(program: Command): void {
     .option('--margin <x>', 'cost-augmented training: add x to every wrong label before decoding (default 0)')
     .option('--dropout <p>', 'feature dropout probability during training (default 0)')
     .option('--word-dropout <p>', 'per training token, ignore the features that name the word itself with this probability (default 0)')
+    .option('--name-prefix', 'features for compounds and genitives built on a name of the training data or a gazetteer ("Sibirien|tagebuch", "Dänemark|s"); default for de')
+    .option('--no-name-prefix', 'without those features (default for en)')
     .option('--min-count <n>', 'drop features seen fewer than n times in training')
     .option('--crf', 'train a linear-chain CRF (AdaGrad) instead of the averaged perceptron')
     .option('--rate <x>', 'CRF: AdaGrad learning rate (default 0.05)')
@@ -34,14 +36,14 @@ export function registerNerCommands(program: Command): void {
     .option('--smartdata-names', 'de: use the names marked in SmartData v1 as gazetteer entries')
     .option('--smartdata', 'de: also train on SmartData v1 news/rss as partially labelled sentences (PER/LOC/ORG only)')
     .option('--scheme <scheme>', 'tag encoding inside the model: bio or bilou (output is always BIO)')
-    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; crf?: boolean; rate?: string; prune?: string; minCount?: string }) => {
+    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; crf?: boolean; rate?: string; prune?: string; minCount?: string; namePrefix?: boolean }) => {
       if (o.scheme && o.scheme !== 'bio' && o.scheme !== 'bilou') throw new Error('--scheme must be bio or bilou');
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       trainNer({
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
         smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined, dropout: o.dropout ? Number(o.dropout) : undefined, wordDropout: o.wordDropout ? Number(o.wordDropout) : undefined,
-        minCount: o.minCount ? Number(o.minCount) : undefined,
+        minCount: o.minCount ? Number(o.minCount) : undefined, namePrefix: o.namePrefix,
         crf: o.crf ? { rate: o.rate ? Number(o.rate) : undefined, prune: o.prune ? Number(o.prune) : undefined } : undefined,
         scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? (o.lang === 'de' ? 'bio' : 'bio'),
       });

@@ -4,11 +4,11 @@
  * Every feature is a non-zero uint32; each token has a fixed number of slots (STRIDE), 0 = empty.
  */
 import { hashStr, hashRange, mix } from '../util/hash.js';
-import { Lexicon } from './lexicon.js';
+import { GAZ, Lexicon } from './lexicon.js';
 
 /** Slots per token; the first LOCAL hold features of the token alone. */
-export const STRIDE = 80;
-export const LOCAL = 44;
+export const STRIDE = 86;
+export const LOCAL = 50;
 
 // character classes: 0 other, 1 upper, 2 lower, 3 digit
 const CLS = new Uint8Array(65536);
@@ -25,7 +25,7 @@ const SHAPE_CH = [0, 88 /* X */, 120 /* x */, 100 /* d */];
 const BOS = 0x5f3759df;
 const EOS = 0x1bd11bda;
 const NONE = 0x2545f491;
-const NATOMS = 15;
+const NATOMS = 17;
 const CACHE_MAX = 1 << 17;
 const QUOTE_H1 = hashStr('"', 2);
 const QUOTE_H2 = hashStr('„', 2);
@@ -50,6 +50,8 @@ export class FeatureExtractor {
   private D2 = new Uint32Array(0);
   private D3 = new Uint32Array(0);
   private HW = new Uint32Array(0);
+  private PC = new Uint32Array(0);
+  private SC = new Uint32Array(0);
   private lowers: string[] = [];
   out = new Uint32Array(0);
   /** Per word form: atoms and word-local features, so a repeated word costs one Map lookup. */
@@ -75,6 +77,8 @@ export class FeatureExtractor {
     this.C1 = new Uint32Array(cap); this.C2 = new Uint32Array(cap); this.C3 = new Uint32Array(cap);
     this.G = new Uint32Array(cap); this.P = new Uint32Array(cap); this.FQ = new Uint32Array(cap); this.LF = new Uint32Array(cap); this.CR = new Uint32Array(cap);
     this.HC = new Uint32Array(cap); this.D2 = new Uint32Array(cap); this.D3 = new Uint32Array(cap); this.HW = new Uint32Array(cap);
+    this.PC = new Uint32Array(cap);
+    this.SC = new Uint32Array(cap);
     this.out = new Uint32Array(cap * STRIDE);
     this.cachedAt = new Int32Array(cap);
   }
@@ -91,16 +95,71 @@ export class FeatureExtractor {
     const a = id * NATOMS;
     const CA = this.cacheAtoms;
     CA[a] = this.W[k]; CA[a + 1] = this.L[k]; CA[a + 2] = this.S[k]; CA[a + 3] = this.SS[k]; CA[a + 4] = this.C1[k]; CA[a + 5] = this.C2[k]; CA[a + 6] = this.C3[k];
-    CA[a + 7] = this.G[k]; CA[a + 8] = this.FQ[k]; CA[a + 9] = this.LF[k]; CA[a + 10] = this.CR[k]; CA[a + 11] = this.HC[k]; CA[a + 12] = this.HW[k]; CA[a + 13] = this.D2[k]; CA[a + 14] = this.D3[k];
+    CA[a + 7] = this.G[k]; CA[a + 8] = this.FQ[k]; CA[a + 9] = this.LF[k]; CA[a + 10] = this.CR[k]; CA[a + 11] = this.HC[k]; CA[a + 12] = this.HW[k]; CA[a + 13] = this.D2[k]; CA[a + 14] = this.D3[k]; CA[a + 15] = this.PC[k]; CA[a + 16] = this.SC[k];
     this.cacheFeats.set(out.subarray(at, at + LOCAL), id * LOCAL);
     this.wordCache.set(w, id);
+  }
+
+  /** Name class of a lexicon entry: its type in the training data, else its gazetteer class (0 = none). */
+  private nameClass(e: number): number {
+    const f = this.lex.data.flags[e];
+    const t = (f >>> 12) & 7;
+    if (t) return t;
+    if (f & (GAZ.COUNTRY | GAZ.CAPITAL | GAZ.CITY)) return 5;
+    if (f & (GAZ.FIRST | GAZ.LASTNAME)) return 6;
+    if (f & GAZ.ORG) return 7;
+    if (f & GAZ.DEMONYM) return 8;
+    return 0;
+  }
+
+  /** For a compound: the name class of its longest first part that is a name, when the rest is a known word. */
+  private namePrefixClass(w: string): number {
+    const idx = this.lex.index;
+    const ld = this.lex.data;
+    const hy = w.indexOf('-');
+    if (hy > 0) {
+      const e = idx.get(w.slice(0, hy));
+      return e === undefined ? 0 : this.nameClass(e);
+    }
+    for (let s = w.length - 3; s >= 3; s--) {
+      const e = idx.get(w.slice(0, s));
+      if (e === undefined) continue;
+      const c = this.nameClass(e);
+      if (!c) continue;
+      const rest = idx.get(w.charAt(s).toUpperCase() + w.slice(s + 1));
+      if (rest === undefined || ld.cluster[rest] < 0) continue;
+      return c;
+    }
+    return 0;
+  }
+
+  /**
+   * 1-8: the name class of the last part of a hyphenated word ("Ost-Berlin"); 9-16: the name class of the stem of a
+   * genitive ("Dänemarks", "Griechenlandes") when the form itself is not a known name.
+   */
+  private nameSuffixClass(w: string): number {
+    const idx = this.lex.index;
+    const hy = w.lastIndexOf('-');
+    if (hy > 0 && hy < w.length - 2) {
+      const e = idx.get(w.slice(hy + 1));
+      const c = e === undefined ? 0 : this.nameClass(e);
+      if (c) return c;
+    }
+    const own = idx.get(w);
+    if (own !== undefined && this.nameClass(own)) return 0;
+    for (const cut of w.endsWith('es') ? [2, 1] : w.endsWith('s') ? [1] : []) {
+      const e = idx.get(w.slice(0, w.length - cut));
+      const c = e === undefined ? 0 : this.nameClass(e);
+      if (c) return 8 + c;
+    }
+    return 0;
   }
 
   /** Fills `this.out` with n*STRIDE feature hashes for the sentence and returns it. */
   extract(tokens: ArrayLike<string>, opts: ExtractOptions = {}): Uint32Array {
     const n = tokens.length;
     this.ensure(n);
-    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR, HC, HW, D2, D3 } = this;
+    const { W, L, S, SS, C1, C2, C3, G, P, FQ, LF, CR, HC, HW, D2, D3, PC, SC } = this;
     const lex = this.lex;
     const ld = lex.data;
     const hasC2 = lex.hasCluster2;
@@ -124,7 +183,7 @@ export class FeatureExtractor {
         // atoms of a word seen before: copy them (no string work)
         const a = hit * NATOMS;
         W[k] = CA[a]; L[k] = CA[a + 1]; S[k] = CA[a + 2]; SS[k] = CA[a + 3]; C1[k] = CA[a + 4]; C2[k] = CA[a + 5]; C3[k] = CA[a + 6];
-        G[k] = CA[a + 7]; FQ[k] = CA[a + 8]; LF[k] = CA[a + 9]; CR[k] = CA[a + 10]; HC[k] = CA[a + 11]; HW[k] = CA[a + 12]; D2[k] = CA[a + 13]; D3[k] = CA[a + 14];
+        G[k] = CA[a + 7]; FQ[k] = CA[a + 8]; LF[k] = CA[a + 9]; CR[k] = CA[a + 10]; HC[k] = CA[a + 11]; HW[k] = CA[a + 12]; D2[k] = CA[a + 13]; D3[k] = CA[a + 14]; PC[k] = CA[a + 15]; SC[k] = CA[a + 16];
         P[k] = 0;
         cachedAt[i] = hit;
         continue;
@@ -167,7 +226,7 @@ export class FeatureExtractor {
       }
       const leaf2 = hasC2 && ce >= 0 ? ld.cluster2[ce] : -1;
       if (leaf2 >= 0) { D2[k] = mix(12, (leaf2 / this.B) | 0); D3[k] = mix(13, leaf2); } else D2[k] = D3[k] = NONE;
-      G[k] = e !== undefined ? ld.flags[e] : 0;
+      G[k] = e !== undefined ? ld.flags[e] & 0xfff : 0; // the training-type bits are only for compound parts
       FQ[k] = e !== undefined ? ld.freq[e] : 0;
       LF[k] = el !== undefined ? ld.freq[el] : 0;
       CR[k] = el !== undefined ? ld.capRatio[el] : 0;
@@ -191,6 +250,8 @@ export class FeatureExtractor {
           }
         }
       }
+      PC[k] = lex.hasTrainTypes && len >= 6 && CLS[w.charCodeAt(0)] === 1 ? this.namePrefixClass(w) : 0;
+      SC[k] = lex.hasTrainTypes && len >= 4 && CLS[w.charCodeAt(0)] === 1 ? this.nameSuffixClass(w) : 0;
     }
     // phrase gazetteer (longest match, left to right)
     if (lex.phraseFirst.size) {
@@ -271,6 +332,13 @@ export class FeatureExtractor {
         out[o++] = mix(71, D2[k]);
         out[o++] = mix(72, D3[k]);
         out[o++] = mix(mix(75, D3[k]), SS[k]);
+      }
+      // a compound whose first part is a name ("Sibirien|tagebuch", "Opel-Elemente"): GermEval's -part labels
+      if (lex.hasTrainTypes) {
+        out[o++] = PC[k] ? mix(88, PC[k]) : 0;
+        out[o++] = PC[k] ? mix(mix(89, PC[k]), SS[k]) : 0;
+        out[o++] = SC[k] ? mix(90, SC[k]) : 0;
+        out[o++] = SC[k] ? mix(mix(91, SC[k]), SS[k]) : 0;
       }
       if (o > lend) throw new Error('local feature slots overflow');
       while (o < lend) out[o++] = 0;

@@ -17,6 +17,8 @@ export const GAZ = {
   DICT_NOUN: 1 << 9, // capitalised entry that inflects or compounds like a common noun
   DICT_NAME: 1 << 10, // capitalised entry with at most a genitive -s (how the dictionary lists names)
   DICT_LOWER: 1 << 11, // the lower-case form is an entry (adjective, verb, ...)
+  // bits 12-14: the word's usual type inside names of the training data, 1 PER, 2 LOC, 3 ORG, 4 OTH (0 = none)
+  TRAIN_TYPE_SHIFT: 12,
 } as const;
 
 export const PHRASE_TYPES = ['LOC', 'PER', 'ORG'] as const;
@@ -48,7 +50,10 @@ export class Lexicon {
   readonly hasCluster2: boolean;
   /** Whether spelling-dictionary classes (GAZ.DICT_*) were compiled in. */
   readonly hasDict: boolean;
+  /** Whether the training data's name types (GAZ.TRAIN_TYPE_SHIFT bits) were compiled in (enables compound-part features). */
+  readonly hasTrainTypes: boolean;
   constructor(readonly data: LexiconData) {
+    this.hasTrainTypes = data.flags.some((x) => (x & (7 << 12)) !== 0);
     this.hasCluster2 = data.cluster2.some((x) => x >= 0);
     this.hasDict = data.flags.some((x) => (x & (7 << 9)) !== 0);
     const w = data.words;

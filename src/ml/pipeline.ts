@@ -10,7 +10,7 @@ import { trainCrf } from './train-crf.js';
 import { loadSmartData } from './smartdata.js';
 import { modelsDir } from '../util/paths.js';
 
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 export const defaultModelPath = (lang: string): string => join(modelsDir, `ner-${lang}.bin`);
 
@@ -41,6 +41,11 @@ export interface TrainNerOptions {
   dropout?: number;
   /** Word-identity dropout probability per training token (0 = off). */
   wordDropout?: number;
+  /**
+   * Compound-part features: a compound whose first or last part is a name of the training data or a gazetteer, and the
+   * genitive of such a name (default: on for German, off for English).
+   */
+  namePrefix?: boolean;
   /** Train a linear-chain CRF (AdaGrad) instead of the averaged perceptron. */
   crf?: { rate?: number; prune?: number };
 }
@@ -126,7 +131,8 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const dev = loadDataset(dataset, 'dev', dataDir);
   const partial = o.smartdata && o.lang === 'de' ? loadSmartData(dataDir) : [];
   const nameLists = o.smartdataNames && o.lang === 'de' ? loadSmartData(dataDir, { sources: ['news', 'rss', 'tweet'] }) : undefined;
-  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists });
+  const namePrefix = o.namePrefix ?? o.lang === 'de';
+  const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists, trainTypes: namePrefix ? train : undefined });
   if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
@@ -138,6 +144,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     ...(nameLists ? { smartdataNames: true } : {}),
     ...(o.margin ? { margin: o.margin } : {}),
     ...(o.dropout ? { dropout: o.dropout } : {}),
+    ...(namePrefix ? { namePrefix: true } : {}),
     ...(o.wordDropout ? { wordDropout: o.wordDropout } : {}),
     // CRF weights are small real numbers: the perceptron's pruning threshold (0.5) would remove most of them
     ...(o.crf ? { trainer: 'crf', rate: o.crf.rate ?? 0.05, prune: o.crf.prune ?? 0.01 } : {}),

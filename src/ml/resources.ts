@@ -174,14 +174,43 @@ export function wordStatsPath(lang: string): string {
   return join(repoRoot, 'models', `wordstats-${lang}.tsv.gz`);
 }
 
-export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean; nameLists?: PartialSentence[] }): Lexicon {
+export function buildLexicon(o: GazetteerOptions & { stats?: string | null; gazetteers?: boolean; dictionary?: boolean; nameLists?: PartialSentence[]; trainTypes?: { tokens: string[]; tags: string[] }[] }): Lexicon {
   const b = new LexiconBuilder();
   const stats = o.stats === undefined ? wordStatsPath(o.lang) : o.stats;
   if (stats) addWordStats(b, stats);
   if (o.gazetteers !== false) addGazetteers(b, o);
   if (o.dictionary) addDictionary(b, o.lang);
   if (o.nameLists) addMentionNames(b, o.nameLists);
+  if (o.trainTypes) addTrainTypes(b, o.trainTypes);
   return b.build();
+}
+
+/**
+ * The usual type of each word inside the training data's names (PER/LOC/ORG/OTH, not -deriv/-part), for words tagged
+ * at least twice, mostly with one type, and inside a name in at least half of their occurrences.
+ */
+export function addTrainTypes(b: LexiconBuilder, data: { tokens: string[]; tags: string[] }[]): void {
+  const TYPES = ['PER', 'LOC', 'ORG', 'OTH'];
+  const counts = new Map<string, number[]>();
+  for (const s of data) {
+    for (let i = 0; i < s.tokens.length; i++) {
+      const w = s.tokens[i];
+      if (!/^\p{Lu}/u.test(w)) continue;
+      let c = counts.get(w);
+      if (!c) { c = [0, 0, 0, 0, 0]; counts.set(w, c); }
+      c[4]++;
+      const t = TYPES.indexOf(s.tags[i].slice(2));
+      if (t >= 0) c[t]++;
+    }
+  }
+  for (const [w, c] of counts) {
+    const ent = c[0] + c[1] + c[2] + c[3];
+    if (ent < 2 || ent * 2 < c[4]) continue;
+    let best = 0;
+    for (let t = 1; t < 4; t++) if (c[t] > c[best]) best = t;
+    if (c[best] < 0.6 * ent) continue;
+    b.flags[b.id(w)] |= (best + 1) << GAZ.TRAIN_TYPE_SHIFT;
+  }
 }
 
 /** Hunspell flags that only names and plain nouns share: genitive -s and compounding marks. */
