@@ -112,30 +112,47 @@ export class FeatureExtractor {
     return 0;
   }
 
-  /** For a compound: the name class of its longest first part that is a name, when the rest is a known word. */
+  /**
+   * For a compound: the name class of its longest first part that is a name, when the rest ends in a known word.
+   * Hyphenated words whose first part is no known name get 9 (unknown word, "Capote-Lesung") or 10 (common word).
+   */
   private namePrefixClass(w: string): number {
     const idx = this.lex.index;
     const ld = this.lex.data;
     const hy = w.indexOf('-');
     if (hy > 0) {
-      const e = idx.get(w.slice(0, hy));
-      return e === undefined ? 0 : this.nameClass(e);
+      const first = w.slice(0, hy);
+      const e = idx.get(first);
+      const c = e === undefined ? 0 : this.nameClass(e);
+      if (c) return c;
+      // not a known name: a known common word ("Kultur-Lesung") or an unknown one ("Capote-Lesung")
+      const el = idx.get(first.toLowerCase());
+      return (e !== undefined && ld.cluster[e] >= 0) || (el !== undefined && ld.cluster[el] >= 0) ? 10 : 9;
     }
     for (let s = w.length - 3; s >= 3; s--) {
       const e = idx.get(w.slice(0, s));
       if (e === undefined) continue;
       const c = this.nameClass(e);
       if (!c) continue;
-      const rest = idx.get(w.charAt(s).toUpperCase() + w.slice(s + 1));
-      if (rest === undefined || ld.cluster[rest] < 0) continue;
-      return c;
+      if (this.knownWordEnd(w, s, w.length - 4)) return c;
     }
     return 0;
   }
 
+  /** Whether w from some position in [from, to] on, capitalised, is a lexicon word with a cluster ("...|tagebuch", "...|insel|fest"). */
+  private knownWordEnd(w: string, from: number, to: number): boolean {
+    const idx = this.lex.index;
+    const ld = this.lex.data;
+    for (let s = from; s <= to && s < w.length; s++) {
+      const e = idx.get(w.charAt(s).toUpperCase() + w.slice(s + 1));
+      if (e !== undefined && ld.cluster[e] >= 0) return true;
+    }
+    return false;
+  }
+
   /**
    * 1-8: the name class of the last part of a hyphenated word ("Ost-Berlin"); 9-16: the name class of the stem of a
-   * genitive ("Dänemarks", "Griechenlandes") when the form itself is not a known name.
+   * genitive ("Dänemarks", "Griechenlandes"). 0 when the form itself is a known name.
    */
   private nameSuffixClass(w: string): number {
     const idx = this.lex.index;

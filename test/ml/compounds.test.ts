@@ -43,6 +43,11 @@ describe('compound and genitive name features', () => {
     // the rest must be a known word, and a name at the end is not a prefix
     expect(featureSet(fx, 'Varniaxyzqq').has(mix(88, 2))).toBe(false);
     expect(featureSet(fx, 'Tagebuchvarnia').has(mix(88, 2))).toBe(false);
+    // the rest may itself be a compound ending in a known word
+    expect(featureSet(fx, 'Varniainselreise').has(mix(88, 2))).toBe(true);
+    // hyphenated, first part not a known name: unknown word (9) or a common word (10)
+    expect(featureSet(fx, 'Zyxo-Reise').has(mix(88, 9))).toBe(true);
+    expect(featureSet(fx, 'Tagebuch-Reise').has(mix(88, 10))).toBe(true);
   });
 
   it('marks genitives of names and hyphenated words ending in a name', () => {
