@@ -49,12 +49,69 @@ export function tagDocument(model: NerModel, sentences: string[][]): { tags: str
   };
   if (!model.second) {
     for (const s of sentences) run(model, s, null);
+    propagateNames(model, sentences, tags, conf);
     return { tags, conf };
   }
   const first = sentences.map((s) => model.tag(s));
   const extras = docExtras(sentences.map((tokens) => ({ tokens, doc: 0 })), first);
   sentences.forEach((s, i) => run(model.second!, s, extras[i]));
   return { tags, conf };
+}
+
+const NAME_TYPES = new Set(['PER', 'LOC', 'ORG', 'OTH']);
+
+/**
+ * Document pass for models without a trained one (German: GermEval has no documents). A name tagged elsewhere in the
+ * document, or the surname of a person named in full, is tagged where the model left it out, unless the model was sure
+ * the token is no name and the token is a frequent word (so "im Sommer" stays O after "Hildegard Sommer").
+ * Changes tags and conf in place; the propagated tokens get confidence 0.5.
+ */
+export function propagateNames(model: NerModel, sentences: string[][], tags: string[][], conf: Float32Array[]): void {
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (key: string, type: string): void => {
+    let m = votes.get(key);
+    if (!m) { m = new Map(); votes.set(key, m); }
+    m.set(type, (m.get(type) ?? 0) + 1);
+  };
+  let maxLen = 1;
+  sentences.forEach((toks, si) => {
+    for (const sp of spansFromTags(tags[si])) {
+      if (!NAME_TYPES.has(sp.type)) continue;
+      vote(toks.slice(sp.start, sp.end).join(' '), sp.type);
+      maxLen = Math.max(maxLen, sp.end - sp.start);
+      const last = toks[sp.end - 1];
+      if (sp.type === 'PER' && sp.end - sp.start >= 2 && last.length >= 3 && /^\p{Lu}\p{Ll}/u.test(last)) vote(last, 'PER');
+    }
+  });
+  const names = new Map<string, string>();
+  for (const [key, m] of votes) {
+    const ranked = [...m].sort((a, b) => b[1] - a[1]);
+    if (ranked.length > 1 && ranked[1][1] === ranked[0][1]) continue; // contested
+    names.set(key, ranked[0][0]);
+  }
+  if (!names.size) return;
+  const lex = model.lex;
+  const frequent = (w: string): boolean => {
+    const e = lex.index.get(w);
+    return e !== undefined && lex.data.cluster[e] >= 0;
+  };
+  sentences.forEach((toks, si) => {
+    const t = tags[si];
+    for (let i = 0; i < toks.length; i++) {
+      if (t[i] !== 'O' || !/^\p{Lu}/u.test(toks[i])) continue;
+      for (let len = Math.min(maxLen, toks.length - i); len >= 1; len--) {
+        let free = true;
+        for (let j = i; j < i + len; j++) if (t[j] !== 'O') { free = false; break; }
+        if (!free) continue;
+        const type = names.get(toks.slice(i, i + len).join(' '));
+        if (!type) continue;
+        if (len === 1 && conf[si][i] >= 0.99 && frequent(toks[i])) break;
+        for (let j = i; j < i + len; j++) { t[j] = (j === i ? 'B-' : 'I-') + type; conf[si][j] = 0.5; }
+        i += len - 1;
+        break;
+      }
+    }
+  });
 }
 
 export function runNer(doc: Doc): NerMention[] {
