@@ -5,29 +5,9 @@ import { NerModel, bioAllowed, endAllowed } from '../../src/ml/model.js';
 import { Lexicon } from '../../src/ml/lexicon.js';
 import { evaluate } from '../../src/ml/eval.js';
 import { mulberry32 } from '../../src/util/hash.js';
-import type { LabeledSentence } from '../../src/ml/data.js';
+import { synthetic } from './synthetic.js';
 
 const meta = { name: 'test', version: '0', lang: 'xx' };
-
-/** Names after "dr", places after "near", a two-word organisation ending in "Ltd". */
-function synthetic(seed: number, n: number): LabeledSentence[] {
-  const r = mulberry32(seed);
-  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
-  const out: LabeledSentence[] = [];
-  for (let s = 0; s < n; s++) {
-    const tokens: string[] = [];
-    const tags: string[] = [];
-    for (let p = 0; p < 2 + Math.floor(r() * 3); p++) {
-      tokens.push(pick(['we', 'they', 'went', 'saw', 'often'])); tags.push('O');
-      const k = Math.floor(r() * 3);
-      if (k === 0) { tokens.push('dr', pick(['Ines', 'Olaf', 'Pia']), pick(['Berg', 'Tanaka', 'Lopez'])); tags.push('O', 'B-PER', 'I-PER'); }
-      else if (k === 1) { tokens.push('near', pick(['Quito', 'Perth', 'Turku'])); tags.push('O', 'B-LOC'); }
-      else { tokens.push(pick(['Vexa', 'Orbo']), 'Ltd'); tags.push('B-ORG', 'I-ORG'); }
-    }
-    out.push({ tokens, tags, doc: s });
-  }
-  return out;
-}
 
 /** log-sum-exp over every BIO-legal label sequence, by enumeration. */
 function bruteForce(emLog: number[], n: number, L: number, T: Float64Array, allowed: Uint8Array, endOk: Uint8Array): { logZ: number; marg: number[] } {
