@@ -59,10 +59,11 @@ export function tagDocument(model: NerModel, sentences: string[][]): { tags: str
 }
 
 const NAME_TYPES = new Set(['PER', 'LOC', 'ORG', 'OTH']);
+const MIN_SOURCE_CONFIDENCE = 0.9;
 
 /**
- * Document pass for models without a trained one (German: GermEval has no documents). A name tagged elsewhere in the
- * document, or the surname of a person named in full, is tagged where the model left it out, unless the model was sure
+ * Document pass for models without a trained one (German: GermEval has no documents). A name tagged confidently elsewhere
+ * in the document, or the surname of a person named so in full, is tagged where the model left it out, unless the model was sure
  * the token is no name and the token is a frequent word (so "im Sommer" stays O after "Hildegard Sommer").
  * Changes tags and conf in place; the propagated tokens get confidence 0.5.
  */
@@ -77,6 +78,9 @@ export function propagateNames(model: NerModel, sentences: string[][], tags: str
   sentences.forEach((toks, si) => {
     for (const sp of spansFromTags(tags[si])) {
       if (!NAME_TYPES.has(sp.type)) continue;
+      let c = 1;
+      for (let i = sp.start; i < sp.end; i++) c = Math.min(c, conf[si][i]);
+      if (c < MIN_SOURCE_CONFIDENCE) continue; // only confident names inform other mentions
       vote(toks.slice(sp.start, sp.end).join(' '), sp.type);
       maxLen = Math.max(maxLen, sp.end - sp.start);
       const last = toks[sp.end - 1];

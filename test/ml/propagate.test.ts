@@ -31,6 +31,15 @@ describe('document pass for models without a trained one', () => {
     expect(run(s, tags, 0.6)[1][1]).toBe('B-PER');
   });
 
+  it('only learns from names the model tagged confidently', () => {
+    const s = [['Sunro', 'kauft', '.'], ['Mit', 'Sunro', '.']];
+    const tags = [['B-LOC', 'O', 'O'], ['O', 'O', 'O']];
+    const t = tags.map((x) => [...x]);
+    const conf = [Float32Array.from([0.7, 0.6, 0.6]), Float32Array.from([0.6, 0.6, 0.6])];
+    propagateNames(model, s, t, conf);
+    expect(t[1]).toEqual(['O', 'O', 'O']);
+  });
+
   it('skips names the document tags with two types equally often, and lower-case words', () => {
     const s = [['Varna', 'siegte', '.'], ['In', 'Varna', '.'], ['Varna', 'und', 'varna', '.']];
     const tags = [['B-ORG', 'O', 'O'], ['O', 'B-LOC', 'O'], ['O', 'O', 'O', 'O']];
