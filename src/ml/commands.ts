@@ -45,7 +45,7 @@ export function registerNerCommands(program: Command): void {
         smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined, dropout: o.dropout ? Number(o.dropout) : undefined, wordDropout: o.wordDropout ? Number(o.wordDropout) : undefined,
         minCount: o.minCount ? Number(o.minCount) : undefined, namePrefix: o.namePrefix,
         crf: o.crf ? { rate: o.rate ? Number(o.rate) : undefined, prune: o.prune ? Number(o.prune) : undefined } : undefined,
-        scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? (o.lang === 'de' ? 'bio' : 'bio'),
+        scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? 'bio',
       });
     });
 

@@ -103,7 +103,7 @@ export class FeatureExtractor {
   /** Name class of a lexicon entry: its type in the training data, else its gazetteer class (0 = none). */
   private nameClass(e: number): number {
     const f = this.lex.data.flags[e];
-    const t = (f >>> 12) & 7;
+    const t = (f & GAZ.TRAIN_TYPE_MASK) >>> GAZ.TRAIN_TYPE_SHIFT;
     if (t) return t;
     if (f & (GAZ.COUNTRY | GAZ.CAPITAL | GAZ.CITY)) return 5;
     if (f & (GAZ.FIRST | GAZ.LASTNAME)) return 6;
@@ -243,7 +243,8 @@ export class FeatureExtractor {
       }
       const leaf2 = hasC2 && ce >= 0 ? ld.cluster2[ce] : -1;
       if (leaf2 >= 0) { D2[k] = mix(12, (leaf2 / this.B) | 0); D3[k] = mix(13, leaf2); } else D2[k] = D3[k] = NONE;
-      G[k] = e !== undefined ? ld.flags[e] & 0xfff : 0; // the training-type bits are only for compound parts
+      // the training-type bits feed only the compound features, so a word never sees its own training label
+      G[k] = e !== undefined ? ld.flags[e] & ~GAZ.TRAIN_TYPE_MASK : 0;
       FQ[k] = e !== undefined ? ld.freq[e] : 0;
       LF[k] = el !== undefined ? ld.freq[el] : 0;
       CR[k] = el !== undefined ? ld.capRatio[el] : 0;
@@ -350,7 +351,7 @@ export class FeatureExtractor {
         out[o++] = mix(72, D3[k]);
         out[o++] = mix(mix(75, D3[k]), SS[k]);
       }
-      // a compound whose first part is a name ("Sibirien|tagebuch", "Opel-Elemente"): GermEval's -part labels
+      // words built on a name: first part ("Sibirien|tagebuch"), last part ("Ost-Berlin"), genitive ("Dänemarks")
       if (lex.hasTrainTypes) {
         out[o++] = PC[k] ? mix(88, PC[k]) : 0;
         out[o++] = PC[k] ? mix(mix(89, PC[k]), SS[k]) : 0;

@@ -19,6 +19,7 @@ export const GAZ = {
   DICT_LOWER: 1 << 11, // the lower-case form is an entry (adjective, verb, ...)
   // bits 12-14: the word's usual type inside names of the training data, 1 PER, 2 LOC, 3 ORG, 4 OTH (0 = none)
   TRAIN_TYPE_SHIFT: 12,
+  TRAIN_TYPE_MASK: 7 << 12,
 } as const;
 
 export const PHRASE_TYPES = ['LOC', 'PER', 'ORG'] as const;
@@ -53,7 +54,7 @@ export class Lexicon {
   /** Whether the training data's name types (GAZ.TRAIN_TYPE_SHIFT bits) were compiled in (enables compound-part features). */
   readonly hasTrainTypes: boolean;
   constructor(readonly data: LexiconData) {
-    this.hasTrainTypes = data.flags.some((x) => (x & (7 << 12)) !== 0);
+    this.hasTrainTypes = data.flags.some((x) => (x & GAZ.TRAIN_TYPE_MASK) !== 0);
     this.hasCluster2 = data.cluster2.some((x) => x >= 0);
     this.hasDict = data.flags.some((x) => (x & (7 << 9)) !== 0);
     const w = data.words;
