@@ -1,0 +1,75 @@
+/** `gold anchor|check`: tooling for the real-news gold set (docs/annotation.md). */
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { convertWorkFile } from '../eval/news/convert.js';
+import { readNewsText } from '../eval/news/text.js';
+import { spanMatches } from '../eval/news/anchor.js';
+import type { NewsGold, GoldSpan } from '../eval/news/types.js';
+import { repoRoot } from '../util/paths.js';
+
+const goldDir = join(repoRoot, 'test', 'gold', 'news');
+
+function readJson(path: string): Record<string, unknown> {
+  try { return JSON.parse(readFileSync(path, 'utf8')); } catch (e) { throw new Error(`${path}: ${(e as Error).message}`); }
+}
+
+/** Every span of a gold file, with where it sits, for the drift check. */
+function spans(g: NewsGold): Array<[string, GoldSpan]> {
+  const out: Array<[string, GoldSpan]> = [];
+  g.roles.forEach((r, i) => out.push([`roles[${i}]`, r.at]));
+  g.sources.forEach((s, i) => { s.mentions.forEach((m, k) => out.push([`sources[${i}].mentions[${k}]`, m])); if (s.reason) out.push([`sources[${i}].reason`, s.reason]); });
+  g.quotes.forEach((q, i) => { out.push([`quotes[${i}]`, q.at]); if (q.cue) out.push([`quotes[${i}].cue`, q.cue]); });
+  g.responses.forEach((r, i) => out.push([`responses[${i}]`, r.at]));
+  g.relations.forEach((r, i) => out.push([`relations[${i}]`, r.at]));
+  g.time.forEach((t, i) => out.push([`time[${i}]`, t.at]));
+  return out;
+}
+
+export function registerGoldCommands(program: Command): void {
+  const gold = program.command('gold').description('tools for the real-news gold set (see docs/annotation.md)');
+
+  gold.command('anchor')
+    .description('turn annotation working files (spans written as anchors) into backchannel.news-gold/1 files with offsets; lists every problem with its place')
+    .argument('<work...>', 'working files (JSON, one article each, with "file": "de/003_….txt")')
+    .option('--out <dir>', 'write the gold files here (default: only check)')
+    .option('--status <status>', 'who made it: pass-a, pass-b, adjudicated', 'pass-a')
+    .action(async (works: string[], o: { out?: string; status: string }) => {
+      for (const w of works) {
+        try {
+          const work = readJson(w);
+          const news = await readNewsText(String(work.file));
+          const { gold, errors } = convertWorkFile(work, news.text, o.status);
+          for (const e of errors) process.stderr.write(`${w}: ${e}\n`);
+          if (errors.length) { process.exitCode = 1; continue; }
+          const n = `q ${gold.quotes.length}, src ${gold.sources.length}, roles ${gold.roles.length}, rel ${gold.relations.length}, time ${gold.time.length}`;
+          if (o.out) {
+            mkdirSync(o.out, { recursive: true });
+            const target = join(o.out, basename(w).replace(/\.work\.json$|\.json$/, '') + '.json');
+            writeFileSync(target, JSON.stringify(gold, null, 1) + '\n');
+            process.stdout.write(`${w}: ok (${n}) → ${target}\n`);
+          } else process.stdout.write(`${w}: ok (${n})\n`);
+        } catch (e) {
+          process.stderr.write(`${w}: ${(e as Error).message}\n`);
+          process.exitCode = 1;
+        }
+      }
+    });
+
+  gold.command('check')
+    .description('check that the committed gold files still point at the words they were made for')
+    .argument('[dir]', 'gold folder', goldDir)
+    .action(async (dir: string) => {
+      let files = 0, bad = 0;
+      for (const lang of existsSync(dir) ? readdirSync(dir) : []) {
+        for (const f of readdirSync(join(dir, lang)).filter((x) => x.endsWith('.json'))) {
+          const g = readJson(join(dir, lang, f)) as unknown as NewsGold;
+          const news = await readNewsText(g.file);
+          files++;
+          for (const [where, s] of spans(g)) if (!spanMatches(news.text, s)) { bad++; process.stderr.write(`${lang}/${f}: ${where} no longer matches "${s.check}"\n`); }
+        }
+      }
+      process.stdout.write(`${files} gold files, ${bad} drifted spans\n`);
+      if (bad) process.exitCode = 1;
+    });
+}
