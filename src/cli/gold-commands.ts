@@ -7,6 +7,9 @@ import { readNewsText } from '../eval/news/text.js';
 import { spanMatches } from '../eval/news/anchor.js';
 import type { NewsGold, GoldSpan } from '../eval/news/types.js';
 import { repoRoot } from '../util/paths.js';
+import { scoreArticle, sumScores } from '../eval/news/score.js';
+import { formatMisses, formatSummary } from '../eval/news/report.js';
+import { evaluateNews, type NewsSet } from '../eval/news/run.js';
 
 const goldDir = join(repoRoot, 'test', 'gold', 'news');
 
@@ -56,6 +59,25 @@ export function registerGoldCommands(program: Command): void {
       }
     });
 
+  gold.command('compare')
+    .description('agreement of two annotation passes (folders of working files with the same names): per layer, and every disagreement, for adjudication')
+    .argument('<a>', 'pass A folder')
+    .argument('<b>', 'pass B folder')
+    .option('--layers <list>', 'only these layers in the disagreement list (quote,source,role,relation,time)')
+    .action(async (a: string, b: string, o: { layers?: string }) => {
+      const scores = [];
+      for (const f of readdirSync(a).filter((x) => x.endsWith('.work.json')).sort()) {
+        if (!existsSync(join(b, f))) { process.stdout.write(`${f}: only in ${a}\n`); continue; }
+        const wa = readJson(join(a, f)), wb = readJson(join(b, f));
+        const news = await readNewsText(String(wa.file));
+        const ga = convertWorkFile(wa, news.text, 'pass-a'), gb = convertWorkFile(wb, news.text, 'pass-b');
+        if (ga.errors.length || gb.errors.length) { process.stdout.write(`${f}: anchor problems (run gold anchor on it)\n`); continue; }
+        scores.push(scoreArticle(news.text, ga.gold, gb.gold));
+      }
+      process.stdout.write(formatSummary('agreement (A as gold, B as prediction)', sumScores(scores), scores.length));
+      process.stdout.write(formatMisses(scores, o.layers?.split(',')));
+    });
+
   gold.command('check')
     .description('check that the committed gold files still point at the words they were made for')
     .argument('[dir]', 'gold folder', goldDir)
@@ -71,5 +93,22 @@ export function registerGoldCommands(program: Command): void {
       }
       process.stdout.write(`${files} gold files, ${bad} drifted spans\n`);
       if (bad) process.exitCode = 1;
+    });
+}
+
+export function registerNewsEvalCommand(program: Command): void {
+  const ev = program.commands.find((c) => c.name() === 'eval') ?? program.command('eval');
+  ev.command('news')
+    .description('the whole pipeline against the real-news gold set (test/gold/news, docs/annotation.md): precision, recall, F1 per layer and language')
+    .option('--set <set>', 'news-dev (tune on it) or news-test (report only)', 'news-dev')
+    .option('--errors', 'list every miss and false alarm (with a few words of each span)')
+    .option('--json', 'print JSON')
+    .action(async (o: { set: string; errors?: boolean; json?: boolean }) => {
+      if (o.set !== 'news-dev' && o.set !== 'news-test') throw new Error(`--set: expected news-dev or news-test, got "${o.set}"`);
+      const r = await evaluateNews(o.set as NewsSet);
+      if (o.json) { process.stdout.write(JSON.stringify(r, null, 1) + '\n'); return; }
+      if (!r.articles.length) { process.stdout.write(`${o.set}: no gold files in test/gold/news yet\n`); return; }
+      for (const [lang, t] of Object.entries(r.byLanguage)) process.stdout.write(formatSummary(`${o.set} ${lang}`, t, t.articles));
+      if (o.errors) process.stdout.write(formatMisses(r.articles));
     });
 }

@@ -8,7 +8,7 @@ import { analysisJsonSchema, validateAnalysis } from '../contract/validate.js';
 import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
-import { registerGoldCommands } from './gold-commands.js';
+import { registerGoldCommands, registerNewsEvalCommand } from './gold-commands.js';
 
 // `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -89,6 +89,7 @@ registerEvalCommands(program);
 registerNerCommands(program);
 registerCorpusCommands(program);
 registerGoldCommands(program);
+registerNewsEvalCommand(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`backchannel: ${e.message}\n`);
