@@ -151,7 +151,7 @@ export function registerCorpusCommands(program: Command): void {
   program
     .command('export')
     .description('export the corpus: FollowTheMoney JSON Lines (Aleph), GraphML or GEXF (Gephi), CSV nodes/edges, or the analysis documents')
-    .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(', ') + ' (gexf is GEXF 1.3 for Gephi; gexf-1.2 is 1.2draft, the version networkx reads; in graphml and gexf every edge is directed, co-mentions are the symmetric layer "comention")')
     .option('--out <path>', 'output file (a folder for csv); stdout by default')
     .option('--db <file>', 'corpus store', DEFAULT_DB)
     .action(async (o: { format: string; out?: string; db: string }) => {

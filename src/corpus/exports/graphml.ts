@@ -1,4 +1,8 @@
-/** GraphML for Gephi, yEd, networkx, igraph: relation edges directed, co-mention edges undirected. */
+/**
+ * GraphML for Gephi, yEd, networkx, igraph. Every edge is written directed, so that one directed graph loads in
+ * each of them (networkx refuses undirected edges inside a directed graph): a co-mention is symmetric and is
+ * written once, in the layer `comention` — treat that layer as undirected.
+ */
 import type { Network } from '../network.js';
 import { graphRows, type AttrType } from './graph-rows.js';
 import { xmlEscape } from './xml.js';
@@ -20,7 +24,7 @@ export function* graphml(net: Network): Generator<string> {
     yield s + '    </node>\n';
   }
   for (const e of g.edges) {
-    let s = `    <edge id="${e.id}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"${e.directed ? '' : ' directed="false"'}>\n      <data key="weight">${e.weight}</data>\n`;
+    let s = `    <edge id="${e.id}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">\n      <data key="weight">${e.weight}</data>\n`;
     for (const [k, v] of Object.entries(e.attrs)) if (v !== null && v !== undefined && v !== '') s += `      <data key="e_${k}">${xmlEscape(String(v))}</data>\n`;
     yield s + '    </edge>\n';
   }

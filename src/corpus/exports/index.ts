@@ -10,7 +10,8 @@ import { gexf } from './gexf.js';
 import { csvTables } from './csv.js';
 import { ftmEntities } from './ftm.js';
 
-export const EXPORT_FORMATS = ['ftm', 'graphml', 'gexf', 'csv', 'json'] as const;
+/** `gexf-1.2` is GEXF 1.2draft, the version networkx reads. */
+export const EXPORT_FORMATS = ['ftm', 'graphml', 'gexf', 'gexf-1.2', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The stored analysis documents (backchannel.analysis/1), one JSON document per line, in ingest order. */
@@ -44,7 +45,7 @@ export async function exportCorpus(db: CorpusDb, format: ExportFormat, out: stri
     return [join(out, 'nodes.csv'), join(out, 'edges.csv')];
   }
   const chunks =
-    format === 'graphml' ? graphml(await loadNetwork(db)) : format === 'gexf' ? gexf(await loadNetwork(db)) : format === 'ftm' ? ftmLines(db) : analysisLines(db);
+    format === 'graphml' ? graphml(await loadNetwork(db)) : format === 'gexf' ? gexf(await loadNetwork(db)) : format === 'gexf-1.2' ? gexf(await loadNetwork(db), { version: '1.2draft' }) : format === 'ftm' ? ftmLines(db) : analysisLines(db);
   if (!out) {
     await pipe(chunks, stream);
     return [];
