@@ -42,8 +42,9 @@ export function registerGoldCommands(program: Command): void {
         try {
           const work = readJson(w);
           const news = await readNewsText(String(work.file));
-          const { gold, errors } = convertWorkFile(work, news.text, o.status);
+          const { gold, errors, warnings } = convertWorkFile(work, news.text, o.status);
           for (const e of errors) process.stderr.write(`${w}: ${e}\n`);
+          for (const e of warnings) process.stderr.write(`${w}: warning: ${e}\n`);
           if (errors.length) { process.exitCode = 1; continue; }
           const n = `q ${gold.quotes.length}, src ${gold.sources.length}, roles ${gold.roles.length}, rel ${gold.relations.length}, time ${gold.time.length}`;
           if (o.out) {

@@ -40,6 +40,13 @@ function pick(text: string, needle: string, n: number | undefined, where: string
   return at[0]!;
 }
 
+const isWordChar = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
+
+/** A span that starts or ends inside a word ("head" in "headquarters") is almost always a wrong occurrence. */
+export function insideWord(text: string, s: { start: number; end: number }): boolean {
+  return (isWordChar(text[s.start]) && isWordChar(text[s.start - 1])) || (isWordChar(text[s.end - 1]) && isWordChar(text[s.end]));
+}
+
 export function resolveAnchor(text: string, a: Anchor, where: string): GoldSpan {
   if (typeof a !== 'object' || a === null) throw new AnchorError(`${where}: expected an anchor object`);
   let start: number;

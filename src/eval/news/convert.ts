@@ -1,5 +1,5 @@
 /** Working file (anchors, written by an annotator) → backchannel.news-gold/1 (offsets), with every reference checked. */
-import { resolveAnchor, AnchorError, type Anchor } from './anchor.js';
+import { resolveAnchor, AnchorError, insideWord, type Anchor } from './anchor.js';
 import { textHash } from './text.js';
 import {
   ACTOR_TYPES, MODALITIES, NEWS_GOLD_SCHEMA, QUOTE_KINDS, RESPONSE_KINDS, ROLE_STATUSES, TIE_TYPES, TIMEX_TYPES,
@@ -10,10 +10,15 @@ type Obj = Record<string, unknown>;
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
-export function convertWorkFile(work: Obj, text: string, status: string): { gold: NewsGold; errors: string[] } {
+export function convertWorkFile(work: Obj, text: string, status: string): { gold: NewsGold; errors: string[]; warnings: string[] } {
   const errors: string[] = [];
+  const warnings: string[] = [];
   const span = (a: unknown, where: string): GoldSpan => {
-    try { return resolveAnchor(text, a as Anchor, where); } catch (e) {
+    try {
+      const s = resolveAnchor(text, a as Anchor, where);
+      if (insideWord(text, s)) warnings.push(`${where}: "${s.check}" starts or ends inside a word — the right occurrence? (check "n")`);
+      return s;
+    } catch (e) {
       if (!(e instanceof AnchorError)) throw e;
       errors.push(e.message);
       return { start: 0, end: 0, check: '' };
@@ -60,7 +65,7 @@ export function convertWorkFile(work: Obj, text: string, status: string): { gold
     })),
   };
   checkReferences(gold, errors);
-  return { gold, errors };
+  return { gold, errors, warnings };
 }
 
 function checkReferences(g: NewsGold, errors: string[]): void {
