@@ -93,7 +93,7 @@ export function scoreArticle(text: string, gold: NewsGold, pred: NewsGold): Arti
     if (ok) attributed++;
     else misses.push({ layer: 'quote', what: `speaker: gold ${label(gActor, gSource, g.speaker, g.source)}, got ${label(pActor, pSource, p.speaker, p.source)} "${g.at.check}"`, at: g.at.start });
   });
-  pred.quotes.forEach((p, j) => { if (![...qm.values()].includes(j)) misses.push({ layer: 'quote', what: `extra "${p.at.check}"`, at: p.at.start }); });
+  extras(pred.quotes, qm, (p) => ({ layer: 'quote', what: `extra "${p.at.check}"`, at: p.at.start }), misses);
 
   // Anonymous sources: a mention overlapping, then the count.
   const sm = matchPairs(gold.sources, pred.sources, (g, p) => (g.mentions.some((m) => p.mentions.some((n) => overlaps(m, n))) ? 1 : 0));
@@ -104,11 +104,13 @@ export function scoreArticle(text: string, gold: NewsGold, pred: NewsGold): Arti
     if (pred.sources[j]!.count === g.count) counted++;
     else misses.push({ layer: 'source', what: `count: gold ${g.count}, got ${pred.sources[j]!.count} "${g.description}"`, at: g.mentions[0]?.start ?? 0 });
   });
+  extras(pred.sources, sm, (p) => ({ layer: 'source', what: `extra "${p.description}"`, at: p.mentions[0]?.start ?? 0 }), misses);
 
   // Roles: the holder and the title (one contains the other, case-insensitive).
   const titleAgrees = (a: string, b: string) => { const x = norm(a), y = norm(b); return !!x && !!y && (x.includes(y) || y.includes(x)); };
   const rm = matchPairs(gold.roles, pred.roles, (g, p) => (same(g.holder, p.holder) && titleAgrees(g.title, p.title) ? 1 : 0));
   gold.roles.forEach((g, i) => { if (!rm.has(i)) misses.push({ layer: 'role', what: `not found ${gActor.get(g.holder)?.name}: ${g.title}`, at: g.at.start }); });
+  extras(pred.roles, rm, (p) => ({ layer: 'role', what: `extra ${pActor.get(p.holder)?.name}: ${p.title}`, at: p.at.start }), misses);
 
   // Relations: typed (both ends and the type; symmetric types in either direction) and by actor pair.
   const base = (t: string) => t.split('/')[0]!;
@@ -118,6 +120,7 @@ export function scoreArticle(text: string, gold: NewsGold, pred: NewsGold): Arti
   const pRel = [...pred.relations, ...tiesOfRoles(pred)];
   const tm = matchPairs(gRel, pRel, (g, p) => (base(g.type) === base(p.type) && ends(g, p) ? 1 : 0));
   gRel.forEach((g, i) => { if (!tm.has(i)) misses.push({ layer: 'relation', what: `not found ${gActor.get(g.subject)?.name} ${g.type} ${gActor.get(g.object)?.name}`, at: g.at.start }); });
+  extras(pRel, tm, (p) => ({ layer: 'relation', what: `extra ${pActor.get(p.subject)?.name} ${p.type} ${pActor.get(p.object)?.name}`, at: p.at.start }), misses);
   const pairsOf = (rels: Array<{ subject: string; object: string }>) => dedupePairs(rels);
   const gPairs = pairsOf(gRel), pPairs = pairsOf(pRel);
   const pm = matchPairs(gPairs, pPairs, (g, p) => (ends(g, p) ? 1 : 0));
@@ -134,6 +137,8 @@ export function scoreArticle(text: string, gold: NewsGold, pred: NewsGold): Arti
     else misses.push({ layer: 'time', what: `value: gold ${g.value}, got ${p.value} "${g.at.check}"`, at: g.at.start });
   });
 
+  extras(pred.time, tmm, (p) => ({ layer: 'time', what: `extra "${p.at.check}" ${p.value}`, at: p.at.start }), misses);
+
   const am = matchPairs(gold.actors, pred.actors, (g, p) => (sameActor(g, p) ? 1 : 0));
   misses.sort((a, b) => a.at - b.at);
   return {
@@ -146,6 +151,12 @@ export function scoreArticle(text: string, gold: NewsGold, pred: NewsGold): Arti
     actors: { gold: gold.actors.length, predicted: pred.actors.length, matched: am.size },
     misses,
   };
+}
+
+/** The predicted items no gold item matched (false alarms). */
+function extras<P>(pred: P[], matched: Map<number, number>, miss: (p: P) => Miss, into: Miss[]): void {
+  const used = new Set(matched.values());
+  pred.forEach((p, j) => { if (!used.has(j)) into.push(miss(p)); });
 }
 
 function label(actors: Map<string, GoldActor>, sources: Map<string, { description: string }>, speaker: string | null, source: string | null): string {
