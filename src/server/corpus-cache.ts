@@ -17,7 +17,7 @@ export interface CorpusSnapshot {
 }
 
 export class CorpusCache {
-  private version = 0;
+  private generation = 0;
   private snapshot: Promise<CorpusSnapshot> | null = null;
   private comentions: Promise<ComentionRow[]> | null = null;
   private graphs = new Map<string, Promise<ChannelGraph>>();
@@ -25,8 +25,13 @@ export class CorpusCache {
   constructor(private readonly store: Store) {}
 
   /** Call after anything was written to the store. */
+  /** Bumped by every invalidate: answers computed from the corpus are valid for one version. */
+  get version(): number {
+    return this.generation;
+  }
+
   invalidate(): void {
-    this.version++;
+    this.generation++;
     this.snapshot = null;
     this.comentions = null;
     this.graphs.clear();
@@ -34,12 +39,12 @@ export class CorpusCache {
 
   get(): Promise<CorpusSnapshot> {
     if (!this.snapshot) {
-      const version = this.version;
+      const version = this.generation;
       const p = this.load();
       this.snapshot = p;
       // a failed load is not cached: the next request tries again
       p.catch(() => {
-        if (this.version === version && this.snapshot === p) this.snapshot = null;
+        if (this.generation === version && this.snapshot === p) this.snapshot = null;
       });
     }
     return this.snapshot;

@@ -10,6 +10,11 @@ import type { CorpusSnapshot } from './corpus-cache.js';
 
 /** The most nodes one answer carries: sigma stays fluid and the layout settles in a few seconds up to here. */
 export const MAX_NODES = 2000;
+/**
+ * The most edges one answer carries (the strongest, by supporting articles): 2,000 well-connected actors of
+ * a large corpus can share 40,000 edges, more than a browser should receive and more than a reader can see.
+ */
+export const MAX_EDGES = 10_000;
 /** Distinct dates kept per edge for the time slider; beyond it the first and last date still bound the edge. */
 const MAX_EDGE_DATES = 64;
 
@@ -59,6 +64,8 @@ export interface NetworkView {
   edges: ViewEdge[];
   capped: boolean;
   limit: number;
+  /** True when only the strongest MAX_EDGES edges among the answered nodes are included. */
+  edgesCapped: boolean;
   /** Size of the filtered network before the cap. */
   totalNodes: number;
   totalEdges: number;
@@ -80,15 +87,32 @@ interface PairAcc {
   relations: number;
   forward: number;
   backward: number;
-  articleIds: Set<string>;
-  outlets: Set<string>;
+  articles: number;
+  /** The last article counted: rows arrive grouped by article, so a change means a new article. */
+  lastArticle: string;
+  firstOutlet: string;
+  /** Created at the second distinct outlet only (most pairs have one). */
+  outlets: Set<string> | null;
   tie: number;
   event: number;
   named: number;
   anonymous: number;
   reporter: number;
   predicates: Record<string, number>;
-  dates: Set<string>;
+  dates: string[];
+}
+
+const newAcc = (a: string, b: string): PairAcc => ({ a, b, relations: 0, forward: 0, backward: 0, articles: 0, lastArticle: '', firstOutlet: '', outlets: null, tie: 0, event: 0, named: 0, anonymous: 0, reporter: 0, predicates: {}, dates: [] });
+
+function countArticle(p: PairAcc, articleId: string): void {
+  if (p.lastArticle !== articleId) {
+    p.articles++;
+    p.lastArticle = articleId;
+  }
+}
+
+function addDate(p: PairAcc, date: string | null): void {
+  if (date && !p.dates.includes(date)) p.dates.push(date);
 }
 
 const pairKey = (x: string, y: string) => (x < y ? x + '\u0000' + y : y + '\u0000' + x);
@@ -107,21 +131,22 @@ function accumulateRelations(rows: RelationRow[], f: NetworkFilter, keepNode: (i
     let p = pairs.get(key);
     if (!p) {
       const [a, b] = r.subject < r.object ? [r.subject, r.object] : [r.object, r.subject];
-      p = { a, b, relations: 0, forward: 0, backward: 0, articleIds: new Set(), outlets: new Set(), tie: 0, event: 0, named: 0, anonymous: 0, reporter: 0, predicates: {}, dates: new Set() };
+      p = newAcc(a, b);
       pairs.set(key, p);
     }
     p.relations++;
     if (r.subject === p.a) p.forward++;
     else p.backward++;
-    p.articleIds.add(r.articleId);
-    p.outlets.add(r.outlet);
+    countArticle(p, r.articleId);
+    if (!p.firstOutlet) p.firstOutlet = r.outlet;
+    else if (r.outlet !== p.firstOutlet) (p.outlets ??= new Set([p.firstOutlet])).add(r.outlet);
     if (r.family === 'tie') p.tie++;
     else p.event++;
     if (r.support === 'named') p.named++;
     else if (r.support === 'anonymous') p.anonymous++;
     else p.reporter++;
     p.predicates[r.predicate] = (p.predicates[r.predicate] ?? 0) + 1;
-    if (r.date) p.dates.add(r.date);
+    addDate(p, r.date);
   }
   return pairs;
 }
@@ -135,11 +160,11 @@ function accumulateComentions(rows: ComentionRow[], f: NetworkFilter, keepNode: 
     let p = out.get(key);
     if (!p) {
       const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
-      p = { a, b, relations: 0, forward: 0, backward: 0, articleIds: new Set(), outlets: new Set(), tie: 0, event: 0, named: 0, anonymous: 0, reporter: 0, predicates: {}, dates: new Set() };
+      p = newAcc(a, b);
       out.set(key, p);
     }
-    p.articleIds.add(c.articleId);
-    if (c.date) p.dates.add(c.date);
+    countArticle(p, c.articleId);
+    addDate(p, c.date);
   }
   return out;
 }
@@ -162,14 +187,14 @@ function egoNodes(centre: string, edges: PairAcc[], depth: number): Set<string> 
 }
 
 function toViewEdge(p: PairAcc, comention: boolean): ViewEdge {
-  const dates = [...p.dates].sort();
+  const dates = p.dates.sort();
   return {
     source: p.a,
     target: p.b,
     family: comention ? 'comention' : p.tie && p.event ? 'mixed' : p.tie ? 'tie' : 'event',
     relations: p.relations,
-    articles: p.articleIds.size,
-    outlets: comention ? 0 : p.outlets.size,
+    articles: p.articles,
+    outlets: comention ? 0 : p.outlets?.size ?? 1,
     forward: p.forward,
     backward: p.backward,
     named: p.named,
@@ -190,7 +215,7 @@ export function networkView(snap: CorpusSnapshot, comentions: ComentionRow[] | n
   };
   const relPairs = accumulateRelations(snap.relations, f, keepNode);
   const comPairs = f.comentions && comentions ? accumulateComentions(comentions, f, keepNode, relPairs) : new Map<string, PairAcc>();
-  let edges = [...relPairs.values(), ...comPairs.values()].filter((p) => p.articleIds.size >= f.minSupport);
+  let edges = [...relPairs.values(), ...comPairs.values()].filter((p) => p.articles >= f.minSupport);
   if (egoId) {
     const within = egoNodes(egoId, edges, f.depth);
     edges = edges.filter((e) => within.has(e.a) && within.has(e.b));
@@ -212,6 +237,11 @@ export function networkView(snap: CorpusSnapshot, comentions: ComentionRow[] | n
     const kept = new Set(ids);
     edges = edges.filter((e) => kept.has(e.a) && kept.has(e.b));
   }
+  const edgesCapped = edges.length > MAX_EDGES;
+  if (edgesCapped) {
+    edges.sort((x, y) => y.articles - x.articles || y.relations - x.relations);
+    edges = edges.slice(0, MAX_EDGES);
+  }
   ids.sort();
   edges.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   const nodes = ids.map((id) => {
@@ -223,6 +253,7 @@ export function networkView(snap: CorpusSnapshot, comentions: ComentionRow[] | n
     edges: edges.map((p) => toViewEdge(p, comPairs.has(pairKey(p.a, p.b)))),
     capped,
     limit: f.limit,
+    edgesCapped,
     totalNodes,
     totalEdges,
     ego: egoId,

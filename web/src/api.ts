@@ -31,6 +31,7 @@ export interface NetworkAnswer {
   nodes: ActorNode[];
   edges: ViewEdge[];
   capped: boolean;
+  edgesCapped: boolean;
   limit: number;
   totalNodes: number;
   totalEdges: number;

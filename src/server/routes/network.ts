@@ -6,6 +6,12 @@ import { badRequest } from '../errors.js';
 import { dateParam, errorResponses, listParam, nstr } from '../schemas.js';
 import type { RouteContext } from '../context.js';
 
+/**
+ * Recent answers, serialized, per corpus version: the first view everyone opens (the whole network) is
+ * computed once, not once per visitor. Small, because a large corpus's answer is a few MiB.
+ */
+const ANSWER_CACHE_SIZE = 16;
+
 const ACTOR_TYPES = new Set(['person', 'organization', 'location', 'other']);
 const FAMILIES = new Set(['tie', 'event']);
 
@@ -31,6 +37,7 @@ const list = (v: string | undefined, allowed: Set<string> | null, name: string):
 };
 
 export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const answers = new Map<string, string>();
   app.get<{ Querystring: NetworkQuery }>('/api/network', {
     schema: {
       summary: 'The network, filtered and capped',
@@ -76,17 +83,18 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
               },
             },
             capped: { type: 'boolean' },
+            edgesCapped: { type: 'boolean', description: 'only the strongest edges (by supporting articles) among the answered nodes are included' },
             limit: { type: 'integer' },
             totalNodes: { type: 'integer' },
             totalEdges: { type: 'integer' },
             ego: nstr,
           },
-          required: ['nodes', 'edges', 'capped', 'limit', 'totalNodes', 'totalEdges', 'ego'],
+          required: ['nodes', 'edges', 'capped', 'edgesCapped', 'limit', 'totalNodes', 'totalEdges', 'ego'],
         },
         ...errorResponses(400, 404),
       },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const q = req.query;
     if (q.from && q.to && q.from > q.to) throw badRequest('querystring: from is after to');
     const filter = {
@@ -101,8 +109,16 @@ export function networkRoutes(app: FastifyInstance, ctx: RouteContext): void {
       limit: q.limit,
     };
     const egoId = q.ego ? (await findActor(ctx.store.db, q.ego)).id : null;
-    const snap = await ctx.cache.get();
-    const comentions = q.comentions ? await ctx.cache.comentionRows() : null;
-    return networkView(snap, comentions, filter, egoId);
+    const key = JSON.stringify([ctx.cache.version, egoId, filter]);
+    let body = answers.get(key);
+    if (body === undefined) {
+      const snap = await ctx.cache.get();
+      const comentions = q.comentions ? await ctx.cache.comentionRows() : null;
+      body = JSON.stringify(networkView(snap, comentions, filter, egoId));
+      if (answers.size >= ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
+      answers.set(key, body);
+    }
+    // already JSON: sent as it is (its shape is the schema above, checked by the tests)
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 }

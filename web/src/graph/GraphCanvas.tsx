@@ -118,6 +118,8 @@ export function GraphCanvas({ data, edgeVisible, highlight, onNodeClick, onEdgeC
       first = false;
       const ms = performance.now() - t0;
       box.current?.setAttribute('data-rendered', String(Math.round(ms)));
+      // since navigation start: the bench reads it as the view's time to first render
+      box.current?.setAttribute('data-first-frame-at', String(Math.round(performance.now())));
       onFirstRender?.(ms);
     });
     renderer.on('enterNode', ({ node }) => {
@@ -164,6 +166,7 @@ export function GraphCanvas({ data, edgeVisible, highlight, onNodeClick, onEdgeC
         });
         if (ev.data.done) {
           box.current?.setAttribute('data-layout', 'done');
+          box.current?.setAttribute('data-layout-done-at', String(Math.round(performance.now())));
           worker?.terminate();
           worker = null;
         }

@@ -127,6 +127,11 @@ export function Network({ params }: { params: URLSearchParams }) {
             <span data-testid="edge-count">{shown}</span> of {net.data.edges.length} edges shown · {net.data.nodes.length} actors
           </p>
         )}
+        {net.data?.edgesCapped && (
+          <p class="note" data-testid="edge-cap-note">
+            Only the {net.data.edges.length.toLocaleString('en')} strongest of {net.data.totalEdges.toLocaleString('en')} edges are drawn.
+          </p>
+        )}
         {net.data?.capped && (
           <p class="note" data-testid="cap-note">
             Showing the {net.data.nodes.length.toLocaleString('en')} best-connected of {net.data.totalNodes.toLocaleString('en')} actors (at most {net.data.limit.toLocaleString('en')} are drawn). Centre on an actor or narrow the filters to see the rest.
