@@ -49,6 +49,18 @@ async function buildCorpus(file: string, n: number): Promise<{ actors: string[];
   }
 }
 
+async function samplePairs(file: string): Promise<{ actors: string[]; pairs: [string, string][] }> {
+  const rand = rng(20250102);
+  const store = await openSqliteStore(file);
+  try {
+    const connected = (await loadNetwork(store.db, { comentions: false })).nodes.filter((x) => x.degree > 0);
+    const pick = () => connected[Math.floor(rand() * connected.length)].id;
+    return { actors: Array.from({ length: 200 }, pick), pairs: Array.from({ length: 200 }, () => [pick(), pick()]) };
+  } finally {
+    await store.close();
+  }
+}
+
 async function startServer(db: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli', 'main.js'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -117,11 +129,13 @@ async function main() {
   const n = Number(process.argv.find((a, i) => i >= 2 && /^\d+$/.test(a)) ?? 10_000);
   const si = process.argv.indexOf('--seconds');
   const seconds = si > 0 ? Number(process.argv[si + 1]) : 10;
+  // --db FILE keeps the corpus there (built when missing) so repeated runs skip the ingest
+  const di = process.argv.indexOf('--db');
   const dir = mkdtempSync(join(tmpdir(), 'bc-bench-serve-'));
-  const db = join(dir, 'bench.db');
+  const db = di > 0 ? process.argv[di + 1] : join(dir, 'bench.db');
   let child: ChildProcess | null = null;
   try {
-    const { actors, pairs } = await buildCorpus(db, n);
+    const { actors, pairs } = existsSync(db) ? await samplePairs(db) : await buildCorpus(db, n);
     const server = await startServer(db);
     child = server.child;
     const url = server.url;

@@ -187,7 +187,7 @@ function egoNodes(centre: string, edges: PairAcc[], depth: number): Set<string> 
 }
 
 function toViewEdge(p: PairAcc, comention: boolean): ViewEdge {
-  const dates = p.dates.sort();
+  const dates = p.dates.slice().sort();
   return {
     source: p.a,
     target: p.b,
@@ -207,13 +207,24 @@ function toViewEdge(p: PairAcc, comention: boolean): ViewEdge {
   };
 }
 
+/** The unfiltered aggregation, once per corpus snapshot: ego networks and the whole view start from it. */
+const unfilteredPairs = new WeakMap<CorpusSnapshot, Map<string, PairAcc>>();
+
+function relationPairs(snap: CorpusSnapshot, f: NetworkFilter, keepNode: (id: string) => boolean): Map<string, PairAcc> {
+  const filtered = f.from || f.to || f.types?.length || f.families?.length || f.predicates?.length;
+  if (filtered) return accumulateRelations(snap.relations, f, keepNode);
+  let pairs = unfilteredPairs.get(snap);
+  if (!pairs) unfilteredPairs.set(snap, (pairs = accumulateRelations(snap.relations, f, keepNode)));
+  return pairs;
+}
+
 export function networkView(snap: CorpusSnapshot, comentions: ComentionRow[] | null, f: NetworkFilter, egoId: string | null): NetworkView {
   const types = f.types?.length ? new Set(f.types) : null;
   const keepNode = (id: string) => {
     const n = snap.nodeById.get(id);
     return !!n && (!types || types.has(n.type) || id === egoId);
   };
-  const relPairs = accumulateRelations(snap.relations, f, keepNode);
+  const relPairs = relationPairs(snap, f, keepNode);
   const comPairs = f.comentions && comentions ? accumulateComentions(comentions, f, keepNode, relPairs) : new Map<string, PairAcc>();
   let edges = [...relPairs.values(), ...comPairs.values()].filter((p) => p.articles >= f.minSupport);
   if (egoId) {
