@@ -22,14 +22,14 @@ const MODALITIES: Modality[] = ['asserted', 'asserted', 'asserted', 'attempted',
 const PREDICATES = ['consult', 'consult/meet', 'advises', 'works_for', 'close_to', 'represents', 'support', 'disapprove', 'cooperate'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'shi', 'an', 'bel', 'cor', 'ish', 'mun', 'pra', 'zel', 'ot'];
 
-function rng(seed: number) {
+export function rng(seed: number) {
   let x = seed >>> 0;
   return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
 interface SynthActor { id: string; name: string; type: Entity['type']; kind: string | null }
 
-function synthActors(n: number, rand: () => number): SynthActor[] {
+export function synthActors(n: number, rand: () => number): SynthActor[] {
   const word = () => { let w = ''; const k = 2 + Math.floor(rand() * 2); for (let i = 0; i < k; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)]; return w[0].toUpperCase() + w.slice(1); };
   const out: SynthActor[] = [];
   for (let i = 0; i < n; i++) {

@@ -9,6 +9,7 @@ import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
 import { registerGoldCommands, registerNewsEvalCommand } from './gold-commands.js';
+import { registerServeCommand } from '../server/serve-command.js';
 
 // `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -90,6 +91,7 @@ registerNerCommands(program);
 registerCorpusCommands(program);
 registerGoldCommands(program);
 registerNewsEvalCommand(program);
+registerServeCommand(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`backchannel: ${e.message}\n`);

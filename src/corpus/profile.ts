@@ -9,11 +9,11 @@ export type ActorSummary = Omit<ActorNode, 'degree'>;
 export interface ActorProfile {
   actor: ActorSummary;
   aliases: string[];
-  roles: { title: string; of: string | null; status: string | null; evidence: string; article: string; published: string | null }[];
-  quotesBy: { text: string; kind: string; article: string; published: string | null }[];
-  quotesAbout: { text: string; speaker: string | null; article: string; published: string | null }[];
-  relations: { direction: 'out' | 'in'; other: string; otherId: string; predicate: string; modality: string; support: string; source: string | null; sentence: string; article: string; date: string | null }[];
-  merges: { article: string; published: string | null; name: string; reason: string; evidence: string }[];
+  roles: { title: string; of: string | null; status: string | null; evidence: string; article: string; articleId: string; published: string | null }[];
+  quotesBy: { text: string; kind: string; article: string; articleId: string; published: string | null }[];
+  quotesAbout: { text: string; speaker: string | null; article: string; articleId: string; published: string | null }[];
+  relations: { direction: 'out' | 'in'; other: string; otherId: string; predicate: string; modality: string; support: string; source: string | null; sentence: string; article: string; articleId: string; date: string | null }[];
+  merges: { article: string; articleId: string; published: string | null; name: string; reason: string; evidence: string }[];
 }
 
 const titleOf = (t: string | null, id: string) => t ?? id.slice(0, 12);
@@ -66,15 +66,15 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
   return {
     actor: { id: a.id, type: a.type, kind: a.kind, name: a.name, mentions: num(a.mention_count), articles: num(a.article_count), firstDate: a.first_date, lastDate: a.last_date },
     aliases: aliases.map((r) => r.alias),
-    roles: roles.map((r) => ({ title: r.title, of: r.of_actor ? names.get(r.of_actor) ?? r.of_actor : null, status: r.status, evidence: r.evidence, article: titleOf(r.article, r.article_id), published: r.published })),
-    quotesBy: quotesBy.map((q) => ({ text: q.text, kind: q.kind, article: titleOf(q.article, q.article_id), published: q.published })),
-    quotesAbout: quotesAbout.map((q) => ({ text: q.text, speaker: q.speaker ? names.get(q.speaker) ?? q.speaker : q.source_label, article: titleOf(q.article, q.article_id), published: q.published })),
+    roles: roles.map((r) => ({ title: r.title, of: r.of_actor ? names.get(r.of_actor) ?? r.of_actor : null, status: r.status, evidence: r.evidence, article: titleOf(r.article, r.article_id), articleId: r.article_id, published: r.published })),
+    quotesBy: quotesBy.map((q) => ({ text: q.text, kind: q.kind, article: titleOf(q.article, q.article_id), articleId: q.article_id, published: q.published })),
+    quotesAbout: quotesAbout.map((q) => ({ text: q.text, speaker: q.speaker ? names.get(q.speaker) ?? q.speaker : q.source_label, article: titleOf(q.article, q.article_id), articleId: q.article_id, published: q.published })),
     relations: rels.map((r) => {
       const out = r.subject === a.id;
       const other = out ? r.object : r.subject;
-      return { direction: out ? 'out' : 'in', other: names.get(other) ?? other, otherId: other, predicate: r.predicate, modality: r.modality, support: r.support, source: r.source_label, sentence: r.sentence, article: titleOf(r.article, r.article_id), date: r.date };
+      return { direction: out ? 'out' : 'in', other: names.get(other) ?? other, otherId: other, predicate: r.predicate, modality: r.modality, support: r.support, source: r.source_label, sentence: r.sentence, article: titleOf(r.article, r.article_id), articleId: r.article_id, date: r.date };
     }),
-    merges: merges.map((m) => ({ article: titleOf(m.article, m.article_id), published: m.published, name: m.name, reason: m.reason, evidence: m.evidence })),
+    merges: merges.map((m) => ({ article: titleOf(m.article, m.article_id), articleId: m.article_id, published: m.published, name: m.name, reason: m.reason, evidence: m.evidence })),
   };
 }
 

@@ -1,0 +1,45 @@
+/** GET /api/export?format=: the CLI's exports, streamed (nothing is written to disk). */
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from '../../corpus/exports/index.js';
+import { errorResponses } from '../schemas.js';
+import type { RouteContext } from '../context.js';
+
+const CONTENT: Record<ExportFormat, { type: string; file: string }> = {
+  ftm: { type: 'application/x-ndjson; charset=utf-8', file: 'corpus.ftm.jsonl' },
+  graphml: { type: 'application/xml; charset=utf-8', file: 'corpus.graphml' },
+  gexf: { type: 'application/xml; charset=utf-8', file: 'corpus.gexf' },
+  csv: { type: 'text/csv; charset=utf-8', file: 'corpus.csv' },
+  json: { type: 'application/x-ndjson; charset=utf-8', file: 'corpus.analyses.jsonl' },
+};
+
+export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Querystring: { format: ExportFormat } }>('/api/export', {
+    schema: {
+      summary: 'Export the corpus',
+      description: 'ftm: FollowTheMoney JSON Lines (Aleph); graphml, gexf: Gephi; csv: the nodes table, a blank line, the edges table; json: the analysis documents, one per line.',
+      tags: ['corpus'],
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['format'],
+        properties: { format: { type: 'string', enum: [...EXPORT_FORMATS] } },
+      },
+      response: {
+        200: { description: 'the export, streamed', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+        ...errorResponses(400),
+      },
+    },
+  }, async (req, reply) => {
+    const c = CONTENT[req.query.format];
+    const stream = new PassThrough();
+    exportCorpus(ctx.store.db, req.query.format, null, stream).then(
+      () => stream.end(),
+      (err: Error) => {
+        req.log.error(err);
+        stream.destroy(err);
+      },
+    );
+    return reply.type(c.type).header('content-disposition', `attachment; filename="${c.file}"`).send(stream);
+  });
+}
