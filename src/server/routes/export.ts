@@ -9,6 +9,7 @@ const CONTENT: Record<ExportFormat, { type: string; file: string }> = {
   ftm: { type: 'application/x-ndjson; charset=utf-8', file: 'corpus.ftm.jsonl' },
   graphml: { type: 'application/xml; charset=utf-8', file: 'corpus.graphml' },
   gexf: { type: 'application/xml; charset=utf-8', file: 'corpus.gexf' },
+  'gexf-1.2': { type: 'application/xml; charset=utf-8', file: 'corpus.gexf12.gexf' },
   csv: { type: 'text/csv; charset=utf-8', file: 'corpus.csv' },
   json: { type: 'application/x-ndjson; charset=utf-8', file: 'corpus.analyses.jsonl' },
 };
@@ -17,7 +18,7 @@ export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Querystring: { format: ExportFormat } }>('/api/export', {
     schema: {
       summary: 'Export the corpus',
-      description: 'ftm: FollowTheMoney JSON Lines (Aleph); graphml, gexf: Gephi; csv: the nodes table, a blank line, the edges table; json: the analysis documents, one per line.',
+      description: 'ftm: FollowTheMoney JSON Lines (Aleph); graphml, gexf (1.3): Gephi; gexf-1.2: networkx; csv: the nodes table, a blank line, the edges table; json: the analysis documents, one per line.',
       tags: ['corpus'],
       querystring: {
         type: 'object',
