@@ -15,7 +15,8 @@
  *   span      unit, amount?, direction      a range reaching back/forward from publication ("the past few
  *                                           weeks"); TIMEX3: a DURATION anchored at the publication date
  *   duration  unit, amount?, anchor?        P3Y, PXM ("drei Jahre", "for months"); anchor -1/+1 = the text
- *                                           anchors it at publication ("seit drei Jahren"): its interval too
+ *                                           anchors it at publication ("seit drei Jahren"): its interval too;
+ *                                           vague: true = the amount is a word like "einige" (X in TIMEX3)
  *   set       unit?, weekday?, month?, amount?, freq?, quant?   repeating times ("jeden Montag", "annually")
  *   clock     hour, minute?, ampm?          a TIME on the publication day (index.ts moves it to the day its
  *                                           sentence names: "am Dienstag um 14 Uhr")
@@ -335,14 +336,16 @@ function resolveDuration(spec: NormSpec, slots: Slots, ctx: NormContext): Resolv
   if (!isDurationUnit(unit)) return null;
   const given = num(field(spec, 'amount', slots));
   if (given !== undefined && given <= 0) return null;
-  const value = durationValue(given ?? null, unit);
+  // A vague amount ("einige", "several") is X in TIMEX3, whatever number the timeline's interval assumes.
+  const value = durationValue(spec.vague ? null : given ?? null, unit);
   const dir = spec.type === 'span' ? num(field(spec, 'direction', slots)) ?? -1 : num(field(spec, 'anchor', slots));
   const m = field(spec, 'mod', slots);
-  const timex = { type: 'DURATION' as const, value, mod: isTimexMod(m) && m !== 'APPROX' ? m : null };
+  const timex = { type: 'DURATION' as const, value, mod: isTimexMod(m) ? m : null };
   const amount = given ?? num(spec.defaultAmount as LexValue);
-  if (dir === undefined || dir === 0 || amount === undefined || !UNIT_GRANULARITY[unit]) return { period: null, anchored: false, granularity: 'unknown', timex };
+  if (dir === undefined || dir === 0) return { period: null, anchored: false, granularity: 'unknown', timex };
   const anchoredTimex = { ...timex, anchorTime: 'published' as const };
-  if (ctx.pub === null) return { period: null, anchored: false, granularity: 'range', timex: anchoredTimex };
+  // "seit Jahren": anchored, but no amount to measure an interval with.
+  if (ctx.pub === null || amount === undefined || !UNIT_GRANULARITY[unit]) return { period: null, anchored: false, granularity: 'range', timex: anchoredTimex };
   const here = periodAt(unit, ctx.pub, 0);
   const there = periodAt(unit, ctx.pub, dir * Math.max(1, Math.round(amount)));
   return { period: dir < 0 ? rangePeriod(there, here) : rangePeriod(here, there), anchored: true, granularity: 'range', timex: anchoredTimex };
@@ -355,7 +358,9 @@ function resolveSet(spec: NormSpec, slots: Slots): Resolved | null {
   const unit = field(spec, 'unit', slots);
   const amount = num(field(spec, 'amount', slots)) ?? 1;
   let value: string;
+  const season = field(spec, 'season', slots);
   if (wd !== undefined) value = wd >= 1 && wd <= 7 ? `XXXX-WXX-${wd}` : '';
+  else if (typeof season === 'object' && typeof season.code === 'string') value = `XXXX-${season.code}`;
   else if (month !== undefined) value = month >= 1 && month <= 12 ? `XXXX-${String(month).padStart(2, '0')}` : '';
   else if (isDurationUnit(unit)) value = durationValue(amount, unit);
   else return null;

@@ -67,8 +67,14 @@ const DURATION_UNIT: Record<string, { code: string; time: boolean }> = {
 
 export const isDurationUnit = (u: unknown): u is string => typeof u === 'string' && u in DURATION_UNIT;
 
+/** A fraction of a unit below one is written in the next smaller unit: half a year → P6M, half an hour → PT30M. */
+const SMALLER: Record<string, [string, number]> = { year: ['month', 12], week: ['day', 7], day: ['hour', 24], hour: ['minute', 60] };
+
 /** P3Y, PXM (amount unknown), P1.5Y, PT2H. */
 export function durationValue(amount: number | null, unit: string): string {
+  if (amount !== null && amount < 1 && SMALLER[unit] && Number.isInteger(amount * SMALLER[unit][1])) {
+    return durationValue(amount * SMALLER[unit][1], SMALLER[unit][0]);
+  }
   const u = DURATION_UNIT[unit];
   const n = amount === null ? 'X' : String(amount);
   return u.time ? `PT${n}${u.code}` : `P${n}${u.code}`;
@@ -98,10 +104,11 @@ export const DAYTIME_CODES = new Set(['MO', 'MI', 'AF', 'EV', 'NI', 'DT']);
 export function clockValue(hour: number, minute: number, ampm: string | undefined): string | null {
   if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute < 0 || minute > 59) return null;
   let h = hour;
-  if (ampm === 'am' || ampm === 'pm') {
-    if (h < 1 || h > 12) return null;
-    if (ampm === 'am' && h === 12) h = 0;
-    if (ampm === 'pm' && h < 12) h += 12;
+  // "nachts" is before dawn for small hours (2 Uhr nachts) and before midnight for late ones (11 Uhr nachts).
+  const half = ampm === 'night' ? (h >= 6 && h <= 12 ? 'pm' : 'am') : ampm;
+  if ((half === 'am' || half === 'pm') && h >= 1 && h <= 12) {
+    if (half === 'am' && h === 12) h = 0;
+    if (half === 'pm' && h < 12) h += 12;
   } else if (h < 0 || h > 24 || (h === 24 && minute > 0)) return null;
   return `${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
