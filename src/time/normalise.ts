@@ -140,8 +140,8 @@ export function normalise(spec: NormSpec, slots: Slots, ctx: NormContext): NormR
   if (spec.timexValue) t.value = String(spec.timexValue);
   if (t.mod !== undefined) mod = t.mod;
   else if (spec.timexMod !== undefined) mod = isTimexMod(spec.timexMod) ? spec.timexMod : null;
-  // A vague amount is already in the value (PXW); X needs no APPROX beside it.
-  if (t.value.includes('X') && t.type === 'DURATION' && mod === 'APPROX') mod = null;
+  // A vague amount is already in the value (PXW), a reference (PAST_REF) is vague by itself: no APPROX beside them.
+  if (mod === 'APPROX' && ((t.value.includes('X') && t.type === 'DURATION') || t.value.endsWith('_REF'))) mod = null;
   const timex: Timex = { type: t.type, value: t.value, mod };
   if (t.quant) timex.quant = t.quant;
   if (t.freq) timex.freq = t.freq;
