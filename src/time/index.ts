@@ -105,10 +105,17 @@ export function findTimeExpressions(
   const credit = doc.byline.span;
   const out: TimeMatch[] = [];
   const scanner = set.scanner;
+  const tenseOf = (s: number, e: number) => clauseTense(doc, cues, s, e);
   scanner.lastIndex = 0;
   for (let m = scanner.exec(text); m; m = scanner.exec(text)) {
     const at = m.index;
-    const best = credit && at >= credit.start && at < credit.end ? null : bestMatchAt(set, text, at, (s, e) => clauseTense(doc, cues, s, e), pub);
+    let best: TimeMatch | null = null;
+    if (!credit || at < credit.start || at >= credit.end) {
+      let first = 0;
+      while (first < set.scannerGroup.length && m[set.scannerGroup[first]] === undefined) first++;
+      const ids = set.rulesByChar.get(text[at].toLowerCase()) ?? set.rulesAnyChar;
+      best = bestMatchAt(set, text, at, ids, first, tenseOf, pub);
+    }
     if (best) out.push(best);
     scanner.lastIndex = best ? best.end : at + 1;
   }
@@ -121,10 +128,12 @@ interface Candidate {
   groups: Record<string, string | undefined>;
 }
 
-/** The longest rule match at `at` that passes its context checks and normalises (ties: earlier rule). */
-function bestMatchAt(set: TimeRuleSet, text: string, at: number, tenseOf: (s: number, e: number) => Tense, pub: number | null): TimeMatch | null {
+/** The longest match at `at` among the rules ruleIds from rule index `first` on (the only ones that can match there) that passes its context checks and normalises (ties: earlier rule). */
+function bestMatchAt(set: TimeRuleSet, text: string, at: number, ruleIds: number[], first: number, tenseOf: (s: number, e: number) => Tense, pub: number | null): TimeMatch | null {
   const candidates: Candidate[] = [];
-  for (const rule of set.rules) {
+  for (let r = 0; r < ruleIds.length; r++) {
+    if (ruleIds[r] < first) continue;
+    const rule = set.rules[ruleIds[r]];
     rule.sticky.lastIndex = at;
     const m = rule.sticky.exec(text);
     if (!m) continue;
