@@ -5,9 +5,9 @@
  * per TIMEX3 type and language.
  *
  * Gold: the expression tables (test/time/table.<lang>.tsv, src/time/eval.ts reads them) and the real-news
- * gold test/gold/news/<lang>/<NNN>.json: {"file": "de/003_….txt", "time": [{start, end, check, type, value,
- * mod}]}, offsets into the article's body text as the pipeline reads it (after the front matter,
- * normalised by buildDoc). Every third article number is test, the rest dev (../shared/corpus/news/README.md).
+ * gold test/gold/news/<lang>/<NNN>.json: {"file": "de/003_….txt", "time": [{"at": {start, end, check}, type,
+ * value, mod}]} (start/end/check may also stand flat in the item), offsets into the article's body text as the
+ * pipeline reads it (after the front matter, normalised by buildDoc). Every third article number is test, the rest dev (../shared/corpus/news/README.md).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -211,8 +211,11 @@ export function readNewsGold(path: string, lang: string, number: number): NewsGo
   if (typeof d.file !== 'string') throw new Error(`${path}: "file" (the article, e.g. "de/003_….txt") is missing`);
   if (d.time === undefined) return { path, lang, number, file: d.file, time: [] };
   if (!Array.isArray(d.time)) throw new Error(`${path}: "time" must be an array`);
-  const time = d.time.map((t: Record<string, unknown>, i: number): GoldTimex => {
+  const time = d.time.map((raw: Record<string, unknown>, i: number): GoldTimex => {
     const where = `${path}: time[${i}]`;
+    // The annotation tool writes the span as an anchor {"at": {start, end, check}} (docs/annotation.md); flat fields are read too.
+    const at = raw.at && typeof raw.at === 'object' ? (raw.at as Record<string, unknown>) : {};
+    const t: Record<string, unknown> = { ...raw, start: at.start ?? raw.start, end: at.end ?? raw.end, check: at.check ?? raw.check };
     if (!Number.isInteger(t.start) || !Number.isInteger(t.end) || (t.end as number) <= (t.start as number)) throw new Error(`${where}: start/end must be integers with start < end`);
     if (!['DATE', 'TIME', 'DURATION', 'SET'].includes(t.type as string)) throw new Error(`${where}: type must be DATE, TIME, DURATION or SET, got ${JSON.stringify(t.type)}`);
     if (typeof t.value !== 'string' || !t.value) throw new Error(`${where}: value must be a TIMEX3 value string`);

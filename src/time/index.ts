@@ -29,6 +29,8 @@ export interface TimeMatch {
   result: Exclude<NormResult, { ok: false }>;
   /** The extents of a range's two ends ("2017" and "2021" in "2017-2021"), when the TIMEX3 reading has parts. */
   parts?: [number, number][];
+  /** A clock time or part of the day resolved on the publication day: placeClockTimes may move it to its sentence's day. */
+  clock?: boolean;
 }
 
 /** Entry point of the time stage: time expressions normalised against doc.published. */
@@ -75,20 +77,20 @@ function timexOut(t: Timex, extents: [number, number][] | undefined): TimexOut {
 function placeClockTimes(doc: Doc, matches: TimeMatch[]): void {
   for (let i = 0; i < matches.length; i++) {
     const r = matches[i].result;
-    if (r.timex.type !== 'TIME' || r.period === null || !/T\d\d:\d\d$/.test(r.timex.value)) continue;
+    if (r.timex.type !== 'TIME' || r.period === null || !matches[i].clock) continue;
     const s = sentenceIndexAt(doc, matches[i].start);
     let best: TimeMatch | null = null;
     let bestDist = Infinity;
     for (const j of [i - 1, i + 1, i - 2, i + 2]) {
       const o = matches[j];
       if (!o || o.result.period === null || o.result.period.granularity !== 'day' || sentenceIndexAt(doc, o.start) !== s) continue;
-      if (o.result.timex.type === 'TIME' && /T\d\d:\d\d$/.test(o.result.timex.value)) continue;
+      if (o.clock) continue;
       const dist = j < i ? matches[i].start - o.end : o.start - matches[i].end;
       if (dist < bestDist) { best = o; bestDist = dist; }
     }
     if (!best || best.result.period === null) continue;
     const day = best.result.period;
-    const clock = r.timex.value.slice(r.timex.value.indexOf('T'));
+    const clock = r.timex.value.slice(r.timex.value.lastIndexOf('T'));
     matches[i] = { ...matches[i], result: { ...r, period: day, anchor: best.result.anchor, timex: { ...r.timex, value: `${day.value}${clock}` } } };
   }
 }
@@ -159,6 +161,7 @@ function bestMatchAt(set: TimeRuleSet, text: string, at: number, ruleIds: number
     if (!result.ok) continue;
     const match: TimeMatch = { start: at, end: c.end, rule: c.rule.name, tense, result };
     if (result.timex.parts) match.parts = rangeEnds(c.rule, text, at) ?? undefined;
+    if (c.rule.norm.type === 'clock') match.clock = true;
     return match;
   }
   return null;

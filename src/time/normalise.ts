@@ -19,7 +19,7 @@
  *                                           vague: true = the amount is a word like "einige" (X in TIMEX3)
  *   set       unit?, weekday?, month?, amount?, freq?, quant?   repeating times ("jeden Montag", "annually")
  *   clock     hour, minute?, ampm?          a TIME on the publication day (index.ts moves it to the day its
- *                                           sentence names: "am Dienstag um 14 Uhr")
+ *                                           sentence names: "am Dienstag um 14 Uhr"); or daytime alone ("am Abend")
  *   present   ref                           PRESENT_REF (the publication day), PAST_REF, FUTURE_REF
  *   toDate    unit, direction                from the start of this unit to publication (-1, "earlier this year")
  *                                           or from publication to its end (+1, "later this month")
@@ -207,7 +207,10 @@ function resolve(spec: NormSpec, slots: Slots, ctx: NormContext, mod: Modifier |
     case 'set':
       return resolveSet(spec, slots);
     case 'clock': {
-      const hh = clockValue(num(field(spec, 'hour', slots)) ?? -1, num(field(spec, 'minute', slots)) ?? 0, str(field(spec, 'ampm', slots)));
+      // A part of the day alone ("am Abend", "this morning") is a clock time without hours: …TEV.
+      const part = str(field(spec, 'daytime', slots));
+      const hour = num(field(spec, 'hour', slots));
+      const hh = hour === undefined && part && DAYTIME_CODES.has(part) ? part : clockValue(hour ?? -1, num(field(spec, 'minute', slots)) ?? 0, str(field(spec, 'ampm', slots)));
       if (hh === null) return null;
       if (ctx.pub === null) return undated('day', `XXXX-XX-XXT${hh}`, 'TIME');
       const day = dayPeriod(ctx.pub);

@@ -27,7 +27,9 @@ function fixture() {
     span('bald', 'DATE', 'FUTURE_REF'), // missed
     { ...span('Brüssel', 'DATE', '2024'), check: 'Paris' }, // offsets that do not read as their check: skipped
   ];
-  writeFileSync(join(gold, 'de', '001.json'), JSON.stringify({ file: 'de/001_kommission.txt', time }));
+  // Half the items as the annotation tool writes them ({"at": {start, end, check}}), half flat.
+  const mixed = time.map((t, i) => (i % 2 ? t : { at: { start: t.start, end: t.end, check: t.check }, type: t.type, value: t.value, mod: t.mod }));
+  writeFileSync(join(gold, 'de', '001.json'), JSON.stringify({ file: 'de/001_kommission.txt', time: mixed }));
   writeFileSync(join(gold, 'de', '003.json'), JSON.stringify({ file: 'de/003_leer.txt', time: [] }));
   return { corpus, gold, root };
 }
