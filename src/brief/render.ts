@@ -133,7 +133,10 @@ function relationLine(r: Relation, name: (id: string | null) => string, sources:
 
 function timelineLine(t: TimelineItem, a: Analysis, name: (id: string | null) => string): string {
   const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${withObject(describeRelation(r, a.document.language), name(r.object))}`);
-  const value = `${t.value ?? '?'}${t.modifier ? ` (${t.modifier.toLowerCase()})` : ''}`;
+  // Durations, sets and the past or future in general have no interval: their TIMEX3 value says what they
+  // are; a clock time shows its time of day.
+  const shown = t.timex?.type === 'TIME' ? t.timex.value : t.value;
+  const value = `${shown ?? (t.timex ? `${t.timex.value} ${t.timex.type.toLowerCase()}` : '?')}${t.modifier ? ` (${t.modifier.toLowerCase()})` : ''}`;
   return `${value} — “${t.text}”: ${rels.length ? rels.join('; ') : `… ${sentenceAround(a.document.text, t.start, t.end)} …`}`;
 }
 

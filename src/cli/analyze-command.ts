@@ -6,13 +6,14 @@ import type { Analysis } from '../contract/schema.js';
 import { validateAnalysis } from '../contract/validate.js';
 import { analyzeArticle, prepareLanguage } from '../pipeline/analyze.js';
 import { renderBrief } from '../brief/render.js';
+import { renderTimeML } from '../brief/timeml.js';
 import { listInputs, readInputFile, type InputProblem } from '../text/input.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import type { RawArticle } from '../text/types.js';
 
 export interface AnalyzeCliOptions {
-  format: 'json' | 'text' | 'markdown';
+  format: 'json' | 'text' | 'markdown' | 'timeml';
   out?: string;
   lang?: string;
   published?: string;
@@ -56,9 +57,11 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
         continue;
       }
       analysed++;
-      const rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2) : renderBrief(analysis, opts.format);
+      const rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2)
+        : opts.format === 'timeml' ? renderTimeML(analysis)
+        : renderBrief(analysis, opts.format);
       if (outIsDir) {
-        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : 'txt';
+        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : opts.format === 'timeml' ? 'tml' : 'txt';
         writeFileSync(join(opts.out!, `${safeName(raw.origin)}.${ext}`), rendered + '\n');
       } else chunks.push(rendered);
     }
@@ -66,7 +69,8 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   }
   bar?.stop();
   if (!outIsDir && chunks.length) {
-    const sep = opts.format === 'json' ? '\n' : '\n---\n\n';
+    // TimeML documents follow one another separated by a blank line (one XML document each).
+    const sep = opts.format === 'json' ? '\n' : opts.format === 'timeml' ? '\n\n' : '\n---\n\n';
     const body = chunks.join(sep) + '\n';
     if (opts.out) writeFileSync(opts.out, body);
     else process.stdout.write(body);

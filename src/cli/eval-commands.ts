@@ -1,7 +1,8 @@
 /** `eval actors|quotes|relations|time`: each stage's evaluation against its gold data, wired in one place (`eval ner` lives in src/ml). */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { evaluateTimeTable } from '../time/eval.js';
+import { TIME_SETS, evaluateTimeSet, formatTimeSet, type TimeSet } from '../eval/time.js';
 import { evaluateEntities } from '../entities/eval.js';
 import { evaluateQuotes, formatQuoteEval } from '../quotes/eval.js';
 import { evaluateRelations } from '../relations/eval.js';
@@ -20,16 +21,28 @@ export function registerEvalCommands(program: Command): void {
   const ev = findOrCreate(program, 'eval', 'evaluate a model or a stage against gold data (ner, actors, quotes, relations, time)');
 
   ev.command('time')
-    .description('accuracy of time normalisation on the expression tables (test/time/table.<lang>.tsv: expression, reference date, tense, expected value)')
+    .description('the time stage against TIMEX3 gold: extent P/R/F1 (strict, relaxed), value accuracy and value F1, per type and language')
+    .option('--set <set>', `tables (test/time/*.tsv: also row accuracy), news-dev or news-test (test/gold/news/<lang>/<NNN>.json; every third article is test)`, 'tables')
     .option('--lang <codes>', 'languages, comma-separated', 'de,en')
+    .option('--gold <dir>', 'news gold folder (default test/gold/news)')
+    .option('--errors', 'list misses, wrong values and false alarms')
     .option('--json', 'print JSON')
-    .action((o: { lang: string; json?: boolean }) => {
-      const scores = o.lang.split(',').map((l) => evaluateTimeTable(l.trim()));
-      if (o.json) { process.stdout.write(JSON.stringify(scores, null, 2) + '\n'); return; }
-      for (const s of scores) {
+    .addHelpText('after', `
+Examples:
+  $ backchannel eval time                     # the expression tables
+  $ backchannel eval time --set news-dev --errors
+  $ backchannel eval time --set news-test --lang en`)
+    .action((o: { set: string; lang: string; gold?: string; errors?: boolean; json?: boolean }) => {
+      if (!TIME_SETS.includes(o.set as TimeSet)) throw new InvalidArgumentError(`--set expects ${TIME_SETS.join(', ')}, got "${o.set}"`);
+      const langs = o.lang.split(',').map((l) => l.trim()).filter(Boolean);
+      const result = evaluateTimeSet(o.set as TimeSet, langs, o.gold ? resolve(o.gold) : undefined);
+      const rows = o.set === 'tables' ? langs.map((l) => evaluateTimeTable(l)) : [];
+      if (o.json) { process.stdout.write(JSON.stringify({ ...result, rows }, null, 2) + '\n'); return; }
+      for (const s of rows) {
         process.stdout.write(`time ${s.lang}: ${s.correct}/${s.rows} = ${pct(s.accuracy)}\n`);
         for (const f of s.failures) process.stdout.write(`  line ${f.line}: "${f.sentence}" expected ${f.expected}, got ${f.got}\n`);
       }
+      process.stdout.write(formatTimeSet(result, !!o.errors) + '\n');
     });
 
   ev.command('actors')

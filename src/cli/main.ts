@@ -38,7 +38,7 @@ program
   .command('analyze')
   .description('analyse articles: a text file (with optional front matter), a saved HTML page, a JSON Lines batch, a folder of these, or - for stdin')
   .argument('[paths...]', 'files or folders; - or nothing reads stdin')
-  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief)').choices(['json', 'markdown', 'text']).default('markdown'))
+  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief), timeml (the text with TIMEX3 tags)').choices(['json', 'markdown', 'text', 'timeml']).default('markdown'))
   .option('-o, --out <path>', 'write to this file (or, for several articles, this folder: one file each)')
   .option('--lang <code>', 'language of the text (de, en); default: detected')
   .option('--published <date>', 'publication date YYYY-MM-DD (relative dates resolve against it); overrides front matter', date)
@@ -53,6 +53,7 @@ Examples:
   $ backchannel analyze articles/ --format json --out analyses/
   $ cat article.txt | backchannel analyze - --lang de --published 2024-02-02
   $ backchannel analyze batch.jsonl --format json > analyses.jsonl
+  $ backchannel analyze article.txt --format timeml --out article.tml
 
 Input front matter (optional, between --- lines): title, source, url, published (YYYY-MM-DD), language.
 Exit status: 0 when every input was analysed, 1 when any input failed (the others are still analysed).`)

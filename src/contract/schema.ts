@@ -81,6 +81,36 @@ export const RelationSchema = z.object({
   confidence: z.number().min(0).max(1),
 });
 
+const TIMEX_MOD = z.enum(['BEFORE', 'AFTER', 'ON_OR_BEFORE', 'ON_OR_AFTER', 'LESS_THAN', 'MORE_THAN', 'EQUAL_OR_LESS', 'EQUAL_OR_MORE', 'START', 'MID', 'END', 'APPROX']);
+
+/** One TIMEX3 annotation (TimeML 1.2.1): type, value in TIMEX3 form, mod; start/end only on the parts of a range. */
+export const TimexPartSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
+  value: z.string(),
+  mod: TIMEX_MOD.nullable(),
+});
+
+/**
+ * The TIMEX3 reading of a timeline item (optional within /1: added after the first release of the contract).
+ * value: ISO dates and times (2024-04, 2024-03-04T14:00, 2024-W05, 2018-SU, 2024-H1, FY2024), durations
+ * (P3Y, PXM, PT2H), underspecified and repeating values (XXXX-04, XXXX-WXX-1) or PRESENT_REF, PAST_REF,
+ * FUTURE_REF. A range ("2017-2021") keeps one item; its two ends are in parts.
+ */
+export const TimexSchema = z.object({
+  type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
+  value: z.string(),
+  mod: TIMEX_MOD.nullable(),
+  /** SET: EACH or EVERY. */
+  quant: z.string().optional(),
+  /** SET: how often per period (2X). */
+  freq: z.string().optional(),
+  /** DURATION anchored at the publication date by the text ("seit drei Jahren"); the item's value is the interval it implies. */
+  anchorTime: z.literal('published').optional(),
+  parts: z.array(TimexPartSchema).optional(),
+});
+
 export const TimelineItemSchema = z.object({
   id: z.string(),
   text: z.string(),
@@ -94,6 +124,8 @@ export const TimelineItemSchema = z.object({
   modifier: z.enum(['START', 'MID', 'END', 'APPROX']).nullable().optional(),
   /** True when the expression belongs to a background recap rather than the news of the day. */
   background: z.boolean().optional(),
+  /** TIMEX3 type, value and mod (see TimexSchema); optional within /1. */
+  timex: TimexSchema.optional(),
   entities: z.array(z.string()),
   relations: z.array(z.string()),
 });
@@ -162,6 +194,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Relation = z.infer<typeof RelationSchema>;
 export type Modality = z.infer<typeof ModalitySchema>;
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+export type TimexOut = z.infer<typeof TimexSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Analysis = z.infer<typeof AnalysisSchema>;
 export type Sourcing = z.infer<typeof SourcingSchema>;

@@ -114,3 +114,39 @@ export function narrow(p: Period, mod: Modifier | null): { first: number; last: 
   const mid = Math.floor((p.first + p.last) / 2);
   return { first: mid - Math.floor(third / 2), last: mid + Math.ceil(third / 2) };
 }
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus), as a day number. */
+export function easterSunday(y: number): number {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayNumber(y, month, day);
+}
+
+/** The nth ISO weekday `wd` of a month (nth -1 = the last one): Thanksgiving is the 4th Thursday of November. */
+export function nthWeekdayOfMonth(y: number, m: number, wd: number, nth: number): number {
+  if (nth < 0) {
+    const last = dayNumber(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - 1;
+    return last - ((isoWeekday(last) - wd + 7) % 7) + (nth + 1) * 7;
+  }
+  const first = dayNumber(y, m, 1);
+  return first + ((wd - isoWeekday(first) + 7) % 7) + (nth - 1) * 7;
+}
+
+/** Half of a year (1 or 2), as the range of its months (TIMEX3 writes 2024-H1; see normalise.ts). */
+export function halfPeriod(y: number, h: number): Period {
+  const yy = y + Math.floor((h - 1) / 2);
+  const hh = ((((h - 1) % 2) + 2) % 2) + 1;
+  return rangePeriod(monthPeriod(yy, hh * 6 - 5), monthPeriod(yy, hh * 6));
+}

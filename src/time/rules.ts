@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../util/paths.js';
+import { firstChars } from './first-chars.js';
 
 /** Language-independent digit patterns. */
 const BUILTIN_MACROS: Record<string, string> = {
@@ -72,8 +73,14 @@ export interface CompiledRule {
 export interface TimeRuleSet {
   lang: string;
   rules: CompiledRule[];
-  /** One alternation of every rule: finds candidate positions in a single pass over the text. */
+  /** One alternation of every rule (see buildScanner): finds candidate positions in a single pass over the text. */
   scanner: RegExp;
+  /** The scanner's capture group of each rule. */
+  scannerGroup: number[];
+  /** Per lower-cased character: the indices of the rules that can begin with it, in rule order. */
+  rulesByChar: Map<string, number[]>;
+  /** The rules whose first character the analysis could not tell (tried everywhere). */
+  rulesAnyChar: number[];
   lexicon: Map<string, Map<string, LexValue>>;
 }
 
@@ -172,9 +179,32 @@ export function compileRuleSet(lang: string, lexFile: LexiconFile, rulesFile: Ru
     });
     scanParts.push(core.replace(/\(\?<([a-z][a-z0-9]*)>/g, '(?:'));
   });
-  // The word-start check is hoisted out of the alternation: mid-word positions fail before any rule is tried.
-  const scanner = new RegExp(`(?<![\\p{L}\\p{N}])(?:${scanParts.map((p) => `(?:${p})`).join('|')})`, 'giu');
-  return { lang, rules, scanner, lexicon };
+  return { lang, rules, ...buildScanner(scanParts), lexicon };
+}
+
+/**
+ * The scanner: one alternation of every rule, each a capturing group, tried at word starts. The alternation
+ * takes the first rule whose pattern matches, so no rule before it can match at that position (a rule's own
+ * regex matches a subset of its scanner part), and of the rules after it only those that can begin with the
+ * position's character (first-chars.ts) need trying. One regex on purpose: V8 compiles a large
+ * case-insensitive alternation slowly and drops the code of rarely used ones, so per-character scanners
+ * cost more than they save.
+ */
+function buildScanner(parts: string[]): Pick<TimeRuleSet, 'scanner' | 'scannerGroup' | 'rulesByChar' | 'rulesAnyChar'> {
+  const scanner = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.map((p) => `(${p})`).join('|')})`, 'giu');
+  const scannerGroup: number[] = [];
+  let group = 1;
+  for (const p of parts) {
+    scannerGroup.push(group);
+    // 1 for the wrapper, plus any capturing groups a pattern writes itself.
+    group += 1 + (new RegExp(`(?:${p})|`, 'u').exec('')!.length - 1);
+  }
+  const firsts = parts.map((p) => firstChars(p));
+  const chars = new Set<string>();
+  for (const f of firsts) if (f) for (const c of f) chars.add(c);
+  const rulesByChar = new Map<string, number[]>();
+  for (const c of chars) rulesByChar.set(c, firsts.flatMap((f, i) => (!f || f.has(c) ? [i] : [])));
+  return { scanner, scannerGroup, rulesByChar, rulesAnyChar: firsts.flatMap((f, i) => (f ? [] : [i])) };
 }
 
 /** The value a slot's text stands for: the number it spells, or its lexicon entry. */
