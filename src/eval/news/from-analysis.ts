@@ -25,6 +25,7 @@ export function goldShapeOf(a: Analysis, file: string): NewsGold {
     }),
     responses: a.sources.flatMap((s) => (s.responses ?? []).map((r) => ({ actor: s.named ? s.entity : null, source: s.named ? null : s.id, kind: r.kind, at: span(text, r.evidence) }))),
     relations: a.relations.map((r) => ({ subject: r.subject, object: r.object, type: r.predicate, modality: r.modality, at: span(text, r.evidence) })),
-    time: a.timeline.map((t) => ({ at: span(text, t), type: 'DATE' as const, value: t.value ?? '', mod: t.modifier ?? null })),
+    // The TIMEX3 reading where the time stage gives one (contract field `timex`), else the resolved value.
+    time: a.timeline.map((t) => ({ at: span(text, t), type: t.timex?.type ?? 'DATE', value: t.timex?.value ?? t.value ?? '', mod: t.timex?.mod ?? t.modifier ?? null })),
   };
 }
