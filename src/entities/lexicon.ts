@@ -53,8 +53,6 @@ export interface WordData {
   statusSuffixes?: Record<string, NonNullable<Role['status']>>;
   pastCopula: string[];
   presentCopula: string[];
-  pronouns: Record<string, 'm' | 'f'>;
-  pluralVerbEndings: string[];
   locativePrepositions: string[];
   /** Verbs whose object is a place ("visit Suva"). */
   placeVerbs?: string[];
@@ -65,11 +63,12 @@ export interface WordData {
   /** Words after which an upper-case word in parentheses is a ticker, not an actor ("the stock (KSTR)"). */
   stockWords?: string[];
   basedIn: string[];
+  /** Endings glued to a place that make it a location ("Tokyo-based"). */
+  basedSuffixes?: string[];
   ofPrepositions: string[];
   toPrepositions: string[];
   conjunctions: string[];
   relativePronouns: string[];
-  ageDescription: string;
   ageApposition: string;
   /** Age as a modifier right before a title ("der 55 Jahre alte Geschäftsführer"), matched on the text before it. */
   ageBeforeTitle?: string;
@@ -140,7 +139,6 @@ export interface EntityLexicon {
   nonActorPrefixes: string[];
   /** Capital surface → organisation it stands for as an actor ("Brüssel" → the EU). */
   metonyms: Map<string, GazTarget>;
-  ageDescription: RegExp;
   ageApposition: RegExp;
   ageBeforeTitle: RegExp | null;
 }
@@ -334,7 +332,6 @@ export function entityLexicon(lang: string): EntityLexicon {
     metonyms,
     nonActors,
     nonActorPrefixes: [...nonActors].filter(([w, cat]) => cat === 'sport' && w.length >= 4).map(([w]) => w).sort((a, b) => b.length - a.length),
-    ageDescription: new RegExp(words.ageDescription, 'u'),
     ageApposition: new RegExp(words.ageApposition, 'u'),
     ageBeforeTitle: words.ageBeforeTitle ? new RegExp(words.ageBeforeTitle, 'u') : null,
   };

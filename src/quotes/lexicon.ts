@@ -6,16 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../util/paths.js';
 import { compilePattern, type TokenPattern } from './token-pattern.js';
+import { referenceLexicon, type ReferenceLexicon } from '../references/lexicon.js';
+import type { PronounInfo } from '../references/types.js';
+
+export type { PronounInfo };
 
 export type VerbNumber = 'sg' | 'pl' | 'any';
-
-/** The class of a description's head word ("Behörde", "SPD-Politikerin", "carrier"), by suffix; null when unknown. */
-export function descriptionClass(lex: QuoteLexicon, head: string): 'institution' | 'person' | null {
-  const h = head.toLowerCase();
-  for (const x of lex.descriptionHeads.person) if (h.endsWith(x)) return 'person';
-  for (const x of lex.descriptionHeads.institution) if (h.endsWith(x)) return 'institution';
-  return null;
-}
 
 export interface VerbForm {
   lemma: string;
@@ -41,11 +37,6 @@ export interface SourceNoun {
   /** Can refer back to any earlier group ("Quellen", "sources"). */
   generic: boolean;
   spokesperson: boolean;
-}
-
-export interface PronounInfo {
-  number: 'sg' | 'pl' | 'sg|pl';
-  gender: string | null;
 }
 
 export interface ChannelPhrase {
@@ -87,6 +78,8 @@ export interface QuoteLexicon {
   relativePronouns: Set<string>;
   coordinators: Set<string>;
   adverbs: Set<string>;
+  /** Words that open a sentence and tie it to the one before ("Denn", "Und", "Now", "Still"): never part of a source. */
+  connectors: Set<string>;
   /** Words that negate a reporting verb ("not", "nicht"), and words after them that undo it ("nicht nur"). */
   negations: Set<string>;
   negationBlockers: Set<string>;
@@ -95,8 +88,8 @@ export interface QuoteLexicon {
   reflexives: Set<string>;
   /** Pronouns ending a partitive ("einer von ihnen", "one of them"): the whole is the group last spoken of. */
   partitivePronouns: Set<string>;
-  /** Heads of definite descriptions that refer back to a named institution or person (suffix match). */
-  descriptionHeads: { institution: string[]; person: string[] };
+  /** The shared reference lexicon (pronouns, description heads): lang/<code>/references/. */
+  refs: ReferenceLexicon;
   /** First and second parts of correlative pairs ("sowohl … als auch", "both … and"). */
   correlatives: Set<string>;
   correlativeLinks: Set<string>;
@@ -197,18 +190,17 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     relativePronouns: list('relativePronouns'),
     coordinators: list('coordinators'),
     adverbs: list('adverbs'),
+    connectors: list('connectors'),
     negations: list('negations'),
     negationBlockers: list('negationBlockers'),
     infinitiveMarkers: list('infinitiveMarkers'),
     reflexives: list('reflexives'),
     partitivePronouns: list('partitivePronouns'),
-    descriptionHeads: (() => {
-      const d = readJson<{ institution?: string[]; person?: string[] }>(dir, 'descriptions.json', {});
-      return { institution: (d.institution ?? []).map((x) => x.toLowerCase()), person: (d.person ?? []).map((x) => x.toLowerCase()) };
-    })(),
+    refs: referenceLexicon(language),
     correlatives: list('correlatives'),
     correlativeLinks: list('correlativeLinks'),
-    pronouns: new Map(Object.entries((fw.pronouns ?? {}) as Record<string, PronounInfo>)),
+    // Speakers are third persons ("er", "they"): "ich" inside a quote is the speaker's own voice.
+    pronouns: referenceLexicon(language).thirdPerson,
     numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,

@@ -5,7 +5,9 @@
  * speakers before them.
  */
 import type { Source, SpanOut } from '../contract/schema.js';
-import { descriptionClass, type PronounInfo } from './lexicon.js';
+import type { PronounInfo } from './lexicon.js';
+import { descriptionClass, isBareHead, isPluralHead, withoutGenitive } from '../references/heads.js';
+import { describedPerson, descriptionFits } from '../references/described-person.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
@@ -35,6 +37,9 @@ export interface SourceRec {
 }
 
 interface Event { token: number; paragraph: number; sentence: number; rec: SourceRec }
+
+/** Shortest description head that may refer back ("Amt" no, "Chef" yes): set on the seed articles. */
+const MIN_HEAD = 4;
 
 /** How far back (in paragraphs) a pronoun or an unattributed quote may look for its speaker. */
 const PARAGRAPH_WINDOW = 2;
@@ -93,7 +98,7 @@ export class SourceRegistry {
     const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
     if (e) return e.type === 'person';
     if (!hasNameLike(v, info.start, info.end)) return false;
-    return descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution';
+    return descriptionClass(v.lex.refs, v.lower[info.end - 1]) !== 'institution';
   }
 
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
@@ -236,8 +241,9 @@ export class SourceRegistry {
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
     if (!info.definite || info.entity || info.end - info.start > 4) return null;
-    const head = v.lower[info.end - 1].replace(/(?<=\p{L}{4})e?s$/u, ''); // genitive "des Verbandes"
-    if (head.length < 4) return null;
+    const word = v.lower[info.end - 1];
+    const head = withoutGenitive(v.lex.refs, word); // "des Verbandes"
+    if (head.length < MIN_HEAD) return null;
     const para = this.paragraphOf(info.start);
     for (let e = this.events.length - 1; e >= 0; e--) {
       const ev = this.events[e];
@@ -247,14 +253,29 @@ export class SourceRegistry {
       const words = this.mentionWords.get(ev.rec);
       if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
-    const cls = descriptionClass(v.lex, head);
-    if (cls === 'person') return this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+    const cls = descriptionClass(v.lex.refs, head);
+    // "die Managerinnen" are several: no single person to refer back to.
+    if (cls === 'person' && !isPluralHead(v.lex.refs, word)) return this.describedPersonBefore(info, word);
     // Institution nouns refer back only as the bare noun ("die Behörde", "the company"): a compound or a
     // capitalised name ("das Finanzministerium", "die EU-Kommission", "the Finance Ministry") names its own.
-    if (cls === 'institution' && v.lex.descriptionHeads.institution.includes(head) && !capitalisedInside(v, info.start + 1, info.end)) {
+    if (cls === 'institution' && isBareHead(v.lex.refs, head) && !capitalisedInside(v, info.start + 1, info.end)) {
       return this.institutionBefore(info.start);
     }
     return null;
+  }
+
+  /**
+   * "sagte der US-Präsident": the latest person the text gave a role with that head (through the shared
+   * resolver), else the latest person speaker, unless the text gave that one only other roles ("die Kanzlerin"
+   * is not "der Präsident").
+   */
+  private describedPersonBefore(info: PhraseInfo, word: string): SourceRec | null {
+    const v = this.v, refs = v.lex.refs;
+    const holder = describedPerson(refs, v.entities.roles, info.start, word);
+    if (holder && v.entities.byId.get(holder)) return this.resolveNamed({ ...info, kind: 'named', entity: holder });
+    const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
+    const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
+    return descriptionFits(refs, titles, word) ? rec : null;
   }
 
   /**
@@ -276,7 +297,7 @@ export class SourceRegistry {
       if (info.kind === 'pronoun' || info.kind === 'relative' || info.kind === 'group') continue;
       const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
       let institution = !!ent && ent.type !== 'person';
-      for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex, v.lower[t]) === 'institution';
+      for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex.refs, v.lower[t]) === 'institution';
       // "Der Autozulieferer Brenkmann" tagged as a person: the institution noun before the name outweighs the tag.
       if (ent && ent.type === 'person' && !institution) continue;
       if (!institution && !hasNameLike(v, np[0], np[1])) continue;
@@ -292,7 +313,7 @@ export class SourceRegistry {
       // Only an organisation (by the entities stage, or by an institution word in its phrase): never a document.
       const type = ev.rec.entity ? v.entities.byId.get(ev.rec.entity)?.type : undefined;
       const words = this.mentionWords.get(ev.rec);
-      if (type === 'organization' || !type && words && [...words].some((w) => descriptionClass(v.lex, w) === 'institution')) return ev.rec;
+      if (type === 'organization' || !type && words && [...words].some((w) => descriptionClass(v.lex.refs, w) === 'institution')) return ev.rec;
     }
     return null;
   }
@@ -352,8 +373,8 @@ export class SourceRegistry {
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
     if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
-      && descriptionClass(this.v.lex, this.v.lower[info.end - 1]) === 'person') {
-      const person = this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+      && descriptionClass(this.v.lex.refs, this.v.lower[info.end - 1]) === 'person') {
+      const person = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
       if (person) { this.addMention(person, info.start, info.end); return person; }
     }
     const hereNow = this.passingAt.get(before);
@@ -398,7 +419,7 @@ export class SourceRegistry {
       const info = analyzePhrase(v, np[0], np[1]);
       // "Ein Anwohner, der … beobachtet hatte, berichtete … „…“, sagte der 67-Jährige": one unnamed person opening a
       // later sentence than the last speaker is the nearer antecedent too.
-      if ((info.kind === 'group' || info.kind === 'description' && descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution')
+      if ((info.kind === 'group' || info.kind === 'description' && descriptionClass(v.lex.refs, v.lower[info.end - 1]) !== 'institution')
         && info.count === 1 && !info.partitive && !info.definite && info.end - info.start <= 4) {
         const rec = info.kind === 'group' ? this.resolveGroup(info) : this.resolveNamed(info);
         if (this.fits(rec, 'sg', gender)) return rec;

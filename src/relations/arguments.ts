@@ -97,7 +97,7 @@ export class ArgumentFinder {
       steps++;
       const x = v.w(t);
       // The clause's relative pronoun is its own noun phrase ("zu dem sich Kishida …"), unless possessive ("zu dessen Firma").
-      if (t === relPronoun && !/^(dessen|deren|whose)$/.test(x)) return null;
+      if (t === relPronoun && !v.lex.refs.possessiveRelatives.has(x)) return null;
       // "threatened to expel EU diplomats": "to" before a verb marks an infinitive, whose object is bare.
       if (this.sets.infinitiveMarkers.has(x) && !this.german && t + 1 < start && v.isLowerWord(t + 1) && !this.sets.determiners.has(v.w(t + 1)) && !this.sets.possessiveTokens.has(v.w(t + 1))) return null;
       if (this.sets.prepositions.has(x)) {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
-import type { ReferenceLexicon } from './references.js';
+import { referenceLexicon, type ReferenceLexicon } from '../references/lexicon.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -120,17 +120,16 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Past-tense endings of a language without capitalised nouns: such a word opening a clause is a verb ("…, traveled to …"). */
+  pastEndings?: string[];
+  /** Adjective endings of a language with capitalised nouns: such a word before a capitalised noun is no verb ("früheren US-Beamten"). */
+  adjectiveEndings?: string[];
   /** Derive Konjunktiv I trigger forms from the third person present (German reported speech). */
   subjunctiveFromPresent?: boolean;
   /** Object-control verbs of asking ("urged X to meet Y", „bat X, Y zu treffen“): the infinitive's event is requested, not done, and is no relation. */
   requestControl?: string[];
-  /** Open references the relations stage resolves itself (src/relations/references.ts). */
-  references?: ReferenceLexicon;
   /** Adverbs that may stand between a coordinator and its verb ("and later called", "und traf dann"). */
   adverbs?: string[];
-  /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
-  subjectPronouns: string[];
-  objectPronouns: string[];
   /** Nouns for one person's opposite number ("counterpart", "Amtskollege"): a demonym before them is no actor. */
   singularCounterparts?: string[];
   /** Days, months and other time nouns: a preposition before one governs it, not a name after it ("am Montag Ute Marquardt"). */
@@ -141,8 +140,6 @@ export interface GrammarLexicon {
   recipientPreps?: string[];
   /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
   proposalNouns?: string[];
-  /** Object pronouns that are also possessives ("her", "ihr"): objects only where no noun follows. */
-  ambiguousObjectPronouns?: string[];
 }
 
 export interface CompiledLexicon {
@@ -152,6 +149,8 @@ export interface CompiledLexicon {
   roles: RoleLexicon;
   modality: ModalityLexicon;
   grammar: GrammarLexicon;
+  /** Pronouns, possessives and description heads: the shared lexicon of lang/<code>/references/. */
+  refs: ReferenceLexicon;
   sets: {
     prepositions: Set<string>; determiners: Set<string>; subjectRelatives: Set<string>; objectRelatives: Set<string>;
     subordinators: Set<string>; infinitiveMarkers: Set<string>; infinitiveIntros: Set<string>;
@@ -222,8 +221,9 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   }
   const set = (xs: string[]) => new Set(lower(xs));
   const g = grammar;
+  const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, roles, modality, grammar,
+    lang, byForm, suffixNouns, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
@@ -233,7 +233,8 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
-      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);
