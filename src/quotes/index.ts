@@ -75,7 +75,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at);
-    else if (sub.type === 'continuation') rec = registry.lastSpeaker(st.anchor);
+    else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
@@ -91,9 +91,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     let e = chunkNP(v, S, E);
     // "Die beiden wollten anonym bleiben": a headless quantifier (with its article) is no chunk of its own.
     if (e <= S) {
-      const q = lex.determiners.has(v.lower[S]) ? S + 1 : S;
+      const q = lex.determiners.has(v.lower[S]) && !lex.numbers.has(v.lower[S]) ? S + 1 : S;
       if (lex.numbers.has(v.lower[q]) && !isPunct(v, q + 1)) e = q + 1;
     }
+    // "Both asked not to be named": a total with no source noun after it stands alone.
+    if (lex.totals.has(v.lower[S]) && !v.lower.slice(S + 1, e).some((w) => lex.sourceNouns.has(w))) e = S + 1;
     if (e <= S || inContent[S] > 0) continue;
     const rec = registry.resolvePhrase(S, e, 'pl');
     if (rec && rec.group && !rec.anonymityReason) rec.anonymityReason = spanOf(v, S, E - (isPunct(v, E - 1) ? 1 : 0));

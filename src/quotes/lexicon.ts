@@ -95,6 +95,8 @@ export interface QuoteLexicon {
   correlativeLinks: Set<string>;
   pronouns: Map<string, PronounInfo>;
   numbers: Map<string, number>;
+  /** Quantifiers that count a whole group ("both", "beide"): unlike "three of them", never a part. */
+  totals: Map<string, number>;
   pluralOnly: Set<string>;
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
@@ -202,6 +204,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     // Speakers are third persons ("er", "they"): "ich" inside a quote is the speaker's own voice.
     pronouns: referenceLexicon(language).thirdPerson,
     numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
+    totals: new Map(Object.entries((fw.totals ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
     verbSecond: !!fw.verbSecond,

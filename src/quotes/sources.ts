@@ -41,6 +41,9 @@ interface Event { token: number; paragraph: number; sentence: number; rec: Sourc
 /** Shortest description head that may refer back ("Amt" no, "Chef" yes): set on the seed articles. */
 const MIN_HEAD = 4;
 
+/** Longest subject phrase read as a sentence's subject ("Die Innenministerin von Brandenburg, Karla Stein"): set by hand. */
+const MAX_SUBJECT_WORDS = 8;
+
 /** How far back (in paragraphs) a pronoun or an unattributed quote may look for its speaker. */
 const PARAGRAPH_WINDOW = 2;
 
@@ -188,18 +191,47 @@ export class SourceRegistry {
     return null;
   }
 
+  /**
+   * The speaker of a quote that stands alone after its own sentence: the latest speaker, unless the sentence
+   * right before it (same paragraph, after that speaker) is about a person ("Innenministerin X besuchte die
+   * Grenze. Sie zeigte sich zufrieden. „…“"): then that person speaks.
+   */
+  continuationSpeaker(at: number): SourceRec | null {
+    const v = this.v;
+    const k = v.sentOf[at] - 1;
+    const lastEvent = this.events.filter((ev) => ev.token < at).at(-1);
+    const last = this.lastSpeaker(at);
+    if (k < 0 || v.doc.sentences[k].paragraph !== this.paragraphOf(at)) return last;
+    const [S, E] = sentenceRange(v, k);
+    if (lastEvent && lastEvent.token >= S) return last;
+    return this.sentenceSubjectPerson(S, E) ?? last;
+  }
+
+  /** The person (named, or a pronoun the entities stage resolved) opening the sentence [S, E), or null. */
+  private sentenceSubjectPerson(S: number, E: number): SourceRec | null {
+    const v = this.v;
+    if (S >= E || v.quoteOf[S]) return null;
+    const np = postfieldSpeaker(v, S, E);
+    if (!np || np[1] - np[0] > MAX_SUBJECT_WORDS) return null;
+    const info = analyzePhrase(v, np[0], np[1]);
+    const entity = info.kind === 'pronoun' ? v.entities.resolvePronoun(np[0]) : info.kind === 'named' ? info.entity : null;
+    if (!entity || v.entities.byId.get(entity)?.type !== 'person') return null;
+    return this.resolveNamed({ ...info, kind: 'named', entity });
+  }
+
   /** Resolve a speaker phrase to a source (creating or linking records). */
   resolvePhrase(a: number, b: number, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
     const v = this.v;
     const np = nounPhraseIn(v, a, b);
-    if (!np) return null;
+    if (!np || inCredits(v, np[0])) return null;
     [a, b] = np;
     const info = analyzePhrase(v, a, b);
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
       const g = this.lastGroup(a, info.count);
-      if (g) { this.addMention(g, a, a + 1); return g; }
+      // "Die Ermittler sagten … Beide baten …": the quantifier gives the group its count.
+      if (g) { if (g.count === null && !g.parent) g.count = info.count; this.addMention(g, a, a + 1); return g; }
     }
     if (info.kind === 'pronoun') {
       // "Ein Sprecher der AOK bestätigte … Weitere Angaben machte er nicht": an unnamed single source speaking in
@@ -216,7 +248,13 @@ export class SourceRegistry {
       return this.resolvePronoun(a, p, verbNumber);
     }
     if (info.kind === 'relative') return this.lastInSentence(a) ?? this.nearestPerson(a, true);
-    if (info.kind === 'group') return this.resolveGroup(info, verbNumber);
+    if (info.kind === 'group') {
+      const rec = this.resolveGroup(info, verbNumber);
+      // "The diplomats, both of whom …", "Die Beamten, beide aus …": a total right after the phrase counts it.
+      const total = v.lower[b] === ',' ? v.lex.totals.get(v.lower[b + 1]) : undefined;
+      if (total && rec.count === null && rec.plural && !rec.parent) rec.count = total;
+      return rec;
+    }
     return this.resolveNamed(info);
   }
 
@@ -498,6 +536,13 @@ export class SourceRegistry {
       return s;
     });
   }
+}
+
+/** Does token t lie in the dateline or the byline ("WASHINGTON (Reuters) -", "Von Anna Schmidt")? Those never speak. */
+function inCredits(v: DocView, t: number): boolean {
+  const at = v.doc.tokens[t]?.start ?? -1;
+  const spans = [v.dateline, v.doc.byline?.span];
+  return spans.some((sp) => !!sp && at >= sp.start && at < sp.end);
 }
 
 /** Is a word in [a, b) capitalised where the language does not capitalise nouns (a name inside the phrase)? */
