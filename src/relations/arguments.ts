@@ -6,22 +6,10 @@
  */
 import type { Clause } from './sentence-view.js';
 import { SentenceView, compoundHead, isPartialMention, isPossessiveMention } from './sentence-view.js';
-import { roleRuleFor } from './roles.js';
+import { roleRuleFor } from './role-rules.js';
+import type { Arg, ArgVia, SlotHit } from './types.js';
 
-export type ArgVia = 'mention' | 'pronoun' | 'affiliation' | 'circle' | 'antecedent' | 'inherited' | 'dual';
-
-export interface Arg {
-  entity: string;
-  /** Mention index in layer.mentions, or -1 when the argument was derived without a mention. */
-  mention: number;
-  via: ArgVia;
-}
-
-export interface SlotHit {
-  args: Arg[];
-  /** The slot filled both ends ("Treffen zwischen A und B"): args[0] is the subject, the rest objects. */
-  pair?: boolean;
-}
+export type { Arg, ArgVia, SlotHit } from './types.js';
 
 export class ArgumentFinder {
   constructor(readonly v: SentenceView, readonly previousPersons: string[]) {}
