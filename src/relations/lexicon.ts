@@ -110,6 +110,7 @@ export interface GrammarLexicon {
   passiveAgents: string[];
   affiliationPreps: string[];
   genitiveArticles: string[];
+  /** Attribution words that are no verbs ("so", "zufolge", "according"); the verbs of saying come from lang/<code>/quotes/verbs.json. */
   attributionCues: string[];
   dualAnaphors: string[];
   circleHeads: string[];
@@ -163,6 +164,20 @@ export interface CompiledLexicon {
 }
 
 const cache = new Map<string, CompiledLexicon | null>();
+
+/**
+ * Forms of the plain verbs of saying ("sagte", "said"): a clause they head is an attribution. One list for every
+ * stage: the reporting verbs of lang/<code>/quotes/verbs.json marked "attribution"; participles that hang on a
+ * main clause (", saying …") are left out.
+ */
+function attributionVerbForms(lang: string): string[] {
+  const p = join(langDir(lang), 'quotes', 'verbs.json');
+  if (!existsSync(p)) return [];
+  const vj = JSON.parse(readFileSync(p, 'utf8')) as { participles?: string[]; verbs: { attribution?: boolean; sg?: string[]; pl?: string[]; forms?: string[] }[] };
+  const participles = new Set(lower(vj.participles));
+  return vj.verbs.filter((v) => v.attribution).flatMap((v) => [...(v.sg ?? []), ...(v.pl ?? []), ...(v.forms ?? [])])
+    .map((f) => f.toLowerCase()).filter((f) => !participles.has(f));
+}
 
 function readJson<T>(dir: string, name: string): T {
   return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
@@ -229,7 +244,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
       infinitiveIntros: set(g.infinitiveIntros), clauseConjunctions: set(g.clauseConjunctions), coordinators: set(g.coordinators),
       copulas: set(g.copulas), passiveAuxiliaries: set(g.passiveAuxiliaries), passiveAgents: set(g.passiveAgents),
-      affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: set(g.attributionCues),
+      affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: new Set([...lower(g.attributionCues), ...attributionVerbForms(lang)]),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
