@@ -3,7 +3,7 @@
  *   lang/_shared/geo/countries.tsv        countries (de/en names) and capitals (derived from GeoNames + i18n-iso-countries)
  *   lang/_shared/organizations.tsv        well-known international organisations and media
  *   lang/<code>/entities/words.json       closed word classes (determiners, status words, pronouns, prepositions…)
- *   lang/<code>/entities/roles.txt        role/title heads
+ *   lang/<code>/entities/roles.txt        role/title heads (read through src/references/role-nouns.ts; the ties column is for relations)
  *   lang/<code>/entities/demonyms.tsv     demonym adjectives and person nouns
  *   lang/<code>/entities/country-aliases.tsv
  *   lang/<code>/entities/organization-heads.tsv
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { langDir, repoRoot } from '../util/paths.js';
 import type { EntityType, Role } from '../contract/schema.js';
 import type { EntityMentionKind } from './types.js';
+import { roleNouns } from '../references/role-nouns.js';
 
 export interface GazTarget {
   id: string;
@@ -247,8 +248,7 @@ export function entityLexicon(lang: string): EntityLexicon {
   const roleHeads = new Set<string>();
   const rolePhrases = new Map<string, string[][]>();
   const roleSingulars = new Map<string, string>();
-  for (const raw of readLines(join(dir, 'roles.txt'))) {
-    const line = raw.trim().toLowerCase();
+  for (const line of roleNouns(lang).titles) {
     // "gov. = governor": a one-word abbreviation found as written and named by its full title.
     const eq = line.indexOf('=');
     if (eq > 0) {

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../util/paths.js';
 import type { PronounInfo, RefType } from './types.js';
+import { roleNouns } from './role-nouns.js';
 
 interface PronounFile {
   personal?: Record<string, PronounInfo>;
@@ -78,14 +79,6 @@ function readJson<T>(path: string, fallback: T): T {
   }
 }
 
-/** Single-word role nouns of lang/<code>/entities/roles.txt (abbreviation lines "gov. = governor" skipped). */
-function roleNouns(lang: string): string[] {
-  const p = join(langDir(lang), 'entities', 'roles.txt');
-  if (!existsSync(p)) return [];
-  return readFileSync(p, 'utf8').split('\n').map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#') && !l.includes('=') && !l.includes(' '));
-}
-
 function parseType(path: string, noun: string, value: string): RefType {
   const [type, cls] = value.split('/');
   if (type !== 'person' && type !== 'organization' && type !== 'location') {
@@ -105,7 +98,8 @@ export function referenceLexicon(lang: string): ReferenceLexicon {
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const personal = new Map(Object.entries(p.personal ?? {}));
   const heads = new Map<string, RefType>();
-  for (const r of roleNouns(lang)) heads.set(r, { type: 'person', cls: null });
+  // Single-word role titles are person heads (abbreviations "gov. = governor" and phrases are not).
+  for (const r of roleNouns(lang).titles) if (!r.includes('=') && !r.includes(' ')) heads.set(r, { type: 'person', cls: null });
   for (const [noun, value] of Object.entries(d.heads ?? {})) heads.set(noun.toLowerCase(), parseType(dPath, noun, value));
   const lex: ReferenceLexicon = {
     lang,

@@ -9,6 +9,7 @@ import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
 import { referenceLexicon, type ReferenceLexicon } from '../references/lexicon.js';
+import { roleNouns } from '../references/role-nouns.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -63,6 +64,7 @@ export interface RoleRule {
 }
 
 export interface RoleLexicon {
+  /** Built from the ties of lang/<code>/entities/roles.txt (one rule per noun, file order). */
   rules: RoleRule[];
   /** Noun endings that inflect a role noun ("beraters", "beraterin"). */
   endings: string[];
@@ -230,9 +232,10 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       }
     }
   }
+  // Role nouns and their ties come from the one role-noun file (lang/<code>/entities/roles.txt).
+  roles.rules = roleNouns(lang).ties.map((t) => ({ nouns: [t.noun], predicate: t.predicate, compoundOf: t.compoundOf, notOf: t.notOf.length ? t.notOf : undefined }));
   for (const r of roles.rules) {
-    if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/relations/roles.json: predicate "${r.predicate}" is not in the ontology`);
-    r.nouns = lower(r.nouns);
+    if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/entities/roles.txt: tie "${r.predicate}" of "${r.nouns[0]}" is not in the ontology`);
   }
   const set = (xs: string[]) => new Set(lower(xs));
   const g = grammar;

@@ -67,3 +67,15 @@ describe('described persons', () => {
     expect(descriptionFits(de, [], 'Präsident')).toBe(true);
   });
 });
+
+describe('the one role-noun file', () => {
+  it('gives titles to the entities stage and ties to relations from the same lines', async () => {
+    const { roleNouns } = await import('../../src/references/role-nouns.js');
+    const r = roleNouns('de');
+    expect(r.titles).toContain('botschafter');
+    expect(r.ties.find((t) => t.noun === 'botschafter')).toMatchObject({ predicate: 'represents', notOf: ['in', 'nach', 'bei', 'an'] });
+    // a tie-only noun makes a tie but is no title head
+    expect(r.ties.find((t) => t.noun === 'sohn')?.predicate).toBe('family_of');
+    expect(r.titles).not.toContain('sohn');
+  });
+});
