@@ -64,6 +64,8 @@ export interface WordData {
   /** Words after which an upper-case word in parentheses is a ticker, not an actor ("the stock (KSTR)"). */
   stockWords?: string[];
   basedIn: string[];
+  /** Articles that open a genitive after a title ("Präsident der USA"): what the role is of. */
+  titleOfArticles?: string[];
   /** Endings glued to a place that make it a location ("Tokyo-based"). */
   basedSuffixes?: string[];
   ofPrepositions: string[];
