@@ -9,8 +9,9 @@
  */
 import type { EntityType } from '../contract/schema.js';
 import { headOf } from './heads.js';
-import { referenceLexicon } from './lexicon.js';
+import { referenceLexicon, type ReferenceLexicon } from './lexicon.js';
 import type { Head } from './types.js';
+import { describedPerson, descriptionFits, type HeldRole } from './described-person.js';
 
 /** A mention as a sentence view hands it in (the entities stage's EntityMention fits). */
 export interface OpenMention {
@@ -40,7 +41,7 @@ export interface ReferenceSentence {
   isPunct(t: number): boolean;
   isCapitalized(t: number): boolean;
   isLowerWord(t: number): boolean;
-  layer: { byId: Map<string, { type: string; kind?: string | null }> };
+  layer: { byId: Map<string, { type: string; kind?: string | null; roles?: { title: string }[] }>; roles: readonly HeldRole[] };
   lex: {
     lang: string;
     grammar: { capitalizedNouns: boolean };
@@ -166,9 +167,22 @@ export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemo
     // "das Unternehmen Nippon Steel", "the company's", "the government of Japan": not standing alone.
     const next = v.w(h + 1);
     if (v.mentionIdx(h + 1) >= 0 || v.lex.sets.possessiveTokens.has(next) || v.lex.sets.affiliationPreps.has(next) || v.lex.sets.genitiveArticles.has(next)) continue;
-    const e = pick(t, head.type, head);
+    const e = head.type === 'person' ? personFor(v, lex, t, v.w(h), pick) : pick(t, head.type, head);
     if (e) add(e, t, h + 1, 'description');
     t = h;
   }
   return out;
+}
+
+/**
+ * "der US-Präsident", "the spokesman": the latest earlier holder of a role with that head; else the salient
+ * person, if the text gave that one no other office ("die Kanzlerin" is not "der Präsident").
+ */
+function personFor(v: ReferenceSentence, lex: ReferenceLexicon, t: number, word: string,
+  pick: (t: number, want: 'person', head: Head | null) => string | null): string | null {
+  const holder = describedPerson(lex, v.layer.roles, t, word);
+  if (holder) return holder;
+  const e = pick(t, 'person', null);
+  const titles = e ? (v.layer.byId.get(e)?.roles ?? []).map((r) => r.title) : [];
+  return e && descriptionFits(lex, titles, word) ? e : null;
 }
