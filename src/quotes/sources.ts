@@ -199,12 +199,21 @@ export class SourceRegistry {
   continuationSpeaker(at: number): SourceRec | null {
     const v = this.v;
     const k = v.sentOf[at] - 1;
-    const lastEvent = this.events.filter((ev) => ev.token < at).at(-1);
     const last = this.lastSpeaker(at);
     if (k < 0 || v.doc.sentences[k].paragraph !== this.paragraphOf(at)) return last;
     const [S, E] = sentenceRange(v, k);
-    if (lastEvent && lastEvent.token >= S) return last;
+    if (this.spokeBetween(S, at)) return last;
     return this.sentenceSubjectPerson(S, E) ?? last;
+  }
+
+  /** Did anyone speak (or refuse) at a token in [a, b)? Events are in text order. */
+  private spokeBetween(a: number, b: number): boolean {
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const t = this.events[e].token;
+      if (t < a) return false;
+      if (t < b) return true;
+    }
+    return false;
   }
 
   /** The person (named, or a pronoun the entities stage resolved) opening the sentence [S, E), or null. */
