@@ -99,12 +99,17 @@ function descriptorBefore(v: ReferenceSentence, m: OpenMention): string | null {
 /** A mention this module adds: a description or possessive standing for an actor. */
 export type ResolvedMention = OpenMention & { kind: 'description' | 'possessive' };
 
-/** Extra mentions for the open references of one sentence. */
-export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemory): ResolvedMention[] {
-  const lex = referenceLexicon(v.lex.lang);
-  const out: ResolvedMention[] = [];
+type Want = 'person' | 'nonperson' | EntityType;
+type Pick = (t: number, want: Want, head: Head | null) => string | null;
+
+/**
+ * The most salient actor of a fitting type for a reference at token t: one the text introduced with the
+ * reference's noun, else one of its class, else the nearest in the sentence (outside appositions), else the
+ * first of the sentences before. A noun or class match reaches further back than a bare type match.
+ */
+function salientActor(v: ReferenceSentence, lex: ReferenceLexicon, memory: ReferenceMemory): Pick {
   const typeOf = (e: string) => v.layer.byId.get(e)?.type;
-  const fits = (e: string, want: 'person' | 'nonperson' | EntityType) =>
+  const fits = (e: string, want: Want) =>
     want === 'nonperson' ? typeOf(e) === 'organization' || typeOf(e) === 'location' : typeOf(e) === want;
   /** The classes an entity is known under: its kind and the classes of the nouns it was introduced with. */
   const classesOf = (e: string): string[] => {
@@ -114,16 +119,9 @@ export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemo
     for (const d of memory.descriptors.get(e) ?? []) { const h = headOf(lex, d); if (h?.cls) out.push(h.cls); }
     return out;
   };
-  const pick = (t: number, want: 'person' | 'nonperson' | EntityType, head: Head | null): string | null => {
-    const here: string[] = [];
-    for (const k of v.mentions) {
-      const m = v.mention(k);
-      if (m.tokenStart >= t) break;
-      const kind = v.clauses[v.clauseAt(m.tokenStart)]?.kind;
-      if (isNameLike(m.kind) && kind !== 'apposition' && !here.includes(m.entity)) here.unshift(m.entity);
-    }
+  return (t, want, head) => {
+    const here = actorsBefore(v, t);
     const window = [here, ...memory.recent(TYPE_LOOKBACK_SENTENCES)];
-    // A matching introduction noun or class reaches further back than a bare type match.
     const wide = [here, ...memory.recent(NOUN_LOOKBACK_SENTENCES)];
     if (head) {
       for (const list of wide) for (const e of list) if (fits(e, want) && memory.descriptors.get(e)?.some((d) => d === head.stem || d.endsWith(head.stem))) return e;
@@ -136,40 +134,66 @@ export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemo
     }
     return null;
   };
+}
+
+/** Actors named before token t in the sentence, nearest first, outside appositions. */
+function actorsBefore(v: ReferenceSentence, t: number): string[] {
+  const here: string[] = [];
+  for (const k of v.mentions) {
+    const m = v.mention(k);
+    if (m.tokenStart >= t) break;
+    const kind = v.clauses[v.clauseAt(m.tokenStart)]?.kind;
+    if (isNameLike(m.kind) && kind !== 'apposition' && !here.includes(m.entity)) here.unshift(m.entity);
+  }
+  return here;
+}
+
+/** The end of a description "article (modifier){0,2} head" opening at t, with its head, or null. */
+function descriptionAt(v: ReferenceSentence, lex: ReferenceLexicon, t: number): { end: number; head: Head } | null {
+  const sets = v.lex.sets;
+  let h = t + 1;
+  while (h < Math.min(v.to, t + 2 + MAX_MODIFIERS) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !sets.verbLike.has(v.w(h)) && !sets.determiners.has(v.w(h))) h++;
+  if (h >= v.to || v.mentionIdx(h) >= 0) return null;
+  if (v.lex.grammar.capitalizedNouns && !v.isCapitalized(h)) return null;
+  const head = headOf(lex, v.w(h));
+  if (!head) return null;
+  // "das Unternehmen Nippon Steel", "the company's", "the government of Japan": not standing alone.
+  const next = v.w(h + 1);
+  if (v.mentionIdx(h + 1) >= 0 || sets.possessiveTokens.has(next) || sets.affiliationPreps.has(next) || sets.genitiveArticles.has(next)) return null;
+  return { end: h + 1, head };
+}
+
+/** Extra mentions for the open references of one sentence. */
+export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemory): ResolvedMention[] {
+  const lex = referenceLexicon(v.lex.lang);
+  const pick = salientActor(v, lex, memory);
+  const out: ResolvedMention[] = [];
   const tokens = v.doc.tokens;
-  const add = (entity: string, a: number, b: number, kind: 'description' | 'possessive') =>
-    out.push({ entity, start: tokens[a].start, end: tokens[b - 1].end, tokenStart: a, tokenEnd: b, kind, text: v.doc.text.slice(tokens[a].start, tokens[b - 1].end) });
+  const add = (entity: string | null, a: number, b: number, kind: 'description' | 'possessive') => {
+    if (entity) out.push({ entity, start: tokens[a].start, end: tokens[b - 1].end, tokenStart: a, tokenEnd: b, kind, text: v.doc.text.slice(tokens[a].start, tokens[b - 1].end) });
+  };
   for (let t = v.from; t < v.to; t++) {
     if (v.mentionIdx(t) >= 0 || v.isPunct(t)) continue;
-    const w = v.w(t);
+    const w = v.w(t), next = v.w(t + 1);
     const poss = lex.possessiveAntecedents.get(w);
     // "its founder", "her move" — a possessive only before its noun phrase (not "accusing her of").
-    if (poss && !v.isPunct(t + 1) && !v.lex.sets.prepositions.has(v.w(t + 1)) && !v.lex.sets.determiners.has(v.w(t + 1)) && v.w(t + 1) !== '') {
-      const e = pick(t, poss, null);
-      if (e) add(e, t, t + 1, 'possessive');
+    if (poss && next !== '' && !v.isPunct(t + 1) && !v.lex.sets.prepositions.has(next) && !v.lex.sets.determiners.has(next)) {
+      add(pick(t, poss, null), t, t + 1, 'possessive');
       continue;
     }
     if (!lex.definite.has(w)) continue;
     // "dem 61-Jährigen", "the 61-year-old": a person named before.
-    if (t + 1 < v.to && v.mentionIdx(t + 1) < 0 && lex.ageNouns.some((re) => re.test(v.w(t + 1)))) {
-      const e = pick(t, 'person', null);
-      if (e) add(e, t, t + 2, 'description');
+    if (t + 1 < v.to && v.mentionIdx(t + 1) < 0 && lex.ageNouns.some((re) => re.test(next))) {
+      add(pick(t, 'person', null), t, t + 2, 'description');
       t++;
       continue;
     }
-    // "die Gewerkschaft", "the bloc", "dem Emirat": article, up to two modifiers, a head noun.
-    let h = t + 1;
-    while (h < Math.min(v.to, t + 2 + MAX_MODIFIERS) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !v.lex.sets.verbLike.has(v.w(h)) && !v.lex.sets.determiners.has(v.w(h))) h++;
-    if (h >= v.to || v.mentionIdx(h) >= 0) continue;
-    if (v.lex.grammar.capitalizedNouns && !v.isCapitalized(h)) continue;
-    const head = headOf(lex, v.w(h));
-    if (!head) continue;
-    // "das Unternehmen Nippon Steel", "the company's", "the government of Japan": not standing alone.
-    const next = v.w(h + 1);
-    if (v.mentionIdx(h + 1) >= 0 || v.lex.sets.possessiveTokens.has(next) || v.lex.sets.affiliationPreps.has(next) || v.lex.sets.genitiveArticles.has(next)) continue;
-    const e = head.type === 'person' ? personFor(v, lex, t, v.w(h), pick) : pick(t, head.type, head);
-    if (e) add(e, t, h + 1, 'description');
-    t = h;
+    // "die Gewerkschaft", "the bloc", "dem Emirat", "der US-Präsident".
+    const d = descriptionAt(v, lex, t);
+    if (!d) continue;
+    const word = v.w(d.end - 1);
+    add(d.head.type === 'person' ? personFor(v, lex, t, word, pick) : pick(t, d.head.type, d.head), t, d.end, 'description');
+    t = d.end - 1;
   }
   return out;
 }
@@ -178,8 +202,7 @@ export function unresolvedReferences(v: ReferenceSentence, memory: ReferenceMemo
  * "der US-Präsident", "the spokesman": the latest earlier holder of a role with that head; else the salient
  * person, if the text gave that one no other office ("die Kanzlerin" is not "der Präsident").
  */
-function personFor(v: ReferenceSentence, lex: ReferenceLexicon, t: number, word: string,
-  pick: (t: number, want: 'person', head: Head | null) => string | null): string | null {
+function personFor(v: ReferenceSentence, lex: ReferenceLexicon, t: number, word: string, pick: Pick): string | null {
   const holder = describedPerson(lex, v.layer.roles, t, word);
   if (holder) return holder;
   const e = pick(t, 'person', null);
