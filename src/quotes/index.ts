@@ -94,6 +94,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
       const q = lex.determiners.has(v.lower[S]) && !lex.numbers.has(v.lower[S]) ? S + 1 : S;
       if (lex.numbers.has(v.lower[q]) && !isPunct(v, q + 1)) e = q + 1;
     }
+    e = endAtSourceNoun(v, S, e);
     // "Both asked not to be named": a total with no source noun after it stands alone.
     if (lex.totals.has(v.lower[S]) && !v.lower.slice(S + 1, e).some((w) => lex.sourceNouns.has(w))) e = S + 1;
     if (e <= S || inContent[S] > 0) continue;
@@ -195,4 +196,19 @@ function sentencesOf(v: DocView, start: number, end: number): number[] {
   const out: number[] = [];
   for (let i = lo; i < ss.length && ss[i].start < end; i++) if (ss[i].end > start) out.push(i);
   return out;
+}
+
+/**
+ * "The three officials spoke on condition …": where nouns are not capitalised the chunk runs on into the verb;
+ * it ends after its last source noun, unless a qualifier or a link follows ("people familiar with …", "of").
+ */
+function endAtSourceNoun(v: DocView, S: number, e: number): number {
+  const lex = v.lex;
+  if (lex.nounsCapitalised) return e;
+  let last = -1;
+  for (let k = S; k < e; k++) if (lex.sourceNouns.has(v.lower[k])) last = k;
+  const next = last + 1;
+  if (last < 0 || next >= e || lex.genitiveLinks.has(v.lower[next]) || lex.prepositions.has(v.lower[next])) return e;
+  if (lex.sourceQualifiers.some((q) => matchPatternAt(q, v.lower, next, e))) return e;
+  return next;
 }

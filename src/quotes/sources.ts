@@ -7,7 +7,7 @@
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive } from '../references/heads.js';
-import { describedPerson, descriptionFits } from '../references/described-person.js';
+import { describedPerson, descriptionFits, isGenericPersonHead } from '../references/described-person.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
@@ -314,12 +314,15 @@ export class SourceRegistry {
   /**
    * "sagte der US-Präsident": the latest person the text gave a role with that head (through the shared
    * resolver), else the latest person speaker, unless the text gave that one only other roles ("die Kanzlerin"
-   * is not "der Präsident").
+   * is not "der Präsident"). `sourceNoun`: the description is also an anonymous-source noun ("der Sprecher").
    */
-  private describedPersonBefore(info: PhraseInfo, word: string): SourceRec | null {
+  private describedPersonBefore(info: PhraseInfo, word: string, sourceNoun = false): SourceRec | null {
     const v = this.v, refs = v.lex.refs;
     const holder = describedPerson(refs, v.entities.roles, info.start, word);
     if (holder && v.entities.byId.get(holder)) return this.resolveNamed({ ...info, kind: 'named', entity: holder });
+    // "der Sprecher", "the official": a source noun names a new anonymous source unless a holder was named
+    // before; only a generic one ("die Managerin", "the analyst") refers back to the last person speaking.
+    if (sourceNoun && !isGenericPersonHead(refs, word)) return null;
     const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
     const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
     return descriptionFits(refs, titles, word) ? rec : null;
@@ -393,7 +396,7 @@ export class SourceRegistry {
     if (info.partitive) {
       const n = info.count ?? 0;
       const parents = earlier.filter((r) => r.parent === null && (r.count === null || r.count > n)
-        && (info.ofCount === null || r.count === info.ofCount)
+        && (info.ofCount === null || r.count === info.ofCount || r.count === null && info.ofCount > n)
         && (info.noun?.generic || r.lemma === info.noun?.lemma) && this.compatibleAffiliation(r, info));
       // Prefer the same noun, then the largest group, then the earliest.
       parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
@@ -401,6 +404,8 @@ export class SourceRegistry {
       const last = info.pronounWhole ? this.lastGroup(info.start, null) : null;
       const parent = (last && last.parent === null && (last.count === null || last.count > n) ? last : null) ?? parents[0] ?? null;
       if (parent) {
+        // "Die Ermittler … Einer der drei Ermittler": the part tells the whole's count.
+        if (parent.count === null && info.ofCount !== null && info.ofCount > n) parent.count = info.ofCount;
         this.promote(parent, this.v.doc.tokens[info.start].start); // promoted, but the part's words are no mention of the whole
         const same = this.childrenOf.get(parent)?.find((r) => r.count === info.count);
         if (same) { this.addMention(same, info.start, info.end); return same; }
@@ -410,18 +415,24 @@ export class SourceRegistry {
     }
     if (info.definite || (info.count !== null && info.count > 1)) {
       // "die (sechs) (japanischen) Beamten": an earlier group of that noun; "sechs Beamte" again: the same six.
+      // "Die Beamten … Die drei Beamten": a definite mention with a count counts the uncounted group it refers to.
+      const countable = (r: SourceRec) => info.count === null || r.count === info.count || (info.definite && r.count === null && r.plural);
       const match = earlier.filter((r) => r.parent === null && (r.lemma === info.noun?.lemma || (info.noun?.generic && info.definite))
-        && (info.count === null || r.count === info.count) && this.compatibleAffiliation(r, info)
+        && countable(r) && this.compatibleAffiliation(r, info)
         && (info.definite || r.affiliation === info.affiliation));
       match.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
-      if (match[0]) { this.addMention(match[0], info.start, info.end); return match[0]; }
+      if (match[0]) {
+        if (match[0].count === null && info.count !== null) match[0].count = info.count;
+        this.addMention(match[0], info.start, info.end);
+        return match[0];
+      }
     }
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
     if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
       && descriptionClass(this.v.lex.refs, this.v.lower[info.end - 1]) === 'person') {
-      const person = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
+      const person = this.describedPersonBefore(info, this.v.lower[info.end - 1], true);
       if (person) { this.addMention(person, info.start, info.end); return person; }
     }
     const hereNow = this.passingAt.get(before);

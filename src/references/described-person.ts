@@ -37,6 +37,13 @@ export function describedPerson(refs: ReferenceLexicon, roles: readonly HeldRole
 export function descriptionFits(refs: ReferenceLexicon, titles: readonly string[], word: string): boolean {
   const want = headOf(refs, word);
   if (!want || want.type !== 'person' || !titles.length) return true;
-  if (refs.genericPersonHeads.has(want.stem) || want.stem === word.toLowerCase() && !refs.heads.has(want.stem)) return true;
+  if (isGenericPersonHead(refs, word)) return true;
   return titles.some((t) => titleHasHead(refs, t, want.stem));
+}
+
+/** A person description that fits anyone ("die SPD-Politikerin", "the analyst", "der 61-Jährige"), not an office. */
+export function isGenericPersonHead(refs: ReferenceLexicon, word: string): boolean {
+  const h = headOf(refs, word);
+  if (!h || h.type !== 'person') return false;
+  return refs.genericPersonHeads.has(h.stem) || !refs.heads.has(h.stem); // an age noun is no listed head
 }

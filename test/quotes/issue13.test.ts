@@ -70,6 +70,23 @@ describe('anonymous sources: counts and antecedents', () => {
   });
 
   it.each([
+    ['de', 'Die Ermittler sagten, der Täter sei geflohen. Einer der drei Ermittler fügte hinzu, man suche ihn in Polen.', 'der Täter sei geflohen'],
+    ['en', 'The officials said the plan had failed. One of the three officials added that talks would resume.', 'the plan had failed'],
+    ['de', 'Die Beamten sagten, der Plan sei gescheitert. Die drei Beamten wollten anonym bleiben.', 'der Plan sei gescheitert'],
+    ['en', 'The officials said the plan had failed. The three officials spoke on condition of anonymity.', 'the plan had failed'],
+  ] as const)('%s: a later counted mention counts the group first named with an article: %s', (lang, text, quote) => {
+    const a = run(text, lang);
+    const s = sourceOf(a, quote);
+    expect(s?.count).toBe(3);
+    for (const m of s?.mentions ?? []) expect(m.text).not.toMatch(/spoke$/);
+  });
+
+  it('de: "der Sprecher" after a minister is a new anonymous source, not the minister', () => {
+    const a = run('Innenministerin Karla Stein sagte, die Grenze bleibe offen. Die Lage sei ruhig, fügte der Sprecher hinzu.', 'de');
+    expect(entityName(a, sourceOf(a, 'Die Lage sei ruhig')?.entity)).not.toBe('Karla Stein');
+  });
+
+  it.each([
     ['de', 'Ein Diplomat sagte, die Gespräche seien festgefahren. Der Diplomat fügte hinzu, man hoffe auf eine Lösung.', 'festgefahren', 'hoffe auf eine Lösung'],
     ['en', 'An official said the talks had stalled. The official added that a deal was still possible.', 'the talks had stalled', 'a deal was still possible'],
   ] as const)('%s: an indefinite source counts one and is the antecedent of its definite mention', (lang, text, first, second) => {
