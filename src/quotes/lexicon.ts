@@ -28,6 +28,8 @@ export interface VerbForm {
   object: boolean;
   /** Reports speech only around a quoted phrase ("called the plan "piracy"", "nannte den Plan „…“"). */
   quotedContent: boolean;
+  /** Also takes a plain object ("posted the video"): reports only through a complementizer, a colon or a quote. */
+  complementOnly: boolean;
   /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
   subjects: Set<string> | null;
 }
@@ -127,7 +129,7 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; subjects?: string[] }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[] }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
@@ -145,7 +147,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       verbs.set(f, {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent,
+        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
         subjects: v.subjects ? lowerSet(v.subjects) : null,
       });
     };

@@ -125,6 +125,18 @@ describe('platform users and crowds are their own anonymous sources', () => {
   });
 });
 
+describe('posting is speech only with its content', () => {
+  it.each([
+    ['en', 'The senator posted the video on Sunday.', null],
+    ['en', 'The senator posted on X that the ruling was a disgrace.', 'the ruling was a disgrace'],
+    ['de', 'Die Ministerin postete am Sonntag ein Video.', null],
+    ['de', 'Die Ministerin postete auf X, das Urteil sei ein Skandal.', 'das Urteil sei ein Skandal'],
+  ] as const)('%s: %s', (lang, text, quote) => {
+    const a = run(text, lang);
+    expect(a.quotes.map((q) => q.text)).toEqual(quote ? [quote] : []);
+  });
+});
+
 describe('a quote keeps a speaker standing in the neighbouring sentence', () => {
   it.each([
     ['de', 'Innenministerin Karla Stein besuchte am Freitag die Grenze. Sie zeigte sich zufrieden. „Die Lage ist unter Kontrolle.“', 'Die Lage ist unter Kontrolle', 'Karla Stein'],
