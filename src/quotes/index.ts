@@ -13,6 +13,7 @@ import { sourcingProfile } from './profile.js';
 import { anonymityClause, findResponses, type ResponseHit } from './responses.js';
 import { SourceRegistry, type SourceRec } from './sources.js';
 import { collectStatements, type Statement } from './statements.js';
+import { attachFollowingCues } from './following-cue.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
 import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
@@ -48,6 +49,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
       subject: startsSentence ? { type: 'continuation' } : { type: 'none' }, attribution: null, anchor: open,
     });
   }
+
+  attachFollowingCues(v, statements);
 
   // Resolve speakers (and refusing subjects) in text order, so pronouns see the speakers before them.
   const responses = findResponses(v);

@@ -80,6 +80,8 @@ export interface QuoteLexicon {
   relativePronouns: Set<string>;
   coordinators: Set<string>;
   adverbs: Set<string>;
+  /** Demonstratives that stand for a quote just before ("Das sagte X", "X said this"). */
+  anaphoricContent: Set<string>;
   /** Words that open a sentence and tie it to the one before ("Denn", "Und", "Now", "Still"): never part of a source. */
   connectors: Set<string>;
   /** Words that negate a reporting verb ("not", "nicht"), and words after them that undo it ("nicht nur"). */
@@ -195,6 +197,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     coordinators: list('coordinators'),
     adverbs: list('adverbs'),
     connectors: list('connectors'),
+    anaphoricContent: list('anaphoricContent'),
     negations: list('negations'),
     negationBlockers: list('negationBlockers'),
     infinitiveMarkers: list('infinitiveMarkers'),

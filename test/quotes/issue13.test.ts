@@ -146,6 +146,20 @@ describe('a quote keeps a speaker standing in the neighbouring sentence', () => 
     expect(entityName(a, sourceOf(a, quote)?.entity)).toBe(name);
   });
 
+  it.each([
+    ['de', '„Die Lage ist unter Kontrolle.“ Das sagte Innenministerin Karla Stein am Freitag in Potsdam.', 'Die Lage ist unter Kontrolle'],
+    ['en', '"The situation is under control." Interior Minister Karla Stein said this on Friday in Potsdam.', 'The situation is under control'],
+  ] as const)('%s: the speaker of a following "that is what X said" sentence', (lang, text, quote) => {
+    const a = run(text, lang);
+    expect(entityName(a, sourceOf(a, quote)?.entity)).toBe('Karla Stein');
+    expect(a.quotes).toHaveLength(1); // "this on Friday in Potsdam" is no reported content
+  });
+
+  it('en: "said this week that …" keeps its own content', () => {
+    const a = run('"We are ready." Karla Stein said this week that the border would stay open.', 'en');
+    expect(entityName(a, sourceOf(a, 'the border would stay open')?.entity)).toBe('Karla Stein');
+  });
+
   it('en: a later speaker in between still wins over the sentence before the last speaker', () => {
     const a = run('Senator John Miles spoke after the vote. "It was close," said Governor Ann Park. "We will try again."', 'en');
     expect(entityName(a, sourceOf(a, 'We will try again')?.entity)).toBe('Ann Park');
