@@ -7,11 +7,7 @@ import type { Ctx, Cand } from './context.js';
 import type { CandIndex } from './cand-index.js';
 import type { RolePhrase } from './roles.js';
 import { orgHeadAt } from './org-phrases.js';
-import { referenceLexicon } from '../references/lexicon.js';
-import { resolvePronouns as resolvePersonalPronouns } from '../references/pronouns.js';
-import { ageDescriptions as ageReferences } from '../references/ages.js';
-import { organisationDescriptions, roleDescriptions } from '../references/role-descriptions.js';
-import type { GenderBook, RefLink } from '../references/types.js';
+import { referenceLexicon, resolvePronouns as resolvePersonalPronouns, ageDescriptions as ageReferences, organisationDescriptions, roleDescriptions, type GenderBook, type RefLink } from '../references/index.js';
 
 export type Gender = GenderBook;
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { langDir, repoRoot } from '../util/paths.js';
 import type { EntityType, Role } from '../contract/schema.js';
 import type { EntityMentionKind } from './types.js';
-import { roleNouns } from '../references/role-nouns.js';
+import { roleNouns } from '../references/index.js';
 
 export interface GazTarget {
   id: string;

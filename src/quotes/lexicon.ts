@@ -6,8 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../util/paths.js';
 import { compilePattern, type TokenPattern } from './token-pattern.js';
-import { referenceLexicon, type ReferenceLexicon } from '../references/lexicon.js';
-import type { PronounInfo } from '../references/types.js';
+import { referenceLexicon, type ReferenceLexicon, type PronounInfo } from '../references/index.js';
 
 export type { PronounInfo };
 

@@ -6,8 +6,7 @@
  */
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
-import { descriptionClass, isBareHead, isPluralHead, withoutGenitive } from '../references/heads.js';
-import { describedPerson, descriptionFits, isGenericPersonHead } from '../references/described-person.js';
+import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';

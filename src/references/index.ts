@@ -8,8 +8,10 @@
  * shapes of ./types.ts and ./open-references.ts (the entities stage's candidates, a relations sentence view,
  * the quotes stage's entity layer), so nothing here imports a stage.
  *
- *  - lexicon.ts            referenceLexicon(lang): pronouns, description heads (role nouns included, read from
- *                          lang/<code>/entities/roles.txt), age nouns, plural verbs
+ *  - lexicon.ts            referenceLexicon(lang): pronouns, description heads (role nouns included), age nouns,
+ *                          plural verbs, generic person heads
+ *  - role-nouns.ts         roleNouns(lang): the one role-noun file, lang/<code>/entities/roles.txt — title heads
+ *                          for entities, person heads here, the tie each noun makes for relations
  *  - heads.ts              headOf / descriptionClass / isPluralHead / isBareHead / withoutGenitive
  *  - antecedents.ts        personAntecedent: the salient person before a token (entities stage's window)
  *  - pronouns.ts           resolvePronouns (he/she, er/sie), nextToPluralVerb
@@ -17,9 +19,11 @@
  *  - role-descriptions.ts  roleDescriptions ("des Botschafters" → the one holder), organisationDescriptions
  *  - open-references.ts    ReferenceMemory + unresolvedReferences: descriptions and possessives per sentence
  *  - described-person.ts   describedPerson: a definite person description to the person named before with
- *                          that role ("sagte der US-Präsident" → Trump), for speakers and arguments
+ *                          that role ("sagte der US-Präsident" → Trump), for speakers and arguments;
+ *                          descriptionFits / isGenericPersonHead: an office fits only its holder
  */
 export { referenceLexicon, type ReferenceLexicon } from './lexicon.js';
+export { roleNouns, type RoleNouns, type RoleTie } from './role-nouns.js';
 export { headOf, descriptionClass, isBareHead, isPluralHead, withoutGenitive } from './heads.js';
 export { personAntecedent, personsInWindow } from './antecedents.js';
 export { resolvePronouns, nextToPluralVerb } from './pronouns.js';

@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
-import { referenceLexicon, type ReferenceLexicon } from '../references/lexicon.js';
-import { roleNouns } from '../references/role-nouns.js';
+import { referenceLexicon, type ReferenceLexicon, roleNouns } from '../references/index.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
