@@ -59,10 +59,13 @@ export function ageDescriptions(ctx: Ctx, idx: CandIndex, ages: Map<string, numb
 /** "des Botschafters" → the one holder of that role; "die Partei" → the one party in the article. */
 export function definiteDescriptions(ctx: Ctx, idx: CandIndex, phrases: RolePhrase[], orgKinds: Map<string, string>): Cand[] {
   const { lex, toks } = ctx;
+  const inner = (p: RolePhrase) => !!p.demonym && p.demonym.tokenStart === p.hit.headStart;
   const roles = phrases.map((p) => ({
     head: p.hit.head, holder: p.holder, former: p.status === 'former' || p.status === 'late',
     // A bare definite title: "der ehemalige nationale Sicherheitsberater …" (modifiers) is a new referent.
-    open: !p.possessor && !p.ofCand && !p.demonym && !!p.determiner && lex.definite.has(p.determiner) && p.titleFrom === p.hit.headStart,
+    open: !p.possessor && !p.ofCand && (!p.demonym || inner(p)) && !!p.determiner && lex.definite.has(p.determiner) && p.titleFrom === p.hit.headStart,
+    // A country prefix inside the head ("der US-Präsident") keys the role; a demonym before it is a new referent.
+    of: p.demonym && inner(p) ? p.demonym.entity ?? p.demonym.target?.id ?? null : null,
     tokStart: p.tokStart, headEnd: p.hit.headEnd,
   }));
   const orgHead = (t: number) => {

@@ -16,6 +16,8 @@ export interface RoleOccurrence {
   former: boolean;
   /** A bare definite description that may refer back ("des Botschafters"; not "der ehemalige …", "Trumps Berater"). */
   open: boolean;
+  /** Whom a country prefix or demonym says the role is of ("US-Präsident" → the US), or null. */
+  of: string | null;
   tokStart: number;
   headEnd: number;
 }
@@ -25,20 +27,23 @@ export function roleDescriptions(phrases: RoleOccurrence[]): RefLink[] {
   const holders = new Map<string, Set<string>>(), current = new Map<string, Set<string>>();
   const firstHold = new Map<string, number>();
   const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+  // "der US-Präsident" refers to a holder of "US-Präsident", not of any "Präsident": the country is part of the key.
+  const key = (p: RoleOccurrence) => (p.of ? p.of + '|' : '') + p.head;
   for (const p of phrases) if (p.holder) {
-    add(holders, p.head, p.holder);
-    if (!p.former) add(current, p.head, p.holder);
-    const k = p.head + '|' + p.holder;
-    if (!firstHold.has(k)) firstHold.set(k, p.tokStart);
+    for (const k of p.of ? [p.head, key(p)] : [p.head]) {
+      add(holders, k, p.holder);
+      if (!p.former) add(current, k, p.holder);
+      if (!firstHold.has(k + '|' + p.holder)) firstHold.set(k + '|' + p.holder, p.tokStart);
+    }
   }
   const out: RefLink[] = [];
   for (const p of phrases) {
     if (p.holder || !p.open) continue;
-    const cur = current.get(p.head);
-    const hs = cur?.size ? cur : holders.get(p.head);
+    const cur = current.get(key(p));
+    const hs = cur?.size ? cur : holders.get(key(p));
     if (!hs || hs.size !== 1) continue;
     const holder = [...hs][0];
-    if ((firstHold.get(p.head + '|' + holder) ?? Infinity) > p.tokStart) continue;
+    if ((firstHold.get(key(p) + '|' + holder) ?? Infinity) > p.tokStart) continue;
     out.push({ tokenStart: p.tokStart, tokenEnd: p.headEnd, entity: holder, type: 'person', kind: 'description' });
   }
   return out;

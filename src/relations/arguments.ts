@@ -447,14 +447,19 @@ export class ArgumentFinder {
   genitiveAfter(t: number): Arg | null {
     const v = this.v;
     if (!this.german) return null;
+    // "der US-Präsident den französischen Präsidenten …": after an article that is no genitive, a demonym belongs
+    // to the next noun phrase (an object), not to the role.
+    let otherArticle = false;
     for (let u = t + 1; u < Math.min(v.to, t + 5); u++) {
       const k = v.mentionIdx(u);
       if (k >= 0) {
         const m = v.mention(k);
+        if (m.kind === 'demonym' && otherArticle) return null;
         if (isPossessiveMention(v, m) || m.kind === 'demonym' || this.sets.genitiveArticles.has(v.w(u - 1))) return this.resolve(k, 'mention') ?? (m.kind === 'demonym' ? { entity: m.entity, mention: k, via: 'affiliation' } : null);
         return null;
       }
       const x = v.w(u);
+      if (this.sets.determiners.has(x) && !this.sets.genitiveArticles.has(x)) otherArticle = true;
       if (v.isPunct(u) || this.sets.prepositions.has(x) || this.sets.verbLike.has(x)) return null;
       if (!(this.sets.genitiveArticles.has(x) || this.sets.determiners.has(x) || v.isLowerWord(u) || endsWithAny(x, this.sets.groupNouns))) return null;
     }
