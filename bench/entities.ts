@@ -16,7 +16,7 @@ import { parseFrontMatter } from '../src/text/frontmatter.js';
 import { runNer, type NerMention } from '../src/ml/ner-stage.js';
 import { extractEntities } from '../src/entities/index.js';
 import { entityLexicon } from '../src/entities/lexicon.js';
-import { evaluateEntities, readGoldDoc } from '../src/entities/eval.js';
+import { evaluateEntities, readGoldDoc } from '../src/eval/entities.js';
 import { repoRoot, sharedDir } from '../src/util/paths.js';
 
 export interface BenchResult { name: string; value: number; unit: string }

@@ -15,7 +15,7 @@ import { extractEntities } from '../src/entities/index.js';
 import { extractTimeline } from '../src/time/index.js';
 import { extractQuotes } from '../src/quotes/index.js';
 import { extractRelations } from '../src/relations/index.js';
-import { evaluateRelations } from '../src/relations/eval.js';
+import { evaluateRelations } from '../src/eval/relations.js';
 import { repoRoot } from '../src/util/paths.js';
 
 export interface BenchResult { name: string; value: number; unit: string }

@@ -3,9 +3,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { evaluateTimeTable } from '../time/eval.js';
 import { TIME_SETS, evaluateTimeSet, formatTimeSet, type TimeSet } from '../eval/time.js';
-import { evaluateEntities } from '../entities/eval.js';
-import { evaluateQuotes, formatQuoteEval } from '../quotes/eval.js';
-import { evaluateRelations } from '../relations/eval.js';
+import { evaluateEntities } from '../eval/entities.js';
+import { evaluateQuotes, formatQuoteEval } from '../eval/quotes.js';
+import { evaluateRelations } from '../eval/relations.js';
 import { repoRoot } from '../util/paths.js';
 
 const goldDir = (stage: string, dir?: string) => (dir ? resolve(dir) : join(repoRoot, 'test', 'gold', stage));

@@ -190,7 +190,9 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();
   const gender = new Map<string, 'm' | 'f'>();
-  for (const p of phrases) if (p.holder && /in(nen)?$/.test(ctx.low[p.hit.headEnd - 1]) && lex.words.compoundHeads) gender.set(p.holder, 'f');
+  // A feminine role noun ("Ministerin") makes its holder female (endings: words.json titleBase).
+  const feminine = lex.words.compoundHeads ? lex.words.titleBase?.feminineEndings ?? [] : [];
+  for (const p of phrases) if (p.holder && feminine.some((e) => ctx.low[p.hit.headEnd - 1].endsWith(e))) gender.set(p.holder, 'f');
   const ageC = ageDescriptions(ctx, idx, ages);
   // "der 55 Jahre alte Geschäftsführer …, Sven Behrens": an age modifying a title is its holder's, and the
   // age's adjective ("alte") is no part of the title.

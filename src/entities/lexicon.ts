@@ -3,7 +3,7 @@
  *   lang/_shared/geo/countries.tsv        countries (de/en names) and capitals (derived from GeoNames + i18n-iso-countries)
  *   lang/_shared/organizations.tsv        well-known international organisations and media
  *   lang/<code>/entities/words.json       closed word classes (determiners, status words, pronouns, prepositions…)
- *   lang/<code>/entities/roles.txt        role/title heads
+ *   lang/<code>/entities/roles.txt        role/title heads (read through src/references/role-nouns.ts; the ties column is for relations)
  *   lang/<code>/entities/demonyms.tsv     demonym adjectives and person nouns
  *   lang/<code>/entities/country-aliases.tsv
  *   lang/<code>/entities/organization-heads.tsv
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { langDir, repoRoot } from '../util/paths.js';
 import type { EntityType, Role } from '../contract/schema.js';
 import type { EntityMentionKind } from './types.js';
+import { roleNouns } from '../references/index.js';
 
 export interface GazTarget {
   id: string;
@@ -53,8 +54,6 @@ export interface WordData {
   statusSuffixes?: Record<string, NonNullable<Role['status']>>;
   pastCopula: string[];
   presentCopula: string[];
-  pronouns: Record<string, 'm' | 'f'>;
-  pluralVerbEndings: string[];
   locativePrepositions: string[];
   /** Verbs whose object is a place ("visit Suva"). */
   placeVerbs?: string[];
@@ -65,11 +64,14 @@ export interface WordData {
   /** Words after which an upper-case word in parentheses is a ticker, not an actor ("the stock (KSTR)"). */
   stockWords?: string[];
   basedIn: string[];
+  /** Articles that open a genitive after a title ("Präsident der USA"): what the role is of. */
+  titleOfArticles?: string[];
+  /** Endings glued to a place that make it a location ("Tokyo-based"). */
+  basedSuffixes?: string[];
   ofPrepositions: string[];
   toPrepositions: string[];
   conjunctions: string[];
   relativePronouns: string[];
-  ageDescription: string;
   ageApposition: string;
   /** Age as a modifier right before a title ("der 55 Jahre alte Geschäftsführer"), matched on the text before it. */
   ageBeforeTitle?: string;
@@ -140,7 +142,6 @@ export interface EntityLexicon {
   nonActorPrefixes: string[];
   /** Capital surface → organisation it stands for as an actor ("Brüssel" → the EU). */
   metonyms: Map<string, GazTarget>;
-  ageDescription: RegExp;
   ageApposition: RegExp;
   ageBeforeTitle: RegExp | null;
 }
@@ -249,8 +250,7 @@ export function entityLexicon(lang: string): EntityLexicon {
   const roleHeads = new Set<string>();
   const rolePhrases = new Map<string, string[][]>();
   const roleSingulars = new Map<string, string>();
-  for (const raw of readLines(join(dir, 'roles.txt'))) {
-    const line = raw.trim().toLowerCase();
+  for (const line of roleNouns(lang).titles) {
     // "gov. = governor": a one-word abbreviation found as written and named by its full title.
     const eq = line.indexOf('=');
     if (eq > 0) {
@@ -334,7 +334,6 @@ export function entityLexicon(lang: string): EntityLexicon {
     metonyms,
     nonActors,
     nonActorPrefixes: [...nonActors].filter(([w, cat]) => cat === 'sport' && w.length >= 4).map(([w]) => w).sort((a, b) => b.length - a.length),
-    ageDescription: new RegExp(words.ageDescription, 'u'),
     ageApposition: new RegExp(words.ageApposition, 'u'),
     ageBeforeTitle: words.ageBeforeTitle ? new RegExp(words.ageBeforeTitle, 'u') : null,
   };

@@ -162,7 +162,7 @@ export function buildRolePhrases(ctx: Ctx, hits: TitleHit[], idx: CandIndex): Ro
     let toPrep = -1;
     const g = idx.startingAt(end, (c) => c.genitive && isNameCand(c) && c.type !== 'person');
     if (g) { ofCand = g; end = g.tokenEnd; }
-    else if (end < toks.length && (lex.ofPreps.has(low[end]) || (lex.definite.has(low[end]) && lex.words.capitalizedNouns && /^(der|des)$/.test(low[end])))) {
+    else if (end < toks.length && (lex.ofPreps.has(low[end]) || (lex.words.titleOfArticles ?? []).includes(low[end]))) {
       const c = findNameAfter(ctx, idx, end + (lex.ofPreps.has(low[end]) ? 1 : 0), 7);
       if (c && (c.type !== 'person' || lex.ofPreps.has(low[end]))) { ofCand = c; end = c.tokenEnd; }
     }

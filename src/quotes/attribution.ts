@@ -109,6 +109,8 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     for (let k = a + 1; k < b && !quoted; k++) if (v.quoteOf[k]) quoted = true;
     if (!quoted || v.quoteOf[a] || isQuoteMark(v, a)) return null;
   }
+  // "posted the video": a verb that also takes a plain object reports only through "that", a colon or a quote.
+  if (r && r.form.complementOnly && r.side === 'after' && !complementBefore(v, Math.max(verb, r.attributionEnd) + 1, r.content[0])) return null;
   // "the documents show …": a verb that reports only for certain subjects.
   if (r && r.form.subjects) {
     const sub = r.subject;
@@ -117,6 +119,18 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     if (!ok) return null;
   }
   return r;
+}
+
+/**
+ * Is there a complementizer, a colon or a quote between token a and the content start c (inclusive)? In a
+ * verb-second language a comma before the content does too ("postete auf X, das Urteil sei …").
+ */
+function complementBefore(v: DocView, a: number, c: number): boolean {
+  if (v.lex.verbSecond && v.lower[c - 1] === ',') return true;
+  for (let k = a; k <= c && k < v.lower.length; k++) {
+    if (v.lex.complementizers.has(v.lower[k]) || v.lower[k] === ':' || isQuoteMark(v, k) || v.quoteOf[k]) return true;
+  }
+  return false;
 }
 
 function readCueReading(v: DocView, verb: number, S: number, E: number, channelRanges: [number, number][]): CueReading | null {

@@ -13,6 +13,7 @@ import { sourcingProfile } from './profile.js';
 import { anonymityClause, findResponses, type ResponseHit } from './responses.js';
 import { SourceRegistry, type SourceRec } from './sources.js';
 import { collectStatements, type Statement } from './statements.js';
+import { attachFollowingCues } from './following-cue.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
 import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
@@ -49,6 +50,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     });
   }
 
+  attachFollowingCues(v, statements);
+
   // Resolve speakers (and refusing subjects) in text order, so pronouns see the speakers before them.
   const responses = findResponses(v);
   type Item = { at: number; st?: Statement; resp?: ResponseHit };
@@ -75,7 +78,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at);
-    else if (sub.type === 'continuation') rec = registry.lastSpeaker(st.anchor);
+    else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
@@ -91,9 +94,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     let e = chunkNP(v, S, E);
     // "Die beiden wollten anonym bleiben": a headless quantifier (with its article) is no chunk of its own.
     if (e <= S) {
-      const q = lex.determiners.has(v.lower[S]) ? S + 1 : S;
+      const q = lex.determiners.has(v.lower[S]) && !lex.numbers.has(v.lower[S]) ? S + 1 : S;
       if (lex.numbers.has(v.lower[q]) && !isPunct(v, q + 1)) e = q + 1;
     }
+    e = endAtSourceNoun(v, S, e);
+    // "Both asked not to be named": a total with no source noun after it stands alone.
+    if (lex.totals.has(v.lower[S]) && !v.lower.slice(S + 1, e).some((w) => lex.sourceNouns.has(w))) e = S + 1;
     if (e <= S || inContent[S] > 0) continue;
     const rec = registry.resolvePhrase(S, e, 'pl');
     if (rec && rec.group && !rec.anonymityReason) rec.anonymityReason = spanOf(v, S, E - (isPunct(v, E - 1) ? 1 : 0));
@@ -193,4 +199,19 @@ function sentencesOf(v: DocView, start: number, end: number): number[] {
   const out: number[] = [];
   for (let i = lo; i < ss.length && ss[i].start < end; i++) if (ss[i].end > start) out.push(i);
   return out;
+}
+
+/**
+ * "The three officials spoke on condition …": where nouns are not capitalised the chunk runs on into the verb;
+ * it ends after its last source noun, unless a qualifier or a link follows ("people familiar with …", "of").
+ */
+function endAtSourceNoun(v: DocView, S: number, e: number): number {
+  const lex = v.lex;
+  if (lex.nounsCapitalised) return e;
+  let last = -1;
+  for (let k = S; k < e; k++) if (lex.sourceNouns.has(v.lower[k])) last = k;
+  const next = last + 1;
+  if (last < 0 || next >= e || lex.genitiveLinks.has(v.lower[next]) || lex.prepositions.has(v.lower[next])) return e;
+  if (lex.sourceQualifiers.some((q) => matchPatternAt(q, v.lower, next, e))) return e;
+  return next;
 }

@@ -6,16 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../util/paths.js';
 import { compilePattern, type TokenPattern } from './token-pattern.js';
+import { referenceLexicon, type ReferenceLexicon, type PronounInfo } from '../references/index.js';
+
+export type { PronounInfo };
 
 export type VerbNumber = 'sg' | 'pl' | 'any';
-
-/** The class of a description's head word ("Behörde", "SPD-Politikerin", "carrier"), by suffix; null when unknown. */
-export function descriptionClass(lex: QuoteLexicon, head: string): 'institution' | 'person' | null {
-  const h = head.toLowerCase();
-  for (const x of lex.descriptionHeads.person) if (h.endsWith(x)) return 'person';
-  for (const x of lex.descriptionHeads.institution) if (h.endsWith(x)) return 'institution';
-  return null;
-}
 
 export interface VerbForm {
   lemma: string;
@@ -32,6 +27,8 @@ export interface VerbForm {
   object: boolean;
   /** Reports speech only around a quoted phrase ("called the plan "piracy"", "nannte den Plan „…“"). */
   quotedContent: boolean;
+  /** Also takes a plain object ("posted the video"): reports only through a complementizer, a colon or a quote. */
+  complementOnly: boolean;
   /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
   subjects: Set<string> | null;
 }
@@ -41,11 +38,6 @@ export interface SourceNoun {
   /** Can refer back to any earlier group ("Quellen", "sources"). */
   generic: boolean;
   spokesperson: boolean;
-}
-
-export interface PronounInfo {
-  number: 'sg' | 'pl' | 'sg|pl';
-  gender: string | null;
 }
 
 export interface ChannelPhrase {
@@ -87,6 +79,10 @@ export interface QuoteLexicon {
   relativePronouns: Set<string>;
   coordinators: Set<string>;
   adverbs: Set<string>;
+  /** Demonstratives that stand for a quote just before ("Das sagte X", "X said this"). */
+  anaphoricContent: Set<string>;
+  /** Words that open a sentence and tie it to the one before ("Denn", "Und", "Now", "Still"): never part of a source. */
+  connectors: Set<string>;
   /** Words that negate a reporting verb ("not", "nicht"), and words after them that undo it ("nicht nur"). */
   negations: Set<string>;
   negationBlockers: Set<string>;
@@ -95,13 +91,15 @@ export interface QuoteLexicon {
   reflexives: Set<string>;
   /** Pronouns ending a partitive ("einer von ihnen", "one of them"): the whole is the group last spoken of. */
   partitivePronouns: Set<string>;
-  /** Heads of definite descriptions that refer back to a named institution or person (suffix match). */
-  descriptionHeads: { institution: string[]; person: string[] };
+  /** The shared reference lexicon (pronouns, description heads): lang/<code>/references/. */
+  refs: ReferenceLexicon;
   /** First and second parts of correlative pairs ("sowohl … als auch", "both … and"). */
   correlatives: Set<string>;
   correlativeLinks: Set<string>;
   pronouns: Map<string, PronounInfo>;
   numbers: Map<string, number>;
+  /** Quantifiers that count a whole group ("both", "beide"): unlike "three of them", never a part. */
+  totals: Map<string, number>;
   pluralOnly: Set<string>;
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
@@ -132,7 +130,7 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; subjects?: string[] }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[] }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
@@ -150,7 +148,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       verbs.set(f, {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent,
+        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
         subjects: v.subjects ? lowerSet(v.subjects) : null,
       });
     };
@@ -197,19 +195,20 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     relativePronouns: list('relativePronouns'),
     coordinators: list('coordinators'),
     adverbs: list('adverbs'),
+    connectors: list('connectors'),
+    anaphoricContent: list('anaphoricContent'),
     negations: list('negations'),
     negationBlockers: list('negationBlockers'),
     infinitiveMarkers: list('infinitiveMarkers'),
     reflexives: list('reflexives'),
     partitivePronouns: list('partitivePronouns'),
-    descriptionHeads: (() => {
-      const d = readJson<{ institution?: string[]; person?: string[] }>(dir, 'descriptions.json', {});
-      return { institution: (d.institution ?? []).map((x) => x.toLowerCase()), person: (d.person ?? []).map((x) => x.toLowerCase()) };
-    })(),
+    refs: referenceLexicon(language),
     correlatives: list('correlatives'),
     correlativeLinks: list('correlativeLinks'),
-    pronouns: new Map(Object.entries((fw.pronouns ?? {}) as Record<string, PronounInfo>)),
+    // Speakers are third persons ("er", "they"): "ich" inside a quote is the speaker's own voice.
+    pronouns: referenceLexicon(language).thirdPerson,
     numbers: new Map(Object.entries((fw.numbers ?? {}) as Record<string, number>)),
+    totals: new Map(Object.entries((fw.totals ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
     verbSecond: !!fw.verbSecond,

@@ -147,6 +147,12 @@ export function hasNameLike(v: DocView, a: number, b: number): boolean {
   return false;
 }
 
+/** The first token at or after `a` (before `b`) that is no sentence connector ("Denn", "Und", "Now", "Still,"). */
+export function skipConnectors(v: DocView, a: number, b: number): number {
+  while (a < b && (v.lex.connectors.has(v.lower[a]) || (a > 0 && v.lower[a] === ',' && v.lex.connectors.has(v.lower[a - 1])))) a++;
+  return a;
+}
+
 /**
  * The subject before a finite reporting verb at `verb`, looking back to `clauseStart`.
  * Returns the phrase range, or 'relative' with the relative pronoun's index, or null when the
@@ -164,6 +170,7 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
   if (!lex.verbSecond && k > clauseStart && lex.pronouns.has(v.lower[k])) return { range: [k, k + 1], relative: false };
   let s = clauseStart;
   while (s < verb && (isPunct(v, s) || isQuoteMark(v, s))) s++;
+  s = skipConnectors(v, s, verb);
   if (lex.subordinators.has(v.lower[s]) && !lex.prepositions.has(v.lower[s])) s++;
   else if (lex.subordinators.has(v.lower[s]) && s + 1 < verb && !lex.determiners.has(v.lower[s + 1])) s++;
   if (s >= verb) return null;
@@ -201,6 +208,7 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
  */
 export function nounPhraseIn(v: DocView, a: number, b: number): [number, number] | null {
   const lex = v.lex;
+  a = skipConnectors(v, a, b); // "Denn die Regierung", "Now the government": the connector is no part of it
   let bad = -1;
   for (let k = a; k < b && bad < 0; k++) {
     const w = v.lower[k];

@@ -5,7 +5,8 @@
  * speakers before them.
  */
 import type { Source, SpanOut } from '../contract/schema.js';
-import { descriptionClass, type PronounInfo } from './lexicon.js';
+import type { PronounInfo } from './lexicon.js';
+import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
@@ -35,6 +36,12 @@ export interface SourceRec {
 }
 
 interface Event { token: number; paragraph: number; sentence: number; rec: SourceRec }
+
+/** Shortest description head that may refer back ("Amt" no, "Chef" yes): set on the seed articles. */
+const MIN_HEAD = 4;
+
+/** Longest subject phrase read as a sentence's subject ("Die Innenministerin von Brandenburg, Karla Stein"): set by hand. */
+const MAX_SUBJECT_WORDS = 8;
 
 /** How far back (in paragraphs) a pronoun or an unattributed quote may look for its speaker. */
 const PARAGRAPH_WINDOW = 2;
@@ -93,7 +100,7 @@ export class SourceRegistry {
     const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
     if (e) return e.type === 'person';
     if (!hasNameLike(v, info.start, info.end)) return false;
-    return descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution';
+    return descriptionClass(v.lex.refs, v.lower[info.end - 1]) !== 'institution';
   }
 
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
@@ -183,18 +190,56 @@ export class SourceRegistry {
     return null;
   }
 
+  /**
+   * The speaker of a quote that stands alone after its own sentence: the latest speaker, unless the sentence
+   * right before it (same paragraph, after that speaker) is about a person ("Innenministerin X besuchte die
+   * Grenze. Sie zeigte sich zufrieden. „…“"): then that person speaks.
+   */
+  continuationSpeaker(at: number): SourceRec | null {
+    const v = this.v;
+    const k = v.sentOf[at] - 1;
+    const last = this.lastSpeaker(at);
+    if (k < 0 || v.doc.sentences[k].paragraph !== this.paragraphOf(at)) return last;
+    const [S, E] = sentenceRange(v, k);
+    if (this.spokeBetween(S, at)) return last;
+    return this.sentenceSubjectPerson(S, E) ?? last;
+  }
+
+  /** Did anyone speak (or refuse) at a token in [a, b)? Events are in text order. */
+  private spokeBetween(a: number, b: number): boolean {
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const t = this.events[e].token;
+      if (t < a) return false;
+      if (t < b) return true;
+    }
+    return false;
+  }
+
+  /** The person (named, or a pronoun the entities stage resolved) opening the sentence [S, E), or null. */
+  private sentenceSubjectPerson(S: number, E: number): SourceRec | null {
+    const v = this.v;
+    if (S >= E || v.quoteOf[S]) return null;
+    const np = postfieldSpeaker(v, S, E);
+    if (!np || np[1] - np[0] > MAX_SUBJECT_WORDS) return null;
+    const info = analyzePhrase(v, np[0], np[1]);
+    const entity = info.kind === 'pronoun' ? v.entities.resolvePronoun(np[0]) : info.kind === 'named' ? info.entity : null;
+    if (!entity || v.entities.byId.get(entity)?.type !== 'person') return null;
+    return this.resolveNamed({ ...info, kind: 'named', entity });
+  }
+
   /** Resolve a speaker phrase to a source (creating or linking records). */
   resolvePhrase(a: number, b: number, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
     const v = this.v;
     const np = nounPhraseIn(v, a, b);
-    if (!np) return null;
+    if (!np || inCredits(v, np[0])) return null;
     [a, b] = np;
     const info = analyzePhrase(v, a, b);
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
       const g = this.lastGroup(a, info.count);
-      if (g) { this.addMention(g, a, a + 1); return g; }
+      // "Die Ermittler sagten … Beide baten …": the quantifier gives the group its count.
+      if (g) { if (g.count === null && !g.parent) g.count = info.count; this.addMention(g, a, a + 1); return g; }
     }
     if (info.kind === 'pronoun') {
       // "Ein Sprecher der AOK bestätigte … Weitere Angaben machte er nicht": an unnamed single source speaking in
@@ -211,7 +256,13 @@ export class SourceRegistry {
       return this.resolvePronoun(a, p, verbNumber);
     }
     if (info.kind === 'relative') return this.lastInSentence(a) ?? this.nearestPerson(a, true);
-    if (info.kind === 'group') return this.resolveGroup(info, verbNumber);
+    if (info.kind === 'group') {
+      const rec = this.resolveGroup(info, verbNumber);
+      // "The diplomats, both of whom …", "Die Beamten, beide aus …": a total right after the phrase counts it.
+      const total = v.lower[b] === ',' ? v.lex.totals.get(v.lower[b + 1]) : undefined;
+      if (total && rec.count === null && rec.plural && !rec.parent) rec.count = total;
+      return rec;
+    }
     return this.resolveNamed(info);
   }
 
@@ -236,8 +287,9 @@ export class SourceRegistry {
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
     if (!info.definite || info.entity || info.end - info.start > 4) return null;
-    const head = v.lower[info.end - 1].replace(/(?<=\p{L}{4})e?s$/u, ''); // genitive "des Verbandes"
-    if (head.length < 4) return null;
+    const word = v.lower[info.end - 1];
+    const head = withoutGenitive(v.lex.refs, word); // "des Verbandes"
+    if (head.length < MIN_HEAD) return null;
     const para = this.paragraphOf(info.start);
     for (let e = this.events.length - 1; e >= 0; e--) {
       const ev = this.events[e];
@@ -247,14 +299,32 @@ export class SourceRegistry {
       const words = this.mentionWords.get(ev.rec);
       if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
-    const cls = descriptionClass(v.lex, head);
-    if (cls === 'person') return this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+    const cls = descriptionClass(v.lex.refs, head);
+    // "die Managerinnen" are several: no single person to refer back to.
+    if (cls === 'person' && !isPluralHead(v.lex.refs, word)) return this.describedPersonBefore(info, word);
     // Institution nouns refer back only as the bare noun ("die Behörde", "the company"): a compound or a
     // capitalised name ("das Finanzministerium", "die EU-Kommission", "the Finance Ministry") names its own.
-    if (cls === 'institution' && v.lex.descriptionHeads.institution.includes(head) && !capitalisedInside(v, info.start + 1, info.end)) {
+    if (cls === 'institution' && isBareHead(v.lex.refs, head) && !capitalisedInside(v, info.start + 1, info.end)) {
       return this.institutionBefore(info.start);
     }
     return null;
+  }
+
+  /**
+   * "sagte der US-Präsident": the latest person the text gave a role with that head (through the shared
+   * resolver), else the latest person speaker, unless the text gave that one only other roles ("die Kanzlerin"
+   * is not "der Präsident"). `sourceNoun`: the description is also an anonymous-source noun ("der Sprecher").
+   */
+  private describedPersonBefore(info: PhraseInfo, word: string, sourceNoun = false): SourceRec | null {
+    const v = this.v, refs = v.lex.refs;
+    const holder = describedPerson(refs, v.entities.roles, info.start, word);
+    if (holder && v.entities.byId.get(holder)) return this.resolveNamed({ ...info, kind: 'named', entity: holder });
+    // "der Sprecher", "the official": a source noun names a new anonymous source unless a holder was named
+    // before; only a generic one ("die Managerin", "the analyst") refers back to the last person speaking.
+    if (sourceNoun && !isGenericPersonHead(refs, word)) return null;
+    const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
+    const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
+    return descriptionFits(refs, titles, word) ? rec : null;
   }
 
   /**
@@ -276,7 +346,7 @@ export class SourceRegistry {
       if (info.kind === 'pronoun' || info.kind === 'relative' || info.kind === 'group') continue;
       const ent = info.entity ? v.entities.byId.get(info.entity) : undefined;
       let institution = !!ent && ent.type !== 'person';
-      for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex, v.lower[t]) === 'institution';
+      for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex.refs, v.lower[t]) === 'institution';
       // "Der Autozulieferer Brenkmann" tagged as a person: the institution noun before the name outweighs the tag.
       if (ent && ent.type === 'person' && !institution) continue;
       if (!institution && !hasNameLike(v, np[0], np[1])) continue;
@@ -292,7 +362,7 @@ export class SourceRegistry {
       // Only an organisation (by the entities stage, or by an institution word in its phrase): never a document.
       const type = ev.rec.entity ? v.entities.byId.get(ev.rec.entity)?.type : undefined;
       const words = this.mentionWords.get(ev.rec);
-      if (type === 'organization' || !type && words && [...words].some((w) => descriptionClass(v.lex, w) === 'institution')) return ev.rec;
+      if (type === 'organization' || !type && words && [...words].some((w) => descriptionClass(v.lex.refs, w) === 'institution')) return ev.rec;
     }
     return null;
   }
@@ -325,7 +395,7 @@ export class SourceRegistry {
     if (info.partitive) {
       const n = info.count ?? 0;
       const parents = earlier.filter((r) => r.parent === null && (r.count === null || r.count > n)
-        && (info.ofCount === null || r.count === info.ofCount)
+        && (info.ofCount === null || r.count === info.ofCount || r.count === null && info.ofCount > n)
         && (info.noun?.generic || r.lemma === info.noun?.lemma) && this.compatibleAffiliation(r, info));
       // Prefer the same noun, then the largest group, then the earliest.
       parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
@@ -333,6 +403,8 @@ export class SourceRegistry {
       const last = info.pronounWhole ? this.lastGroup(info.start, null) : null;
       const parent = (last && last.parent === null && (last.count === null || last.count > n) ? last : null) ?? parents[0] ?? null;
       if (parent) {
+        // "Die Ermittler … Einer der drei Ermittler": the part tells the whole's count.
+        if (parent.count === null && info.ofCount !== null && info.ofCount > n) parent.count = info.ofCount;
         this.promote(parent, this.v.doc.tokens[info.start].start); // promoted, but the part's words are no mention of the whole
         const same = this.childrenOf.get(parent)?.find((r) => r.count === info.count);
         if (same) { this.addMention(same, info.start, info.end); return same; }
@@ -342,18 +414,24 @@ export class SourceRegistry {
     }
     if (info.definite || (info.count !== null && info.count > 1)) {
       // "die (sechs) (japanischen) Beamten": an earlier group of that noun; "sechs Beamte" again: the same six.
+      // "Die Beamten … Die drei Beamten": a definite mention with a count counts the uncounted group it refers to.
+      const countable = (r: SourceRec) => info.count === null || r.count === info.count || (info.definite && r.count === null && r.plural);
       const match = earlier.filter((r) => r.parent === null && (r.lemma === info.noun?.lemma || (info.noun?.generic && info.definite))
-        && (info.count === null || r.count === info.count) && this.compatibleAffiliation(r, info)
+        && countable(r) && this.compatibleAffiliation(r, info)
         && (info.definite || r.affiliation === info.affiliation));
       match.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
-      if (match[0]) { this.addMention(match[0], info.start, info.end); return match[0]; }
+      if (match[0]) {
+        if (match[0].count === null && info.count !== null) match[0].count = info.count;
+        this.addMention(match[0], info.start, info.end);
+        return match[0];
+      }
     }
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
     if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
-      && descriptionClass(this.v.lex, this.v.lower[info.end - 1]) === 'person') {
-      const person = this.resolvePronoun(info.start, { number: 'sg', gender: null }, 'sg', true);
+      && descriptionClass(this.v.lex.refs, this.v.lower[info.end - 1]) === 'person') {
+      const person = this.describedPersonBefore(info, this.v.lower[info.end - 1], true);
       if (person) { this.addMention(person, info.start, info.end); return person; }
     }
     const hereNow = this.passingAt.get(before);
@@ -398,7 +476,7 @@ export class SourceRegistry {
       const info = analyzePhrase(v, np[0], np[1]);
       // "Ein Anwohner, der … beobachtet hatte, berichtete … „…“, sagte der 67-Jährige": one unnamed person opening a
       // later sentence than the last speaker is the nearer antecedent too.
-      if ((info.kind === 'group' || info.kind === 'description' && descriptionClass(v.lex, v.lower[info.end - 1]) !== 'institution')
+      if ((info.kind === 'group' || info.kind === 'description' && descriptionClass(v.lex.refs, v.lower[info.end - 1]) !== 'institution')
         && info.count === 1 && !info.partitive && !info.definite && info.end - info.start <= 4) {
         const rec = info.kind === 'group' ? this.resolveGroup(info) : this.resolveNamed(info);
         if (this.fits(rec, 'sg', gender)) return rec;
@@ -477,6 +555,13 @@ export class SourceRegistry {
       return s;
     });
   }
+}
+
+/** Does token t lie in the dateline or the byline ("WASHINGTON (Reuters) -", "Von Anna Schmidt")? Those never speak. */
+function inCredits(v: DocView, t: number): boolean {
+  const at = v.doc.tokens[t]?.start ?? -1;
+  const spans = [v.dateline, v.doc.byline?.span];
+  return spans.some((sp) => !!sp && at >= sp.start && at < sp.end);
 }
 
 /** Is a word in [a, b) capitalised where the language does not capitalise nouns (a name inside the phrase)? */

@@ -9,7 +9,7 @@
 import { readCue, trimContent, wordCount, type Subject } from './attribution.js';
 import type { VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
-import { chunkNP, hasNameLike, postfieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
 import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, type DocView } from './view.js';
 
@@ -155,17 +155,19 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           consumed.add(verb); attributed.add(i); statements.push(st);
           continue;
         }
-      } else if (v.lower[pm] === ':' && pm - S <= 6 && chunkNP(v, S, pm) === pm) {
+      } else if (v.lower[pm] === ':' && pm - S <= 6 && chunkNP(v, skipConnectors(v, S, pm), pm) === pm && skipConnectors(v, S, pm) < pm) {
         const st = directStatement(v, [i], 'direct');
-        st.subject = { type: 'phrase', range: [S, pm] }; st.attribution = [S, pm]; st.anchor = S;
+        const s0 = skipConnectors(v, S, pm);
+        st.subject = { type: 'phrase', range: [s0, pm] }; st.attribution = [S, pm]; st.anchor = s0;
         attributed.add(i); statements.push(st);
         continue;
       } else if (v.lower[pm] === ':' && pm - S <= 14) {
         // "Brandt hält das für Augenwischerei: »…«" — a clause introducing the quote; its named subject speaks.
-        const e = chunkNP(v, S, pm);
-        if (e > S && e < pm && hasNameLike(v, S, e) && !v.quoteOf[S]) {
+        const s0 = skipConnectors(v, S, pm);
+        const e = chunkNP(v, s0, pm);
+        if (e > s0 && e < pm && hasNameLike(v, s0, e) && !v.quoteOf[s0]) {
           const st = directStatement(v, [i], 'direct');
-          st.subject = { type: 'phrase', range: [S, e] }; st.attribution = [S, pm]; st.anchor = S;
+          st.subject = { type: 'phrase', range: [s0, e] }; st.attribution = [S, pm]; st.anchor = s0;
           attributed.add(i); statements.push(st);
           continue;
         }

@@ -6,22 +6,10 @@
  */
 import type { Clause } from './sentence-view.js';
 import { SentenceView, compoundHead, isPartialMention, isPossessiveMention } from './sentence-view.js';
-import { roleRuleFor } from './roles.js';
+import { roleRuleFor } from './role-rules.js';
+import type { Arg, ArgVia, SlotHit } from './types.js';
 
-export type ArgVia = 'mention' | 'pronoun' | 'affiliation' | 'circle' | 'antecedent' | 'inherited' | 'dual';
-
-export interface Arg {
-  entity: string;
-  /** Mention index in layer.mentions, or -1 when the argument was derived without a mention. */
-  mention: number;
-  via: ArgVia;
-}
-
-export interface SlotHit {
-  args: Arg[];
-  /** The slot filled both ends ("Treffen zwischen A und B"): args[0] is the subject, the rest objects. */
-  pair?: boolean;
-}
+export type { Arg, ArgVia, SlotHit } from './types.js';
 
 export class ArgumentFinder {
   constructor(readonly v: SentenceView, readonly previousPersons: string[]) {}
@@ -97,7 +85,7 @@ export class ArgumentFinder {
       steps++;
       const x = v.w(t);
       // The clause's relative pronoun is its own noun phrase ("zu dem sich Kishida …"), unless possessive ("zu dessen Firma").
-      if (t === relPronoun && !/^(dessen|deren|whose)$/.test(x)) return null;
+      if (t === relPronoun && !v.lex.refs.possessiveRelatives.has(x)) return null;
       // "threatened to expel EU diplomats": "to" before a verb marks an infinitive, whose object is bare.
       if (this.sets.infinitiveMarkers.has(x) && !this.german && t + 1 < start && v.isLowerWord(t + 1) && !this.sets.determiners.has(v.w(t + 1)) && !this.sets.possessiveTokens.has(v.w(t + 1))) return null;
       if (this.sets.prepositions.has(x)) {
@@ -459,14 +447,19 @@ export class ArgumentFinder {
   genitiveAfter(t: number): Arg | null {
     const v = this.v;
     if (!this.german) return null;
+    // "der US-Präsident den französischen Präsidenten …": after an article that is no genitive, a demonym belongs
+    // to the next noun phrase (an object), not to the role.
+    let otherArticle = false;
     for (let u = t + 1; u < Math.min(v.to, t + 5); u++) {
       const k = v.mentionIdx(u);
       if (k >= 0) {
         const m = v.mention(k);
+        if (m.kind === 'demonym' && otherArticle) return null;
         if (isPossessiveMention(v, m) || m.kind === 'demonym' || this.sets.genitiveArticles.has(v.w(u - 1))) return this.resolve(k, 'mention') ?? (m.kind === 'demonym' ? { entity: m.entity, mention: k, via: 'affiliation' } : null);
         return null;
       }
       const x = v.w(u);
+      if (this.sets.determiners.has(x) && !this.sets.genitiveArticles.has(x)) otherArticle = true;
       if (v.isPunct(u) || this.sets.prepositions.has(x) || this.sets.verbLike.has(x)) return null;
       if (!(this.sets.genitiveArticles.has(x) || this.sets.determiners.has(x) || v.isLowerWord(u) || endsWithAny(x, this.sets.groupNouns))) return null;
     }

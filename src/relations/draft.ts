@@ -1,5 +1,5 @@
 import type { Modality } from '../contract/schema.js';
-import type { Arg } from './arguments.js';
+import type { Arg } from './types.js';
 import type { Family } from './ontology.js';
 
 /** A relation before anchoring (time, attribution, evidence) and merging. */

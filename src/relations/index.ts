@@ -9,7 +9,7 @@ import { ModalityReader } from './modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
 import { partyLabelTies } from './party-labels.js';
 import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
-import { ReferenceMemory, unresolvedReferences } from './references.js';
+import { ReferenceMemory, unresolvedReferences } from '../references/index.js';
 import type { Draft } from './draft.js';
 import type { Family } from './ontology.js';
 import { predicateType } from './ontology.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
-import type { ReferenceLexicon } from './references.js';
+import { referenceLexicon, type ReferenceLexicon, roleNouns } from '../references/index.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -63,6 +63,7 @@ export interface RoleRule {
 }
 
 export interface RoleLexicon {
+  /** Built from the ties of lang/<code>/entities/roles.txt (one rule per noun, file order). */
   rules: RoleRule[];
   /** Noun endings that inflect a role noun ("beraters", "beraterin"). */
   endings: string[];
@@ -110,6 +111,7 @@ export interface GrammarLexicon {
   passiveAgents: string[];
   affiliationPreps: string[];
   genitiveArticles: string[];
+  /** Attribution words that are no verbs ("so", "zufolge", "according"); the verbs of saying come from lang/<code>/quotes/verbs.json. */
   attributionCues: string[];
   dualAnaphors: string[];
   circleHeads: string[];
@@ -120,17 +122,16 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Past-tense endings of a language without capitalised nouns: such a word opening a clause is a verb ("…, traveled to …"). */
+  pastEndings?: string[];
+  /** Adjective endings of a language with capitalised nouns: such a word before a capitalised noun is no verb ("früheren US-Beamten"). */
+  adjectiveEndings?: string[];
   /** Derive Konjunktiv I trigger forms from the third person present (German reported speech). */
   subjunctiveFromPresent?: boolean;
   /** Object-control verbs of asking ("urged X to meet Y", „bat X, Y zu treffen“): the infinitive's event is requested, not done, and is no relation. */
   requestControl?: string[];
-  /** Open references the relations stage resolves itself (src/relations/references.ts). */
-  references?: ReferenceLexicon;
   /** Adverbs that may stand between a coordinator and its verb ("and later called", "und traf dann"). */
   adverbs?: string[];
-  /** Pronouns that are never objects ("er", "he") and never subjects ("ihn", "him"). */
-  subjectPronouns: string[];
-  objectPronouns: string[];
   /** Nouns for one person's opposite number ("counterpart", "Amtskollege"): a demonym before them is no actor. */
   singularCounterparts?: string[];
   /** Days, months and other time nouns: a preposition before one governs it, not a name after it ("am Montag Ute Marquardt"). */
@@ -141,8 +142,6 @@ export interface GrammarLexicon {
   recipientPreps?: string[];
   /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
   proposalNouns?: string[];
-  /** Object pronouns that are also possessives ("her", "ihr"): objects only where no noun follows. */
-  ambiguousObjectPronouns?: string[];
 }
 
 export interface CompiledLexicon {
@@ -152,6 +151,8 @@ export interface CompiledLexicon {
   roles: RoleLexicon;
   modality: ModalityLexicon;
   grammar: GrammarLexicon;
+  /** Pronouns, possessives and description heads: the shared lexicon of lang/<code>/references/. */
+  refs: ReferenceLexicon;
   sets: {
     prepositions: Set<string>; determiners: Set<string>; subjectRelatives: Set<string>; objectRelatives: Set<string>;
     subordinators: Set<string>; infinitiveMarkers: Set<string>; infinitiveIntros: Set<string>;
@@ -164,6 +165,20 @@ export interface CompiledLexicon {
 }
 
 const cache = new Map<string, CompiledLexicon | null>();
+
+/**
+ * Forms of the plain verbs of saying ("sagte", "said"): a clause they head is an attribution. One list for every
+ * stage: the reporting verbs of lang/<code>/quotes/verbs.json marked "attribution"; participles that hang on a
+ * main clause (", saying …") are left out.
+ */
+function attributionVerbForms(lang: string): string[] {
+  const p = join(langDir(lang), 'quotes', 'verbs.json');
+  if (!existsSync(p)) return [];
+  const vj = JSON.parse(readFileSync(p, 'utf8')) as { participles?: string[]; verbs: { attribution?: boolean; sg?: string[]; pl?: string[]; forms?: string[] }[] };
+  const participles = new Set(lower(vj.participles));
+  return vj.verbs.filter((v) => v.attribution).flatMap((v) => [...(v.sg ?? []), ...(v.pl ?? []), ...(v.forms ?? [])])
+    .map((f) => f.toLowerCase()).filter((f) => !participles.has(f));
+}
 
 function readJson<T>(dir: string, name: string): T {
   return JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
@@ -216,24 +231,27 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       }
     }
   }
+  // Role nouns and their ties come from the one role-noun file (lang/<code>/entities/roles.txt).
+  roles.rules = roleNouns(lang).ties.map((t) => ({ nouns: [t.noun], predicate: t.predicate, compoundOf: t.compoundOf, notOf: t.notOf.length ? t.notOf : undefined }));
   for (const r of roles.rules) {
-    if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/relations/roles.json: predicate "${r.predicate}" is not in the ontology`);
-    r.nouns = lower(r.nouns);
+    if (!familyOf(r.predicate)) throw new Error(`lang/${lang}/entities/roles.txt: tie "${r.predicate}" of "${r.nouns[0]}" is not in the ontology`);
   }
   const set = (xs: string[]) => new Set(lower(xs));
   const g = grammar;
+  const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, roles, modality, grammar,
+    lang, byForm, suffixNouns, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
       infinitiveIntros: set(g.infinitiveIntros), clauseConjunctions: set(g.clauseConjunctions), coordinators: set(g.coordinators),
       copulas: set(g.copulas), passiveAuxiliaries: set(g.passiveAuxiliaries), passiveAgents: set(g.passiveAgents),
-      affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: set(g.attributionCues),
+      affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: new Set([...lower(g.attributionCues), ...attributionVerbForms(lang)]),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
-      subjectPronouns: set(g.subjectPronouns), objectPronouns: set(g.objectPronouns), ambiguousObjectPronouns: set(g.ambiguousObjectPronouns ?? []), recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

@@ -6,55 +6,13 @@
 import type { Modality, Role } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
 import type { CompiledLexicon, RoleRule } from './lexicon.js';
-import type { Arg, ArgumentFinder } from './arguments.js';
+import type { ArgumentFinder } from './arguments.js';
+import type { Arg } from './types.js';
+import { formsOf, roleRuleFor } from './role-rules.js';
 import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
-
-const roleForms = new WeakMap<CompiledLexicon, Map<string, RoleRule>>();
-
-/** Every inflected form of every role noun, first rule wins ("premierminister" before "minister"). */
-function formsOf(lex: CompiledLexicon): Map<string, RoleRule> {
-  let forms = roleForms.get(lex);
-  if (!forms) {
-    forms = new Map();
-    for (const rule of lex.roles.rules) for (const noun of rule.nouns) for (const ending of lex.roles.endings) if (!forms.has(noun + ending)) forms.set(noun + ending, rule);
-    roleForms.set(lex, forms);
-  }
-  return forms;
-}
-
-/** The role rule a (compound) noun falls under: "Sicherheitsberaters" → advises, "US-Botschafter" → represents. */
-const ruleCache = new WeakMap<CompiledLexicon, Map<string, RoleRule | null>>();
-
-export function roleRuleFor(lex: CompiledLexicon, word: string): RoleRule | null {
-  let cache = ruleCache.get(lex);
-  if (!cache) ruleCache.set(lex, (cache = new Map()));
-  let hit = cache.get(word);
-  if (hit === undefined) {
-    hit = findRoleRule(lex, word);
-    // Words repeat; the cache stays bounded by the vocabulary of what was read.
-    if (cache.size < 200_000) cache.set(word, hit);
-  }
-  return hit;
-}
-
-function findRoleRule(lex: CompiledLexicon, word: string): RoleRule | null {
-  const w = word.toLowerCase();
-  const forms = formsOf(lex);
-  const exact = forms.get(w);
-  if (exact) return exact;
-  const dash = w.lastIndexOf('-');
-  if (dash >= 0 && forms.has(w.slice(dash + 1))) return forms.get(w.slice(dash + 1))!;
-  if (!lex.grammar.capitalizedNouns) return null;
-  // German compounds: the longest known head ("Kabinettsmitglied" → "mitglied").
-  for (let i = 3; i <= w.length - 4; i++) {
-    const rule = forms.get(w.slice(i));
-    if (rule) return rule;
-  }
-  return null;
-}
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
 function headWord(title: string): string {

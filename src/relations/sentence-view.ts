@@ -40,7 +40,7 @@ export class SentenceView {
   readonly clauseOf: Int16Array;
 
   /**
-   * `extra`: mentions the relations stage resolved itself (src/relations/references.ts); they get the indexes
+   * `extra`: mentions the relations stage resolved itself (src/references/open-references.ts); they get the indexes
    * after the layer's own (layer.mentions.length + i) and fill only tokens no layer mention covers.
    */
   constructor(readonly doc: Doc, readonly s: Sentence, readonly index: number, readonly layer: EntityLayer, readonly lex: CompiledLexicon, mentionRange: [number, number], readonly extra: EntityMention[] = []) {
@@ -121,12 +121,12 @@ export class SentenceView {
     if (!this.isLowerWord(t) || this.isNumber(t) || this.mentionIdx(t) >= 0) return false;
     if (sets.verbLike.has(x) || this.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb')) return true;
     // English: a past-tense form opening a clause ("…, but failed to …", "…, traveled to …").
-    if (!this.lex.grammar.capitalizedNouns) return /^\p{Ll}{3,}ed$/u.test(x) && !sets.determiners.has(x);
+    if (!this.lex.grammar.capitalizedNouns) return hasEnding(x, this.lex.grammar.pastEndings) && /^\p{Ll}+$/u.test(x) && !sets.determiners.has(x);
     // German: an inflected adjective before its noun ("und früheren US-Beamten") is no verb.
-    if (/(e|en|er|em|es)$/.test(x) && t + 1 < this.to && this.isCapitalized(t + 1) && (this.mentionIdx(t + 1) < 0 || isPartialMention(this, this.mention(this.mentionIdx(t + 1))))) return false;
+    if (hasEnding(x, this.lex.grammar.adjectiveEndings) && t + 1 < this.to && this.isCapitalized(t + 1) && (this.mentionIdx(t + 1) < 0 || isPartialMention(this, this.mention(this.mentionIdx(t + 1))))) return false;
     return !(sets.determiners.has(x) || sets.prepositions.has(x) || sets.subjectRelatives.has(x) || sets.objectRelatives.has(x)
       || sets.subordinators.has(x) || sets.coordinators.has(x) || sets.clauseConjunctions.has(x) || sets.infinitiveIntros.has(x)
-      || sets.attributionCues.has(x) || sets.infinitiveMarkers.has(x) || sets.exemplarMarkers.has(x) || PRONOUN_LIKE.test(x));
+      || sets.attributionCues.has(x) || sets.infinitiveMarkers.has(x) || sets.exemplarMarkers.has(x) || this.lex.refs.pronounLike.has(x));
   }
 
   private segment(): void {
@@ -265,7 +265,7 @@ export class SentenceView {
       return;
     }
     // "zu dem sich …", "zu dessen Firma …" — but "mit der Trump-Kampagne" is an article before a noun.
-    const articleBeforeNoun = this.isCapitalized(h + 2) && this.mentionIdx(h + 2) < 0 && !POSSESSIVE_RELATIVE.test(this.w(h + 1));
+    const articleBeforeNoun = this.isCapitalized(h + 2) && this.mentionIdx(h + 2) < 0 && !this.lex.refs.possessiveRelatives.has(this.w(h + 1));
     if (afterComma && sets.prepositions.has(first) && !articleBeforeNoun && (sets.objectRelatives.has(this.w(h + 1)) || sets.subjectRelatives.has(this.w(h + 1)))) {
       c.kind = 'relative';
       c.relPronoun = h + 1;
@@ -342,8 +342,9 @@ export class SentenceView {
   }
 }
 
-const POSSESSIVE_RELATIVE = /^(dessen|deren|whose)$/;
-const PRONOUN_LIKE = /^(er|sie|es|ich|wir|ihr|man|he|she|it|we|they|i|you|this|these|those|there)$/;
+/** Shortest stem before a listed ending ("ask|ed" yes, "r|ed" no): set by hand. */
+const MIN_STEM = 3;
+const hasEnding = (x: string, endings: string[] | undefined) => !!endings?.some((e) => x.length >= e.length + MIN_STEM && x.endsWith(e));
 
 /** "Trumps", "Trump's", "Japans" (genitive), or a possessive pronoun mention ("seinem", "his"). */
 export function isPossessiveMention(v: SentenceView, m: EntityMention): boolean {
@@ -365,7 +366,7 @@ export function isPossessiveMention(v: SentenceView, m: EntityMention): boolean 
       if ((ent.name === bare || ent.aliases.includes(bare) || ent.name.endsWith(' ' + bare) || ent.name.endsWith(bare)) && !ent.name.endsWith(surface) && !ent.aliases.includes(surface)) return true;
     }
   }
-  if (m.kind === 'pronoun' && /^(sein|seine|seiner|seines|seinem|seinen|ihr|ihre|ihrer|ihres|ihrem|ihren|dessen|deren|his|her|its|their)$/i.test(surface)) return true;
+  if (m.kind === 'pronoun' && v.lex.refs.possessives.has(surface.toLowerCase())) return true;
   return false;
 }
 

@@ -69,13 +69,17 @@ const dedupe = (xs: string[]) => [...new Set(xs)];
 
 const DATELINE = /^((?:\p{Lu}[\p{Lu}\p{L}.'’-]*)(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L} .]+?)?)\s*\(([^()\n]{2,40})\)\s*[-–—]+\s*/u;
 
+/** "WASHINGTON —", "KYIV, Ukraine —": a place in capitals and a dash, no agency (the AP house style). */
+const DATELINE_DASH = /^(\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ ,]+\p{Lu}{2,}[\p{Lu}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s+[–—]\s+/u;
+
 export function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
   for (const para of paragraphs.slice(0, 3)) {
     if (para.heading) continue;
-    const m = DATELINE.exec(text.slice(para.start, para.end));
+    const body = text.slice(para.start, para.end);
+    const m = DATELINE.exec(body) ?? DATELINE_DASH.exec(body);
     if (!m) return null;
     const end = para.start + m[0].trimEnd().length;
-    return { place: m[1].trim(), agency: m[2].trim(), span: { start: para.start, end, text: text.slice(para.start, end) } };
+    return { place: m[1].trim(), agency: (m[2] ?? '').trim(), span: { start: para.start, end, text: text.slice(para.start, end) } };
   }
   return null;
 }

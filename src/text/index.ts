@@ -38,7 +38,7 @@ export function buildDoc(raw: RawArticle): Doc {
   const published = raw.published ? checkDate(raw.published, raw.origin) : null;
   const lang = textLangData(language);
   const paragraphs = splitParagraphs(text);
-  const rawTokens = tokenize(text, 0, text.length, lang.clitics);
+  const rawTokens = tokenize(text, 0, text.length, lang.clitics, lang.compoundLinks);
   const { tokens, sentences } = segment(text, paragraphs, rawTokens, lang);
   const byline = findByline(text, paragraphs, known.map((l) => textLangData(l).credits));
   const dateline = findDateline(text, paragraphs);

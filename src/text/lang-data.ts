@@ -18,6 +18,8 @@ export interface TextLangData {
   stopwords: Set<string>;
   /** Word endings split off as their own token (English "'s", "n't"). */
   clitics: string[];
+  /** Words after a truncated compound's hyphen ("US- und EU-Vertreter"). */
+  compoundLinks: Set<string>;
   credits: CreditCues;
 }
 
@@ -47,6 +49,7 @@ export function textLangData(code: string): TextLangData {
     ordinalPreceders: new Set(readList(join(dir, 'ordinal-preceders.txt'))),
     stopwords: new Set(readList(join(dir, 'stopwords.txt')).map((w) => w.toLowerCase())),
     clitics: readList(join(dir, 'clitics.txt')).sort((a, b) => b.length - a.length),
+    compoundLinks: new Set(readList(join(dir, 'compound-links.txt'))),
     credits,
   };
   cache.set(code, d);

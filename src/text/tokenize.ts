@@ -24,7 +24,11 @@ const DOTTED_ABBREV = /(?:\p{L}{1,3}\.){2,}/uy;
 const URL = /(?:https?:\/\/|www\.)[^\s<>"“”„»«]+[^\s<>"“”„»«.,;:!?)\]]/y;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/y;
 
-export function tokenize(text: string, from = 0, to = text.length, clitics: string[] = []): Token[] {
+/**
+ * `clitics`: word endings split off ("'s"); `compoundLinks`: words after a truncated compound ("US- und
+ * EU-Vertreter", "pre- and post-war"), whose hyphen stays on its word (lang/<code>/text/compound-links.txt).
+ */
+export function tokenize(text: string, from = 0, to = text.length, clitics: string[] = [], compoundLinks: ReadonlySet<string> = new Set()): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
@@ -46,7 +50,7 @@ export function tokenize(text: string, from = 0, to = text.length, clitics: stri
         if ((c === '-' || c === '–' || c === "'" || c === '’' || c === '&') && next && isWordChar(text.charCodeAt(j + 1), next)) { j++; continue; }
         if ((c === '.' || c === ',' || c === ':' || c === '/') && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) { j++; continue; }
         // "US- und EU-Vertreter": a hyphen that ends a truncated compound stays on its word.
-        if (c === '-' && (next === ' ' || next === ',') && /^\s*,?\s*(und|oder|bis|and|or)\b/.test(text.slice(j + 1, j + 8))) { j++; }
+        if (c === '-' && (next === ' ' || next === ',') && compoundLinks.has(wordAfter(text, j + 1))) { j++; }
         break;
       }
       end = j;
@@ -61,6 +65,12 @@ export function tokenize(text: string, from = 0, to = text.length, clitics: stri
     i = end;
   }
   return out;
+}
+
+const LINK_WINDOW = 16;
+/** The word after optional spaces and one comma ("- und", "-, or"), or ''. */
+function wordAfter(text: string, at: number): string {
+  return /^\s*,?\s*(\p{L}+)/u.exec(text.slice(at, at + LINK_WINDOW))?.[1] ?? '';
 }
 
 function matchAt(re: RegExp, text: string, at: number): number {

@@ -34,7 +34,7 @@ import { describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, modelsDir } from '../../src/util/paths.js';
-import { evaluateEntities, type Score } from '../../src/entities/eval.js';
+import { evaluateEntities, type Score } from '../../src/eval/entities.js';
 
 const goldDir = join(repoRoot, 'test', 'gold', 'entities');
 const fmt = (s: Score) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;

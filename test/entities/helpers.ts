@@ -1,4 +1,4 @@
-import { oracleNer } from '../../src/entities/eval.js';
+import { oracleNer } from '../../src/eval/entities.js';
 /** Test helpers: read an article in the corpus format into a Doc, and simulate a tagger from a name list. */
 import { readFileSync } from 'node:fs';
 import { buildDoc } from '../../src/text/index.js';

@@ -29,7 +29,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { evaluateQuotes, formatQuoteEval, QUOTE_FLOORS } from '../../src/quotes/eval.js';
+import { evaluateQuotes, formatQuoteEval, QUOTE_FLOORS } from '../../src/eval/quotes.js';
 import { repoRoot } from '../../src/util/paths.js';
 
 const goldDir = join(repoRoot, 'test', 'gold', 'quotes');

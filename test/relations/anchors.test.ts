@@ -8,7 +8,7 @@ import type { TimelineItem } from '../../src/contract/schema.js';
 import { buildDoc } from '../../src/text/index.js';
 import { AnchorIndex } from '../../src/relations/anchors.js';
 import { extractRelations } from '../../src/relations/index.js';
-import { oracleLayer, type GoldActor } from '../../src/relations/gold.js';
+import { oracleLayer, type GoldActor } from '../../src/eval/relations-gold.js';
 import { extractQuotes } from '../../src/quotes/index.js';
 import { extractTimeline } from '../../src/time/index.js';
 import { emptyQuotes } from './helpers.js';

@@ -17,7 +17,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { evaluateRelations } from '../../src/relations/eval.js';
+import { evaluateRelations } from '../../src/eval/relations.js';
 import { repoRoot } from '../../src/util/paths.js';
 
 const goldDir = join(repoRoot, 'test', 'gold', 'relations');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../src/text/index.js';
 import { extractRelations } from '../../src/relations/index.js';
-import { oracleLayer, type GoldActor } from '../../src/relations/gold.js';
+import { oracleLayer, type GoldActor } from '../../src/eval/relations-gold.js';
 import { emptyQuotes } from './helpers.js';
 
 const P = (name: string, ...aliases: string[]): GoldActor => ({ name, type: 'person', aliases });

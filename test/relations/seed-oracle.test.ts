@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractRelations } from '../../src/relations/index.js';
-import { oracleLayer } from '../../src/relations/gold.js';
+import { oracleLayer } from '../../src/eval/relations-gold.js';
 import { makeEntityLayer } from '../../src/entities/layer.js';
 import { RelationSchema } from '../../src/contract/schema.js';
 import { SEED_ACTORS } from './fixtures/seed-actors.js';

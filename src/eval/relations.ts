@@ -9,9 +9,9 @@ import type { TimelineItem } from '../contract/schema.js';
 import { buildDoc } from '../text/index.js';
 import { analyzeSync } from '../pipeline/analyze.js';
 import { extractQuotes } from '../quotes/index.js';
-import { extractRelations } from './index.js';
-import { oracleLayer, readGold, type GoldActor, type GoldArticle } from './gold.js';
-import { predicateType } from './ontology.js';
+import { extractRelations } from '../relations/index.js';
+import { oracleLayer, readGold, type GoldActor, type GoldArticle } from './relations-gold.js';
+import { predicateType } from '../relations/ontology.js';
 
 export interface Score { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
 export interface RelationEval {

@@ -11,7 +11,7 @@ import { analyzeSync } from '../pipeline/analyze.js';
 import { parseFrontMatter } from '../text/frontmatter.js';
 import { buildDoc } from '../text/index.js';
 import { makeEntityLayer } from '../entities/layer.js';
-import { extractQuotes } from './index.js';
+import { extractQuotes } from '../quotes/index.js';
 
 export interface GoldQuote { kind: 'direct' | 'indirect' | 'mixed'; text: string; speaker: string }
 export interface GoldSource { description: string; count?: number; parent?: string; anonymityReason?: boolean; responses?: string[] }

@@ -18,9 +18,9 @@ import type { Doc } from '../text/types.js';
 import { buildDoc } from '../text/index.js';
 import { parseFrontMatter } from '../text/frontmatter.js';
 import { runNer, type NerMention } from '../ml/ner-stage.js';
-import { extractEntities } from './index.js';
-import type { EntityLayer } from './types.js';
-import { foldKey } from './context.js';
+import { extractEntities } from '../entities/index.js';
+import type { EntityLayer } from '../entities/types.js';
+import { foldKey } from '../entities/context.js';
 
 export interface GoldRole { title: string; of: string | null; status: string | null }
 export interface GoldActor { name: string; type: Entity['type']; kind?: string; id?: string; aliases?: string[]; attributes?: Record<string, unknown>; roles?: GoldRole[] }

@@ -1,0 +1,49 @@
+/**
+ * Definite person descriptions resolved through the roles the text gave before: "sagte der US-Präsident" →
+ * the latest person introduced as "US-Präsident …"; "the spokesman said" → the spokesman named before.
+ * Matching is on the description head ("präsident" in "US-Präsident", "Präsidentin", "Präsidenten").
+ */
+import { headOf } from './heads.js';
+import type { ReferenceLexicon } from './lexicon.js';
+
+/** A role held in the text (the entities stage's RoleMention fits): its title, holder and where it stands. */
+export interface HeldRole {
+  title: string;
+  holder: string | null;
+  tokenStart: number;
+}
+
+/** Does a role title have the head `stem` ("Präsident der USA", "US-Präsident" for "präsident")? */
+export function titleHasHead(refs: ReferenceLexicon, title: string, stem: string): boolean {
+  return title.toLowerCase().split(/\s+/).some((w) => headOf(refs, w)?.stem === stem);
+}
+
+/** The person a definite description headed by `word` at token `t` stands for: the latest earlier holder of such a role. */
+export function describedPerson(refs: ReferenceLexicon, roles: readonly HeldRole[], t: number, word: string): string | null {
+  const want = headOf(refs, word);
+  if (!want || want.type !== 'person') return null;
+  let best: HeldRole | null = null;
+  for (const r of roles) {
+    if (!r.holder || r.tokenStart >= t || (best && r.tokenStart <= best.tokenStart)) continue;
+    if (titleHasHead(refs, r.title, want.stem)) best = r;
+  }
+  return best ? best.holder : null;
+}
+
+/**
+ * Can a person known under `titles` be described with `word`? An office ("der Präsident") fits only a holder of
+ * it or a person with no known role; a generic description ("die SPD-Politikerin", "der 61-Jährige") fits anyone.
+ */
+export function descriptionFits(refs: ReferenceLexicon, titles: readonly string[], word: string): boolean {
+  const want = headOf(refs, word);
+  if (!want || want.type !== 'person' || !titles.length) return true;
+  if (isGenericPersonHead(refs, word)) return true;
+  return titles.some((t) => titleHasHead(refs, t, want.stem));
+}
+
+/** A person description that fits anyone ("die SPD-Politikerin", "the analyst", "der 61-Jährige"), not an office. */
+export function isGenericPersonHead(refs: ReferenceLexicon, word: string): boolean {
+  const h = headOf(refs, word);
+  if (!h || h.type !== 'person') return false;
+  return refs.genericPersonHeads.has(h.stem) || !refs.heads.has(h.stem); // an age noun is no listed head
+}
