@@ -8,6 +8,7 @@ import { analysisJsonSchema, validateAnalysis } from '../contract/validate.js';
 import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
+import { registerSyntaxCommands } from '../syntax/commands.js';
 
 // `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -87,6 +88,7 @@ program
 registerEvalCommands(program);
 registerNerCommands(program);
 registerCorpusCommands(program);
+registerSyntaxCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`backchannel: ${e.message}\n`);

@@ -88,3 +88,56 @@ export function readParts(parts: readonly TreebankPart[]): Sentence[] {
   for (const p of parts) for (const s of readTreebank(p.treebank, p.split)) all.push(s);
   return all;
 }
+
+/**
+ * German has no dev split of its own: GSD dev is training data. For tuning, every DEV_HOLDOUT_EVERY-th sentence of
+ * GSD dev is held out (`train tagger --holdout`), and `eval syntax --treebank de-gsd --split dev` scores those.
+ */
+export const DEV_HOLDOUT_EVERY = 4;
+
+export function isHoldout(part: TreebankPart, index: number): boolean {
+  return part.treebank === 'de-gsd' && part.split === 'dev' && index % DEV_HOLDOUT_EVERY === 0;
+}
+
+/**
+ * Feature conventions differ between German PUD and GSD (PUD: no VerbForm=Fin on finite verbs, participles as
+ * Tense=Past, bare infinitives without VerbForm, Degree on adverbs). PUD is brought to GSD's conventions so that
+ * a model trained on both predicts GSD's. Only FEATS change.
+ */
+export function harmonize(s: Sentence, treebank: TreebankName): Sentence {
+  if (treebank !== 'de-pud') return s;
+  for (let i = 0; i < s.forms.length; i++) {
+    const u = s.upos[i];
+    const f = s.feats[i];
+    if (u === 'ADV') s.feats[i] = f.split('|').filter((p) => p && !p.startsWith('Degree=')).join('|');
+    else if ((u === 'VERB' || u === 'AUX') && !f.includes('VerbForm=')) {
+      if (f.includes('Mood=')) s.feats[i] = addFeat(f, 'VerbForm=Fin');
+      else if (s.xpos[i] === 'VBN') s.feats[i] = addFeat(f.split('|').filter((p) => p && !p.startsWith('Tense=')).join('|'), 'VerbForm=Part');
+      else if (s.xpos[i] === 'VB' && f === '') s.feats[i] = 'VerbForm=Inf';
+    }
+  }
+  return s;
+}
+
+function addFeat(feats: string, pair: string): string {
+  const parts = feats ? feats.split('|') : [];
+  parts.push(pair);
+  return parts.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).join('|');
+}
+
+/** The training sentences of a model for `lang` (harmonised; without the dev holdout when asked). */
+export function trainingSentences(lang: string, holdout: boolean): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of trainingParts(lang)) {
+    const sents = readTreebank(p.treebank, p.split);
+    for (let i = 0; i < sents.length; i++) if (!(holdout && isHoldout(p, i))) out.push(harmonize(sents[i], p.treebank));
+  }
+  return out;
+}
+
+/** Gold sentences to evaluate on: for de-gsd dev only the held-out sentences. */
+export function evaluationSentences(name: TreebankName, split: Split): Sentence[] {
+  const sents = readTreebank(name, split);
+  if (name === 'de-gsd' && split === 'dev') return sents.filter((_, i) => isHoldout({ treebank: name, split }, i));
+  return sents;
+}

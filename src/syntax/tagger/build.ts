@@ -1,0 +1,59 @@
+/** Training a language's tagger from the treebanks, its lexicon file and the NER word classes; tagging treebanks. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { langDir, modelsDir } from '../../util/paths.js';
+import { emptySentence, type Sentence } from '../conllu.js';
+import { FormLexicon } from '../lexicon/form-lexicon.js';
+import { readLexiconFile } from '../lexicon/lexicon-file.js';
+import { partName, trainingParts, trainingSentences } from '../treebanks.js';
+import type { TaggerModel } from './model.js';
+import { trainTagger } from './train.js';
+import { WordClasses } from './word-classes.js';
+
+export const lexiconPath = (lang: string): string => join(langDir(lang), 'syntax', 'lexicon.tsv.gz');
+export const wordClassesPath = (lang: string): string => join(modelsDir, `wordstats-${lang}.tsv.gz`);
+
+export interface BuildTaggerOptions {
+  lang: string;
+  epochs?: number;
+  seed?: number;
+  /** Leave out the German dev holdout (for tuning). */
+  holdout?: boolean;
+  lexicon?: boolean;
+  clusters?: boolean;
+  lexiconFeats?: boolean;
+  lexiconLemmas?: boolean;
+  log?: (m: string) => void;
+}
+
+export function buildTagger(o: BuildTaggerOptions): TaggerModel {
+  const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const t0 = Date.now();
+  const sentences = trainingSentences(o.lang, !!o.holdout);
+  const words = sentences.reduce((n, s) => n + s.forms.length, 0);
+  const lexFile = lexiconPath(o.lang);
+  const lexicon = o.lexicon !== false && existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
+  const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
+  log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));
+  return trainTagger({
+    lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log,
+    options: { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false },
+  });
+}
+
+/** Tag gold sentences word for word; returns the predictions (heads unknown) and the tagging time. */
+export function tagTreebank(model: TaggerModel, gold: readonly Sentence[]): { pred: Sentence[]; seconds: number } {
+  const t0 = process.hrtime.bigint();
+  const results = gold.map((g) => model.tag(g.forms));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const pred = gold.map((g, k) => {
+    const p = emptySentence(g.forms.length);
+    p.forms = g.forms.slice();
+    p.upos = results[k].upos;
+    p.feats = results[k].feats;
+    p.lemmas = results[k].lemmas;
+    return p;
+  });
+  return { pred, seconds };
+}

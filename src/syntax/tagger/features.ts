@@ -1,0 +1,165 @@
+/**
+ * Feature atoms of the tagger, as 32-bit hashes. What depends on the word form alone (`WordInfo`) is computed
+ * once per distinct form and cached; context atoms are combined per token from the neighbours' cached info.
+ * Hashing reuses src/util/hash.ts (`mix`, `hashStr`, `hashRange`): no strings are built per token.
+ */
+import { hashRange, hashStr, mix } from '../../util/hash.js';
+import type { FormLexicon } from '../lexicon/form-lexicon.js';
+import type { WordClasses } from './word-classes.js';
+
+/** Template ids: each atom is mix(template, value). */
+const T = {
+  BIAS: 1, FORM: 2, LOWER: 3, SUF: 4, PRE: 5, SHAPE: 6, CL1: 7, CL2: 8, CL3: 9, FREQ: 10, LEXSIG: 11, LEXFEAT: 12, NOLEX: 13,
+  P1: 20, P2P1: 21, P1W: 22, WM1: 23, WP1: 24, WM2: 25, WP2: 26, SM1: 27, SP1: 28, CM1: 29, CP1: 30, LM1: 31, LP1: 32, LP2: 33,
+  FIRST: 34, P1LP1: 35,
+  FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48,
+  LW: 60, LSUF: 61, LPRE: 62, LFEATS: 63, LBIAS: 64, LSHAPE: 65,
+} as const;
+
+/** Task keys: a feature's weight row for FEATS or lemma classes is keyed by (atom, task, UPOS). */
+export const featsKey = (atom: number, upos: number): number => mix(atom, 0x100 + upos);
+export const lemmaKey = (atom: number, upos: number): number => mix(atom, 0x200 + upos);
+
+const BOS = 0x5eed0001;
+const EOS = 0x5eed0002;
+
+/** Lexicon groups: which model UPOS a lexicon UPOS can stand for (universal, not language data). */
+export const LEXICON_GROUP: Record<string, string> = { VERB: 'VERB', AUX: 'VERB', NOUN: 'NOUN', PROPN: 'NOUN', ADJ: 'ADJ', ADV: 'ADV' };
+
+export interface WordInfo {
+  form: string;
+  lower: string;
+  /** Atoms that depend on the form alone (UPOS and FEATS tasks). */
+  atoms: Uint32Array;
+  /** Atoms for the lemma task. */
+  lemmaAtoms: Uint32Array;
+  lowerHash: number;
+  suffix3: number;
+  /** Level-2 cluster (or -1). */
+  cluster2: number;
+  /** Bit set of lexicon UPOS ids (0 = not in the lexicon). */
+  lexSig: number;
+  /** Index in the lexicon or -1. */
+  lexIdx: number;
+}
+
+/** Coarse word shape: character classes with runs collapsed ("Xx", "d", "X.X."), at most 6 symbols. */
+export function shapeHash(w: string): number {
+  let h = 0x9e37;
+  let last = -1;
+  let n = 0;
+  for (let i = 0; i < w.length && n < 6; i++) {
+    const c = w.charCodeAt(i);
+    const ch = w[i];
+    let k: number;
+    if (c >= 48 && c <= 57) k = 1;
+    else if (ch !== ch.toLowerCase()) k = 2;
+    else if (ch !== ch.toUpperCase()) k = 3;
+    else k = 4 + (c & 0xff);
+    if (k !== last) { h = mix(h, k); n++; last = k; }
+  }
+  return mix(h, Math.min(w.length, 12));
+}
+
+export class FeatureContext {
+  private cache = new Map<string, WordInfo>();
+  constructor(readonly lexicon: FormLexicon, readonly classes: WordClasses) {}
+
+  info(form: string): WordInfo {
+    let wi = this.cache.get(form);
+    if (!wi) {
+      wi = this.compute(form);
+      if (this.cache.size > 200_000) this.cache.clear();
+      this.cache.set(form, wi);
+    }
+    return wi;
+  }
+
+  private compute(form: string): WordInfo {
+    const lower = form.toLowerCase();
+    const atoms: number[] = [T.BIAS, mix(T.FORM, hashStr(form)), mix(T.LOWER, hashStr(lower)), mix(T.SHAPE, shapeHash(form))];
+    const n = lower.length;
+    for (let k = 1; k <= 4 && k < n; k++) atoms.push(mix(T.SUF + k * 256, hashRange(lower, n - k, n)));
+    for (let k = 1; k <= 3 && k < n; k++) atoms.push(mix(T.PRE + k * 256, hashRange(lower, 0, k)));
+    let cluster2 = -1;
+    let wc = this.classes.find(form);
+    if (wc < 0 && lower !== form) wc = this.classes.find(lower);
+    if (wc >= 0) {
+      const leaf = this.classes.leaf[wc];
+      const B = this.classes.branching;
+      atoms.push(mix(T.FREQ, this.classes.freq[wc]));
+      if (leaf >= 0) {
+        cluster2 = Math.floor(leaf / B);
+        atoms.push(mix(T.CL3, leaf), mix(T.CL2, cluster2), mix(T.CL1, Math.floor(leaf / (B * B))));
+      }
+    } else atoms.push(mix(T.FREQ, 0xffff));
+    const { lexIdx, lexSig } = this.lexiconAtoms(form, lower, atoms);
+    const lemmaAtoms: number[] = [T.LBIAS, mix(T.LW, hashStr(form)), mix(T.LSHAPE, shapeHash(form))];
+    const m = form.length;
+    for (let k = 1; k <= 5 && k <= m; k++) lemmaAtoms.push(mix(T.LSUF + k * 256, hashRange(form, m - k, m)));
+    for (let k = 1; k <= 2 && k < m; k++) lemmaAtoms.push(mix(T.LPRE + k * 256, hashRange(form, 0, k)));
+    return {
+      form, lower, atoms: Uint32Array.from(atoms), lemmaAtoms: Uint32Array.from(lemmaAtoms), lowerHash: hashStr(lower),
+      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), cluster2, lexSig, lexIdx,
+    };
+  }
+
+  /** Lexicon atoms: the set of candidate UPOS, and per (UPOS, feature) the set of candidate values. */
+  private lexiconAtoms(form: string, lower: string, atoms: number[]): { lexIdx: number; lexSig: number } {
+    const lex = this.lexicon;
+    if (lex.size === 0) return { lexIdx: -1, lexSig: 0 };
+    let idx = lex.find(form);
+    // Sentence-initial capitals: "Sagte" is looked up as "sagte" (nouns keep their capital in the lexicon).
+    if (idx < 0 && lower !== form) idx = lex.find(lower);
+    if (idx < 0) { atoms.push(T.NOLEX); return { lexIdx: -1, lexSig: 0 }; }
+    let sig = 0;
+    for (let e = lex.starts[idx]; e < lex.starts[idx + 1]; e++) {
+      const u = lex.entUpos[e];
+      sig |= 1 << u;
+      atoms.push(mix(T.LEXFEAT, mix(u, hashStr(lex.featsNames[lex.entFeats[e]]))));
+      for (const part of lex.featsNames[lex.entFeats[e]].split('|')) if (part) atoms.push(mix(T.LEXFEAT + 256, mix(u, hashStr(part))));
+    }
+    atoms.push(mix(T.LEXSIG, sig));
+    return { lexIdx: idx, lexSig: sig };
+  }
+}
+
+/** Context atoms for UPOS at position i; p1/p2 are the previous predicted UPOS ids (-1 before the sentence). */
+export function uposContext(ws: readonly WordInfo[], i: number, p1: number, p2: number, out: number[]): void {
+  out.length = 0;
+  const n = ws.length;
+  const w = ws[i];
+  const at = (j: number, f: (x: WordInfo) => number): number => (j < 0 ? BOS : j >= n ? EOS : f(ws[j]));
+  out.push(
+    mix(T.P1, p1), mix(T.P2P1, mix(p2, p1)), mix(T.P1W, mix(p1, w.lowerHash)),
+    mix(T.WM1, at(i - 1, (x) => x.lowerHash)), mix(T.WP1, at(i + 1, (x) => x.lowerHash)),
+    mix(T.WM2, at(i - 2, (x) => x.lowerHash)), mix(T.WP2, at(i + 2, (x) => x.lowerHash)),
+    mix(T.SM1, at(i - 1, (x) => x.suffix3)), mix(T.SP1, at(i + 1, (x) => x.suffix3)),
+    mix(T.CM1, at(i - 1, (x) => x.cluster2)), mix(T.CP1, at(i + 1, (x) => x.cluster2)),
+    mix(T.LM1, at(i - 1, (x) => x.lexSig)), mix(T.LP1, at(i + 1, (x) => x.lexSig)), mix(T.LP2, at(i + 2, (x) => x.lexSig)),
+    mix(T.P1LP1, mix(p1, at(i + 1, (x) => x.lexSig))),
+    mix(T.FIRST, i === 0 ? shapeHash(w.form) : 0),
+  );
+}
+
+/**
+ * Context atoms for the FEATS task at i, with every token's UPOS known and the FEATS classes of earlier tokens
+ * already chosen (featsHash[j] = hash of token j's FEATS string).
+ */
+export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[]): void {
+  out.length = 0;
+  const n = ws.length;
+  const u1 = i > 0 ? upos[i - 1] : -1;
+  const u2 = i + 1 < n ? upos[i + 1] : -1;
+  out.push(
+    mix(T.FU1, u1), mix(T.FU2, u2), mix(T.FUU, mix(u1, u2)),
+    mix(T.FPREV, mix(u1, i > 0 ? featsHash[i - 1] : BOS)),
+    mix(T.FPREV2, mix(i > 1 ? upos[i - 2] : -1, i > 1 ? featsHash[i - 2] : BOS)),
+    mix(T.FWM1, i > 0 ? ws[i - 1].lowerHash : BOS), mix(T.FWP1, i + 1 < n ? ws[i + 1].lowerHash : EOS),
+    mix(T.FWM2, i > 1 ? ws[i - 2].lowerHash : BOS), mix(T.FADP, adpHash),
+  );
+}
+
+export function lemmaFeatsAtom(featsHash: number): number {
+  return mix(T.LFEATS, featsHash);
+}

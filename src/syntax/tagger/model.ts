@@ -1,0 +1,265 @@
+/**
+ * The tagger: UPOS (greedy left to right), then the FEATS string as one class per UPOS (left to right, with every
+ * UPOS known), then the lemma as an edit-rule class per UPOS. All three are averaged perceptrons over hashed
+ * atoms (./features.ts). A full-form lexicon restricts the FEATS classes to those its analyses allow and offers
+ * lemmas first (./lemma in ../lemma). One model file holds the weights, the label sets, the lexicon and the
+ * word classes.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { hashStr } from '../../util/hash.js';
+import { packBin, unpackBin } from '../binfile.js';
+import { FormLexicon } from '../lexicon/form-lexicon.js';
+import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
+import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, uposContext, type WordInfo } from './features.js';
+import { FrozenWeights, type WeightReader } from './weights.js';
+import { WordClasses } from './word-classes.js';
+
+export interface TaggerLabels {
+  upos: string[];
+  /** FEATS classes per UPOS index ('' = no features). */
+  feats: string[][];
+  /** Edit rules (global table) and the rule ids seen per UPOS. */
+  rules: string[];
+  lemmaClasses: number[][];
+}
+
+export interface TaggerOptions {
+  /** Restrict FEATS classes to those the lexicon's analyses allow (when any is allowed). */
+  lexiconFeats: boolean;
+  /** Prefer lemmas the lexicon lists for the form and UPOS. */
+  lexiconLemmas: boolean;
+}
+
+export interface TaggerMeta {
+  lang: string;
+  trainedOn: string[];
+  seed: number;
+  epochs: number;
+  [k: string]: unknown;
+}
+
+export interface TagResult {
+  upos: string[];
+  feats: string[];
+  lemmas: string[];
+}
+
+/** Parsed FEATS class: (name, value) pairs. */
+type ParsedFeats = Array<[string, string]>;
+
+export class TaggerModel {
+  readonly fx: FeatureContext;
+  readonly featsHash: Int32Array[];
+  private readonly featsParsed: ParsedFeats[][];
+  readonly parsedRules: EditRule[];
+  /** Lexicon UPOS id per model UPOS (-1: the lexicon has no entries of its group). */
+  private readonly lexUposOf: Int32Array;
+  private ctx: number[] = [];
+  private scores = new Float64Array(256);
+
+  constructor(
+    readonly labels: TaggerLabels,
+    public weights: WeightReader,
+    readonly lexicon: FormLexicon,
+    readonly classes: WordClasses,
+    public options: TaggerOptions,
+    public meta: TaggerMeta,
+  ) {
+    this.fx = new FeatureContext(lexicon, classes);
+    this.featsHash = labels.feats.map((fs) => Int32Array.from(fs, (f) => hashStr(f)));
+    this.featsParsed = labels.feats.map((fs) => fs.map((f) => (f ? f.split('|').map((p) => p.split('=') as [string, string]) : [])));
+    this.parsedRules = labels.rules.map(parseRule);
+    this.lexUposOf = Int32Array.from(labels.upos, (u) => {
+      const g = LEXICON_GROUP[u];
+      return g === undefined ? -1 : lexicon.uposNames.indexOf(g);
+    });
+    const widest = Math.max(labels.upos.length, ...labels.feats.map((f) => f.length), ...labels.lemmaClasses.map((c) => c.length), 1);
+    this.scores = new Float64Array(widest);
+  }
+
+  get nUpos(): number { return this.labels.upos.length; }
+
+  /** Sum the rows of `keys` into scores[0..width). */
+  private score(keys: ArrayLike<number>, width: number, keyOf: ((a: number) => number) | null): Float64Array {
+    const s = this.scores;
+    s.fill(0, 0, width);
+    const W = this.weights.w;
+    for (let k = 0; k < keys.length; k++) {
+      const off = this.weights.row(keyOf ? keyOf(keys[k]) : keys[k]);
+      if (off < 0) continue;
+      for (let c = 0; c < width; c++) s[c] += W[off + c];
+    }
+    return s;
+  }
+
+  /** UPOS scores at i (atoms in `atomsOut` for the trainer's update). */
+  uposScores(ws: readonly WordInfo[], i: number, p1: number, p2: number, atomsOut: number[]): Float64Array {
+    uposContext(ws, i, p1, p2, atomsOut);
+    const local = ws[i].atoms;
+    for (let k = 0; k < local.length; k++) atomsOut.push(local[k]);
+    return this.score(atomsOut, this.nUpos, null);
+  }
+
+  /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
+  featsCandidates(wi: WordInfo, u: number): Int32Array | null {
+    if (!this.options.lexiconFeats || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
+    const cache = (wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc ?? ((wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc = []);
+    if (cache[u] !== undefined) return cache[u];
+    const lex = this.lexicon;
+    const allowed = new Map<string, Set<string>>();
+    for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
+      if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+      for (const part of lex.featsNames[lex.entFeats[e]].split('|')) {
+        if (!part) continue;
+        const [name, values] = part.split('=');
+        let set = allowed.get(name);
+        if (!set) allowed.set(name, (set = new Set()));
+        for (const v of values.split(',')) set.add(v);
+      }
+    }
+    let result: Int32Array | null = null;
+    if (allowed.size > 0) {
+      const ok: number[] = [];
+      const classes = this.featsParsed[u];
+      for (let k = 0; k < classes.length; k++) {
+        if (classes[k].every(([n, v]) => !allowed.has(n) || allowed.get(n)!.has(v))) ok.push(k);
+      }
+      if (ok.length > 0) result = Int32Array.from(ok);
+    }
+    cache[u] = result;
+    return result;
+  }
+
+  featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
+    featsContext(ws, upos, featsHash, adpHash, i, atomsOut);
+    const local = ws[i].atoms;
+    for (let k = 0; k < local.length; k++) atomsOut.push(local[k]);
+    const u = upos[i];
+    return this.score(atomsOut, this.labels.feats[u].length, (a) => featsKey(a, u));
+  }
+
+  /** Lemma rule candidates (indices into lemmaClasses[u]) that apply to the form; lexicon-backed ones when known. */
+  lemmaCandidates(wi: WordInfo, u: number): { applicable: Int32Array; lexical: Int32Array | null; lexLemma: string | null } {
+    type Cached = { applicable: Int32Array; lexical: Int32Array | null; lexLemma: string | null };
+    const holder = wi as WordInfo & { _lc?: (Cached | undefined)[] };
+    const cache = holder._lc ?? (holder._lc = []);
+    const hit = cache[u];
+    if (hit) return hit;
+    const classes = this.labels.lemmaClasses[u];
+    const app: number[] = [];
+    const lemmas: string[] = [];
+    for (let k = 0; k < classes.length; k++) {
+      const l = applyRule(wi.form, this.parsedRules[classes[k]]);
+      if (l !== null) { app.push(k); lemmas.push(l); }
+    }
+    let lexical: Int32Array | null = null;
+    let lexLemma: string | null = null;
+    if (this.options.lexiconLemmas && wi.lexIdx >= 0 && this.lexUposOf[u] >= 0) {
+      const lex = this.lexicon;
+      const known = new Set<string>();
+      for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
+        if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+        const l = applyRule(wi.form, parseRule(lex.ruleNames[lex.entRule[e]])) ?? applyRule(wi.lower, parseRule(lex.ruleNames[lex.entRule[e]]));
+        if (l !== null) { known.add(l); lexLemma ??= l; }
+      }
+      const ok = app.filter((_, j) => known.has(lemmas[j]));
+      if (ok.length > 0) lexical = Int32Array.from(ok);
+    }
+    const r = { applicable: Int32Array.from(app), lexical, lexLemma };
+    cache[u] = r;
+    return r;
+  }
+
+  lemmaScores(wi: WordInfo, u: number, featsHash: number, atomsOut: number[]): Float64Array {
+    atomsOut.length = 0;
+    for (let k = 0; k < wi.lemmaAtoms.length; k++) atomsOut.push(wi.lemmaAtoms[k]);
+    atomsOut.push(lemmaFeatsAtom(featsHash));
+    return this.score(atomsOut, this.labels.lemmaClasses[u].length, (a) => lemmaKey(a, u));
+  }
+
+  /** The lemma of word wi as UPOS u with the given FEATS hash. */
+  lemmaOf(wi: WordInfo, u: number, featsHash: number): string {
+    const cand = this.lemmaCandidates(wi, u);
+    const pool = cand.lexical ?? cand.applicable;
+    if (pool.length === 0) return cand.lexLemma ?? wi.form;
+    if (cand.lexical === null && cand.lexLemma !== null) return cand.lexLemma;
+    const s = this.lemmaScores(wi, u, featsHash, this.ctx);
+    let best = pool[0];
+    for (let j = 1; j < pool.length; j++) if (s[pool[j]] > s[best]) best = pool[j];
+    return applyRule(wi.form, this.parsedRules[this.labels.lemmaClasses[u][best]]) ?? wi.form;
+  }
+
+  /** Tag one sentence of word forms. */
+  tag(forms: readonly string[]): TagResult {
+    const n = forms.length;
+    const ws = forms.map((f) => this.fx.info(f));
+    const upos = new Int32Array(n);
+    const fIdx = new Int32Array(n);
+    const fHash = new Int32Array(n);
+    const ctx = this.ctx;
+    for (let i = 0; i < n; i++) {
+      const s = this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx);
+      let best = 0;
+      for (let c = 1; c < this.nUpos; c++) if (s[c] > s[best]) best = c;
+      upos[i] = best;
+    }
+    const adp = this.adpIndex();
+    let lastAdp = 0;
+    let lastAdpAt = -99;
+    for (let i = 0; i < n; i++) {
+      const u = upos[i];
+      const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
+      const cand = this.featsCandidates(ws[i], u);
+      fIdx[i] = argmaxOf(s, cand, this.labels.feats[u].length);
+      fHash[i] = this.featsHash[u][fIdx[i]];
+      if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
+    }
+    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
+    for (let i = 0; i < n; i++) {
+      out.upos[i] = this.labels.upos[upos[i]];
+      out.feats[i] = this.labels.feats[upos[i]][fIdx[i]];
+      out.lemmas[i] = this.lemmaOf(ws[i], upos[i], fHash[i]);
+    }
+    return out;
+  }
+
+  adpIndex(): number {
+    return this.labels.upos.indexOf('ADP');
+  }
+
+  save(path: string): number {
+    const w = this.weights as FrozenWeights;
+    if (!(w instanceof FrozenWeights)) throw new Error('save: the model is still training (freeze it first)');
+    const buf = packBin(
+      { kind: 'backchannel-tagger', version: 1, labels: this.labels, options: this.options, meta: this.meta, lexicon: this.lexicon.toMeta(), branching: this.classes.branching },
+      { w_keys: w.keys, w_offs: w.offs, w_vals: w.w, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays() },
+    );
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, buf);
+    return buf.length;
+  }
+
+  static load(path: string): TaggerModel {
+    const { meta, arrays } = unpackBin(readFileSync(path), path);
+    if (meta?.kind !== 'backchannel-tagger') throw new Error(`${path}: not a tagger model`);
+    const weights = new FrozenWeights(arrays.w_keys as Uint32Array, arrays.w_offs as Int32Array, arrays.w_vals as Float32Array);
+    return new TaggerModel(
+      meta.labels, weights, FormLexicon.fromParts('lx_', arrays, meta.lexicon), WordClasses.fromArrays(arrays, meta.branching), meta.options, meta.meta,
+    );
+  }
+}
+
+/** How far back (in words) a preposition still informs the case of a word: "mit dem sehr alten Mann". */
+export const ADP_REACH = 4;
+
+export function argmaxOf(s: Float64Array, cand: Int32Array | null, width: number): number {
+  if (cand) {
+    let best = cand[0];
+    for (let j = 1; j < cand.length; j++) if (s[cand[j]] > s[best]) best = cand[j];
+    return best;
+  }
+  let best = 0;
+  for (let c = 1; c < width; c++) if (s[c] > s[best]) best = c;
+  return best;
+}
