@@ -6,13 +6,16 @@ import type { Analysis } from '../contract/schema.js';
 import { validateAnalysis } from '../contract/validate.js';
 import { analyzeArticle, prepareLanguage } from '../pipeline/analyze.js';
 import { renderBrief } from '../brief/render.js';
+import { analysisToConllu } from '../syntax/conllu-out.js';
 import { listInputs, readInputFile, type InputProblem } from '../text/input.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import type { RawArticle } from '../text/types.js';
 
 export interface AnalyzeCliOptions {
-  format: 'json' | 'text' | 'markdown';
+  format: 'json' | 'text' | 'markdown' | 'conllu';
+  /** Optional contract layers to include in json output (today: syntax). */
+  layers?: string[];
   out?: string;
   lang?: string;
   published?: string;
@@ -50,15 +53,22 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
       let analysis: Analysis;
       try {
         await prepareLanguage(raw.language ?? detectLanguage(normalizeText(raw.text)).language);
-        analysis = validateAnalysis(analyzeArticle(raw));
+        analysis = validateAnalysis(analyzeArticle(raw, { syntax: opts.format === 'conllu' || !!opts.layers?.includes('syntax') }));
       } catch (e) {
         problems.push({ origin: raw.origin, message: (e as Error).message.replace(`${raw.origin}: `, '') });
         continue;
       }
       analysed++;
-      const rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2) : renderBrief(analysis, opts.format);
+      let rendered: string;
+      try {
+        rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2)
+          : opts.format === 'conllu' ? analysisToConllu(analysis).trimEnd() : renderBrief(analysis, opts.format);
+      } catch (e) {
+        problems.push({ origin: raw.origin, message: (e as Error).message });
+        continue;
+      }
       if (outIsDir) {
-        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : 'txt';
+        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : opts.format === 'conllu' ? 'conllu' : 'txt';
         writeFileSync(join(opts.out!, `${safeName(raw.origin)}.${ext}`), rendered + '\n');
       } else chunks.push(rendered);
     }
@@ -66,7 +76,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   }
   bar?.stop();
   if (!outIsDir && chunks.length) {
-    const sep = opts.format === 'json' ? '\n' : '\n---\n\n';
+    const sep = opts.format === 'json' ? '\n' : opts.format === 'conllu' ? '\n\n' : '\n---\n\n';
     const body = chunks.join(sep) + '\n';
     if (opts.out) writeFileSync(opts.out, body);
     else process.stdout.write(body);

@@ -82,10 +82,14 @@ function caseOf(feats: string): string {
   return feats.slice(i + 5, end < 0 ? feats.length : end);
 }
 
-const f2 = (t: number, a: number): number => mix(t, a);
-const f3 = (t: number, a: number, b: number): number => mix(mix(t, a), b);
-const f4 = (t: number, a: number, b: number, c: number): number => mix(mix(mix(t, a), b), c);
-const f5 = (t: number, a: number, b: number, c: number, d: number): number => mix(mix(mix(mix(t, a), b), c), d);
+// Template hashes: a multiplicative chain over the atoms, finished by one murmur finalizer (cheaper than
+// mixing at every step, and the finalizer spreads the low bits that index the weight tables).
+const K = 0x9e3779b1;
+const f2 = (t: number, a: number): number => fmix(Math.imul(t, K) ^ a);
+const f3 = (t: number, a: number, b: number): number => fmix(Math.imul(Math.imul(t, K) ^ a, K) ^ b);
+const f4 = (t: number, a: number, b: number, c: number): number => fmix(Math.imul(Math.imul(Math.imul(t, K) ^ a, K) ^ b, K) ^ c);
+const f5 = (t: number, a: number, b: number, c: number, d: number): number =>
+  fmix(Math.imul(Math.imul(Math.imul(Math.imul(t, K) ^ a, K) ^ b, K) ^ c, K) ^ d);
 
 /** Distance bucket: 1, 2, 3, 4, 5–6, 7–9, 10+. */
 function distance(a: number, b: number): number {

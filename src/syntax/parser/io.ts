@@ -1,11 +1,11 @@
 /**
- * The parser's model file: a small JSON header (labels, table sizes, scales, meta) and the two weight tables as
- * int16, brotli-compressed. Weights are quantised once when training ends (`quantize`), so the model in memory
+ * The parser's model file: a small JSON header (labels, table sizes, scales, meta), the move table as int16 and
+ * the two arc tables as sparse rows (entry count per row, columns, int16 weights), brotli-compressed. Weights are quantised once when training ends (`quantize`), so the model in memory
  * and the model read back from disk score identically.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
-import { ParserModel, type ParserMeta } from './model.js';
+import { ParserModel, sparsify, type ParserMeta, type SparseTable } from './model.js';
 
 const MAGIC = 'BCPARSE1';
 const INT16_MAX = 32767;
@@ -13,6 +13,8 @@ const INT16_MAX = 32767;
 interface Header {
   meta: ParserMeta;
   labels: string[];
+  /** Per direction (LEFT, RIGHT): global label id of each arc-table column. */
+  dirLabels: [number[], number[]];
   moveBits: number;
   arcBits: number;
   moveScale: number;
@@ -39,27 +41,54 @@ function fromInt16(q: Int16Array, scale: number, out: Float32Array): void {
   for (let i = 0; i < q.length; i++) out[i] = q[i] * scale;
 }
 
-/** Rounds the model's weights to what the file stores (in place). Returns the scales. */
+/**
+ * Rounds the model's weights to what the file stores and switches the arc tables to their sparse form (in place;
+ * the dense arc tables are dropped). Returns the scales.
+ */
 export function quantize(model: ParserModel): { moveScale: number; arcScale: number } {
+  if (model.arcSparse) throw new Error('parser model is already quantized');
   const moveScale = scaleOf(model.moveW);
-  const arcScale = scaleOf(model.arcW);
+  const arcScale = Math.max(scaleOf(model.arcW[0]), scaleOf(model.arcW[1]));
   fromInt16(toInt16(model.moveW, moveScale), moveScale, model.moveW);
-  fromInt16(toInt16(model.arcW, arcScale), arcScale, model.arcW);
+  for (const w of model.arcW) fromInt16(toInt16(w, arcScale), arcScale, w);
+  model.arcSparse = [sparsify(model.arcW[0], model.dirLabels[0].length), sparsify(model.arcW[1], model.dirLabels[1].length)];
+  model.arcW[0] = new Float32Array(0);
+  model.arcW[1] = new Float32Array(0);
   model.meta = { ...model.meta, moveScale, arcScale };
   return { moveScale, arcScale };
 }
 
+const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
 export function serializeParser(model: ParserModel): Buffer {
-  const moveScale = Number(model.meta.moveScale ?? scaleOf(model.moveW));
-  const arcScale = Number(model.meta.arcScale ?? scaleOf(model.arcW));
-  const header: Header = { meta: model.meta, labels: model.labels, moveBits: model.moveBits, arcBits: model.arcBits, moveScale, arcScale };
+  if (!model.arcSparse) throw new Error('quantize the parser model before saving it');
+  const moveScale = Number(model.meta.moveScale);
+  const arcScale = Number(model.meta.arcScale);
+  const dirLabels: [number[], number[]] = [Array.from(model.dirLabels[0]), Array.from(model.dirLabels[1])];
+  const header: Header = { meta: model.meta, labels: model.labels, dirLabels, moveBits: model.moveBits, arcBits: model.arcBits, moveScale, arcScale };
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length);
-  const mq = toInt16(model.moveW, moveScale);
-  const aq = toInt16(model.arcW, arcScale);
-  const raw = Buffer.concat([Buffer.from(MAGIC), len, h, Buffer.from(mq.buffer, mq.byteOffset, mq.byteLength), Buffer.from(aq.buffer, aq.byteOffset, aq.byteLength)]);
+  const parts: Buffer[] = [Buffer.from(MAGIC), len, h, bytes(toInt16(model.moveW, moveScale))];
+  for (const t of model.arcSparse) {
+    const rows = t.starts.length - 1;
+    const counts = new Uint16Array(rows);
+    for (let r = 0; r < rows; r++) counts[r] = t.starts[r + 1] - t.starts[r];
+    const nnz = Buffer.alloc(4);
+    nnz.writeUInt32LE(t.vals.length);
+    parts.push(nnz, bytes(counts), bytes(t.cols), bytes(toInt16(t.vals, arcScale)));
+  }
+  const raw = Buffer.concat(parts);
   return brotliCompressSync(raw, { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_LGWIN]: 24, [zc.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+}
+
+/** Reads `count` values of a typed array from raw at off (copied: the offsets are not aligned). */
+function take<T extends Int16Array | Uint16Array>(raw: Buffer, off: number, count: number, make: (n: number) => T, source: string): T {
+  const out = make(count);
+  const end = off + 2 * count;
+  if (end > raw.length) throw new Error(`${source}: truncated parser model`);
+  new Uint8Array(out.buffer).set(raw.subarray(off, end));
+  return out;
 }
 
 export function deserializeParser(data: Buffer, source = '<parser model>'): ParserModel {
@@ -73,19 +102,36 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   const hlen = raw.readUInt32LE(MAGIC.length);
   const hstart = MAGIC.length + 4;
   const header = JSON.parse(raw.subarray(hstart, hstart + hlen).toString('utf8')) as Header;
-  const moveN = (1 << header.moveBits) * 3;
-  const arcN = (1 << header.arcBits) * header.labels.length;
   let off = hstart + hlen;
-  if (raw.length !== off + 2 * (moveN + arcN)) throw new Error(`${source}: truncated parser model`);
-  // Copy into aligned int16 views (the header length makes the offset arbitrary).
-  const body = new Int16Array(moveN + arcN);
-  new Uint8Array(body.buffer).set(raw.subarray(off, off + 2 * (moveN + arcN)));
+  const moveN = (1 << header.moveBits) * 3;
+  const mq = take(raw, off, moveN, (n) => new Int16Array(n), source);
   off += 2 * moveN;
   const moveW = new Float32Array(moveN);
-  const arcW = new Float32Array(arcN);
-  fromInt16(body.subarray(0, moveN), header.moveScale, moveW);
-  fromInt16(body.subarray(moveN), header.arcScale, arcW);
-  return new ParserModel(header.labels, header.moveBits, header.arcBits, moveW, arcW, { ...header.meta, moveScale: header.moveScale, arcScale: header.arcScale });
+  fromInt16(mq, header.moveScale, moveW);
+  const rows = 1 << header.arcBits;
+  const sparse: SparseTable[] = [];
+  for (let dir = 0; dir < 2; dir++) {
+    if (off + 4 > raw.length) throw new Error(`${source}: truncated parser model`);
+    const nnz = raw.readUInt32LE(off);
+    off += 4;
+    const counts = take(raw, off, rows, (n) => new Uint16Array(n), source);
+    off += 2 * rows;
+    const cols = take(raw, off, nnz, (n) => new Uint16Array(n), source);
+    off += 2 * nnz;
+    const q = take(raw, off, nnz, (n) => new Int16Array(n), source);
+    off += 2 * nnz;
+    const starts = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) starts[r + 1] = starts[r] + counts[r];
+    const vals = new Float32Array(nnz);
+    fromInt16(q, header.arcScale, vals);
+    sparse.push({ starts, cols, vals });
+  }
+  if (off !== raw.length) throw new Error(`${source}: unexpected bytes after the parser model`);
+  const dirLabels: [Int32Array, Int32Array] = [Int32Array.from(header.dirLabels[0]), Int32Array.from(header.dirLabels[1])];
+  const model = new ParserModel(header.labels, dirLabels, header.moveBits, header.arcBits, moveW, [new Float32Array(0), new Float32Array(0)],
+    { ...header.meta, moveScale: header.moveScale, arcScale: header.arcScale });
+  model.arcSparse = [sparse[0], sparse[1]];
+  return model;
 }
 
 export function saveParser(model: ParserModel, file: string): number {

@@ -1,7 +1,8 @@
 /**
  * The parser model: two hashed weight tables and the greedy decoder.
  *   moves  — rows of 3 weights (SHIFT, LEFT, RIGHT) per hashed move feature;
- *   arcs   — rows of one weight per label per hashed arc feature (head and dependent of the candidate arc).
+ *   arcs   — per direction (LEFT, RIGHT), rows of one weight per label seen in that direction per hashed arc
+ *            feature (head and dependent of the candidate arc).
  * A labelled move's score is its move score plus, for LEFT and RIGHT, the best label score of the arc it would
  * build; the decoder takes the best valid labelled move (labels are chosen jointly with the move).
  * Features index the tables directly by their low hash bits (no key lookup): collisions cost a little accuracy
@@ -23,28 +24,72 @@ export interface Parse {
   deprels: string[];
 }
 
+/**
+ * An arc table with only its non-zero weights: row r's entries are starts[r]..starts[r+1] (column, weight).
+ * Most hashed features have weights for a few labels only, so scoring visits far fewer weights than a dense row.
+ */
+export interface SparseTable {
+  starts: Int32Array;
+  cols: Uint16Array;
+  vals: Float32Array;
+}
+
+/** The non-zero entries of a dense table of `width` columns. */
+export function sparsify(w: Float32Array, width: number): SparseTable {
+  const rows = width ? w.length / width : 0;
+  let nnz = 0;
+  for (let i = 0; i < w.length; i++) if (w[i] !== 0) nnz++;
+  const starts = new Int32Array(rows + 1);
+  const cols = new Uint16Array(nnz);
+  const vals = new Float32Array(nnz);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    starts[r] = k;
+    for (let c = 0; c < width; c++) {
+      const v = w[r * width + c];
+      if (v !== 0) { cols[k] = c; vals[k++] = v; }
+    }
+  }
+  starts[rows] = k;
+  return { starts, cols, vals };
+}
+
 export class ParserModel {
   readonly L: number;
+  /** The arc tables in sparse form once training has ended (see quantize); scoring then uses them. */
+  arcSparse: [SparseTable, SparseTable] | null = null;
   readonly moveMask: number;
   readonly arcMask: number;
+  /** Per direction: global label id -> column of that direction's arc table (-1: never seen that way). */
+  readonly columnOf: [Int32Array, Int32Array];
   constructor(
     /** Labels, lifted ones ("obj↑xcomp") included. */
     readonly labels: string[],
+    /** Per direction (0 = LEFT, 1 = RIGHT): the global label id of each column of the arc table. */
+    readonly dirLabels: [Int32Array, Int32Array],
     readonly moveBits: number,
     readonly arcBits: number,
     readonly moveW: Float32Array,
-    readonly arcW: Float32Array,
+    readonly arcW: [Float32Array, Float32Array],
     public meta: ParserMeta,
   ) {
     this.L = labels.length;
     this.moveMask = (1 << moveBits) - 1;
     this.arcMask = (1 << arcBits) - 1;
     if (moveW.length !== (1 << moveBits) * MOVES) throw new Error('parser model: move table has the wrong size');
-    if (arcW.length !== (1 << arcBits) * this.L) throw new Error('parser model: arc table has the wrong size');
+    const columnOf = (dir: number) => {
+      const c = new Int32Array(this.L).fill(-1);
+      dirLabels[dir].forEach((g, k) => { c[g] = k; });
+      if (arcW[dir].length !== 0 && arcW[dir].length !== (1 << arcBits) * dirLabels[dir].length) throw new Error('parser model: arc table has the wrong size');
+      return c;
+    };
+    this.columnOf = [columnOf(0), columnOf(1)];
   }
 
-  static empty(labels: string[], moveBits: number, arcBits: number, meta: ParserMeta): ParserModel {
-    return new ParserModel(labels, moveBits, arcBits, new Float32Array((1 << moveBits) * MOVES), new Float32Array((1 << arcBits) * labels.length), meta);
+  static empty(labels: string[], dirLabels: [Int32Array, Int32Array], moveBits: number, arcBits: number, meta: ParserMeta): ParserModel {
+    const rows = 1 << arcBits;
+    return new ParserModel(labels, dirLabels, moveBits, arcBits, new Float32Array((1 << moveBits) * MOVES),
+      [new Float32Array(rows * dirLabels[0].length), new Float32Array(rows * dirLabels[1].length)], meta);
   }
 }
 
@@ -59,13 +104,13 @@ export class ParserWorkspace {
   /** Arc features of the LEFT (index 0) and RIGHT (index 1) candidate arcs. */
   readonly arcFeats = [new Int32Array(ARC_FEATURES), new Int32Array(ARC_FEATURES)];
   readonly moveScores = new Float64Array(MOVES);
-  /** Label scores of the LEFT and RIGHT candidate arcs. */
+  /** Label scores of the LEFT and RIGHT candidate arcs, by column of that direction's table. */
   readonly labelScores: [Float64Array, Float64Array];
-  /** Best label of the LEFT and RIGHT candidate arcs (NONE when the move is invalid). */
+  /** Best column of the LEFT and RIGHT candidate arcs (NONE when the move is invalid). */
   readonly bestLabel = new Int32Array(2);
 
   constructor(readonly model: ParserModel) {
-    this.labelScores = [new Float64Array(model.L), new Float64Array(model.L)];
+    this.labelScores = [new Float64Array(model.dirLabels[0].length), new Float64Array(model.dirLabels[1].length)];
   }
 
   /** Scores every valid move of the current configuration. Invalid moves score -Infinity. */
@@ -97,19 +142,28 @@ export class ParserWorkspace {
   /** Label scores of the arc h → d; returns the best one and records its label. */
   private scoreArc(h: number, d: number, dir: number): number {
     const m = this.model;
-    const L = m.L;
+    const L = m.dirLabels[dir].length;
     const f = this.arcFeats[dir];
     arcFeatures(this.config, this.atoms, h, d, dir, f);
     const out = this.labelScores[dir];
     out.fill(0);
-    const W = m.arcW;
     const mask = m.arcMask;
-    for (let i = 0; i < ARC_FEATURES; i++) {
-      const r = (f[i] & mask) * L;
-      for (let l = 0; l < L; l++) out[l] += W[r + l];
+    if (m.arcSparse) {
+      const { starts, cols, vals } = m.arcSparse[dir];
+      for (let i = 0; i < ARC_FEATURES; i++) {
+        const r = f[i] & mask;
+        for (let k = starts[r], end = starts[r + 1]; k < end; k++) out[cols[k]] += vals[k];
+      }
+    } else {
+      const W = m.arcW[dir];
+      for (let i = 0; i < ARC_FEATURES; i++) {
+        const r = (f[i] & mask) * L;
+        for (let l = 0; l < L; l++) out[l] += W[r + l];
+      }
     }
     let best = 0;
     for (let l = 1; l < L; l++) if (out[l] > out[best]) best = l;
+    if (L === 0) return -Infinity;
     this.bestLabel[dir] = best;
     return out[best];
   }
@@ -122,9 +176,11 @@ export class ParserWorkspace {
     return best;
   }
 
-  /** The label the move would attach with (NONE for SHIFT). */
+  /** The (global) label the move would attach with (NONE for SHIFT). */
   labelOf(move: number): number {
-    return move === SHIFT ? NONE : this.bestLabel[move === LEFT ? 0 : 1];
+    if (move === SHIFT) return NONE;
+    const dir = move === LEFT ? 0 : 1;
+    return this.model.dirLabels[dir][this.bestLabel[dir]];
   }
 
   /** Greedy parse of one sentence. Lifted labels are resolved (deprojectivized) before returning. */

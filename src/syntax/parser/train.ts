@@ -47,7 +47,7 @@ interface Prepared {
 }
 
 /** Projectivizes the training trees and builds the label set (frequent labels first, then by name). */
-export function prepare(sentences: readonly TrainSentence[], minLiftCount: number): { labels: string[]; data: Prepared[] } {
+export function prepare(sentences: readonly TrainSentence[], minLiftCount: number): { labels: string[]; dirLabels: [Int32Array, Int32Array]; data: Prepared[] } {
   const lifted = sentences.map((s) => projectivize(s.heads, s.deprels));
   const counts = new Map<string, number>();
   for (const t of lifted) for (const l of t.labels) counts.set(l, (counts.get(l) ?? 0) + 1);
@@ -68,17 +68,21 @@ export function prepare(sentences: readonly TrainSentence[], minLiftCount: numbe
     }
     return { input: s.input, gold, goldLabel };
   });
-  return { labels, data };
+  // The labels each direction has seen: a LEFT arc's dependent precedes its head, a RIGHT arc's follows it.
+  const seen = [new Set<number>(), new Set<number>()];
+  for (const p of data) for (let d = 1; d < p.gold.length; d++) seen[p.gold[d] > d ? 0 : 1].add(p.goldLabel[d]);
+  const dirLabels = seen.map((set) => Int32Array.from([...set].sort((a, b) => a - b))) as [Int32Array, Int32Array];
+  return { labels, dirLabels, data };
 }
 
 /** Perceptron state beside the model's weights: u accumulates step × update for averaging (w − u / step). */
 class Averager {
   step = 1;
   readonly moveU: Float32Array;
-  readonly arcU: Float32Array;
+  readonly arcU: [Float32Array, Float32Array];
   constructor(readonly model: ParserModel) {
     this.moveU = new Float32Array(model.moveW.length);
-    this.arcU = new Float32Array(model.arcW.length);
+    this.arcU = [new Float32Array(model.arcW[0].length), new Float32Array(model.arcW[1].length)];
   }
 
   updateMoves(feats: Int32Array, move: number, delta: number): void {
@@ -92,14 +96,17 @@ class Averager {
     }
   }
 
-  updateArc(feats: Int32Array, label: number, delta: number): void {
+  /** Updates one column (a label of direction dir) of the arc table. */
+  updateArc(feats: Int32Array, dir: number, column: number, delta: number): void {
     const m = this.model;
-    const W = m.arcW;
+    const W = m.arcW[dir];
+    const U = this.arcU[dir];
+    const width = m.dirLabels[dir].length;
     const cd = this.step * delta;
     for (let i = 0; i < ARC_FEATURES; i++) {
-      const j = (feats[i] & m.arcMask) * m.L + label;
+      const j = (feats[i] & m.arcMask) * width + column;
       W[j] += delta;
-      this.arcU[j] += cd;
+      U[j] += cd;
     }
   }
 
@@ -111,14 +118,15 @@ class Averager {
       for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / this.step;
       return out;
     };
-    return new ParserModel(m.labels, m.moveBits, m.arcBits, avg(m.moveW, this.moveU), avg(m.arcW, this.arcU), { ...m.meta });
+    return new ParserModel(m.labels, m.dirLabels, m.moveBits, m.arcBits, avg(m.moveW, this.moveU),
+      [avg(m.arcW[0], this.arcU[0]), avg(m.arcW[1], this.arcU[1])], { ...m.meta });
   }
 }
 
 /** Trains a parser; returns the averaged model of the best epoch (by onEpoch's score) or of the last one. */
 export function trainParser(sentences: readonly TrainSentence[], options: TrainOptions): ParserModel {
-  const { labels, data } = prepare(sentences, options.minLiftCount);
-  const model = ParserModel.empty(labels, options.moveBits, options.arcBits, options.meta);
+  const { labels, dirLabels, data } = prepare(sentences, options.minLiftCount);
+  const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, options.meta);
   const avg = new Averager(model);
   const ws = new ParserWorkspace(model);
   const rand = mulberry32(options.seed);
@@ -177,8 +185,10 @@ function learnStep(ws: ParserWorkspace, avg: Averager, s: Prepared, costs: Float
       const dir = m === LEFT ? 0 : 1;
       const head = m === LEFT ? c.b : c.s(1);
       // With the gold head here, only the gold label is free; otherwise any label is (the arc is lost anyway).
-      label = s.gold[s0] === head ? s.goldLabel[s0] : ws.bestLabel[dir];
-      score = score - ws.labelScores[dir][ws.bestLabel[dir]] + ws.labelScores[dir][label];
+      const column = s.gold[s0] === head ? ws.model.columnOf[dir][s.goldLabel[s0]] : ws.bestLabel[dir];
+      if (column < 0) continue;
+      label = ws.model.dirLabels[dir][column];
+      score = score - ws.labelScores[dir][ws.bestLabel[dir]] + ws.labelScores[dir][column];
     }
     if (score > gScore || gMove < 0) {
       gMove = m;
@@ -192,8 +202,14 @@ function learnStep(ws: ParserWorkspace, avg: Averager, s: Prepared, costs: Float
       avg.updateMoves(ws.moveFeats, gMove, 1);
       avg.updateMoves(ws.moveFeats, pMove, -1);
     }
-    if (gMove !== SHIFT) avg.updateArc(ws.arcFeats[gMove === LEFT ? 0 : 1], gLabel, 1);
-    if (pMove !== SHIFT) avg.updateArc(ws.arcFeats[pMove === LEFT ? 0 : 1], pLabel, -1);
+    if (gMove !== SHIFT) {
+      const dir = gMove === LEFT ? 0 : 1;
+      avg.updateArc(ws.arcFeats[dir], dir, ws.model.columnOf[dir][gLabel], 1);
+    }
+    if (pMove !== SHIFT) {
+      const dir = pMove === LEFT ? 0 : 1;
+      avg.updateArc(ws.arcFeats[dir], dir, ws.bestLabel[dir], -1);
+    }
   }
   const follow = !wrong || gMove < 0 || (explore > 0 && rand() < explore);
   if (follow) c.apply(pMove, pLabel);
