@@ -6,6 +6,7 @@ import { evaluationSentences, isTreebankName, treebankLang, type Split, TREEBANK
 import { buildTagger, tagTreebank } from './tagger/build.js';
 import { defaultTaggerPath } from './tagger/index.js';
 import { TaggerModel } from './tagger/model.js';
+import { parseTagged } from './parser/pipeline.js';
 
 function findOrCreate(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
@@ -47,8 +48,10 @@ Examples:
     .requiredOption('--treebank <name>', TREEBANKS.join(', '))
     .option('--split <split>', 'dev or test (de-gsd dev = the held-out quarter; de-pud has test only)', 'test')
     .option('--tagger <path>', 'tagger model (default models/tagger-<lang>.bin)')
+    .option('--parser <path>', 'parser model (default models/parser-<lang>.bin; UAS/LAS are scored when there is one)')
+    .option('--no-parser', 'tags only, no UAS/LAS')
     .option('--json', 'print JSON instead of a table')
-    .action((o: { treebank: string; split: string; tagger?: string; json?: boolean }) => {
+    .action((o: { treebank: string; split: string; tagger?: string; json?: boolean; parser?: string | false }) => {
       if (!isTreebankName(o.treebank)) throw new Error(`--treebank must be one of ${TREEBANKS.join(', ')}`);
       if (o.split !== 'dev' && o.split !== 'test' && o.split !== 'train') throw new Error('--split must be dev or test');
       const lang = treebankLang(o.treebank);
@@ -57,17 +60,21 @@ Examples:
       const model = TaggerModel.load(path);
       const loadMs = Date.now() - t0;
       const gold = evaluationSentences(o.treebank, o.split as Split);
-      const { pred, seconds } = tagTreebank(model, gold);
+      const { pred, seconds: tagSeconds } = tagTreebank(model, gold);
+      // The parser reads the tagger's predictions (as in the pipeline); heads and relations replace the gold ones.
+      const parsed = o.parser === false ? null : parseTagged(lang, typeof o.parser === 'string' ? resolve(o.parser) : undefined, pred);
+      const seconds = tagSeconds + (parsed?.seconds ?? 0);
       const r = scoreSyntax(gold, pred);
       const wps = r.words / seconds;
       const part = `${o.treebank}/${o.split}`;
       const trained = model.meta.trainedOn.some((p) => p === part);
       if (o.json) {
-        process.stdout.write(JSON.stringify({ treebank: o.treebank, split: o.split, model: path, loadMs, wordsPerSecond: wps, trainedOnThisSplit: trained, ...r }, null, 2) + '\n');
+        process.stdout.write(JSON.stringify({ treebank: o.treebank, split: o.split, model: path, loadMs, wordsPerSecond: wps, trainedOnThisSplit: trained, parser: parsed ? { model: parsed.path, loadMs: parsed.loadMs, wordsPerSecond: r.words / parsed.seconds } : null, ...r }, null, 2) + '\n');
         return;
       }
       process.stdout.write(formatSyntaxScores(`${part} (gold tokenization), tagger ${path}`, r, wps) + '\n');
       process.stdout.write(`  model load  ${loadMs} ms (speed includes the cold start of the per-form cache)\n`);
+      if (parsed) process.stdout.write(`  parser      ${parsed.path}: load ${Math.round(parsed.loadMs)} ms, ${Math.round(r.words / parsed.seconds).toLocaleString('en')} words/s alone (speed above: tagger + parser)\n`);
       if (trained) process.stderr.write(`warning: the model was trained on ${part}; these scores are not held out (held out for ${lang}: ${partName(heldOutPart(lang))})\n`);
     });
 }

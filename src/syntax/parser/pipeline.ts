@@ -1,13 +1,13 @@
 /**
  * Training and scoring the parser on the treebanks: which data, which tags, which epoch.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Sentence } from '../conllu.js';
 import { readParts, readTreebank, trainingParts } from '../treebanks.js';
 import { loadTagger } from '../tagger/index.js';
 import type { ParserInput } from './features.js';
 import { defaultParserPath } from './index.js';
-import { quantize, saveParser } from './io.js';
+import { loadParser, quantize, saveParser } from './io.js';
 import { ParserWorkspace, type ParserModel } from './model.js';
 import { attachmentScores, countAttachments, emptyCounts } from './score.js';
 import { DEFAULT_TRAIN, trainParser, type TrainSentence } from './train.js';
@@ -91,4 +91,23 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
 function report(o: TrainParserCommand, epoch: number, st: { mistakes: number; steps: number; seconds: number }, r: { uas: number; las: number; seconds: number }, name: string): number {
   o.log(`epoch ${epoch + 1}: ${st.mistakes}/${st.steps} wrong moves, ${st.seconds.toFixed(1)}s; ${name} UAS ${r.uas.toFixed(2)} LAS ${r.las.toFixed(2)}`);
   return r.las;
+}
+
+/**
+ * Parses tagged sentences in place (their heads and relations are replaced), with the model at `path` or the
+ * committed one of the language. Returns null when there is no model; otherwise the time spent parsing.
+ */
+export function parseTagged(lang: string, path: string | undefined, sentences: Sentence[]): { path: string; loadMs: number; seconds: number } | null {
+  const file = path ?? defaultParserPath(lang);
+  if (!path && !existsSync(file)) return null;
+  const t0 = performance.now();
+  const ws = new ParserWorkspace(loadParser(file));
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  for (const s of sentences) {
+    const p = ws.parse({ forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas });
+    s.heads = p.heads;
+    s.deprels = p.deprels;
+  }
+  return { path: file, loadMs, seconds: (performance.now() - t1) / 1000 };
 }

@@ -36,7 +36,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: Omit<TrainOptions, 'meta'> = {
-  epochs: 10, seed: 1, moveBits: 21, arcBits: 17, explore: 0.9, exploreFrom: 1, minLiftCount: 3,
+  epochs: 10, seed: 1, moveBits: 20, arcBits: 17, explore: 0.9, exploreFrom: 1, minLiftCount: 3,
 };
 
 interface Prepared {
