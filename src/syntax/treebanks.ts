@@ -125,13 +125,50 @@ function addFeat(feats: string, pair: string): string {
   return parts.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())).join('|');
 }
 
-/** The training sentences of a model for `lang` (harmonised; without the dev holdout when asked). */
-export function trainingSentences(lang: string, holdout: boolean): Sentence[] {
+/**
+ * UD German-GSD (since 2.15) tags adjectives used as adverbs (STTS ADJD) as ADJ; PUD still tags many as ADV.
+ * A PUD adverb becomes ADJ when GSD's training part uses the form as ADJ more often than as ADV, or, for forms GSD
+ * does not have, when the lexicon lists it as an uninflected adjective.
+ */
+function harmonizeAdverbs(pud: Sentence[], gsd: readonly Sentence[], isAdjective: (lower: string) => boolean): void {
+  const votes = new Map<string, number>();
+  for (const s of gsd) {
+    for (let i = 0; i < s.forms.length; i++) {
+      const u = s.upos[i];
+      if ((u === 'ADJ' && !s.feats[i].includes('Case=')) || u === 'ADV') {
+        const w = s.forms[i].toLowerCase();
+        votes.set(w, (votes.get(w) ?? 0) + (u === 'ADJ' ? 1 : -1));
+      }
+    }
+  }
+  for (const s of pud) {
+    for (let i = 0; i < s.forms.length; i++) {
+      if (s.upos[i] !== 'ADV') continue;
+      const w = s.forms[i].toLowerCase();
+      const v = votes.get(w);
+      if (v !== undefined ? v > 0 : isAdjective(w)) {
+        s.upos[i] = 'ADJ';
+        if (!s.feats[i].includes('Degree=')) s.feats[i] = addFeat(s.feats[i], 'Degree=Pos');
+      }
+    }
+  }
+}
+
+/**
+ * The training sentences of a model for `lang` (harmonised; without the dev holdout when asked).
+ * `isAdjective` (from the lexicon) lets PUD's adverbial adjectives follow GSD's ADJ.
+ */
+export function trainingSentences(lang: string, holdout: boolean, isAdjective: (lower: string) => boolean = () => false): Sentence[] {
   const out: Sentence[] = [];
+  const byBank = new Map<TreebankName, Sentence[]>();
   for (const p of trainingParts(lang)) {
     const sents = readTreebank(p.treebank, p.split);
-    for (let i = 0; i < sents.length; i++) if (!(holdout && isHoldout(p, i))) out.push(harmonize(sents[i], p.treebank));
+    const kept = sents.filter((_, i) => !(holdout && isHoldout(p, i)));
+    byBank.set(p.treebank, kept);
   }
+  const pud = byBank.get('de-pud');
+  if (pud) harmonizeAdverbs(pud, byBank.get('de-gsd') ?? [], isAdjective);
+  for (const [bank, sents] of byBank) for (const s of sents) out.push(harmonize(s, bank));
   return out;
 }
 

@@ -29,10 +29,12 @@ export interface BuildTaggerOptions {
 export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const log = o.log ?? ((m: string) => process.stderr.write(m + '\n'));
   const t0 = Date.now();
-  const sentences = trainingSentences(o.lang, !!o.holdout);
-  const words = sentences.reduce((n, s) => n + s.forms.length, 0);
   const lexFile = lexiconPath(o.lang);
-  const lexicon = o.lexicon !== false && existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
+  const entries = existsSync(lexFile) ? readLexiconFile(lexFile) : [];
+  const lexicon = o.lexicon !== false ? FormLexicon.build(entries) : FormLexicon.empty();
+  const adjectives = new Set(entries.filter((e) => e.upos === 'ADJ' && e.form === e.lemma).map((e) => e.form));
+  const sentences = trainingSentences(o.lang, !!o.holdout, (w) => adjectives.has(w));
+  const words = sentences.reduce((n, s) => n + s.forms.length, 0);
   const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
   log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));

@@ -6,13 +6,14 @@
 import { hashRange, hashStr, mix } from '../../util/hash.js';
 import type { FormLexicon } from '../lexicon/form-lexicon.js';
 import type { WordClasses } from './word-classes.js';
+import type { TagDictionary } from './tag-dictionary.js';
 
 /** Template ids: each atom is mix(template, value). */
 const T = {
   BIAS: 1, FORM: 2, LOWER: 3, SUF: 4, PRE: 5, SHAPE: 6, CL1: 7, CL2: 8, CL3: 9, FREQ: 10, LEXSIG: 11, LEXFEAT: 12, NOLEX: 13,
   P1: 20, P2P1: 21, P1W: 22, WM1: 23, WP1: 24, WM2: 25, WP2: 26, SM1: 27, SP1: 28, CM1: 29, CP1: 30, LM1: 31, LP1: 32, LP2: 33,
-  FIRST: 34, P1LP1: 35,
-  FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48,
+  FIRST: 34, P1LP1: 35, SHM1: 36, SHP1: 37, CAP: 14, AMB: 15, AM1: 38, AP1: 39, AP2: 51, P1AP1: 52, BIL: 53, BIR: 54,
+  FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48, FSUBJL: 49, FSUBJR: 50,
   LW: 60, LSUF: 61, LPRE: 62, LFEATS: 63, LBIAS: 64, LSHAPE: 65,
 } as const;
 
@@ -35,10 +36,13 @@ export interface WordInfo {
   lemmaAtoms: Uint32Array;
   lowerHash: number;
   suffix3: number;
+  shape: number;
   /** Level-2 cluster (or -1). */
   cluster2: number;
   /** Bit set of lexicon UPOS ids (0 = not in the lexicon). */
   lexSig: number;
+  /** Ambiguity class from the training data (0 = unknown or rare). */
+  amb: number;
   /** Index in the lexicon or -1. */
   lexIdx: number;
 }
@@ -63,7 +67,7 @@ export function shapeHash(w: string): number {
 
 export class FeatureContext {
   private cache = new Map<string, WordInfo>();
-  constructor(readonly lexicon: FormLexicon, readonly classes: WordClasses) {}
+  constructor(readonly lexicon: FormLexicon, readonly classes: WordClasses, readonly tagDict: TagDictionary) {}
 
   info(form: string): WordInfo {
     let wi = this.cache.get(form);
@@ -88,19 +92,23 @@ export class FeatureContext {
       const leaf = this.classes.leaf[wc];
       const B = this.classes.branching;
       atoms.push(mix(T.FREQ, this.classes.freq[wc]));
+      // capitalisation ratio of the lower-case form, with whether this occurrence is capitalised (PROPN vs NOUN)
+      if (wc < this.classes.capRatio.length) atoms.push(mix(T.CAP, mix(this.classes.capRatio[wc], form === lower ? 0 : 1)));
       if (leaf >= 0) {
         cluster2 = Math.floor(leaf / B);
         atoms.push(mix(T.CL3, leaf), mix(T.CL2, cluster2), mix(T.CL1, Math.floor(leaf / (B * B))));
       }
     } else atoms.push(mix(T.FREQ, 0xffff));
     const { lexIdx, lexSig } = this.lexiconAtoms(form, lower, atoms);
+    const amb = this.tagDict.mask(lower);
+    atoms.push(mix(T.AMB, amb));
     const lemmaAtoms: number[] = [T.LBIAS, mix(T.LW, hashStr(form)), mix(T.LSHAPE, shapeHash(form))];
     const m = form.length;
     for (let k = 1; k <= 5 && k <= m; k++) lemmaAtoms.push(mix(T.LSUF + k * 256, hashRange(form, m - k, m)));
     for (let k = 1; k <= 2 && k < m; k++) lemmaAtoms.push(mix(T.LPRE + k * 256, hashRange(form, 0, k)));
     return {
       form, lower, atoms: Uint32Array.from(atoms), lemmaAtoms: Uint32Array.from(lemmaAtoms), lowerHash: hashStr(lower),
-      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), cluster2, lexSig, lexIdx,
+      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), shape: shapeHash(form), cluster2, lexSig, amb, lexIdx,
     };
   }
 
@@ -129,16 +137,23 @@ export function uposContext(ws: readonly WordInfo[], i: number, p1: number, p2: 
   out.length = 0;
   const n = ws.length;
   const w = ws[i];
-  const at = (j: number, f: (x: WordInfo) => number): number => (j < 0 ? BOS : j >= n ? EOS : f(ws[j]));
+  const m1 = i > 0 ? ws[i - 1] : null;
+  const m2 = i > 1 ? ws[i - 2] : null;
+  const n1 = i + 1 < n ? ws[i + 1] : null;
+  const n2 = i + 2 < n ? ws[i + 2] : null;
+  const lexP1 = n1 ? n1.lexSig : EOS;
   out.push(
     mix(T.P1, p1), mix(T.P2P1, mix(p2, p1)), mix(T.P1W, mix(p1, w.lowerHash)),
-    mix(T.WM1, at(i - 1, (x) => x.lowerHash)), mix(T.WP1, at(i + 1, (x) => x.lowerHash)),
-    mix(T.WM2, at(i - 2, (x) => x.lowerHash)), mix(T.WP2, at(i + 2, (x) => x.lowerHash)),
-    mix(T.SM1, at(i - 1, (x) => x.suffix3)), mix(T.SP1, at(i + 1, (x) => x.suffix3)),
-    mix(T.CM1, at(i - 1, (x) => x.cluster2)), mix(T.CP1, at(i + 1, (x) => x.cluster2)),
-    mix(T.LM1, at(i - 1, (x) => x.lexSig)), mix(T.LP1, at(i + 1, (x) => x.lexSig)), mix(T.LP2, at(i + 2, (x) => x.lexSig)),
-    mix(T.P1LP1, mix(p1, at(i + 1, (x) => x.lexSig))),
-    mix(T.FIRST, i === 0 ? shapeHash(w.form) : 0),
+    mix(T.WM1, m1 ? m1.lowerHash : BOS), mix(T.WP1, n1 ? n1.lowerHash : EOS),
+    mix(T.WM2, m2 ? m2.lowerHash : BOS), mix(T.WP2, n2 ? n2.lowerHash : EOS),
+    mix(T.SM1, m1 ? m1.suffix3 : BOS), mix(T.SP1, n1 ? n1.suffix3 : EOS),
+    mix(T.CM1, m1 ? m1.cluster2 : BOS), mix(T.CP1, n1 ? n1.cluster2 : EOS),
+    mix(T.LM1, m1 ? m1.lexSig : BOS), mix(T.LP1, lexP1), mix(T.LP2, n2 ? n2.lexSig : EOS),
+    mix(T.P1LP1, mix(p1, lexP1)),
+    mix(T.FIRST, i === 0 ? w.shape : 0),
+    mix(T.SHM1, m1 ? m1.shape : BOS), mix(T.SHP1, n1 ? n1.shape : EOS),
+    mix(T.AM1, m1 ? m1.amb : BOS), mix(T.AP1, n1 ? n1.amb : EOS), mix(T.AP2, n2 ? n2.amb : EOS), mix(T.P1AP1, mix(p1, n1 ? n1.amb : EOS)),
+    mix(T.BIL, mix(m1 ? m1.lowerHash : BOS, w.lowerHash)), mix(T.BIR, mix(w.lowerHash, n1 ? n1.lowerHash : EOS)),
   );
 }
 
@@ -146,7 +161,7 @@ export function uposContext(ws: readonly WordInfo[], i: number, p1: number, p2: 
  * Context atoms for the FEATS task at i, with every token's UPOS known and the FEATS classes of earlier tokens
  * already chosen (featsHash[j] = hash of token j's FEATS string).
  */
-export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[]): void {
+export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[], nominal?: Uint8Array): void {
   out.length = 0;
   const n = ws.length;
   const u1 = i > 0 ? upos[i - 1] : -1;
@@ -158,7 +173,19 @@ export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, f
     mix(T.FWM1, i > 0 ? ws[i - 1].lowerHash : BOS), mix(T.FWP1, i + 1 < n ? ws[i + 1].lowerHash : EOS),
     mix(T.FWM2, i > 1 ? ws[i - 2].lowerHash : BOS), mix(T.FADP, adpHash),
   );
+  if (nominal) {
+    // The nearest nominal before and after (within SUBJECT_REACH words): a verb's person, number and mood
+    // ("er habe" is Konjunktiv, "ich habe" is not) follow its subject.
+    let l = EOS;
+    for (let j = i - 1; j >= 0 && j >= i - SUBJECT_REACH; j--) if (nominal[upos[j]]) { l = mix(upos[j], ws[j].lowerHash); break; }
+    let r = EOS;
+    for (let j = i + 1; j < n && j <= i + SUBJECT_REACH; j++) if (nominal[upos[j]]) { r = mix(upos[j], ws[j].lowerHash); break; }
+    out.push(mix(T.FSUBJL, l), mix(T.FSUBJR, r));
+  }
 }
+
+/** How far (in words) the subject-like nominal of a verb is looked for. */
+export const SUBJECT_REACH = 3;
 
 export function lemmaFeatsAtom(featsHash: number): number {
   return mix(T.LFEATS, featsHash);

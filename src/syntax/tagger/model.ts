@@ -14,6 +14,7 @@ import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, uposContext, type WordInfo } from './features.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
 import { WordClasses } from './word-classes.js';
+import { TagDictionary } from './tag-dictionary.js';
 
 export interface TaggerLabels {
   upos: string[];
@@ -56,6 +57,9 @@ export class TaggerModel {
   /** Lexicon UPOS id per model UPOS (-1: the lexicon has no entries of its group). */
   private readonly lexUposOf: Int32Array;
   private ctx: number[] = [];
+  /** UPOS ids that count as nominals (subjects) and as verbs for the subject atoms. */
+  private readonly nominal: Uint8Array;
+  private readonly verbal: Uint8Array;
   private scores = new Float64Array(256);
 
   constructor(
@@ -63,13 +67,16 @@ export class TaggerModel {
     public weights: WeightReader,
     readonly lexicon: FormLexicon,
     readonly classes: WordClasses,
+    readonly tagDict: TagDictionary,
     public options: TaggerOptions,
     public meta: TaggerMeta,
   ) {
-    this.fx = new FeatureContext(lexicon, classes);
+    this.fx = new FeatureContext(lexicon, classes, tagDict);
     this.featsHash = labels.feats.map((fs) => Int32Array.from(fs, (f) => hashStr(f)));
     this.featsParsed = labels.feats.map((fs) => fs.map((f) => (f ? f.split('|').map((p) => p.split('=') as [string, string]) : [])));
     this.parsedRules = labels.rules.map(parseRule);
+    this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' || u === 'NOUN' || u === 'PROPN' ? 1 : 0));
+    this.verbal = Uint8Array.from(labels.upos, (u) => (u === 'VERB' || u === 'AUX' ? 1 : 0));
     this.lexUposOf = Int32Array.from(labels.upos, (u) => {
       const g = LEXICON_GROUP[u];
       return g === undefined ? -1 : lexicon.uposNames.indexOf(g);
@@ -79,26 +86,51 @@ export class TaggerModel {
   }
 
   get nUpos(): number { return this.labels.upos.length; }
+  /** Weights are final: word-only score sums may be cached. */
+  get frozen(): boolean { return this.weights instanceof FrozenWeights; }
 
-  /** Sum the rows of `keys` into scores[0..width). */
-  private score(keys: ArrayLike<number>, width: number, keyOf: ((a: number) => number) | null): Float64Array {
-    const s = this.scores;
-    s.fill(0, 0, width);
+  /** Add the rows of `keys` (mapped through the task key) into s[0..width). */
+  private addRows(s: Float64Array, keys: ArrayLike<number>, width: number, task: number, u: number): void {
     const W = this.weights.w;
     for (let k = 0; k < keys.length; k++) {
-      const off = this.weights.row(keyOf ? keyOf(keys[k]) : keys[k]);
+      const a = keys[k];
+      const off = this.weights.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : lemmaKey(a, u));
       if (off < 0) continue;
       for (let c = 0; c < width; c++) s[c] += W[off + c];
     }
+  }
+
+  /**
+   * Scores of a task: context atoms plus the word's own atoms. Once training is over, the word-only part is summed
+   * once per form and task and cached on the WordInfo (most atoms are word-only; this halves tagging time).
+   */
+  private taskScores(wi: WordInfo, local: Uint32Array, context: readonly number[], width: number, task: number, u: number): Float64Array {
+    const s = this.scores;
+    if (this.frozen) {
+      const holder = wi as WordInfo & { _sc?: Array<Float64Array | undefined> };
+      const cache = holder._sc ?? (holder._sc = []);
+      const slot = task * 256 + u;
+      let sum = cache[slot];
+      if (!sum) {
+        sum = new Float64Array(width);
+        this.addRows(sum, local, width, task, u);
+        cache[slot] = sum;
+      }
+      s.set(sum);
+    } else {
+      s.fill(0, 0, width);
+      this.addRows(s, local, width, task, u);
+    }
+    this.addRows(s, context, width, task, u);
     return s;
   }
 
-  /** UPOS scores at i (atoms in `atomsOut` for the trainer's update). */
+  /** UPOS scores at i; `atomsOut` gets every atom used (for the trainer's update). */
   uposScores(ws: readonly WordInfo[], i: number, p1: number, p2: number, atomsOut: number[]): Float64Array {
     uposContext(ws, i, p1, p2, atomsOut);
-    const local = ws[i].atoms;
-    for (let k = 0; k < local.length; k++) atomsOut.push(local[k]);
-    return this.score(atomsOut, this.nUpos, null);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS, 0);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
   }
 
   /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
@@ -132,11 +164,11 @@ export class TaggerModel {
   }
 
   featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
-    featsContext(ws, upos, featsHash, adpHash, i, atomsOut);
-    const local = ws[i].atoms;
-    for (let k = 0; k < local.length; k++) atomsOut.push(local[k]);
     const u = upos[i];
-    return this.score(atomsOut, this.labels.feats[u].length, (a) => featsKey(a, u));
+    featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
   }
 
   /** Lemma rule candidates (indices into lemmaClasses[u]) that apply to the form; lexicon-backed ones when known. */
@@ -173,9 +205,10 @@ export class TaggerModel {
 
   lemmaScores(wi: WordInfo, u: number, featsHash: number, atomsOut: number[]): Float64Array {
     atomsOut.length = 0;
-    for (let k = 0; k < wi.lemmaAtoms.length; k++) atomsOut.push(wi.lemmaAtoms[k]);
     atomsOut.push(lemmaFeatsAtom(featsHash));
-    return this.score(atomsOut, this.labels.lemmaClasses[u].length, (a) => lemmaKey(a, u));
+    const s = this.taskScores(wi, wi.lemmaAtoms, atomsOut, this.labels.lemmaClasses[u].length, TASK_LEMMA, u);
+    if (!this.frozen) for (const a of wi.lemmaAtoms) atomsOut.push(a);
+    return s;
   }
 
   /** The lemma of word wi as UPOS u with the given FEATS hash. */
@@ -233,7 +266,7 @@ export class TaggerModel {
     if (!(w instanceof FrozenWeights)) throw new Error('save: the model is still training (freeze it first)');
     const buf = packBin(
       { kind: 'backchannel-tagger', version: 1, labels: this.labels, options: this.options, meta: this.meta, lexicon: this.lexicon.toMeta(), branching: this.classes.branching },
-      { w_keys: w.keys, w_offs: w.offs, w_vals: w.w, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays() },
+      { w_keys: w.keys, w_offs: w.offs, w_vals: w.w, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays(), ...this.tagDict.toArrays() },
     );
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, buf);
@@ -245,10 +278,14 @@ export class TaggerModel {
     if (meta?.kind !== 'backchannel-tagger') throw new Error(`${path}: not a tagger model`);
     const weights = new FrozenWeights(arrays.w_keys as Uint32Array, arrays.w_offs as Int32Array, arrays.w_vals as Float32Array);
     return new TaggerModel(
-      meta.labels, weights, FormLexicon.fromParts('lx_', arrays, meta.lexicon), WordClasses.fromArrays(arrays, meta.branching), meta.options, meta.meta,
+      meta.labels, weights, FormLexicon.fromParts('lx_', arrays, meta.lexicon), WordClasses.fromArrays(arrays, meta.branching), TagDictionary.fromArrays(arrays), meta.options, meta.meta,
     );
   }
 }
+
+const TASK_UPOS = 0;
+const TASK_FEATS = 1;
+const TASK_LEMMA = 2;
 
 /** How far back (in words) a preposition still informs the case of a word: "mit dem sehr alten Mann". */
 export const ADP_REACH = 4;

@@ -10,6 +10,7 @@ import { featsKey, lemmaKey } from './features.js';
 import { ADP_REACH, TaggerModel, argmaxOf, type TaggerLabels, type TaggerMeta, type TaggerOptions } from './model.js';
 import { TrainWeights } from './weights.js';
 import type { WordClasses } from './word-classes.js';
+import { TagDictionary } from './tag-dictionary.js';
 
 export interface TrainTaggerOptions {
   lang: string;
@@ -59,7 +60,7 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
   const labels = collectLabels(o.sentences);
   const tw = new TrainWeights();
   const meta: TaggerMeta = { lang: o.lang, trainedOn: o.trainedOn, seed, epochs };
-  const model = new TaggerModel(labels, tw, o.lexicon, o.classes, o.options, meta);
+  const model = new TaggerModel(labels, tw, o.lexicon, o.classes, TagDictionary.build(o.sentences, labels.upos), o.options, meta);
   const uIndex = new Map(labels.upos.map((u, i) => [u, i]));
   const fIndex = labels.feats.map((fs) => new Map(fs.map((f, i) => [f, i])));
   const rIndex = new Map(labels.rules.map((r, i) => [r, i]));
@@ -94,9 +95,9 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
       const pred = new Int32Array(n);
       for (let i = 0; i < n; i++, now++) {
         const sc = model.uposScores(ws, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, atoms);
-        const p = argmaxOf(sc, null, nU);
-        pred[i] = p;
-        if (p !== gold[i]) { errU++; update(atoms, same, nU, gold[i], p); }
+        pred[i] = argmaxOf(sc, null, nU);
+        const rival = bestRival(sc, null, nU, gold[i]);
+        if (sc[rival] >= sc[gold[i]]) { if (pred[i] !== gold[i]) errU++; update(atoms, same, nU, gold[i], rival); }
       }
       const fHash = new Int32Array(n);
       let lastAdp = 0;
@@ -109,7 +110,8 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
         let cand = model.featsCandidates(ws[i], u);
         if (cand && !cand.includes(g)) cand = null;
         const p = argmaxOf(sc, cand, width);
-        if (p !== g) { errF++; update(atoms, (a) => featsKey(a, u), width, g, p); }
+        const rival = bestRival(sc, cand, width, g);
+        if (rival >= 0 && sc[rival] >= sc[g]) { if (p !== g) errF++; update(atoms, (a) => featsKey(a, u), width, g, rival); }
         fHash[i] = model.featsHash[u][p];
         if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
       }
@@ -118,8 +120,11 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
         const g = lIndex[u].get(rIndex.get(ruleOf(s.forms[i], s.lemmas[i]))!)!;
         const { applicable } = model.lemmaCandidates(ws[i], u);
         const sc = model.lemmaScores(ws[i], u, model.featsHash[u][fIndex[u].get(s.feats[i])!], atoms);
-        const p = argmaxOf(sc, applicable.length ? applicable : null, labels.lemmaClasses[u].length);
-        if (p !== g) { errL++; update(atoms, (a) => lemmaKey(a, u), labels.lemmaClasses[u].length, g, p); }
+        const width = labels.lemmaClasses[u].length;
+        const pool = applicable.length ? applicable : null;
+        const p = argmaxOf(sc, pool, width);
+        const rival = bestRival(sc, pool, width, g);
+        if (rival >= 0 && sc[rival] >= sc[g]) { if (p !== g) errL++; update(atoms, (a) => lemmaKey(a, u), width, g, rival); }
       }
       total += n;
     }
@@ -127,4 +132,19 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
   }
   model.weights = tw.freeze(now);
   return model;
+}
+
+/**
+ * The best-scoring class other than gold (-1 when gold is the only candidate). Training updates whenever it scores
+ * at least as high as gold: a tie that argmax happens to break the right way is not a reason to learn nothing
+ * (otherwise rare words "won" by index order at training lose to shared features after averaging).
+ */
+function bestRival(s: Float64Array, cand: Int32Array | null, width: number, gold: number): number {
+  let best = -1;
+  if (cand) {
+    for (let j = 0; j < cand.length; j++) if (cand[j] !== gold && (best < 0 || s[cand[j]] > s[best])) best = cand[j];
+  } else {
+    for (let c = 0; c < width; c++) if (c !== gold && (best < 0 || s[c] > s[best])) best = c;
+  }
+  return best;
 }
