@@ -19,10 +19,13 @@ export function runSyntax(doc: Doc): SyntaxLayer | null {
   const tagger = loadTagger(doc.language);
   if (!tagger) return null;
   const parser = parserFor(doc.language);
-  const models: Record<string, string> = { tagger: `${tagger.meta.name}@${tagger.meta.version}` };
+  const tm = tagger.meta as { name?: string; version?: string };
+  const models: Record<string, string> = { tagger: `${tm.name ?? `tagger-${doc.language}`}${tm.version ? `@${tm.version}` : ''}` };
   if (parser) models.parser = `${parser.model.meta.name}@${parser.model.meta.version}`;
   const sentences: SyntaxSentence[] = [];
   const forms: string[] = [];
+  const tokenSentence = new Int32Array(doc.tokens.length).fill(-1);
+  const tokenWord = new Int32Array(doc.tokens.length).fill(-1);
   doc.sentences.forEach((s, si) => {
     if (s.tokenEnd <= s.tokenStart) return;
     forms.length = 0;
@@ -32,16 +35,21 @@ export function runSyntax(doc: Doc): SyntaxLayer | null {
     const parse = parser && words.length <= MAX_PARSE_WORDS ? parser.parse({ forms: words, upos: tags.upos, feats: tags.feats, lemmas: tags.lemmas }) : null;
     const out: SyntaxWord[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
-      const tok = doc.tokens[s.tokenStart + tokenOf[i]];
+      const t = s.tokenStart + tokenOf[i];
+      const tok = doc.tokens[t];
+      if (tokenWord[t] < 0) {
+        tokenSentence[t] = sentences.length;
+        tokenWord[t] = i;
+      }
       out[i] = {
-        form: words[i], token: s.tokenStart + tokenOf[i], start: tok.start, end: tok.end,
+        form: words[i], token: t, start: tok.start, end: tok.end,
         upos: tags.upos[i], feats: tags.feats[i], lemma: tags.lemmas[i],
         head: parse ? parse.heads[i] : -1, deprel: parse ? parse.deprels[i] : '',
       };
     }
     sentences.push({ sentence: si, words: out });
   });
-  return { models, sentences };
+  return { models, sentences, tokenSentence, tokenWord };
 }
 
 /** The layer in the contract's shape: sentences with offsets, words without the Doc's token indices. */

@@ -28,7 +28,11 @@ export interface SyntaxSentence {
 }
 
 export interface SyntaxLayer {
-  /** Models used, e.g. { tagger: "tagger-de@1.0.0", parser: "parser-de@1.0.0" }. */
+  /** Models used, e.g. { tagger: "tagger-de", parser: "parser-de@1.0.0" }. */
   models: Record<string, string>;
   sentences: SyntaxSentence[];
+  /** Per Doc token: index into `sentences` (-1 when the token's sentence was not analysed). */
+  tokenSentence: Int32Array;
+  /** Per Doc token: index of its first word in that sentence's `words` (-1 likewise). */
+  tokenWord: Int32Array;
 }

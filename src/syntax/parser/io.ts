@@ -41,6 +41,19 @@ function fromInt16(q: Int16Array, scale: number, out: Float32Array): void {
   for (let i = 0; i < q.length; i++) out[i] = q[i] * scale;
 }
 
+/** Installs the run-time move table: int16 rows of 4 from int16 rows of 3. */
+function installMoveQ(model: ParserModel, q: Int16Array, scale: number): void {
+  const rows = q.length / 3;
+  const q4 = new Int16Array(rows * 4);
+  for (let r = 0; r < rows; r++) {
+    q4[r * 4] = q[r * 3];
+    q4[r * 4 + 1] = q[r * 3 + 1];
+    q4[r * 4 + 2] = q[r * 3 + 2];
+  }
+  model.moveQ = q4;
+  model.moveScale = scale;
+}
+
 /**
  * Rounds the model's weights to what the file stores and switches the arc tables to their sparse form (in place;
  * the dense arc tables are dropped). Returns the scales.
@@ -49,7 +62,9 @@ export function quantize(model: ParserModel): { moveScale: number; arcScale: num
   if (model.arcSparse) throw new Error('parser model is already quantized');
   const moveScale = scaleOf(model.moveW);
   const arcScale = Math.max(scaleOf(model.arcW[0]), scaleOf(model.arcW[1]));
-  fromInt16(toInt16(model.moveW, moveScale), moveScale, model.moveW);
+  const mq = toInt16(model.moveW, moveScale);
+  fromInt16(mq, moveScale, model.moveW);
+  installMoveQ(model, mq, moveScale);
   for (const w of model.arcW) fromInt16(toInt16(w, arcScale), arcScale, w);
   model.arcSparse = [sparsify(model.arcW[0], model.dirLabels[0].length), sparsify(model.arcW[1], model.dirLabels[1].length)];
   model.arcW[0] = new Float32Array(0);
@@ -131,6 +146,7 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   const model = new ParserModel(header.labels, dirLabels, header.moveBits, header.arcBits, moveW, [new Float32Array(0), new Float32Array(0)],
     { ...header.meta, moveScale: header.moveScale, arcScale: header.arcScale });
   model.arcSparse = [sparse[0], sparse[1]];
+  installMoveQ(model, mq, header.moveScale);
   return model;
 }
 

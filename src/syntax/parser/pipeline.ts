@@ -3,7 +3,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Sentence } from '../conllu.js';
-import { readParts, readTreebank, trainingParts } from '../treebanks.js';
+import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
+import { jackknifeTags } from './jackknife.js';
 import { loadTagger } from '../tagger/index.js';
 import type { ParserInput } from './features.js';
 import { defaultParserPath } from './index.js';
@@ -12,7 +13,14 @@ import { ParserWorkspace, type ParserModel } from './model.js';
 import { attachmentScores, countAttachments, emptyCounts } from './score.js';
 import { DEFAULT_TRAIN, trainParser, type TrainSentence } from './train.js';
 
-export type TagSource = 'gold' | 'tagger';
+/**
+ * Tags the parser trains on: gold (treebank), tagger (the committed tagger's predictions) or jackknife (each
+ * fold tagged by a tagger trained on the other folds; see jackknife.ts).
+ */
+export type TagSource = 'gold' | 'tagger' | 'jackknife';
+
+/** Folds for jackknifed training tags. */
+export const JACKKNIFE_FOLDS = 5;
 
 export const PARSER_VERSION = '1.0.0';
 
@@ -21,7 +29,7 @@ const EPOCHS: Record<string, number> = { en: 12, de: 15 };
 
 /** The parser input of a treebank sentence: gold tags, or the committed tagger's predictions. */
 export function inputOf(s: Sentence, tags: TagSource, lang: string): ParserInput {
-  if (tags === 'gold') return { forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas };
+  if (tags !== 'tagger') return { forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas };
   const tagger = loadTagger(lang);
   if (!tagger) throw new Error(`--tags tagger: no tagger model for ${lang} (train it first: backchannel train tagger --lang ${lang})`);
   const t = tagger.tag(s.forms);
@@ -51,15 +59,17 @@ export interface TrainParserCommand {
 }
 
 export function trainParserCommand(o: TrainParserCommand): ParserModel {
-  const all = readParts(trainingParts(o.lang));
+  // The tagger's training sentences (PUD harmonised to GSD's conventions), so gold and predicted tags agree.
+  const all = trainingSentences(o.lang, false);
   const epochs = o.epochs ?? EPOCHS[o.lang];
-  const inputs = all.map((s) => inputOf(s, o.tags, o.lang));
+  const inputs = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, JACKKNIFE_FOLDS, o.seed, o.log) : all.map((s) => inputOf(s, o.tags, o.lang));
   const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
   const base = { ...DEFAULT_TRAIN, seed: o.seed, meta };
   let model: ParserModel;
   if (o.lang === 'en') {
     const dev = readTreebank('en-ewt', 'dev');
-    const devInputs = dev.map((s) => inputOf(s, o.tags, o.lang));
+    // Dev is tagged by the committed tagger when training on predicted tags (it never saw EWT dev).
+    const devInputs = dev.map((s) => inputOf(s, o.tags === 'gold' ? 'gold' : 'tagger', o.lang));
     model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), {
       ...base, epochs, onEpoch: (e, m, st) => report(o, e, st, scoreParser(m, dev, devInputs), 'en-ewt dev'),
     });
