@@ -23,6 +23,7 @@ export interface BuildTaggerOptions {
   clusters?: boolean;
   lexiconFeats?: boolean;
   lexiconLemmas?: boolean;
+  twoPass?: boolean;
   log?: (m: string) => void;
 }
 
@@ -40,7 +41,7 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));
   return trainTagger({
     lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log,
-    options: { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false },
+    options: { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false },
   });
 }
 

@@ -13,13 +13,15 @@ const T = {
   BIAS: 1, FORM: 2, LOWER: 3, SUF: 4, PRE: 5, SHAPE: 6, CL1: 7, CL2: 8, CL3: 9, FREQ: 10, LEXSIG: 11, LEXFEAT: 12, NOLEX: 13,
   P1: 20, P2P1: 21, P1W: 22, WM1: 23, WP1: 24, WM2: 25, WP2: 26, SM1: 27, SP1: 28, CM1: 29, CP1: 30, LM1: 31, LP1: 32, LP2: 33,
   FIRST: 34, P1LP1: 35, SHM1: 36, SHP1: 37, CAP: 14, AMB: 15, AM1: 38, AP1: 39, AP2: 51, P1AP1: 52, BIL: 53, BIR: 54,
-  FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48, FSUBJL: 49, FSUBJR: 50,
+  FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48, FSUBJL: 49, FSUBJR: 50, FVERBL: 66, FVERBR: 67,
+  R1: 55, R2: 56, R12: 57, P1R1: 58, R1W: 59,
   LW: 60, LSUF: 61, LPRE: 62, LFEATS: 63, LBIAS: 64, LSHAPE: 65,
 } as const;
 
 /** Task keys: a feature's weight row for FEATS or lemma classes is keyed by (atom, task, UPOS). */
 export const featsKey = (atom: number, upos: number): number => mix(atom, 0x100 + upos);
 export const lemmaKey = (atom: number, upos: number): number => mix(atom, 0x200 + upos);
+export const upos2Key = (atom: number): number => mix(atom, 0x300);
 
 const BOS = 0x5eed0001;
 const EOS = 0x5eed0002;
@@ -45,6 +47,8 @@ export interface WordInfo {
   amb: number;
   /** Index in the lexicon or -1. */
   lexIdx: number;
+  /** The string found in the lexicon (the form, or its lower case at a sentence start). */
+  lexForm: string;
 }
 
 /** Coarse word shape: character classes with runs collapsed ("Xx", "d", "X.X."), at most 6 symbols. */
@@ -99,7 +103,7 @@ export class FeatureContext {
         atoms.push(mix(T.CL3, leaf), mix(T.CL2, cluster2), mix(T.CL1, Math.floor(leaf / (B * B))));
       }
     } else atoms.push(mix(T.FREQ, 0xffff));
-    const { lexIdx, lexSig } = this.lexiconAtoms(form, lower, atoms);
+    const { lexIdx, lexSig, lexForm } = this.lexiconAtoms(form, lower, atoms);
     const amb = this.tagDict.mask(lower);
     atoms.push(mix(T.AMB, amb));
     const lemmaAtoms: number[] = [T.LBIAS, mix(T.LW, hashStr(form)), mix(T.LSHAPE, shapeHash(form))];
@@ -108,27 +112,35 @@ export class FeatureContext {
     for (let k = 1; k <= 2 && k < m; k++) lemmaAtoms.push(mix(T.LPRE + k * 256, hashRange(form, 0, k)));
     return {
       form, lower, atoms: Uint32Array.from(atoms), lemmaAtoms: Uint32Array.from(lemmaAtoms), lowerHash: hashStr(lower),
-      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), shape: shapeHash(form), cluster2, lexSig, amb, lexIdx,
+      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), shape: shapeHash(form), cluster2, lexSig, amb, lexIdx, lexForm,
     };
   }
 
   /** Lexicon atoms: the set of candidate UPOS, and per (UPOS, feature) the set of candidate values. */
-  private lexiconAtoms(form: string, lower: string, atoms: number[]): { lexIdx: number; lexSig: number } {
+  private lexiconAtoms(form: string, lower: string, atoms: number[]): { lexIdx: number; lexSig: number; lexForm: string } {
     const lex = this.lexicon;
-    if (lex.size === 0) return { lexIdx: -1, lexSig: 0 };
+    if (lex.size === 0) return { lexIdx: -1, lexSig: 0, lexForm: form };
     let idx = lex.find(form);
+    let lexForm = form;
     // Sentence-initial capitals: "Sagte" is looked up as "sagte" (nouns keep their capital in the lexicon).
-    if (idx < 0 && lower !== form) idx = lex.find(lower);
-    if (idx < 0) { atoms.push(T.NOLEX); return { lexIdx: -1, lexSig: 0 }; }
+    if (idx < 0 && lower !== form) { idx = lex.find(lower); lexForm = lower; }
+    if (idx < 0) { atoms.push(T.NOLEX); return { lexIdx: -1, lexSig: 0, lexForm: form }; }
     let sig = 0;
     for (let e = lex.starts[idx]; e < lex.starts[idx + 1]; e++) {
       const u = lex.entUpos[e];
       sig |= 1 << u;
-      atoms.push(mix(T.LEXFEAT, mix(u, hashStr(lex.featsNames[lex.entFeats[e]]))));
-      for (const part of lex.featsNames[lex.entFeats[e]].split('|')) if (part) atoms.push(mix(T.LEXFEAT + 256, mix(u, hashStr(part))));
+      const feats = lex.featsNames[lex.entFeats[e]];
+      atoms.push(mix(T.LEXFEAT, mix(u, hashStr(feats))));
+      // one atom per feature: its candidate values ("Mood=Ind,Sub")
+      for (let from = 0; from < feats.length;) {
+        let bar = feats.indexOf('|', from);
+        if (bar < 0) bar = feats.length;
+        atoms.push(mix(T.LEXFEAT + 256, mix(u, hashRange(feats, from, bar))));
+        from = bar + 1;
+      }
     }
     atoms.push(mix(T.LEXSIG, sig));
-    return { lexIdx: idx, lexSig: sig };
+    return { lexIdx: idx, lexSig: sig, lexForm };
   }
 }
 
@@ -157,11 +169,19 @@ export function uposContext(ws: readonly WordInfo[], i: number, p1: number, p2: 
   );
 }
 
+/** Right-hand atoms of the second UPOS pass: the first pass's tags of the next two words. */
+export function rightContext(first: Int32Array, i: number, p1: number, out: number[]): void {
+  const n = first.length;
+  const r1 = i + 1 < n ? first[i + 1] : -2;
+  const r2 = i + 2 < n ? first[i + 2] : -2;
+  out.push(mix(T.R1, r1), mix(T.R2, r2), mix(T.R12, mix(r1, r2)), mix(T.P1R1, mix(p1, r1)), mix(T.R1W, mix(r1, first[i])));
+}
+
 /**
  * Context atoms for the FEATS task at i, with every token's UPOS known and the FEATS classes of earlier tokens
  * already chosen (featsHash[j] = hash of token j's FEATS string).
  */
-export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[], nominal?: Uint8Array): void {
+export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[], nominal?: Uint8Array, verbal?: Uint8Array): void {
   out.length = 0;
   const n = ws.length;
   const u1 = i > 0 ? upos[i - 1] : -1;
@@ -175,14 +195,27 @@ export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, f
   );
   if (nominal) {
     // The nearest nominal before and after (within SUBJECT_REACH words): a verb's person, number and mood
-    // ("er habe" is Konjunktiv, "ich habe" is not) follow its subject.
+    // ("er habe" is Konjunktiv, "ich habe" is not) follow its subject. Pronouns by form, nouns by class
+    // (nominal[u] is 2 for pronouns, 1 for nouns).
     let l = EOS;
-    for (let j = i - 1; j >= 0 && j >= i - SUBJECT_REACH; j--) if (nominal[upos[j]]) { l = mix(upos[j], ws[j].lowerHash); break; }
+    for (let j = i - 1; j >= 0 && j >= i - SUBJECT_REACH; j--) if (nominal[upos[j]]) { l = mix(upos[j], nominal[upos[j]] === 2 ? ws[j].lowerHash : 0); break; }
     let r = EOS;
-    for (let j = i + 1; j < n && j <= i + SUBJECT_REACH; j++) if (nominal[upos[j]]) { r = mix(upos[j], ws[j].lowerHash); break; }
+    for (let j = i + 1; j < n && j <= i + SUBJECT_REACH; j++) if (nominal[upos[j]]) { r = mix(upos[j], nominal[upos[j]] === 2 ? ws[j].lowerHash : 0); break; }
     out.push(mix(T.FSUBJL, l), mix(T.FSUBJR, r));
   }
+  if (verbal) {
+    // The verbs around: after a finite verb ("muss … bestehen") an -en form is an infinitive; before an auxiliary
+    // ("dass sie bestehen können") too. Left: the nearest verb's chosen FEATS; right: the next verb's form.
+    let l = BOS;
+    for (let j = i - 1; j >= 0; j--) if (verbal[upos[j]]) { l = mix(upos[j], featsHash[j]); break; }
+    let r = EOS;
+    for (let j = i + 1; j < n && j <= i + VERB_REACH; j++) if (verbal[upos[j]]) { r = mix(upos[j], ws[j].lowerHash); break; }
+    out.push(mix(T.FVERBL, l), mix(T.FVERBR, r));
+  }
 }
+
+/** How far (in words) a following verb is looked for. */
+export const VERB_REACH = 5;
 
 /** How far (in words) the subject-like nominal of a verb is looked for. */
 export const SUBJECT_REACH = 3;

@@ -11,7 +11,7 @@ import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
-import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, uposContext, type WordInfo } from './features.js';
+import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo } from './features.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
 import { WordClasses } from './word-classes.js';
 import { TagDictionary } from './tag-dictionary.js';
@@ -30,6 +30,8 @@ export interface TaggerOptions {
   lexiconFeats: boolean;
   /** Prefer lemmas the lexicon lists for the form and UPOS. */
   lexiconLemmas: boolean;
+  /** Tag UPOS twice, the second time seeing the first pass's tags on the right. */
+  twoPass?: boolean;
 }
 
 export interface TaggerMeta {
@@ -75,7 +77,7 @@ export class TaggerModel {
     this.featsHash = labels.feats.map((fs) => Int32Array.from(fs, (f) => hashStr(f)));
     this.featsParsed = labels.feats.map((fs) => fs.map((f) => (f ? f.split('|').map((p) => p.split('=') as [string, string]) : [])));
     this.parsedRules = labels.rules.map(parseRule);
-    this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' || u === 'NOUN' || u === 'PROPN' ? 1 : 0));
+    this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' ? 2 : u === 'NOUN' || u === 'PROPN' ? 1 : 0));
     this.verbal = Uint8Array.from(labels.upos, (u) => (u === 'VERB' || u === 'AUX' ? 1 : 0));
     this.lexUposOf = Int32Array.from(labels.upos, (u) => {
       const g = LEXICON_GROUP[u];
@@ -94,7 +96,7 @@ export class TaggerModel {
     const W = this.weights.w;
     for (let k = 0; k < keys.length; k++) {
       const a = keys[k];
-      const off = this.weights.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : lemmaKey(a, u));
+      const off = this.weights.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : task === TASK_LEMMA ? lemmaKey(a, u) : upos2Key(a));
       if (off < 0) continue;
       for (let c = 0; c < width; c++) s[c] += W[off + c];
     }
@@ -133,6 +135,18 @@ export class TaggerModel {
     return s;
   }
 
+  /**
+   * Second UPOS pass: the same atoms plus the first pass's tags on the right (what follows decides "in" ADP vs
+   * ADV, "that" SCONJ vs PRON), with its own weights.
+   */
+  upos2Scores(ws: readonly WordInfo[], i: number, p1: number, p2: number, first: Int32Array, atomsOut: number[]): Float64Array {
+    uposContext(ws, i, p1, p2, atomsOut);
+    rightContext(first, i, p1, atomsOut);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS2, 0);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
+  }
+
   /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
   featsCandidates(wi: WordInfo, u: number): Int32Array | null {
     if (!this.options.lexiconFeats || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
@@ -142,12 +156,10 @@ export class TaggerModel {
     const allowed = new Map<string, Set<string>>();
     for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
       if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
-      for (const part of lex.featsNames[lex.entFeats[e]].split('|')) {
-        if (!part) continue;
-        const [name, values] = part.split('=');
+      for (const [name, values] of this.lexiconFeats(lex.entFeats[e])) {
         let set = allowed.get(name);
         if (!set) allowed.set(name, (set = new Set()));
-        for (const v of values.split(',')) set.add(v);
+        for (const v of values) set.add(v);
       }
     }
     let result: Int32Array | null = null;
@@ -163,9 +175,24 @@ export class TaggerModel {
     return result;
   }
 
+  private parsedLexFeats = new Map<number, Array<[string, string[]]>>();
+  /** A lexicon FEATS union, parsed once per distinct string. */
+  private lexiconFeats(id: number): Array<[string, string[]]> {
+    let p = this.parsedLexFeats.get(id);
+    if (!p) {
+      p = this.lexicon.featsNames[id].split('|').filter(Boolean).map((part) => {
+        const eq = part.indexOf('=');
+        return [part.slice(0, eq), part.slice(eq + 1).split(',')] as [string, string[]];
+      });
+      this.parsedLexFeats.set(id, p);
+    }
+    return p;
+  }
+  private parsedLexRules: Array<EditRule | undefined> = [];
+
   featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
     const u = upos[i];
-    featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined);
+    featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined, this.verbal[u] ? this.verbal : undefined);
     const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
@@ -192,7 +219,9 @@ export class TaggerModel {
       const known = new Set<string>();
       for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
         if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
-        const l = applyRule(wi.form, parseRule(lex.ruleNames[lex.entRule[e]])) ?? applyRule(wi.lower, parseRule(lex.ruleNames[lex.entRule[e]]));
+        const rid = lex.entRule[e];
+        const rule = this.parsedLexRules[rid] ?? (this.parsedLexRules[rid] = parseRule(lex.ruleNames[rid]));
+        const l = applyRule(wi.lexForm, rule);
         if (l !== null) { known.add(l); lexLemma ??= l; }
       }
       const ok = app.filter((_, j) => known.has(lemmas[j]));
@@ -233,9 +262,14 @@ export class TaggerModel {
     const ctx = this.ctx;
     for (let i = 0; i < n; i++) {
       const s = this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx);
-      let best = 0;
-      for (let c = 1; c < this.nUpos; c++) if (s[c] > s[best]) best = c;
-      upos[i] = best;
+      upos[i] = argmaxOf(s, null, this.nUpos);
+    }
+    if (this.options.twoPass) {
+      const first = upos.slice();
+      for (let i = 0; i < n; i++) {
+        const s = this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx);
+        upos[i] = argmaxOf(s, null, this.nUpos);
+      }
     }
     const adp = this.adpIndex();
     let lastAdp = 0;
@@ -284,6 +318,7 @@ export class TaggerModel {
 }
 
 const TASK_UPOS = 0;
+const TASK_UPOS2 = 3;
 const TASK_FEATS = 1;
 const TASK_LEMMA = 2;
 

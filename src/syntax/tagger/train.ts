@@ -6,7 +6,7 @@ import { mulberry32 } from '../../util/hash.js';
 import type { Sentence } from '../conllu.js';
 import type { FormLexicon } from '../lexicon/form-lexicon.js';
 import { ruleOf } from '../lemma/edit-rule.js';
-import { featsKey, lemmaKey } from './features.js';
+import { featsKey, lemmaKey, upos2Key } from './features.js';
 import { ADP_REACH, TaggerModel, argmaxOf, type TaggerLabels, type TaggerMeta, type TaggerOptions } from './model.js';
 import { TrainWeights } from './weights.js';
 import type { WordClasses } from './word-classes.js';
@@ -97,7 +97,16 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
         const sc = model.uposScores(ws, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, atoms);
         pred[i] = argmaxOf(sc, null, nU);
         const rival = bestRival(sc, null, nU, gold[i]);
-        if (sc[rival] >= sc[gold[i]]) { if (pred[i] !== gold[i]) errU++; update(atoms, same, nU, gold[i], rival); }
+        if (sc[rival] >= sc[gold[i]]) { if (pred[i] !== gold[i] && !o.options.twoPass) errU++; update(atoms, same, nU, gold[i], rival); }
+      }
+      if (o.options.twoPass) {
+        const first = pred.slice();
+        for (let i = 0; i < n; i++, now++) {
+          const sc = model.upos2Scores(ws, i, i > 0 ? pred[i - 1] : -1, i > 1 ? pred[i - 2] : -1, first, atoms);
+          pred[i] = argmaxOf(sc, null, nU);
+          const rival = bestRival(sc, null, nU, gold[i]);
+          if (sc[rival] >= sc[gold[i]]) { if (pred[i] !== gold[i]) errU++; update(atoms, upos2Key, nU, gold[i], rival); }
+        }
       }
       const fHash = new Int32Array(n);
       let lastAdp = 0;
