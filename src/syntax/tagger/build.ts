@@ -9,6 +9,7 @@ import { partName, trainingParts, trainingSentences } from '../treebanks.js';
 import type { TaggerModel } from './model.js';
 import { trainTagger } from './train.js';
 import { WordClasses } from './word-classes.js';
+import { silverSentences } from './self-training.js';
 
 export const lexiconPath = (lang: string): string => join(langDir(lang), 'syntax', 'lexicon.tsv.gz');
 export const wordClassesPath = (lang: string): string => join(modelsDir, `wordstats-${lang}.tsv.gz`);
@@ -24,6 +25,8 @@ export interface BuildTaggerOptions {
   lexiconFeats?: boolean;
   lexiconLemmas?: boolean;
   twoPass?: boolean;
+  /** Words of self-training text to add (0 = none). */
+  selfTrain?: number;
   log?: (m: string) => void;
 }
 
@@ -39,9 +42,14 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
   log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));
+  const options = { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false };
+  const first = trainTagger({ lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log, options });
+  if (!o.selfTrain) return first;
+  const silver = silverSentences(first, o.lang, o.selfTrain);
+  log(`self-training: ${silver.length} silver sentences (${silver.reduce((n, s) => n + s.forms.length, 0)} words) tagged by the first model`);
   return trainTagger({
-    lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log,
-    options: { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false },
+    lang: o.lang, sentences: [...sentences, ...silver], lexicon, classes, epochs: o.epochs, seed: o.seed, log, options,
+    trainedOn: [...trainedOn, `unlabeled-${o.lang} (${o.selfTrain} words, self-training)`],
   });
 }
 

@@ -27,7 +27,28 @@ export interface TrainTaggerOptions {
 /** Default epochs: measured on the dev sets (EWT dev, held-out GSD dev quarter); accuracy flattens after ~8. */
 export const DEFAULT_EPOCHS = 10;
 
-function collectLabels(sentences: readonly Sentence[]): TaggerLabels {
+/**
+ * Agreement features whose unseen combinations are added as FEATS classes when a lexicon can select them: a
+ * second-person verb form the treebank never shows ("kommst") still gets a class with Person=2 to be chosen.
+ */
+const COMBINED_FEATURES = ['Number', 'Person'];
+
+function withUnseenCombinations(classes: Set<string>): Set<string> {
+  const values = new Map<string, Set<string>>(COMBINED_FEATURES.map((n) => [n, new Set<string>()]));
+  for (const c of classes) for (const p of c.split('|')) { const [n, v] = p.split('='); values.get(n)?.add(v); }
+  const out = new Set(classes);
+  for (const c of classes) {
+    let variants = [c.split('|')];
+    for (const name of COMBINED_FEATURES) {
+      if (!variants[0].some((p) => p.startsWith(name + '='))) continue;
+      variants = variants.flatMap((parts) => [...values.get(name)!].map((v) => parts.map((p) => (p.startsWith(name + '=') ? `${name}=${v}` : p))));
+    }
+    for (const v of variants) out.add(v.join('|'));
+  }
+  return out;
+}
+
+function collectLabels(sentences: readonly Sentence[], combine: boolean): TaggerLabels {
   const upos = new Set<string>();
   for (const s of sentences) for (const u of s.upos) upos.add(u);
   const uposList = [...upos].sort();
@@ -47,7 +68,7 @@ function collectLabels(sentences: readonly Sentence[]): TaggerLabels {
   }
   return {
     upos: uposList,
-    feats: feats.map((f) => [...f].sort()),
+    feats: feats.map((f) => [...(combine ? withUnseenCombinations(f) : f)].sort()),
     rules: [...ruleIds.keys()],
     lemmaClasses: lemmaSets.map((l) => [...l].sort((a, b) => a - b)),
   };
@@ -57,7 +78,7 @@ export function trainTagger(o: TrainTaggerOptions): TaggerModel {
   const log = o.log ?? (() => {});
   const epochs = o.epochs ?? DEFAULT_EPOCHS;
   const seed = o.seed ?? 1;
-  const labels = collectLabels(o.sentences);
+  const labels = collectLabels(o.sentences, o.lexicon.size > 0 && o.options.lexiconFeats);
   const tw = new TrainWeights();
   const meta: TaggerMeta = { lang: o.lang, trainedOn: o.trainedOn, seed, epochs };
   const model = new TaggerModel(labels, tw, o.lexicon, o.classes, TagDictionary.build(o.sentences, labels.upos), o.options, meta);
