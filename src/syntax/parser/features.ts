@@ -21,6 +21,12 @@ const ROOT_ATOM = 0x51a7e0f1;
 const NONE_ATOM = 0x2b0c41d3;
 const NO_LABEL = 0x7f1d;
 
+/**
+ * Names the template set; a model trained with another set is refused at load (its weights would mean nothing).
+ * Version 1 models predate the field.
+ */
+export const FEATURE_SET = 'bc-parser-features/1';
+
 /** The number of move / arc templates (each yields one hashed feature per configuration). */
 export const MOVE_FEATURES = 60;
 export const ARC_FEATURES = 24;

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
 import { ParserModel, sparsify, type ParserMeta, type SparseTable } from './model.js';
+import { FEATURE_SET } from './features.js';
 
 const MAGIC = 'BCPARSE1';
 const INT16_MAX = 32767;
@@ -117,6 +118,9 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   const hlen = raw.readUInt32LE(MAGIC.length);
   const hstart = MAGIC.length + 4;
   const header = JSON.parse(raw.subarray(hstart, hstart + hlen).toString('utf8')) as Header;
+  if ((header.meta.features ?? 'bc-parser-features/1') !== FEATURE_SET) {
+    throw new Error(`${source}: parser model built for feature set ${String(header.meta.features)}, this code uses ${FEATURE_SET}: retrain it (backchannel train parser)`);
+  }
   let off = hstart + hlen;
   const moveN = (1 << header.moveBits) * 3;
   const mq = take(raw, off, moveN, (n) => new Int16Array(n), source);

@@ -12,12 +12,18 @@ import { trainTagger } from '../tagger/train.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import type { ParserInput } from './features.js';
 
-export function jackknifeTags(lang: string, sentences: readonly Sentence[], folds: number, seed: number, log: (line: string) => void): ParserInput[] {
+/**
+ * Tags `sentences` fold by fold; `extra` sentences (a dev set) are tagged by the first fold's tagger, which has
+ * seen none of them. Returns the inputs of both, in order.
+ */
+export function jackknifeTags(lang: string, sentences: readonly Sentence[], folds: number, seed: number, log: (line: string) => void,
+  extra: readonly Sentence[] = []): { train: ParserInput[]; extra: ParserInput[] } {
   const lexFile = lexiconPath(lang);
   const lexicon = existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
   const classesFile = wordClassesPath(lang);
   const classes = existsSync(classesFile) ? WordClasses.read(classesFile) : WordClasses.empty();
   const out = new Array<ParserInput>(sentences.length);
+  const extraOut: ParserInput[] = [];
   for (let f = 0; f < folds; f++) {
     const t0 = Date.now();
     const tagger = trainTagger({
@@ -29,7 +35,8 @@ export function jackknifeTags(lang: string, sentences: readonly Sentence[], fold
       const t = tagger.tag(s.forms);
       out[i] = { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas };
     });
+    if (f === 0) for (const s of extra) { const t = tagger.tag(s.forms); extraOut.push({ forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas }); }
     log(`jackknife: fold ${f + 1}/${folds} tagged (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   }
-  return out;
+  return { train: out, extra: extraOut };
 }

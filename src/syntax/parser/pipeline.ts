@@ -54,6 +54,8 @@ export interface TrainParserCommand {
   epochs?: number;
   seed: number;
   tags: TagSource;
+  /** Jackknife folds (default JACKKNIFE_FOLDS). */
+  folds?: number;
   out?: string;
   log: (line: string) => void;
 }
@@ -62,14 +64,15 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   // The tagger's training sentences (PUD harmonised to GSD's conventions), so gold and predicted tags agree.
   const all = trainingSentences(o.lang, false);
   const epochs = o.epochs ?? EPOCHS[o.lang];
-  const inputs = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, JACKKNIFE_FOLDS, o.seed, o.log) : all.map((s) => inputOf(s, o.tags, o.lang));
+  const dev = o.lang === 'en' ? readTreebank('en-ewt', 'dev') : [];
+  const jk = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev) : null;
+  const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
   const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
   const base = { ...DEFAULT_TRAIN, seed: o.seed, meta };
   let model: ParserModel;
   if (o.lang === 'en') {
-    const dev = readTreebank('en-ewt', 'dev');
-    // Dev is tagged by the committed tagger when training on predicted tags (it never saw EWT dev).
-    const devInputs = dev.map((s) => inputOf(s, o.tags === 'gold' ? 'gold' : 'tagger', o.lang));
+    // With predicted training tags, dev is tagged by a tagger that never saw it (a jackknife fold's, or the committed one).
+    const devInputs = jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang));
     model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), {
       ...base, epochs, onEpoch: (e, m, st) => report(o, e, st, scoreParser(m, dev, devInputs), 'en-ewt dev'),
     });

@@ -5,7 +5,7 @@
  * (possibly wrong) prediction with probability `explore`, so it learns to recover from its mistakes.
  */
 import { mulberry32 } from '../../util/hash.js';
-import { ARC_FEATURES, MOVE_FEATURES, type ParserInput } from './features.js';
+import { ARC_FEATURES, FEATURE_SET, MOVE_FEATURES, type ParserInput } from './features.js';
 import { ParserModel, ParserWorkspace, type ParserMeta } from './model.js';
 import { projectivize, LIFT_MARK, baseLabel } from './projectivize.js';
 import { LEFT, MOVES, NONE, RIGHT, SHIFT, moveCosts } from './transitions.js';
@@ -126,7 +126,7 @@ class Averager {
 /** Trains a parser; returns the averaged model of the best epoch (by onEpoch's score) or of the last one. */
 export function trainParser(sentences: readonly TrainSentence[], options: TrainOptions): ParserModel {
   const { labels, dirLabels, data } = prepare(sentences, options.minLiftCount);
-  const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, options.meta);
+  const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, { ...options.meta, features: FEATURE_SET });
   const avg = new Averager(model);
   const ws = new ParserWorkspace(model);
   const rand = mulberry32(options.seed);
