@@ -172,9 +172,9 @@ export function trainingSentences(lang: string, holdout: boolean, isAdjective: (
   return out;
 }
 
-/** Gold sentences to evaluate on: for de-gsd dev only the held-out sentences. */
+/** Gold sentences to evaluate on (PUD in GSD's feature conventions): for de-gsd dev only the held-out sentences. */
 export function evaluationSentences(name: TreebankName, split: Split): Sentence[] {
-  const sents = readTreebank(name, split);
+  const sents = readTreebank(name, split).map((s) => harmonize(s, name));
   if (name === 'de-gsd' && split === 'dev') return sents.filter((_, i) => isHoldout({ treebank: name, split }, i));
   return sents;
 }

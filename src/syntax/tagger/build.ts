@@ -22,6 +22,7 @@ export interface BuildTaggerOptions {
   holdout?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
+  /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
   lexiconFeats?: boolean;
   lexiconLemmas?: boolean;
   twoPass?: boolean;
@@ -42,7 +43,7 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
   log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));
-  const options = { lexiconFeats: o.lexiconFeats !== false, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false };
+  const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false };
   const first = trainTagger({ lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log, options });
   if (!o.selfTrain) return first;
   const silver = silverSentences(first, o.lang, o.selfTrain);
