@@ -10,6 +10,7 @@ import { loadParser, quantize, saveParser } from '../../src/syntax/parser/io.js'
 import { attachmentScores, countAttachments, emptyCounts } from '../../src/syntax/parser/score.js';
 import { readTreebank, treebankAvailable } from '../../src/syntax/treebanks.js';
 import { mulberry32 } from '../../src/util/hash.js';
+import { MOVE_FEATURES, moveFeatures } from '../../src/syntax/parser/features.js';
 import { tinyTreebank } from './parser-fixtures.js';
 
 const gold1 = (heads: ArrayLike<number>): Int32Array => Int32Array.from([0, ...Array.from(heads)]);
@@ -160,6 +161,36 @@ describe('parser training', () => {
     expect(loaded.labels).toEqual(model.labels);
     expect(Buffer.from(loaded.moveW.buffer).equals(Buffer.from(model.moveW.buffer))).toBe(true);
     expect(parseAll(loaded)).toEqual(parseAll(model));
+  });
+});
+
+describe('the run-time move scores', () => {
+  it('equal the sum over all move templates (the per-word cache changes nothing)', () => {
+    const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), epochs: 3 });
+    quantize(model);
+    const ws = new ParserWorkspace(model);
+    const Q = model.moveQ!;
+    const feats = new Int32Array(MOVE_FEATURES);
+    let checked = 0;
+    for (const s of tinyTreebank()) {
+      ws.parse(s.input); // starts the sentence's cache the way parse does, then replay it step by step
+      (ws as unknown as { startSentence(n: number): void }).startSentence(s.input.forms.length);
+      ws.atoms.load(s.input);
+      ws.config.reset(s.input.forms.length);
+      while (!ws.config.isTerminal()) {
+        ws.score();
+        moveFeatures(ws.config, ws.atoms, feats);
+        let sh = 0;
+        for (let i = 0; i < MOVE_FEATURES; i++) sh += Q[((feats[i] & model.moveMask) << 2) + SHIFT];
+        if (ws.config.canShift()) {
+          expect(ws.moveScores[SHIFT]).toBe(sh * model.moveScale);
+          checked++;
+        }
+        const move = ws.bestMove();
+        ws.config.apply(move, ws.labelOf(move));
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
 

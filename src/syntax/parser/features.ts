@@ -109,8 +109,51 @@ const slot = (x: number, n: number): number => (x === NONE ? n + 1 : x);
 const labelAtom = (c: Configuration, x: number): number => (x === NONE || x > c.n || c.labels[x] === NONE ? NO_LABEL : c.labels[x] + 1);
 const childSlot = (arr: Int32Array, x: number, n: number): number => (x === NONE ? n + 1 : slot(arr[x], n));
 
-/** Fills `out` with the MOVE_FEATURES hashed move features of configuration c. */
+/** Roles whose single-word move templates depend on that word alone (cached per word by the decoder). */
+export const ROLES = 6;
+export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, ROLE_S2 = 5;
+/** Single-word templates per role (23 in all); the other MOVE_FEATURES − 23 are context templates. */
+export const ROLE_FEATURES = [6, 5, 6, 3, 2, 1];
+export const CONTEXT_FEATURES = MOVE_FEATURES - 23;
+
+/** The word slots of the six roles in configuration c (n + 1 where the stack or buffer is too short). */
+export function roleSlots(c: Configuration, out: Int32Array): void {
+  const n = c.n;
+  out[ROLE_S0] = slot(c.s(0), n);
+  out[ROLE_S1] = slot(c.s(1), n);
+  out[ROLE_B0] = slot(c.buf(0), n);
+  out[ROLE_B1] = slot(c.buf(1), n);
+  out[ROLE_B2] = slot(c.buf(2), n);
+  out[ROLE_S2] = slot(c.s(2), n);
+}
+
+/** Writes the single-word move features of the word in slot x playing `role` at out[at…]; returns the count. */
+export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int32Array, at: number): number {
+  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, F = a.feats, X = a.suffix;
+  let i = at;
+  switch (role) {
+    case ROLE_S0: out[i++] = f2(1, W[x]); out[i++] = f2(2, P[x]); out[i++] = f2(3, WP[x]); out[i++] = f2(16, M[x]); out[i++] = f3(19, F[x], P[x]); out[i++] = f3(23, X[x], P[x]); break;
+    case ROLE_S1: out[i++] = f2(4, W[x]); out[i++] = f2(5, P[x]); out[i++] = f2(6, WP[x]); out[i++] = f2(17, M[x]); out[i++] = f3(20, F[x], P[x]); break;
+    case ROLE_B0: out[i++] = f2(7, W[x]); out[i++] = f2(8, P[x]); out[i++] = f2(9, WP[x]); out[i++] = f2(18, M[x]); out[i++] = f3(21, F[x], P[x]); out[i++] = f3(22, X[x], P[x]); break;
+    case ROLE_B1: out[i++] = f2(10, W[x]); out[i++] = f2(11, P[x]); out[i++] = f2(12, WP[x]); break;
+    case ROLE_B2: out[i++] = f2(13, P[x]); out[i++] = f2(15, W[x]); break;
+    default: out[i++] = f2(14, P[x]);
+  }
+  return i - at;
+}
+
+const roleScratch = new Int32Array(ROLES);
+
+/** Fills `out` with the MOVE_FEATURES hashed move features of configuration c (single-word ones first). */
 export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array): void {
+  roleSlots(c, roleScratch);
+  let at = 0;
+  for (let r = 0; r < ROLES; r++) at += roleFeatures(r, roleScratch[r], a, out, at);
+  contextFeatures(c, a, out, at);
+}
+
+/** Writes the CONTEXT_FEATURES move features that combine several words at out[at…]. */
+export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
   const n = c.n;
   const S0 = c.s(0), S1 = c.s(1);
   const s0 = slot(S0, n), s1 = slot(S1, n), s2 = slot(c.s(2), n);
@@ -119,20 +162,11 @@ export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array
   const s1l = childSlot(c.lc1, S1, n), s1r = childSlot(c.rc1, S1, n);
   const B0 = c.buf(0);
   const b0l = childSlot(c.lc1, B0, n), b0l2 = childSlot(c.lc2, B0, n);
-  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, C = a.kase, F = a.feats, X = a.suffix;
+  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, C = a.kase;
   const d01 = S0 === NONE || B0 === NONE ? 0 : distance(S0, B0);
   const d10 = S0 === NONE || S1 === NONE ? 0 : distance(S1, S0);
   const s0p = P[s0], s1p = P[s1], b0p = P[b0], b1p = P[b1];
-  let i = 0;
-  // Single words.
-  out[i++] = f2(1, W[s0]); out[i++] = f2(2, s0p); out[i++] = f2(3, WP[s0]);
-  out[i++] = f2(4, W[s1]); out[i++] = f2(5, s1p); out[i++] = f2(6, WP[s1]);
-  out[i++] = f2(7, W[b0]); out[i++] = f2(8, b0p); out[i++] = f2(9, WP[b0]);
-  out[i++] = f2(10, W[b1]); out[i++] = f2(11, b1p); out[i++] = f2(12, WP[b1]);
-  out[i++] = f2(13, P[b2]); out[i++] = f2(14, P[s2]); out[i++] = f2(15, W[b2]);
-  out[i++] = f2(16, M[s0]); out[i++] = f2(17, M[s1]); out[i++] = f2(18, M[b0]);
-  out[i++] = f3(19, F[s0], s0p); out[i++] = f3(20, F[s1], s1p); out[i++] = f3(21, F[b0], b0p);
-  out[i++] = f3(22, X[b0], b0p); out[i++] = f3(23, X[s0], s0p);
+  let i = at;
   // Pairs s0–b0 and s1–s0 (the two arcs the next reduction can build).
   out[i++] = f3(24, WP[s0], WP[b0]); out[i++] = f3(25, WP[s0], W[b0]); out[i++] = f3(26, W[s0], WP[b0]);
   out[i++] = f3(27, WP[s0], b0p); out[i++] = f3(28, s0p, WP[b0]); out[i++] = f3(29, W[s0], W[b0]);

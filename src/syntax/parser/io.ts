@@ -67,7 +67,7 @@ export function quantize(model: ParserModel): { moveScale: number; arcScale: num
   fromInt16(mq, moveScale, model.moveW);
   installMoveQ(model, mq, moveScale);
   for (const w of model.arcW) fromInt16(toInt16(w, arcScale), arcScale, w);
-  model.arcSparse = [sparsify(model.arcW[0], model.dirLabels[0].length), sparsify(model.arcW[1], model.dirLabels[1].length)];
+  model.setSparseArcs([sparsify(model.arcW[0], model.dirLabels[0].length), sparsify(model.arcW[1], model.dirLabels[1].length)], arcScale);
   model.arcW[0] = new Float32Array(0);
   model.arcW[1] = new Float32Array(0);
   model.meta = { ...model.meta, moveScale, arcScale };
@@ -149,7 +149,7 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   const dirLabels: [Int32Array, Int32Array] = [Int32Array.from(header.dirLabels[0]), Int32Array.from(header.dirLabels[1])];
   const model = new ParserModel(header.labels, dirLabels, header.moveBits, header.arcBits, moveW, [new Float32Array(0), new Float32Array(0)],
     { ...header.meta, moveScale: header.moveScale, arcScale: header.arcScale });
-  model.arcSparse = [sparse[0], sparse[1]];
+  model.setSparseArcs([sparse[0], sparse[1]], header.arcScale);
   installMoveQ(model, mq, header.moveScale);
   return model;
 }

@@ -8,7 +8,9 @@
  * Features index the tables directly by their low hash bits (no key lookup): collisions cost a little accuracy
  * and save a probe per feature.
  */
-import { ARC_FEATURES, MOVE_FEATURES, SentenceAtoms, arcFeatures, moveFeatures, type ParserInput } from './features.js';
+import {
+  ARC_FEATURES, CONTEXT_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcFeatures, contextFeatures, moveFeatures, roleFeatures, roleSlots, type ParserInput,
+} from './features.js';
 import { Configuration, LEFT, MOVES, NONE, RIGHT, SHIFT } from './transitions.js';
 import { deprojectivize } from './projectivize.js';
 
@@ -32,6 +34,16 @@ export interface SparseTable {
   starts: Int32Array;
   cols: Uint16Array;
   vals: Float32Array;
+}
+
+/**
+ * Run-time form of a sparse table with int16 weights: column and weight in one int32 (column << 16 | weight),
+ * so a row's entries cost one memory access instead of two.
+ */
+export function packSparse(t: SparseTable, scale: number): Int32Array {
+  const packed = new Int32Array(t.vals.length);
+  for (let k = 0; k < packed.length; k++) packed[k] = (t.cols[k] << 16) | (Math.round(t.vals[k] / scale) & 0xffff);
+  return packed;
 }
 
 /** The non-zero entries of a dense table of `width` columns. */
@@ -58,6 +70,9 @@ export class ParserModel {
   readonly L: number;
   /** The arc tables in sparse form once training has ended (see quantize); scoring then uses them. */
   arcSparse: [SparseTable, SparseTable] | null = null;
+  /** Packed entries of the sparse arc tables (packSparse) and the scale of their int16 weights. */
+  arcPacked: [Int32Array, Int32Array] | null = null;
+  arcScale = 1;
   /**
    * The move table as int16 in rows of 4 (SHIFT, LEFT, RIGHT, unused) once training has ended, with its scale:
    * half the memory of the float rows and no row across a cache line, which is what move scoring waits on.
@@ -92,6 +107,13 @@ export class ParserModel {
     this.columnOf = [columnOf(0), columnOf(1)];
   }
 
+  /** Installs the sparse arc tables of a finished model, whose weights are int16 values times `scale`. */
+  setSparseArcs(tables: [SparseTable, SparseTable], scale: number): void {
+    this.arcSparse = tables;
+    this.arcPacked = [packSparse(tables[0], scale), packSparse(tables[1], scale)];
+    this.arcScale = scale;
+  }
+
   static empty(labels: string[], dirLabels: [Int32Array, Int32Array], moveBits: number, arcBits: number, meta: ParserMeta): ParserModel {
     const rows = 1 << arcBits;
     return new ParserModel(labels, dirLabels, moveBits, arcBits, new Float32Array((1 << moveBits) * MOVES),
@@ -110,10 +132,21 @@ export class ParserWorkspace {
   /** Arc features of the LEFT (index 0) and RIGHT (index 1) candidate arcs. */
   readonly arcFeats = [new Int32Array(ARC_FEATURES), new Int32Array(ARC_FEATURES)];
   readonly moveScores = new Float64Array(MOVES);
-  /** Label scores of the LEFT and RIGHT candidate arcs, by column of that direction's table. */
+  /** Label scores of the LEFT and RIGHT candidate arcs, by column of that direction's table (in int16 units for a quantised model). */
   readonly labelScores: [Float64Array, Float64Array];
   /** Best column of the LEFT and RIGHT candidate arcs (NONE when the move is invalid). */
   readonly bestLabel = new Int32Array(2);
+
+  /**
+   * Run-time cache of the single-word move templates: per (role, word slot), the summed int16 move weights, valid
+   * while roleStamp equals the sentence's stamp. A word keeps its role for several moves, so this saves most of the
+   * table lookups of those 23 templates.
+   */
+  private roleSums = new Int32Array(0);
+  private roleStamp = new Int32Array(0);
+  private stamp = 0;
+  private readonly slots = new Int32Array(ROLES);
+  private readonly roleFeats = new Int32Array(8);
 
   constructor(readonly model: ParserModel) {
     this.labelScores = [new Float64Array(model.dirLabels[0].length), new Float64Array(model.dirLabels[1].length)];
@@ -123,22 +156,33 @@ export class ParserWorkspace {
   score(): void {
     const m = this.model;
     const c = this.config;
-    moveFeatures(c, this.atoms, this.moveFeats);
     const mask = m.moveMask;
     let sh = 0, le = 0, ri = 0;
     const f = this.moveFeats;
     const Q = m.moveQ;
     if (Q) {
-      for (let i = 0; i < MOVE_FEATURES; i++) {
+      // Quantised model: context templates looked up, single-word templates from the per-word cache.
+      contextFeatures(c, this.atoms, f, 0);
+      for (let i = 0; i < CONTEXT_FEATURES; i++) {
         const r = (f[i] & mask) << 2;
         sh += Q[r];
         le += Q[r + 1];
         ri += Q[r + 2];
       }
+      roleSlots(c, this.slots);
+      const stride = c.n + 2;
+      for (let role = 0; role < ROLES; role++) {
+        const key = role * stride + this.slots[role];
+        if (this.roleStamp[key] !== this.stamp) this.fillRole(role, key);
+        sh += this.roleSums[key * 3];
+        le += this.roleSums[key * 3 + 1];
+        ri += this.roleSums[key * 3 + 2];
+      }
       sh *= m.moveScale;
       le *= m.moveScale;
       ri *= m.moveScale;
     } else {
+      moveFeatures(c, this.atoms, f);
       const W = m.moveW;
       for (let i = 0; i < MOVE_FEATURES; i++) {
         const r = (f[i] & mask) * MOVES;
@@ -158,6 +202,35 @@ export class ParserWorkspace {
     if (c.canRight()) sc[RIGHT] = ri + this.scoreArc(c.s(1), s0, 1);
   }
 
+  /** Sums the int16 move weights of one role's single-word templates for the word in its slot. */
+  private fillRole(role: number, key: number): void {
+    const m = this.model;
+    const Q = m.moveQ!;
+    const mask = m.moveMask;
+    const k = roleFeatures(role, this.slots[role], this.atoms, this.roleFeats, 0);
+    let sh = 0, le = 0, ri = 0;
+    for (let i = 0; i < k; i++) {
+      const r = (this.roleFeats[i] & mask) << 2;
+      sh += Q[r];
+      le += Q[r + 1];
+      ri += Q[r + 2];
+    }
+    this.roleSums[key * 3] = sh;
+    this.roleSums[key * 3 + 1] = le;
+    this.roleSums[key * 3 + 2] = ri;
+    this.roleStamp[key] = this.stamp;
+  }
+
+  /** Starts a sentence of n words: a fresh stamp invalidates the role cache without clearing it. */
+  private startSentence(n: number): void {
+    const need = ROLES * (n + 2);
+    if (this.roleStamp.length < need) {
+      this.roleStamp = new Int32Array(need * 2);
+      this.roleSums = new Int32Array(need * 6);
+    }
+    this.stamp = (this.stamp + 1) | 0 || 1;
+  }
+
   /** Label scores of the arc h → d; returns the best one and records its label. */
   private scoreArc(h: number, d: number, dir: number): number {
     const m = this.model;
@@ -167,12 +240,19 @@ export class ParserWorkspace {
     const out = this.labelScores[dir];
     out.fill(0);
     const mask = m.arcMask;
-    if (m.arcSparse) {
-      const { starts, cols, vals } = m.arcSparse[dir];
+    let scale = 1;
+    if (m.arcSparse && m.arcPacked) {
+      // Integer sums of the int16 weights, scaled once below.
+      const starts = m.arcSparse[dir].starts;
+      const packed = m.arcPacked[dir];
       for (let i = 0; i < ARC_FEATURES; i++) {
         const r = f[i] & mask;
-        for (let k = starts[r], end = starts[r + 1]; k < end; k++) out[cols[k]] += vals[k];
+        for (let k = starts[r], end = starts[r + 1]; k < end; k++) {
+          const e = packed[k];
+          out[e >>> 16] += (e << 16) >> 16;
+        }
       }
+      scale = m.arcScale;
     } else {
       const W = m.arcW[dir];
       for (let i = 0; i < ARC_FEATURES; i++) {
@@ -184,7 +264,7 @@ export class ParserWorkspace {
     for (let l = 1; l < L; l++) if (out[l] > out[best]) best = l;
     if (L === 0) return -Infinity;
     this.bestLabel[dir] = best;
-    return out[best];
+    return out[best] * scale;
   }
 
   /** The best valid move after score(). Ties go to the lower move (SHIFT, LEFT, RIGHT). */
@@ -208,6 +288,7 @@ export class ParserWorkspace {
     const c = this.config;
     this.atoms.load(input);
     c.reset(n);
+    this.startSentence(n);
     while (!c.isTerminal()) {
       this.score();
       const move = this.bestMove();
