@@ -14,7 +14,7 @@ const T = {
   P1: 20, P2P1: 21, P1W: 22, WM1: 23, WP1: 24, WM2: 25, WP2: 26, SM1: 27, SP1: 28, CM1: 29, CP1: 30, LM1: 31, LP1: 32, LP2: 33,
   FIRST: 34, P1LP1: 35, SHM1: 36, SHP1: 37, CAP: 14, AMB: 15, AM1: 38, AP1: 39, AP2: 51, P1AP1: 52, BIL: 53, BIR: 54,
   FU1: 40, FU2: 41, FUU: 42, FPREV: 43, FWM1: 44, FWP1: 45, FWM2: 46, FADP: 47, FPREV2: 48, FSUBJL: 49, FSUBJR: 50, FVERBL: 66, FVERBR: 67,
-  R1: 55, R2: 56, R12: 57, P1R1: 58, R1W: 59,
+  R1: 55, R2: 56, R12: 57, P1R1: 58, R1W: 59, R1LW: 68, M1R1: 69,
   LW: 60, LSUF: 61, LPRE: 62, LFEATS: 63, LBIAS: 64, LSHAPE: 65,
 } as const;
 
@@ -176,11 +176,15 @@ export function uposContext(ws: readonly WordInfo[], i: number, p1: number, p2: 
 }
 
 /** Right-hand atoms of the second UPOS pass: the first pass's tags of the next two words. */
-export function rightContext(first: Int32Array, i: number, p1: number, out: number[]): void {
+export function rightContext(first: Int32Array, i: number, p1: number, out: number[], lowerHash: number): void {
   const n = first.length;
   const r1 = i + 1 < n ? first[i + 1] : -2;
   const r2 = i + 2 < n ? first[i + 2] : -2;
-  out.push(mix(T.R1, r1), mix(T.R2, r2), mix(T.R12, mix(r1, r2)), mix(T.P1R1, mix(p1, r1)), mix(T.R1W, mix(r1, first[i])));
+  out.push(
+    mix(T.R1, r1), mix(T.R2, r2), mix(T.R12, mix(r1, r2)), mix(T.P1R1, mix(p1, r1)), mix(T.R1W, mix(r1, first[i])),
+    // the word with what follows it: "in" before a determiner is ADP, before punctuation ADV
+    mix(T.R1LW, mix(r1, lowerHash)), mix(T.M1R1, mix(mix(p1, r1), lowerHash)),
+  );
 }
 
 /**

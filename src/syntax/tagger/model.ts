@@ -141,7 +141,7 @@ export class TaggerModel {
    */
   upos2Scores(ws: readonly WordInfo[], i: number, p1: number, p2: number, first: Int32Array, atomsOut: number[]): Float64Array {
     uposContext(ws, i, p1, p2, atomsOut);
-    rightContext(first, i, p1, atomsOut);
+    rightContext(first, i, p1, atomsOut, ws[i].lowerHash);
     const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS2, 0);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
