@@ -18,9 +18,9 @@ describe.skipIf(!hasUd || !existsSync(defaultTaggerPath('en')))('English tagger 
     const model = TaggerModel.load(defaultTaggerPath('en'));
     const gold = evaluationSentences('en-ewt', 'test');
     const r = scoreSyntax(gold, tagTreebank(model, gold).pred);
-    expect(rate(r.upos)).toBeGreaterThan(94.5); // measured 95.45
-    expect(rate(r.ufeats)).toBeGreaterThan(95.0); // 95.98
-    expect(rate(r.lemma)).toBeGreaterThan(95.7); // 96.70
+    expect(rate(r.upos)).toBeGreaterThan(94.5); // measured 95.56
+    expect(rate(r.ufeats)).toBeGreaterThan(95.0); // 96.01
+    expect(rate(r.lemma)).toBeGreaterThan(95.7); // 96.76
   });
 });
 
@@ -29,10 +29,10 @@ describe.skipIf(!hasUd || !existsSync(defaultTaggerPath('de')))('German tagger o
   it('keeps UPOS, Mood on finite verbs, UFeats and lemma accuracy', () => {
     const gold = evaluationSentences('de-gsd', 'test');
     const r = scoreSyntax(gold, tagTreebank(model, gold).pred);
-    expect(rate(r.upos)).toBeGreaterThan(93.0); // measured 93.96
-    expect(rate(r.moodFinite)).toBeGreaterThan(92.0); // 93.22
+    expect(rate(r.upos)).toBeGreaterThan(93.0); // measured 93.90
+    expect(rate(r.moodFinite)).toBeGreaterThan(92.0); // 93.07
     expect(rate(r.ufeats)).toBeGreaterThan(77.5); // 78.70
-    expect(rate(r.lemma)).toBeGreaterThan(96.0); // 96.96
+    expect(rate(r.lemma)).toBeGreaterThan(96.0); // 97.04
   });
   it('tags our own tokens, contractions expanded, with Konjunktiv in reported speech', () => {
     const tokens = ['Der', 'Minister', 'sagte', 'im', 'Bundestag', ',', 'die', 'Regierung', 'sei', 'bereit', '.'];
