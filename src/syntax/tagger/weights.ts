@@ -81,15 +81,37 @@ export class TrainWeights implements WeightReader {
 }
 
 export class FrozenWeights implements WeightReader {
-  private map: U32Map;
+  /**
+   * Open addressing with key and row offset side by side ([key, offset] pairs), so a lookup touches one cache
+   * line rather than two: tagging time is mostly these lookups.
+   */
+  private table: Uint32Array;
+  private mask: number;
   constructor(readonly keys: Uint32Array, readonly offs: Int32Array, readonly w: Float32Array) {
-    this.map = new U32Map(keys.length);
-    for (let r = 0; r < keys.length; r++) this.map.set(keys[r], offs[r]);
+    let slots = 16;
+    while (slots < keys.length * 2) slots <<= 1;
+    this.table = new Uint32Array(slots * 2);
+    this.mask = slots - 1;
+    for (let r = 0; r < keys.length; r++) {
+      const k = keys[r] >>> 0 || 1;
+      let i = k & this.mask;
+      while (this.table[i * 2] !== 0 && this.table[i * 2] !== k) i = (i + 1) & this.mask;
+      this.table[i * 2] = k;
+      this.table[i * 2 + 1] = offs[r];
+    }
   }
   static fromRows(keys: Uint32Array, offs: Int32Array, w: Float32Array): FrozenWeights {
     return new FrozenWeights(keys, offs, w);
   }
   row(key: number): number {
-    return this.map.get(key);
+    const k = key >>> 0 || 1;
+    const t = this.table;
+    let i = k & this.mask;
+    for (;;) {
+      const x = t[i * 2];
+      if (x === k) return t[i * 2 + 1];
+      if (x === 0) return -1;
+      i = (i + 1) & this.mask;
+    }
   }
 }
