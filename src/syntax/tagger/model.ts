@@ -321,7 +321,8 @@ export class TaggerModel {
 /**
  * The lexicon's features that restrict the FEATS classes. Case and Gender are left out: german-pos-dict lists
  * old dative forms ("dem Hause") where treebanks write "dem Haus", and GSD's Case/Gender come from a tagger; on the
- * German dev holdout restricting them cost 3.5 points of Case accuracy (models/README.md).
+ * German dev holdout restricting FEATS by the lexicon cost 2.5 points of Case accuracy (models/README.md); the
+ * restriction is off by default (`--lexicon-feats`).
  */
 const RESTRICTING_FEATURES = new Set(['Mood', 'Tense', 'VerbForm', 'Person', 'Number', 'Degree']);
 
