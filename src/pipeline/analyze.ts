@@ -1,5 +1,5 @@
 /**
- * The pipeline: text → syntax → NER → entities → time → quotes → relations → flags → the analysis document.
+ * The pipeline: text → (syntax, on demand) → NER → entities → time → quotes → relations → flags → the analysis document.
  * Each stage reads the Doc (and earlier layers) and adds one layer; timings are recorded per stage.
  */
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,7 @@ import { detectFlags, prepareFlags } from '../flags/index.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import { linkTimeline } from './link-timeline.js';
-import { runSyntax, syntaxContract } from '../syntax/stage.js';
+import { runSyntax, syntaxContract, type SyntaxLayer } from '../syntax/stage.js';
 import { VERSION } from '../version.js';
 
 export interface AnalyzeOptions {
@@ -70,7 +70,11 @@ export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Ana
   };
   const doc: Doc = timed('text', () => buildDoc(raw));
   // Computed for every article: later stages (quotes, relations) are to read it.
-  const syntax = timed('syntax', () => runSyntax(doc));
+  // The parse costs about twice the rest of the pipeline (docs/bench.md): it runs when a layer asks for it
+  // (--layers syntax, --format conllu) or when a stage reads it — stages get `syntaxOf`, never a precomputed parse.
+  let parsed: SyntaxLayer | null | undefined;
+  const syntaxOf = (): SyntaxLayer | null => (parsed !== undefined ? parsed : (parsed = timed('syntax', () => runSyntax(doc))));
+  const syntax = layers.syntax ? syntaxOf() : null;
   const ner = timed('ner', () => runNer(doc));
   const entities = timed('entities', () => extractEntities(doc, ner));
   const timeline: TimelineItem[] = timed('time', () => extractTimeline(doc));
@@ -83,7 +87,7 @@ export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Ana
   const models: Record<string, string> = {};
   const ner_ = nerModelInfo(doc.language);
   if (ner_) models.ner = `${ner_.name}@${ner_.version}`;
-  if (syntax) Object.assign(models, syntax.models);
+  if (parsed) Object.assign(models, parsed.models);
 
   return {
     schema: SCHEMA_ID,
