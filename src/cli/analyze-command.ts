@@ -89,8 +89,10 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
           }
         } else if (opts.out) collected.push(rendered);
         else {
-          // Streamed as each article is done: a later input that fails or hangs loses nothing finished.
-          process.stdout.write((written++ ? SEPARATORS[opts.format] : '') + rendered);
+          // Streamed as each article is done: a later input that fails or hangs loses nothing finished. JSON
+          // Lines end each document with its newline; the other formats put their separator between documents.
+          process.stdout.write(opts.format === 'json' ? rendered + '\n' : (written ? SEPARATORS[opts.format] : '') + rendered);
+          written++;
         }
       }
       bar?.increment();
@@ -99,7 +101,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     bar?.stop();
     await analyzer.close();
   }
-  if (written) process.stdout.write('\n');
+  if (written && opts.format !== 'json') process.stdout.write('\n');
   if (opts.out && !outIsDir && collected.length) {
     try {
       writeAtomic(opts.out, collected.join(SEPARATORS[opts.format]) + '\n');

@@ -13,7 +13,7 @@ export function writeAtomic(target: string, text: string): void {
     try { writeFileSync(target, text); } catch (e) { throw new Error(ioMessage(e)); }
     return;
   }
-  if (st?.isDirectory()) throw new Error('is a folder');
+  if (st?.isDirectory()) throw new Error('cannot write: is a folder');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | null = null;
   try {
