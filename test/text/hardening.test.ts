@@ -27,11 +27,12 @@ describe('Unicode hygiene (issue 17, defect 8)', () => {
     expect(normalizeField(' Titel\n\u001b]0;pwned\u0007 mit\u202e Text ')).toBe('Titel ]0;pwned mit Text');
   });
   it('a left-to-right mark inside a name gives one actor, not two', () => {
-    const text = 'Bundeskanzler Olaf Scholz traf am Montag Emmanuel Macron. Später sagte Olaf\u200e Scholz, die Gespräche seien gut gewesen.';
+    const text = 'Bundeskanzler Olaf Scholz traf am Montag Emmanuel Macron in Paris. Später sagte Olaf Sch\u200eolz, die Gespräche seien gut gewesen.';
     const a = analyzeSync(text, { language: 'de', published: '2024-01-01' });
-    const scholz = a.entities.filter((e) => /Scholz/.test(e.name));
-    expect(scholz).toHaveLength(1);
-    expect(scholz[0].mentions.length).toBeGreaterThanOrEqual(2);
+    expect(a.entities.filter((e) => e.type === 'person').map((e) => `${e.name}:${e.mentions.length}`).sort()).toEqual(['Emmanuel Macron:1', 'Olaf Scholz:2']);
+    // and a mark beside a name never ends up inside the actor's name
+    const b = analyzeSync('Bundeskanzler Olaf\u200e Scholz traf am Montag Emmanuel Macron in Paris.', { language: 'de', published: '2024-01-01' });
+    expect(b.entities.map((e) => e.name)).toContain('Olaf Scholz');
   });
 });
 
