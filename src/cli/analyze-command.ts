@@ -48,7 +48,9 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   const bar = opts.progress !== false && files.length > 1 && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: 'analyze [{bar}] {value}/{total} files · {eta_formatted} left · {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
-  const notice = (line: string) => { bar?.stop(); process.stderr.write(`backchannel: ${forTerminalLine(line)}\n`); };
+  // Notes (renamed outputs, ignored fields) go to stderr at once, or after the progress bar, which owns the line.
+  const deferred: string[] = [];
+  const notice = (line: string) => { const l = `backchannel: ${forTerminalLine(line)}\n`; if (bar) deferred.push(l); else process.stderr.write(l); };
   const analyzer = new TimedAnalyzer(opts.timeout);
   // One output file for several articles: collected, then written at once (atomically) at the end.
   const collected: string[] = [];
@@ -99,6 +101,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
     }
   } finally {
     bar?.stop();
+    for (const l of deferred) process.stderr.write(l);
     await analyzer.close();
   }
   if (written && opts.format !== 'json') process.stdout.write('\n');

@@ -211,7 +211,8 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           const [a, b] = trimContent(v, S, k - 1);
           if (wordCount(v, a, b) >= 3) st = indirect(v, [a, b], [k, k + 1], null, { type: 'phrase', range: [k + 1, e] }, [k, E]);
         }
-      } else if (lex.cueAfter.has(w)) {
+      } else if (lex.cueAfter.has(w) && k > S) {
+        // (a postposed cue needs its source before it: "zufolge" opening a sentence has none)
         let a = k - 1;
         while (a > S && v.lower[a - 1] !== ',' && k - a < 8) a--;
         if (a < k && chunkNP(v, a, k) === k) {

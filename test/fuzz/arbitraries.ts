@@ -39,7 +39,7 @@ export const anyUnits = (maxLength = 200) => fc.string({ unit: fc.integer({ min:
 export const anyUnicode = (maxLength = 200) => fc.oneof(fc.string({ unit: 'binary', maxLength }), fc.string({ unit: 'grapheme', maxLength }), anyUnits(maxLength));
 
 /** News-like text: our words, punctuation and quotes, with special characters and random Unicode mixed in. */
-export const newsLike = (maxTokens = 250) =>
+export const newsLike = (maxTokens = 250, minTokens = 0) =>
   fc.array(
     fc.oneof(
       { weight: 12, arbitrary: fc.constantFrom(...WORDS) },
@@ -47,7 +47,7 @@ export const newsLike = (maxTokens = 250) =>
       { weight: 2, arbitrary: fc.constantFrom(...SPECIALS) },
       { weight: 1, arbitrary: anyUnicode(6) },
     ),
-    { maxLength: maxTokens },
+    { minLength: minTokens, maxLength: maxTokens },
   ).chain((parts) => fc.array(fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n'), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')));
 
 /** Front matter with random keys and values, any line ending, sometimes unclosed, then a body. */
