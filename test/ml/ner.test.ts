@@ -172,11 +172,10 @@ describe('dataset readers', () => {
 describe('committed models', () => {
   for (const lang of ['de', 'en']) {
     const path = new URL(`../../models/ner-${lang}.bin`, import.meta.url);
-    it.runIf(existsSync(path))(`${lang}: loads within a second and tags a sentence`, async () => {
+    // Load time is measured by the bench (bench/ner.ts), not asserted here: a timing assertion fails on a busy machine.
+    it.runIf(existsSync(path))(`${lang}: loads and tags a sentence`, async () => {
       const { readFileSync } = await import('node:fs');
-      const t = performance.now();
       const m = NerModel.deserialize(readFileSync(path));
-      expect(performance.now() - t).toBeLessThan(1500);
       const toks = lang === 'de'
         ? ['Bundeskanzler', 'Olaf', 'Scholz', 'reiste', 'am', 'Montag', 'nach', 'Paris', '.']
         : ['Prime', 'Minister', 'Tony', 'Blair', 'flew', 'to', 'Paris', 'on', 'Monday', '.'];
