@@ -346,7 +346,7 @@ async function comentionEvidence(db: CorpusDb, a: string, b: string, limit: numb
     .select(['c.article_id', 'ar.title', 'ar.source', 'ar.published'])
     .where('c.a', '=', x)
     .where('c.b', '=', y)
-    .orderBy('ar.published', 'desc')
+    .orderBy('ar.published', (ob) => ob.desc().nullsLast())
     .orderBy('c.article_id')
     .limit(limit)
     .execute();

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_DB, openStore, type Store } from './store.js';
+import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
 import { collectArticles } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
@@ -13,8 +13,10 @@ import { ActorNotFound } from './lookup.js';
 
 class NoCorpus extends Error {}
 
+const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL (default: $BACKCHANNEL_DB, else ./backchannel.db)';
+
 async function withStore<T>(db: string, fn: (store: Store) => Promise<T>, mustExist = true): Promise<T> {
-  if (mustExist && db !== ':memory:' && !/^postgres/.test(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
+  if (mustExist && db !== ':memory:' && !isPostgresUrl(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
   const store = await openStore(db);
   try {
     return await fn(store);
@@ -48,7 +50,7 @@ export function registerCorpusCommands(program: Command): void {
     .command('ingest')
     .description('analyse articles (files, folders, JSON Lines, HTML) into a corpus store; already stored texts are skipped')
     .argument('<paths...>', 'files or folders')
-    .option('--db <file>', 'corpus store (SQLite file)', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .option('--quiet', 'no progress bar')
     .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the current article; rerun to resume.')
     .action(async (paths: string[], o: { db: string; quiet?: boolean }) => {
@@ -96,7 +98,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--sort <key>', 'degree, mentions, articles or name', 'mentions')
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (o: { type?: string; sort: string; limit?: number; json?: boolean; db: string }) => {
       if (!['degree', 'mentions', 'articles', 'name'].includes(o.sort)) throw new Error(`--sort must be degree, mentions, articles or name, not ${o.sort}`);
       await userErrors(() =>
@@ -113,7 +115,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<name>', 'a name or alias in any spelling, or an actor id')
     .option('--why', 'show which article mentions were merged into this actor, and why')
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (name: string, o: { why?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
         withStore(o.db, async (store) => {
@@ -132,7 +134,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--limit <n>', 'number of paths', positiveInt('--limit'), 5)
     .option('--comentions', 'also walk co-mention ties (weak)')
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .addHelpText('after', '\nExample:\n  backchannel channels Tokio Trump --max-hops 3')
     .action(async (from: string, to: string, o: { maxHops: number; limit: number; comentions?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
@@ -153,7 +155,7 @@ export function registerCorpusCommands(program: Command): void {
     .description('export the corpus: FollowTheMoney JSON Lines (Aleph), GraphML or GEXF (Gephi), CSV nodes/edges, or the analysis documents')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', ') + ' (gexf is GEXF 1.3 for Gephi; gexf-1.2 is 1.2draft, the version networkx reads; in graphml and gexf every edge is directed, co-mentions are the symmetric layer "comention")')
     .option('--out <path>', 'output file (a folder for csv); stdout by default')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (o: { format: string; out?: string; db: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not ${o.format}`);
       await userErrors(() =>

@@ -27,7 +27,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'r.article_id')
     .select(['r.title', 'r.of_actor', 'r.status', 'r.evidence', 'r.published', 'ar.title as article', 'ar.id as article_id'])
     .where('r.actor_id', '=', a.id)
-    .orderBy('r.published')
+    .orderBy('r.published', (ob) => ob.asc().nullsFirst())
     .orderBy('r.id')
     .execute();
   const quotesBy = await db
@@ -35,7 +35,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'q.article_id')
     .select(['q.text', 'q.kind', 'q.published', 'ar.title as article', 'ar.id as article_id'])
     .where('q.speaker', '=', a.id)
-    .orderBy('q.published')
+    .orderBy('q.published', (ob) => ob.asc().nullsFirst())
     .orderBy('q.id')
     .execute();
   const quotesAbout = await db
@@ -44,7 +44,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'q.article_id')
     .select(['q.text', 'q.speaker', 'q.source_label', 'q.published', 'ar.title as article', 'ar.id as article_id'])
     .where('qa.actor_id', '=', a.id)
-    .orderBy('q.published')
+    .orderBy('q.published', (ob) => ob.asc().nullsFirst())
     .orderBy('q.id')
     .execute();
   const rels = await db
@@ -52,7 +52,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'r.article_id')
     .select(['r.subject', 'r.object', 'r.predicate', 'r.modality', 'r.support', 'r.source_label', 'r.sentence', 'r.date', 'ar.title as article', 'ar.id as article_id'])
     .where((eb) => eb.or([eb('r.subject', '=', a.id), eb('r.object', '=', a.id)]))
-    .orderBy('r.date')
+    .orderBy('r.date', (ob) => ob.asc().nullsFirst())
     .orderBy('r.id')
     .execute();
   const merges = await db
