@@ -1,5 +1,6 @@
 /** CLI: `ingest`, `actors`, `actor`, `channels`, `export` over a corpus store (`--db`, ./backchannel.db by default). */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
@@ -51,9 +52,11 @@ export function registerCorpusCommands(program: Command): void {
     .description('analyse articles (files, folders, JSON Lines, HTML) into a corpus store; already stored texts are skipped')
     .argument('<paths...>', 'files or folders')
     .option('--db <store>', DB_HELP, defaultDb())
+    .option('--workers <n>', 'analysis threads (default: the number of cores); commits stay in input order', positiveInt('--workers'), availableParallelism())
+    .option('--analyzer <module>', 'a module exporting analyzeArticle(raw) to use instead of the pipeline')
     .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the current article; rerun to resume.')
-    .action(async (paths: string[], o: { db: string; quiet?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html --workers 4\n  backchannel ingest feeds/ --db postgres://user@host/news\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the articles in flight; rerun to resume.\nSeveral ingests may write to one store at once: they take turns on each article.')
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string }) => {
       await withStore(o.db, async (store) => {
         const items = await collectArticles(paths);
         const bar = !o.quiet && process.stderr.isTTY
@@ -66,7 +69,7 @@ export function registerCorpusCommands(program: Command): void {
         const onSigint = () => {
           if (stop) process.exit(130);
           stop = true;
-          process.stderr.write('\nstopping after the current article (Ctrl-C again to quit now)…\n');
+          process.stderr.write('\nstopping after the articles in flight (Ctrl-C again to quit now)…\n');
         };
         process.on('SIGINT', onSigint);
         const t0 = performance.now();
@@ -74,6 +77,8 @@ export function registerCorpusCommands(program: Command): void {
         bar?.start(items.length, 0, { rate: '0.0', origin: '' });
         try {
           const sum = await ingestAll(store, items, {
+            workers: o.workers,
+            analyzer: o.analyzer ?? null,
             shouldStop: () => stop,
             onOutcome: (out) => {
               n++;

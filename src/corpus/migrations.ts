@@ -168,12 +168,88 @@ const v002_articles_seq_index: Migration = {
   },
 };
 
+const MODALITY_COLUMNS = ['asserted', 'attempted', 'failed', 'planned', 'hypothetical', 'negated', 'former'].map((m) => 'm_' + m);
+
+/**
+ * The network as stored data, kept up to date by ingest (one article's additions per transaction), so
+ * queries read it instead of aggregating every relation at each start. Existing stores are filled here
+ * from their relations and co-mentions, with the same aggregation ingest maintains.
+ */
+const v003_stored_network = ({ text }: ColumnTypes): Migration => ({
+  async up(db: Kysely<any>) {
+    let edges = db.schema
+      .createTable('edges')
+      .addColumn('subject', text, (c) => c.notNull())
+      .addColumn('object', text, (c) => c.notNull())
+      .addColumn('relations', 'integer', (c) => c.notNull())
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .addColumn('sources', 'integer', (c) => c.notNull())
+      .addColumn('named', 'integer', (c) => c.notNull())
+      .addColumn('anonymous', 'integer', (c) => c.notNull())
+      .addColumn('reporter', 'integer', (c) => c.notNull())
+      .addColumn('first_date', text)
+      .addColumn('last_date', text);
+    for (const m of MODALITY_COLUMNS) edges = edges.addColumn(m, 'integer', (c) => c.notNull());
+    await edges.addPrimaryKeyConstraint('edges_pk', ['subject', 'object']).execute();
+    await db.schema.createIndex('edges_object').on('edges').column('object').execute();
+
+    await db.schema
+      .createTable('edge_predicates')
+      .addColumn('subject', text, (c) => c.notNull())
+      .addColumn('object', text, (c) => c.notNull())
+      .addColumn('predicate', text, (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('edge_predicates_pk', ['subject', 'object', 'predicate'])
+      .execute();
+
+    // which outlets already support a pair: an article from a known outlet adds no new source
+    await db.schema
+      .createTable('edge_outlets')
+      .addColumn('subject', text, (c) => c.notNull())
+      .addColumn('object', text, (c) => c.notNull())
+      .addColumn('outlet', text, (c) => c.notNull())
+      .addPrimaryKeyConstraint('edge_outlets_pk', ['subject', 'object', 'outlet'])
+      .execute();
+
+    await db.schema
+      .createTable('comention_edges')
+      .addColumn('a', text, (c) => c.notNull())
+      .addColumn('b', text, (c) => c.notNull())
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .addColumn('paragraphs', 'integer', (c) => c.notNull())
+      .addColumn('last_date', text)
+      .addPrimaryKeyConstraint('comention_edges_pk', ['a', 'b'])
+      .execute();
+
+    /** Distinct neighbours over relation edges, either direction. */
+    await db.schema.alterTable('actors').addColumn('degree', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+
+    // fill from what is stored (empty for a new store)
+    const when = (col: string, v: string) => sql`sum(case when ${sql.ref(col)} = ${sql.lit(v)} then 1 else 0 end)`;
+    await sql`insert into edges (subject, object, relations, articles, sources, named, anonymous, reporter, first_date, last_date, ${sql.join(MODALITY_COLUMNS.map((m) => sql.ref(m)))})
+      select r.subject, r.object, count(*), count(distinct r.article_id), count(distinct coalesce(a.source, a.id)),
+        ${when('r.support', 'named')}, ${when('r.support', 'anonymous')}, ${when('r.support', 'reporter')}, min(r.date), max(r.date),
+        ${sql.join(MODALITY_COLUMNS.map((m) => when('r.modality', m.slice(2))))}
+      from relations r join articles a on a.id = r.article_id group by r.subject, r.object`.execute(db);
+    await sql`insert into edge_predicates (subject, object, predicate, n) select subject, object, predicate, count(*) from relations group by subject, object, predicate`.execute(db);
+    await sql`insert into edge_outlets (subject, object, outlet) select distinct r.subject, r.object, coalesce(a.source, a.id) from relations r join articles a on a.id = r.article_id`.execute(db);
+    await sql`insert into comention_edges (a, b, articles, paragraphs, last_date)
+      select c.a, c.b, count(distinct c.article_id), sum(c.weight), max(a.published) from comentions c join articles a on a.id = c.article_id group by c.a, c.b`.execute(db);
+    await sql`update actors set degree = (select count(*) from (select object as n from edges where subject = actors.id union select subject from edges where object = actors.id) t)`.execute(db);
+  },
+  async down(db: Kysely<any>) {
+    for (const t of ['comention_edges', 'edge_outlets', 'edge_predicates', 'edges']) await db.schema.dropTable(t).ifExists().execute();
+    await db.schema.alterTable('actors').dropColumn('degree').execute();
+  },
+});
+
 /** All migrations by version name, for one engine; names sort in application order. */
 export function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
   const types = typesOf(dialect);
   return {
     '001_initial': v001_initial(types),
     '002_articles_seq_index': v002_articles_seq_index,
+    '003_stored_network': v003_stored_network(types),
   };
 }
 

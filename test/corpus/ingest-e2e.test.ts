@@ -42,7 +42,7 @@ describe('ingest with the real pipeline', () => {
     const again = await ingestAll(store, await collectArticles([goldArticles, sharedCorpus]));
     expect(again).toMatchObject({ added: 0, copies: 0, unchanged: articles, errors: [] });
     expect(await snapshot(store)).toBe(before);
-  });
+  }, 240_000); // ~130 articles through the pipeline: 20 s alone, several times that on a loaded 2-core CI box
 
   it('reports how the pipeline output scores on the gold corpus', async () => {
     const score = await evaluateGold(store);
