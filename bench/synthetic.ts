@@ -9,6 +9,8 @@
 import type { Analysis, Entity, Modality } from '../src/contract/schema.js';
 import { SCHEMA_ID } from '../src/contract/schema.js';
 import type { RawArticle } from '../src/text/types.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const SYNTH_SEED = 20250101;
 
@@ -102,15 +104,26 @@ export function synthArticle(seed: number, actorCount: number, i: number): Analy
   return synthAnalysis(i, actorsOf(seed, actorCount), rng(Math.imul(seed ^ 0x9e3779b9, 31) + Math.imul(i + 1, 0x85ebca6b)));
 }
 
-const ORIGIN = /^synthetic-(\d+)-(\d+)\.jsonl:(\d+)$/;
+const ORIGIN = /synthetic-(\d+)-(\d+)\.jsonl:(\d+)$/;
 
 /** The raw articles of an n-article corpus (as if read from one JSON Lines file). */
 export function synthCorpus(n: number, seed = SYNTH_SEED, actorCount = actorCountFor(n)): RawArticle[] {
   return Array.from({ length: n }, (_, i) => ({ text: synthArticle(seed, actorCount, i).document.text, origin: `synthetic-${seed}-${actorCount}.jsonl:${i + 1}` }));
 }
 
+/** Writes the corpus as JSON Lines into `dir` (the file name carries seed and actor count); returns its path. */
+export function writeSynthCorpus(dir: string, n: number, seed = SYNTH_SEED, actorCount = actorCountFor(n)): string {
+  const file = join(dir, `synthetic-${seed}-${actorCount}.jsonl`);
+  writeFileSync(file, synthCorpus(n, seed, actorCount).map((r) => JSON.stringify({ text: r.text })).join('\n') + '\n');
+  return file;
+}
+
+/** Milliseconds each analysis takes at least (the queue tests kill a worker mid-job); 0 by default. */
+const DELAY_MS = Number(process.env.BACKCHANNEL_SYNTH_DELAY_MS ?? 0);
+
 /** The analyzer a worker loads: regenerates article i from its origin. */
 export function analyzeArticle(raw: RawArticle): Analysis {
+  if (DELAY_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, DELAY_MS);
   const m = ORIGIN.exec(raw.origin);
   if (!m) throw new Error(`not a synthetic article: ${raw.origin}`);
   const a = synthArticle(Number(m[1]), Number(m[2]), Number(m[3]) - 1);

@@ -11,6 +11,8 @@ import { findChannels } from './channels.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound } from './lookup.js';
+import { enqueueCommand, queueOptionsHelp, registerQueueCommands, wholeNumber } from './queue/commands.js';
+import { DEFAULT_QUEUE_OPTIONS } from './queue/queue.js';
 
 class NoCorpus extends Error {}
 
@@ -54,9 +56,14 @@ export function registerCorpusCommands(program: Command): void {
     .option('--db <store>', DB_HELP, defaultDb())
     .option('--workers <n>', 'analysis threads (default: the number of cores); commits stay in input order', positiveInt('--workers'), availableParallelism())
     .option('--analyzer <module>', 'a module exporting analyzeArticle(raw) to use instead of the pipeline')
+    .option('--enqueue', 'add the articles to the queue of a PostgreSQL store instead; `backchannel worker` processes analyse them')
+    .option(queueOptionsHelp.retries[0], queueOptionsHelp.retries[1], wholeNumber('--retries', 0), DEFAULT_QUEUE_OPTIONS.retries)
+    .option(queueOptionsHelp.retryDelay[0], queueOptionsHelp.retryDelay[1], wholeNumber('--retry-delay', 1), DEFAULT_QUEUE_OPTIONS.retryDelay)
+    .option(queueOptionsHelp.jobTimeout[0], queueOptionsHelp.jobTimeout[1], wholeNumber('--job-timeout', 1), DEFAULT_QUEUE_OPTIONS.jobTimeout)
     .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html --workers 4\n  backchannel ingest feeds/ --db postgres://user@host/news\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the articles in flight; rerun to resume.\nSeveral ingests may write to one store at once: they take turns on each article.')
-    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string }) => {
+    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html --workers 4\n  backchannel ingest --enqueue feeds/ --db postgres://bc@db-host/news   (then: backchannel worker)\n  backchannel ingest feeds/ --db postgres://user@host/news\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the articles in flight; rerun to resume.\nSeveral ingests may write to one store at once: they take turns on each article.')
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string; enqueue?: boolean; retries: number; retryDelay: number; jobTimeout: number }) => {
+      if (o.enqueue) return enqueueCommand(paths, o.db, { retries: o.retries, retryDelay: o.retryDelay, jobTimeout: o.jobTimeout });
       await withStore(o.db, async (store) => {
         const items = await collectArticles(paths);
         const bar = !o.quiet && process.stderr.isTTY
@@ -170,4 +177,6 @@ export function registerCorpusCommands(program: Command): void {
         }),
       );
     });
+
+  registerQueueCommands(program);
 }

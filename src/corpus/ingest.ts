@@ -157,10 +157,15 @@ export async function isStored(store: Store, id: string): Promise<boolean> {
   return !!(await store.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst());
 }
 
+/** Writes an analysed article in one transaction (all of it or nothing); throws when the store fails. */
+export function commitArticle(store: Store, origin: string, id: string, analysis: Analysis): Promise<IngestOutcome> {
+  return store.transaction((tx) => writeArticle(tx, id, origin, analysis));
+}
+
 /** Writes an analysed article in one transaction; a failure is recorded against its origin. */
 export async function storeAnalysis(store: Store, origin: string, id: string, analysis: Analysis): Promise<IngestOutcome> {
   try {
-    return await store.transaction((tx) => writeArticle(tx, id, origin, analysis));
+    return await commitArticle(store, origin, id, analysis);
   } catch (err) {
     return recordError(store, origin, `store failed: ${(err as Error).message}`);
   }
