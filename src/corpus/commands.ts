@@ -7,7 +7,7 @@ import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
 import { collectArticles } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
-import { findChannels } from './channels.js';
+import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound } from './lookup.js';
@@ -45,6 +45,12 @@ async function userErrors(fn: () => Promise<void>): Promise<void> {
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, not ${v}`);
+  return n;
+};
+
+const atMost = (max: number, parse: (v: string) => number) => (v: string) => {
+  const n = parse(v);
+  if (n > max) throw new Error(`--limit is at most ${max}, not ${v}`);
   return n;
 };
 
@@ -143,7 +149,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<from>', 'actor name or id')
     .argument('<to>', 'actor name or id')
     .option('--max-hops <n>', 'longest path', positiveInt('--max-hops'), 3)
-    .option('--limit <n>', 'number of paths', positiveInt('--limit'), 5)
+    .option('--limit <n>', `number of paths (at most ${MAX_CHANNEL_PATHS})`, atMost(MAX_CHANNEL_PATHS, positiveInt('--limit')), 5)
     .option('--comentions', 'also walk co-mention ties (weak)')
     .option('--json', 'print JSON')
     .option('--db <store>', DB_HELP, defaultDb())
