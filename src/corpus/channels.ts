@@ -10,7 +10,7 @@
 import type { Modality } from '../contract/schema.js';
 import type { CorpusDb } from './store.js';
 import { num } from './store.js';
-import { loadNetwork, type ActorNode, type Network, type RelationEdge } from './network.js';
+import { loadNetwork, relationEdgesBetween, type ActorNode, type Network, type RelationEdge } from './network.js';
 import { findActor } from './lookup.js';
 
 /** How much each modality counts as an actual tie: a failed attempt is weak evidence of a channel, a negated one none. */
@@ -79,12 +79,19 @@ export interface ChannelOptions {
   asOf?: string;
 }
 
-interface UEdge {
+/** An undirected tie of the channel graph (u < v); stats are null for co-mentions and for graphs read from a snapshot. */
+export interface UEdge {
   u: number;
   v: number;
   layer: 'relation' | 'comention';
   strength: number;
   stats: TieStats | null;
+}
+
+/** Nodes and ties as a snapshot stores them. */
+export interface GraphParts {
+  nodes: ActorNode[];
+  edges: UEdge[];
 }
 
 /** The searchable form of the network: undirected, compact adjacency arrays. */
@@ -99,10 +106,25 @@ export class ChannelGraph {
   private adjEdge!: Int32Array;
   private adjCost!: Float64Array;
 
-  constructor(net: Network, opts: { comentions?: boolean; asOf?: string } = {}) {
+  /** From a network (aggregating both directions of each pair), or from ties already built (a stored snapshot). */
+  constructor(net: Network | GraphParts, opts: { comentions?: boolean; asOf?: string } = {}) {
     this.nodes = net.nodes;
     this.ids = net.nodes.map((n) => n.id);
     this.ids.forEach((id, i) => this.index.set(id, i));
+    if ('comentions' in net) this.tiesOf(net, opts);
+    else for (const e of net.edges) this.edges.push(e);
+    const degree = new Int32Array(this.ids.length);
+    for (const e of this.edges) {
+      degree[e.u]++;
+      degree[e.v]++;
+    }
+    this.hub = new Float64Array(this.ids.length);
+    // log2(degree): a pass-through node (degree 2) costs HUB_PENALTY, one with 32 ties five times that
+    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(Math.max(1, degree[i]));
+    this.buildAdjacency(degree);
+  }
+
+  private tiesOf(net: Network, opts: { comentions?: boolean; asOf?: string }): void {
     const asOf = opts.asOf ?? newestDate(net);
     const pairs = new Map<string, UEdge>();
     for (const e of net.edges) {
@@ -128,15 +150,6 @@ export class ChannelGraph {
       }
     }
     for (const e of pairs.values()) if (e.strength > 0) this.edges.push(e);
-    const degree = new Int32Array(this.ids.length);
-    for (const e of this.edges) {
-      degree[e.u]++;
-      degree[e.v]++;
-    }
-    this.hub = new Float64Array(this.ids.length);
-    // log2(degree): a pass-through node (degree 2) costs HUB_PENALTY, one with 32 ties five times that
-    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(Math.max(1, degree[i]));
-    this.buildAdjacency(degree);
   }
 
   private buildAdjacency(degree: Int32Array): void {
@@ -449,6 +462,17 @@ export async function findChannels(db: CorpusDb, from: string, to: string, opts:
     // co-mention evidence names the hop's ends in the hop's direction
     return ev.map((x) => (x.predicate === 'co-mention' && x.subject !== from ? { ...x, subject: from, object: to } : x));
   };
+  // a graph read from a snapshot carries no figures: the path's ties are read from the stored edges
+  const statsCache = new Map<number, TieStats | null>();
+  const statsOf = async (k: number): Promise<TieStats | null> => {
+    if (!statsCache.has(k)) {
+      const e = g.edge(k);
+      let s: TieStats | null = null;
+      for (const r of await relationEdgesBetween(db, g.ids[e.u], g.ids[e.v])) s = mergeStats(s, r, r.subject === g.ids[e.u]);
+      statsCache.set(k, s);
+    }
+    return statsCache.get(k)!;
+  };
   const out: ChannelPath[] = [];
   for (const p of raw) {
     const hops: Hop[] = [];
@@ -457,7 +481,7 @@ export async function findChannels(db: CorpusDb, from: string, to: string, opts:
       const from = g.ids[p.nodes[i]];
       const to = g.ids[p.nodes[i + 1]];
       const evidence = await evidenceOf(p.edges[i], from, to);
-      let stats = e.stats;
+      let stats = e.stats ?? (e.layer === 'relation' ? await statsOf(p.edges[i]) : null);
       // stats are stored for the pair in index order; show them in the path's direction
       if (stats && p.nodes[i] !== e.u) stats = { ...stats, forward: stats.backward, backward: stats.forward };
       hops.push({ from, to, layer: e.layer, strength: round(e.strength), stats, evidence });

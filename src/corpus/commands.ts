@@ -8,6 +8,7 @@ import { collectArticles } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
 import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
+import { loadChannelGraph, refreshChannelGraph } from './graph-cache.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound } from './lookup.js';
@@ -101,6 +102,8 @@ export function registerCorpusCommands(program: Command): void {
           });
           bar?.stop();
           process.stderr.write(formatIngestSummary(sum));
+          // the next cold `channels` reads the graph instead of building it
+          if (sum.added) await refreshChannelGraph(store.db);
           if (sum.errors.length) process.exitCode = 1; // the others are stored; the exit status tells scripts
         } finally {
           bar?.stop();
@@ -157,12 +160,14 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (from: string, to: string, o: { maxHops: number; limit: number; comentions?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
         withStore(o.db, async (store) => {
-          const paths = await findChannels(store.db, from, to, { maxHops: o.maxHops, limit: o.limit, comentions: !!o.comentions });
+          // the stored graph when it is current: no need to read every edge
+          const graph = await loadChannelGraph(store.db, { comentions: !!o.comentions });
+          const paths = await findChannels(store.db, from, to, { maxHops: o.maxHops, limit: o.limit, comentions: !!o.comentions }, graph);
           if (o.json) {
             process.stdout.write(JSON.stringify(paths, null, 2) + '\n');
             return;
           }
-          const names = new Map((await store.db.selectFrom('actors').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
+          const names = new Map(paths.flatMap((p) => p.actors.map((a) => [a.id, a.name] as const)));
           process.stdout.write(formatChannels(from, to, o.maxHops, paths, names));
         }),
       ),

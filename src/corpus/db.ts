@@ -168,6 +168,13 @@ export interface ComentionEdgesTable {
   last_date: string | null;
 }
 
+/** A serialized channel graph (graph-cache.ts) and the corpus version (max article seq) it was built for. */
+export interface GraphCacheTable {
+  name: string;
+  version: number;
+  data: Uint8Array;
+}
+
 export interface CorpusDatabase {
   articles: ArticlesTable;
   article_bands: ArticleBandsTable;
@@ -184,4 +191,5 @@ export interface CorpusDatabase {
   edge_predicates: EdgePredicatesTable;
   edge_outlets: EdgeOutletsTable;
   comention_edges: ComentionEdgesTable;
+  graph_cache: GraphCacheTable;
 }

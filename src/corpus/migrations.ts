@@ -14,8 +14,10 @@ export type StoreDialect = 'sqlite' | 'postgres';
 interface ColumnTypes {
   text: ColumnDataType | Expression<unknown>;
   real: ColumnDataType;
+  blob: ColumnDataType;
 }
-const typesOf = (d: StoreDialect): ColumnTypes => (d === 'postgres' ? { text: sql`text collate "C"`, real: 'double precision' } : { text: 'text', real: 'real' });
+const typesOf = (d: StoreDialect): ColumnTypes =>
+  d === 'postgres' ? { text: sql`text collate "C"`, real: 'double precision', blob: 'bytea' } : { text: 'text', real: 'real', blob: 'blob' };
 
 const v001_initial = ({ text, real }: ColumnTypes): Migration => ({
   async up(db: Kysely<any>) {
@@ -243,6 +245,24 @@ const v003_stored_network = ({ text }: ColumnTypes): Migration => ({
   },
 });
 
+/**
+ * The channel graph as one stored value per layer set, tagged with the corpus version it was built for:
+ * a cold `channels` reads it instead of loading every edge (graph-cache.ts).
+ */
+const v004_graph_cache = ({ text, blob }: ColumnTypes): Migration => ({
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('graph_cache')
+      .addColumn('name', text, (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('data', blob, (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('graph_cache').ifExists().execute();
+  },
+});
+
 /** All migrations by version name, for one engine; names sort in application order. */
 export function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
   const types = typesOf(dialect);
@@ -250,6 +270,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     '001_initial': v001_initial(types),
     '002_articles_seq_index': v002_articles_seq_index,
     '003_stored_network': v003_stored_network(types),
+    '004_graph_cache': v004_graph_cache(types),
   };
 }
 

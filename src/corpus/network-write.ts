@@ -129,9 +129,14 @@ async function countNewNeighbours(tx: Tx, pairs: { subject: string; object: stri
     gain.set(p.subject, (gain.get(p.subject) ?? 0) + 1);
     gain.set(p.object, (gain.get(p.object) ?? 0) + 1);
   }
-  for (const [id, n] of gain) {
-    await tx.updateTable('actors').set((eb) => ({ degree: eb('degree', '+', n) })).where('id', '=', id).execute();
-  }
+  if (!gain.size) return;
+  // one statement for all of them (a round trip each would dominate on PostgreSQL)
+  const cases = sql.join([...gain].map(([id, n]) => sql`when ${id} then ${n}`), sql` `);
+  await tx
+    .updateTable('actors')
+    .set({ degree: sql<number>`${sql.ref('degree')} + case ${sql.ref('id')} ${cases} else 0 end` })
+    .where('id', 'in', [...gain.keys()])
+    .execute();
 }
 
 /** Adds one new article's co-mention pairs (a < b) to the stored co-mention edges. */

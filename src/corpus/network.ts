@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Modality } from '../contract/schema.js';
 import type { CorpusDb } from './store.js';
 import { num } from './store.js';
+import type { EdgePredicatesTable, EdgesTable } from './db.js';
 
 export const MODALITIES: Modality[] = ['asserted', 'attempted', 'failed', 'planned', 'hypothetical', 'negated', 'former'];
 
@@ -136,8 +137,28 @@ export async function aggregateComentionEdges(db: CorpusDb): Promise<ComentionEd
 /** The stored relation edges, ordered by subject and object. */
 export async function relationEdges(db: CorpusDb): Promise<RelationEdge[]> {
   const rows = await db.selectFrom('edges').selectAll().orderBy('subject').orderBy('object').execute();
+  return withPredicates(rows, await db.selectFrom('edge_predicates').selectAll().execute());
+}
+
+/** The stored edges between two actors, both directions (a channel hop's figures). */
+export async function relationEdgesBetween(db: CorpusDb, a: string, b: string): Promise<RelationEdge[]> {
+  const rows = await db
+    .selectFrom('edges')
+    .selectAll()
+    .where((eb) => eb.or([eb.and([eb('subject', '=', a), eb('object', '=', b)]), eb.and([eb('subject', '=', b), eb('object', '=', a)])]))
+    .orderBy('subject')
+    .execute();
+  const preds = await db
+    .selectFrom('edge_predicates')
+    .selectAll()
+    .where((eb) => eb.or([eb.and([eb('subject', '=', a), eb('object', '=', b)]), eb.and([eb('subject', '=', b), eb('object', '=', a)])]))
+    .execute();
+  return withPredicates(rows, preds);
+}
+
+function withPredicates(rows: EdgesTable[], preds: EdgePredicatesTable[]): RelationEdge[] {
   const predOf = new Map<string, Record<string, number>>();
-  for (const p of await db.selectFrom('edge_predicates').selectAll().execute()) {
+  for (const p of preds) {
     const k = p.subject + '\u0000' + p.object;
     let rec = predOf.get(k);
     if (!rec) predOf.set(k, (rec = {}));
