@@ -17,7 +17,7 @@ import { DEFAULT_QUEUE_OPTIONS } from './queue/queue.js';
 
 class NoCorpus extends Error {}
 
-const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL (default: $BACKCHANNEL_DB, else ./backchannel.db)';
+const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
 
 async function withStore<T>(db: string, fn: (store: Store) => Promise<T>, mustExist = true): Promise<T> {
   if (mustExist && db !== ':memory:' && !isPostgresUrl(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
@@ -61,7 +61,7 @@ export function registerCorpusCommands(program: Command): void {
     .description('analyse articles (files, folders, JSON Lines, HTML) into a corpus store; already stored texts are skipped')
     .argument('<paths...>', 'files or folders')
     .option('--db <store>', DB_HELP, defaultDb())
-    .option('--workers <n>', 'analysis threads (default: the number of cores); commits stay in input order', positiveInt('--workers'), availableParallelism())
+    .option('--workers <n>', 'analysis threads, the number of cores by default; commits stay in input order', positiveInt('--workers'), availableParallelism())
     .option('--analyzer <module>', 'a module exporting analyzeArticle(raw) to use instead of the pipeline')
     .option('--enqueue', 'add the articles to the queue of a PostgreSQL store instead; `backchannel worker` processes analyse them')
     .option(queueOptionsHelp.retries[0], queueOptionsHelp.retries[1], wholeNumber('--retries', 0), DEFAULT_QUEUE_OPTIONS.retries)
@@ -91,7 +91,8 @@ export function registerCorpusCommands(program: Command): void {
         bar?.start(items.length, 0, { rate: '0.0', origin: '' });
         try {
           const sum = await ingestAll(store, items, {
-            workers: o.workers,
+            // no more threads than articles: each thread loads its own models
+            workers: Math.max(1, Math.min(o.workers, items.filter((i) => i.ok).length)),
             analyzer: o.analyzer ?? null,
             shouldStop: () => stop,
             onOutcome: (out) => {

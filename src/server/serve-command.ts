@@ -27,7 +27,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('serve the JSON API (OpenAPI at /openapi.json) and the web app over a corpus store; read-only unless --allow-ingest')
-    .option('--db <store>', 'corpus store: a SQLite file or a postgres:// URL (default: $BACKCHANNEL_DB, else ./backchannel.db)', defaultDb())
+    .option('--db <store>', 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)', defaultDb())
     .option('--port <n>', 'port (0: any free port)', port, DEFAULT_PORT)
     .option('--host <address>', 'address to listen on; anything but a loopback address exposes the corpus to the network', DEFAULT_HOST)
     .option('--allow-ingest', 'accept POST /api/articles (writes to the store)')

@@ -6,7 +6,7 @@ import { collectArticles } from '../input.js';
 import { DEFAULT_QUEUE_OPTIONS, enqueueArticles, hasQueue, jobCounts, listJobs, retryParked, startBoss, type QueueOptions } from './queue.js';
 import { runWorker } from './worker.js';
 
-const DB_HELP = 'a PostgreSQL store: postgres://user@host/db (default: $BACKCHANNEL_DB)';
+const DB_HELP = 'a PostgreSQL store: postgres://user@host/db ($BACKCHANNEL_DB when set)';
 
 /** The queue lives in PostgreSQL: a SQLite file is a clear error, not a silent local ingest. */
 function needPostgres(db: string, command: string): void {
@@ -45,9 +45,9 @@ export async function enqueueCommand(paths: string[], db: string, q: QueueOption
 }
 
 export const queueOptionsHelp = {
-  retries: ['--retries <n>', `with --enqueue: retries of a failing article before its job is parked (default ${DEFAULT_QUEUE_OPTIONS.retries})`],
-  retryDelay: ['--retry-delay <s>', `with --enqueue: seconds before the first retry, doubling after (default ${DEFAULT_QUEUE_OPTIONS.retryDelay})`],
-  jobTimeout: ['--job-timeout <s>', `with --enqueue: seconds a job may run; the job of a worker that died is retried after this (default ${DEFAULT_QUEUE_OPTIONS.jobTimeout})`],
+  retries: ['--retries <n>', `with --enqueue: retries of a failing article before its job is parked`],
+  retryDelay: ['--retry-delay <s>', `with --enqueue: seconds before the first retry, doubling after`],
+  jobTimeout: ['--job-timeout <s>', `with --enqueue: seconds a job may run; the job of a worker that died is retried after this`],
 } as const;
 export { count as wholeNumber };
 
@@ -56,7 +56,7 @@ export function registerQueueCommands(program: Command): void {
     .command('worker')
     .description('take analysis jobs from the queue of a PostgreSQL store, analyse and store them (run any number, on any machines)')
     .option('--db <url>', DB_HELP, defaultDb())
-    .option('--workers <n>', 'jobs at once in this process, each analysed in its own thread (default: the number of cores)', count('--workers', 1), availableParallelism())
+    .option('--workers <n>', 'jobs at once in this process, each analysed in its own thread; the number of cores by default', count('--workers', 1), availableParallelism())
     .option('--analyzer <module>', 'a module exporting analyzeArticle(raw) to use instead of the pipeline')
     .option('--poll <seconds>', 'how often an idle worker looks for new jobs', Number, 2)
     .option('--until-empty', 'exit once nothing is queued, retrying or running')
