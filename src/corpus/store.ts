@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Transaction } from 'kysely';
-import type { SqliteDialectConfig } from 'kysely';
+import type { SqliteDatabase, SqliteDialectConfig } from 'kysely';
 import type { CorpusDatabase } from './db.js';
 import { migrationProviderFor, type StoreDialect } from './migrations.js';
 
@@ -98,6 +98,30 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Prepared statements kept per connection: kysely emits the same SQL text for the same query shape. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 with its statements reused: kysely prepares every query anew, and preparing was a sixth
+ * of ingest's CPU time (profiled on the synthetic corpus). Statements run one at a time (kysely holds the
+ * single connection behind a mutex), so sharing one between runs is safe.
+ */
+function withStatementCache(db: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(text: string) {
+      let st = cache.get(text);
+      if (!st) {
+        st = db.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(text, st);
+      }
+      return st;
+    },
+    close: () => db.close(),
+  };
+}
+
 /** Opens (creating if needed) a SQLite store and brings its schema up to date. ':memory:' works for tests. */
 export async function openSqliteStore(file: string = DEFAULT_DB): Promise<Store> {
   const sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
@@ -109,7 +133,7 @@ export async function openSqliteStore(file: string = DEFAULT_DB): Promise<Store>
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
-  const store = new KyselyStore(new Kysely<CorpusDatabase>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) }), 'sqlite');
+  const store = new KyselyStore(new Kysely<CorpusDatabase>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }), 'sqlite');
   await store.migrate();
   return store;
 }
