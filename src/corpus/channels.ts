@@ -3,13 +3,14 @@
  * ties and avoid hubs (a path through someone connected to everyone says little). Each hop comes with its
  * best evidence sentence and article.
  *
- * Cost of a hop = 1 / strength of the tie; every intermediate actor adds a hub penalty of 0.5·log2(degree). Paths are the k cheapest simple paths of at most maxHops hops (Yen's algorithm over a
- * hop-bounded Bellman-Ford, which is exact for positive costs and cheap for the 2–4 hops asked here).
+ * Cost of a hop = 1 / strength of the tie; every intermediate actor adds a hub penalty of 0.5·log2(degree).
+ * Paths are the k cheapest simple paths of at most maxHops hops (best-first over partial paths, guided by
+ * the exact hop-bounded cost-to-go: see ChannelGraph.kShortest).
  */
 import type { Modality } from '../contract/schema.js';
 import type { CorpusDb } from './store.js';
 import { num } from './store.js';
-import { loadNetwork, type ActorNode, type Network, type RelationEdge } from './network.js';
+import { loadNetwork, relationEdgesBetween, type ActorNode, type Network, type RelationEdge } from './network.js';
 import { findActor } from './lookup.js';
 
 /** How much each modality counts as an actual tie: a failed attempt is weak evidence of a channel, a negated one none. */
@@ -78,12 +79,19 @@ export interface ChannelOptions {
   asOf?: string;
 }
 
-interface UEdge {
+/** An undirected tie of the channel graph (u < v); stats are null for co-mentions and for graphs read from a snapshot. */
+export interface UEdge {
   u: number;
   v: number;
   layer: 'relation' | 'comention';
   strength: number;
   stats: TieStats | null;
+}
+
+/** Nodes and ties as a snapshot stores them. */
+export interface GraphParts {
+  nodes: ActorNode[];
+  edges: UEdge[];
 }
 
 /** The searchable form of the network: undirected, compact adjacency arrays. */
@@ -98,10 +106,25 @@ export class ChannelGraph {
   private adjEdge!: Int32Array;
   private adjCost!: Float64Array;
 
-  constructor(net: Network, opts: { comentions?: boolean; asOf?: string } = {}) {
+  /** From a network (aggregating both directions of each pair), or from ties already built (a stored snapshot). */
+  constructor(net: Network | GraphParts, opts: { comentions?: boolean; asOf?: string } = {}) {
     this.nodes = net.nodes;
     this.ids = net.nodes.map((n) => n.id);
     this.ids.forEach((id, i) => this.index.set(id, i));
+    if ('comentions' in net) this.tiesOf(net, opts);
+    else for (const e of net.edges) this.edges.push(e);
+    const degree = new Int32Array(this.ids.length);
+    for (const e of this.edges) {
+      degree[e.u]++;
+      degree[e.v]++;
+    }
+    this.hub = new Float64Array(this.ids.length);
+    // log2(degree): a pass-through node (degree 2) costs HUB_PENALTY, one with 32 ties five times that
+    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(Math.max(1, degree[i]));
+    this.buildAdjacency(degree);
+  }
+
+  private tiesOf(net: Network, opts: { comentions?: boolean; asOf?: string }): void {
     const asOf = opts.asOf ?? newestDate(net);
     const pairs = new Map<string, UEdge>();
     for (const e of net.edges) {
@@ -127,15 +150,6 @@ export class ChannelGraph {
       }
     }
     for (const e of pairs.values()) if (e.strength > 0) this.edges.push(e);
-    const degree = new Int32Array(this.ids.length);
-    for (const e of this.edges) {
-      degree[e.u]++;
-      degree[e.v]++;
-    }
-    this.hub = new Float64Array(this.ids.length);
-    // log2(degree): a pass-through node (degree 2) costs HUB_PENALTY, one with 32 ties five times that
-    for (let i = 0; i < degree.length; i++) this.hub[i] = HUB_PENALTY * Math.log2(Math.max(1, degree[i]));
-    this.buildAdjacency(degree);
   }
 
   private buildAdjacency(degree: Int32Array): void {
@@ -158,58 +172,6 @@ export class ChannelGraph {
     });
   }
 
-  /**
-   * Cheapest path src→dst of at most maxHops hops avoiding blocked nodes and edges. Layer h holds the best
-   * cost with ≤h hops; only nodes improved in the previous layer are relaxed.
-   */
-  shortest(src: number, dst: number, maxHops: number, blockedNodes: Uint8Array, blockedEdges: Set<number>): { nodes: number[]; edges: number[] } | null {
-    const n = this.ids.length;
-    const dist: Float64Array[] = [new Float64Array(n).fill(Infinity)];
-    const pred: Int32Array[] = [new Int32Array(n).fill(-1)];
-    const predEdge: Int32Array[] = [new Int32Array(n).fill(-1)];
-    dist[0][src] = 0;
-    let frontier = [src];
-    for (let h = 1; h <= maxHops && frontier.length; h++) {
-      const d = dist[h - 1].slice();
-      const p = new Int32Array(n).fill(-2); // -2: same as the previous layer
-      const pe = new Int32Array(n).fill(-1);
-      const next: number[] = [];
-      for (const u of frontier) {
-        if (u === dst) continue;
-        const du = dist[h - 1][u];
-        for (let k = this.adjStart[u]; k < this.adjStart[u + 1]; k++) {
-          const v = this.adjNode[k];
-          if (v === src || (blockedNodes[v] && v !== dst) || blockedEdges.has(this.adjEdge[k])) continue;
-          const c = du + this.adjCost[k] + (v === dst ? 0 : this.hub[v]);
-          if (c < d[v]) {
-            if (p[v] === -2) next.push(v);
-            d[v] = c;
-            p[v] = u;
-            pe[v] = this.adjEdge[k];
-          }
-        }
-      }
-      dist.push(d);
-      pred.push(p);
-      predEdge.push(pe);
-      frontier = next;
-    }
-    let h = dist.length - 1;
-    if (!isFinite(dist[h][dst])) return null;
-    const nodes = [dst];
-    const edges: number[] = [];
-    let v = dst;
-    while (v !== src) {
-      while (h > 0 && pred[h][v] === -2) h--;
-      if (h === 0) return null;
-      edges.push(predEdge[h][v]);
-      v = pred[h][v];
-      nodes.push(v);
-      h--;
-    }
-    return { nodes: nodes.reverse(), edges: edges.reverse() };
-  }
-
   pathCost(nodes: number[], edges: number[]): number {
     let c = 0;
     for (const k of edges) c += 1 / this.edges[k].strength;
@@ -217,44 +179,167 @@ export class ChannelGraph {
     return c;
   }
 
-  /** Yen's k shortest simple paths, each of at most maxHops hops. */
+  /** Cost of stepping from u onto v along adjacency slot j: the tie, plus v's hub penalty unless v ends the path. */
+  private stepCost(j: number, dst: number): number {
+    const v = this.adjNode[j];
+    return this.adjCost[j] + (v === dst ? 0 : this.hub[v]);
+  }
+
+  /**
+   * The k cheapest simple paths src→dst of at most maxHops hops, cheapest first: a best-first search over
+   * partial paths guided by the exact cost-to-go of walks (hop-bounded Bellman-Ford from dst), which never
+   * overestimates the cost of a simple path, so paths come out in cost order. Each node's successors are
+   * sorted once per remaining-hop budget and a partial path offers them one at a time, so every emitted
+   * path costs a few heap operations however many neighbours a hub has: 100,000 paths stay cheap.
+   */
   kShortest(src: number, dst: number, k: number, maxHops: number): { nodes: number[]; edges: number[]; cost: number }[] {
-    const n = this.ids.length;
-    const first = this.shortest(src, dst, maxHops, new Uint8Array(n), new Set());
-    if (!first) return [];
-    const A = [{ ...first, cost: this.pathCost(first.nodes, first.edges) }];
-    const B: { nodes: number[]; edges: number[]; cost: number }[] = [];
-    const seen = new Set([first.nodes.join(',')]);
-    while (A.length < k) {
-      const last = A[A.length - 1];
-      for (let i = 0; i < last.nodes.length - 1; i++) {
-        const spur = last.nodes[i];
-        const rootNodes = last.nodes.slice(0, i + 1);
-        const rootEdges = last.edges.slice(0, i);
-        const blockedEdges = new Set<number>();
-        for (const p of A) {
-          if (p.nodes.length > i && rootNodes.every((x, j) => p.nodes[j] === x)) blockedEdges.add(p.edges[i]);
-        }
-        const blockedNodes = new Uint8Array(n);
-        for (let j = 0; j < i; j++) blockedNodes[rootNodes[j]] = 1;
-        const rest = this.shortest(spur, dst, maxHops - i, blockedNodes, blockedEdges);
-        if (!rest) continue;
-        const nodes = rootNodes.concat(rest.nodes.slice(1));
-        const key = nodes.join(',');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const edges = rootEdges.concat(rest.edges);
-        B.push({ nodes, edges, cost: this.pathCost(nodes, edges) });
-      }
-      if (!B.length) break;
-      B.sort((a, b) => a.cost - b.cost || a.nodes.length - b.nodes.length);
-      A.push(B.shift()!);
+    if (src === dst || k < 1) return [];
+    const toGo = this.costToGo(dst, maxHops);
+    const succ = new Map<number, Successors>();
+    const successors = (u: number, hopsLeft: number): Successors => {
+      const key = u * (maxHops + 1) + hopsLeft;
+      let s = succ.get(key);
+      if (!s) succ.set(key, (s = this.sortedSuccessors(u, hopsLeft, src, dst, toGo)));
+      return s;
+    };
+    const heap = new CandidateHeap();
+    const offer = (path: PartialPath, i: number) => {
+      const s = successors(path.node, maxHops - path.hops);
+      if (i < s.slots.length) heap.push({ path, i, f: path.g + s.keys[i] });
+    };
+    offer({ node: src, parent: null, g: 0, hops: 0, slot: -1 }, 0);
+    const out: { nodes: number[]; edges: number[]; cost: number }[] = [];
+    while (heap.size && out.length < k) {
+      const c = heap.pop();
+      offer(c.path, c.i + 1);
+      const j = successors(c.path.node, maxHops - c.path.hops).slots[c.i];
+      const v = this.adjNode[j];
+      if (onPath(c.path, v)) continue;
+      const child: PartialPath = { node: v, parent: c.path, g: c.path.g + this.stepCost(j, dst), hops: c.path.hops + 1, slot: j };
+      if (v === dst) out.push(this.toPath(child));
+      else if (child.hops < maxHops) offer(child, 0);
     }
-    return A;
+    return out;
+  }
+
+  /** toGo[r][v]: the cheapest walk v→dst of at most r hops (Infinity when none). */
+  private costToGo(dst: number, maxHops: number): Float64Array[] {
+    const n = this.ids.length;
+    const toGo = [new Float64Array(n).fill(Infinity)];
+    toGo[0][dst] = 0;
+    for (let r = 1; r <= maxHops; r++) {
+      const prev = toGo[r - 1];
+      const cur = prev.slice();
+      for (let u = 0; u < n; u++) {
+        if (u === dst) continue;
+        for (let j = this.adjStart[u]; j < this.adjStart[u + 1]; j++) {
+          const c = this.stepCost(j, dst) + prev[this.adjNode[j]];
+          if (c < cur[u]) cur[u] = c;
+        }
+      }
+      toGo.push(cur);
+    }
+    return toGo;
+  }
+
+  /** u's neighbours that can still reach dst within hopsLeft - 1 hops, cheapest total first. */
+  private sortedSuccessors(u: number, hopsLeft: number, src: number, dst: number, toGo: Float64Array[]): Successors {
+    const slots: number[] = [];
+    const keyOf = new Map<number, number>();
+    if (hopsLeft > 0) {
+      const rest = toGo[hopsLeft - 1];
+      for (let j = this.adjStart[u]; j < this.adjStart[u + 1]; j++) {
+        const v = this.adjNode[j];
+        if (v === src || !isFinite(rest[v])) continue;
+        slots.push(j);
+        keyOf.set(j, this.stepCost(j, dst) + rest[v]);
+      }
+    }
+    slots.sort((x, y) => keyOf.get(x)! - keyOf.get(y)! || this.adjNode[x] - this.adjNode[y]);
+    return { slots: Int32Array.from(slots), keys: Float64Array.from(slots, (j) => keyOf.get(j)!) };
+  }
+
+  private toPath(p: PartialPath): { nodes: number[]; edges: number[]; cost: number } {
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let q: PartialPath | null = p; q; q = q.parent) {
+      nodes.push(q.node);
+      if (q.slot >= 0) edges.push(this.adjEdge[q.slot]);
+    }
+    nodes.reverse();
+    edges.reverse();
+    return { nodes, edges, cost: this.pathCost(nodes, edges) };
   }
 
   edge(k: number): UEdge {
     return this.edges[k];
+  }
+}
+
+/** A path from the source, as a chain back to it; slot is the adjacency slot of its last hop. */
+interface PartialPath {
+  node: number;
+  parent: PartialPath | null;
+  g: number;
+  hops: number;
+  slot: number;
+}
+
+interface Successors {
+  slots: Int32Array;
+  keys: Float64Array;
+}
+
+/** A partial path and the index of the successor it offers next; f is a lower bound of any completion. */
+interface Candidate {
+  path: PartialPath;
+  i: number;
+  f: number;
+}
+
+const onPath = (p: PartialPath | null, v: number): boolean => {
+  for (let q = p; q; q = q.parent) if (q.node === v) return true;
+  return false;
+};
+
+/** Binary min-heap of candidates by f; ties go to the shorter path, then to the earlier candidate. */
+class CandidateHeap {
+  private items: (Candidate & { seq: number })[] = [];
+  private seq = 0;
+  get size(): number {
+    return this.items.length;
+  }
+  private less(a: Candidate & { seq: number }, b: Candidate & { seq: number }): boolean {
+    return a.f < b.f || (a.f === b.f && (a.path.hops < b.path.hops || (a.path.hops === b.path.hops && a.seq < b.seq)));
+  }
+  push(c: Candidate): void {
+    const it = this.items;
+    it.push({ ...c, seq: this.seq++ });
+    for (let i = it.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!this.less(it[i], it[up])) break;
+      [it[i], it[up]] = [it[up], it[i]];
+      i = up;
+    }
+  }
+  pop(): Candidate {
+    const it = this.items;
+    const top = it[0];
+    const last = it.pop()!;
+    if (it.length) {
+      it[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < it.length && this.less(it[l], it[m])) m = l;
+        if (r < it.length && this.less(it[r], it[m])) m = r;
+        if (m === i) break;
+        [it[i], it[m]] = [it[m], it[i]];
+        i = m;
+      }
+    }
+    return top;
   }
 }
 
@@ -346,12 +431,15 @@ async function comentionEvidence(db: CorpusDb, a: string, b: string, limit: numb
     .select(['c.article_id', 'ar.title', 'ar.source', 'ar.published'])
     .where('c.a', '=', x)
     .where('c.b', '=', y)
-    .orderBy('ar.published', 'desc')
+    .orderBy('ar.published', (ob) => ob.desc().nullsLast())
     .orderBy('c.article_id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ subject: a, object: b, predicate: 'co-mention', modality: 'asserted', support: 'reporter', sourceLabel: null, sentence: '', articleId: r.article_id, title: r.title, source: r.source, published: r.published, date: r.published }));
 }
+
+/** The most paths one query returns: enough for any analysis, bounded so an answer always comes. */
+export const MAX_CHANNEL_PATHS = 100_000;
 
 /** Ranked channels from one actor to another (names or ids as a user types them). */
 export async function findChannels(db: CorpusDb, from: string, to: string, opts: ChannelOptions = {}, graph?: ChannelGraph): Promise<ChannelPath[]> {
@@ -361,7 +449,30 @@ export async function findChannels(db: CorpusDb, from: string, to: string, opts:
   const src = g.index.get(a.id);
   const dst = g.index.get(b.id);
   if (src === undefined || dst === undefined || src === dst) return [];
-  const raw = g.kShortest(src, dst, opts.limit ?? 5, opts.maxHops ?? 3);
+  const limit = Math.min(opts.limit ?? 5, MAX_CHANNEL_PATHS);
+  const raw = g.kShortest(src, dst, limit, opts.maxHops ?? 3);
+  // many paths share hops: each tie's evidence is read once
+  const cache = new Map<number, HopEvidence[]>();
+  const evidenceOf = async (k: number, from: string, to: string): Promise<HopEvidence[]> => {
+    let ev = cache.get(k);
+    if (!ev) {
+      ev = g.edge(k).layer === 'relation' ? await hopEvidence(db, from, to, opts.evidence ?? 2) : await comentionEvidence(db, from, to, opts.evidence ?? 2);
+      cache.set(k, ev);
+    }
+    // co-mention evidence names the hop's ends in the hop's direction
+    return ev.map((x) => (x.predicate === 'co-mention' && x.subject !== from ? { ...x, subject: from, object: to } : x));
+  };
+  // a graph read from a snapshot carries no figures: the path's ties are read from the stored edges
+  const statsCache = new Map<number, TieStats | null>();
+  const statsOf = async (k: number): Promise<TieStats | null> => {
+    if (!statsCache.has(k)) {
+      const e = g.edge(k);
+      let s: TieStats | null = null;
+      for (const r of await relationEdgesBetween(db, g.ids[e.u], g.ids[e.v])) s = mergeStats(s, r, r.subject === g.ids[e.u]);
+      statsCache.set(k, s);
+    }
+    return statsCache.get(k)!;
+  };
   const out: ChannelPath[] = [];
   for (const p of raw) {
     const hops: Hop[] = [];
@@ -369,8 +480,8 @@ export async function findChannels(db: CorpusDb, from: string, to: string, opts:
       const e = g.edge(p.edges[i]);
       const from = g.ids[p.nodes[i]];
       const to = g.ids[p.nodes[i + 1]];
-      const evidence = e.layer === 'relation' ? await hopEvidence(db, from, to, opts.evidence ?? 2) : await comentionEvidence(db, from, to, opts.evidence ?? 2);
-      let stats = e.stats;
+      const evidence = await evidenceOf(p.edges[i], from, to);
+      let stats = e.stats ?? (e.layer === 'relation' ? await statsOf(p.edges[i]) : null);
       // stats are stored for the pair in index order; show them in the path's direction
       if (stats && p.nodes[i] !== e.u) stats = { ...stats, forward: stats.backward, backward: stats.forward };
       hops.push({ from, to, layer: e.layer, strength: round(e.strength), stats, evidence });

@@ -1,22 +1,28 @@
 /** CLI: `ingest`, `actors`, `actor`, `channels`, `export` over a corpus store (`--db`, ./backchannel.db by default). */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_DB, openStore, type Store } from './store.js';
+import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
 import { collectArticles } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
-import { findChannels } from './channels.js';
+import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
+import { loadChannelGraph, refreshChannelGraph } from './graph-cache.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound } from './lookup.js';
 import { forTerminalLine } from '../util/terminal.js';
 import { TimedAnalyzer } from '../pipeline/budget.js';
+import { enqueueCommand, queueOptionsHelp, registerQueueCommands, wholeNumber } from './queue/commands.js';
+import { DEFAULT_QUEUE_OPTIONS } from './queue/queue.js';
 
 class NoCorpus extends Error {}
 
+const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
+
 async function withStore<T>(db: string, fn: (store: Store) => Promise<T>, mustExist = true): Promise<T> {
-  if (mustExist && db !== ':memory:' && !/^postgres/.test(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
+  if (mustExist && db !== ':memory:' && !isPostgresUrl(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
   const store = await openStore(db);
   try {
     return await fn(store);
@@ -45,15 +51,28 @@ const positiveInt = (name: string) => (v: string) => {
   return n;
 };
 
+const atMost = (max: number, parse: (v: string) => number) => (v: string) => {
+  const n = parse(v);
+  if (n > max) throw new Error(`--limit is at most ${max}, not ${v}`);
+  return n;
+};
+
 export function registerCorpusCommands(program: Command): void {
   program
     .command('ingest')
     .description('analyse articles (files, folders, JSON Lines, HTML) into a corpus store; already stored texts are skipped')
     .argument('<paths...>', 'files or folders')
-    .option('--db <file>', 'corpus store (SQLite file)', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
+    .option('--workers <n>', 'analysis threads, the number of cores by default; commits stay in input order', positiveInt('--workers'), availableParallelism())
+    .option('--analyzer <module>', 'a module exporting analyzeArticle(raw) to use instead of the pipeline')
+    .option('--enqueue', 'add the articles to the queue of a PostgreSQL store instead; `backchannel worker` processes analyse them')
+    .option(queueOptionsHelp.retries[0], queueOptionsHelp.retries[1], wholeNumber('--retries', 0), DEFAULT_QUEUE_OPTIONS.retries)
+    .option(queueOptionsHelp.retryDelay[0], queueOptionsHelp.retryDelay[1], wholeNumber('--retry-delay', 1), DEFAULT_QUEUE_OPTIONS.retryDelay)
+    .option(queueOptionsHelp.jobTimeout[0], queueOptionsHelp.jobTimeout[1], wholeNumber('--job-timeout', 1), DEFAULT_QUEUE_OPTIONS.jobTimeout)
     .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the current article; rerun to resume.')
-    .action(async (paths: string[], o: { db: string; quiet?: boolean }) => {
+    .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html --workers 4\n  backchannel ingest --enqueue feeds/ --db postgres://bc@db-host/news   (then: backchannel worker)\n  backchannel ingest feeds/ --db postgres://user@host/news\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the articles in flight; rerun to resume.\nSeveral ingests may write to one store at once: they take turns on each article.')
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string; enqueue?: boolean; retries: number; retryDelay: number; jobTimeout: number }) => {
+      if (o.enqueue) return enqueueCommand(paths, o.db, { retries: o.retries, retryDelay: o.retryDelay, jobTimeout: o.jobTimeout });
       await withStore(o.db, async (store) => {
         const items = await collectArticles(paths);
         const bar = !o.quiet && process.stderr.isTTY
@@ -66,7 +85,7 @@ export function registerCorpusCommands(program: Command): void {
         const onSigint = () => {
           if (stop) process.exit(130);
           stop = true;
-          process.stderr.write('\nstopping after the current article (Ctrl-C again to quit now)…\n');
+          process.stderr.write('\nstopping after the articles in flight (Ctrl-C again to quit now)…\n');
         };
         process.on('SIGINT', onSigint);
         const t0 = performance.now();
@@ -76,7 +95,11 @@ export function registerCorpusCommands(program: Command): void {
         const analyzer = new TimedAnalyzer();
         try {
           const sum = await ingestAll(store, items, {
-            analyze: (raw) => analyzer.analyze(raw),
+            // one thread: the time-limited analyzer (a pathological article fails alone); more: the worker pool
+            analyze: o.analyzer ? undefined : (raw) => analyzer.analyze(raw),
+            // no more threads than articles: each thread loads its own models
+            workers: Math.max(1, Math.min(o.workers, items.filter((i) => i.ok).length)),
+            analyzer: o.analyzer ?? null,
             shouldStop: () => stop,
             onOutcome: (out) => {
               n++;
@@ -86,6 +109,8 @@ export function registerCorpusCommands(program: Command): void {
           });
           bar?.stop();
           process.stderr.write(formatIngestSummary(sum));
+          // the next cold `channels` reads the graph instead of building it
+          if (sum.added) await refreshChannelGraph(store.db);
           if (sum.errors.length) process.exitCode = 1; // the others are stored; the exit status tells scripts
         } finally {
           bar?.stop();
@@ -102,7 +127,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--sort <key>', 'degree, mentions, articles or name', 'mentions')
     .option('--limit <n>', 'at most this many', positiveInt('--limit'))
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (o: { type?: string; sort: string; limit?: number; json?: boolean; db: string }) => {
       if (!['degree', 'mentions', 'articles', 'name'].includes(o.sort)) throw new Error(`--sort must be degree, mentions, articles or name, not ${o.sort}`);
       await userErrors(() =>
@@ -119,7 +144,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<name>', 'a name or alias in any spelling, or an actor id')
     .option('--why', 'show which article mentions were merged into this actor, and why')
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (name: string, o: { why?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
         withStore(o.db, async (store) => {
@@ -135,20 +160,22 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<from>', 'actor name or id')
     .argument('<to>', 'actor name or id')
     .option('--max-hops <n>', 'longest path', positiveInt('--max-hops'), 3)
-    .option('--limit <n>', 'number of paths', positiveInt('--limit'), 5)
+    .option('--limit <n>', `number of paths (at most ${MAX_CHANNEL_PATHS})`, atMost(MAX_CHANNEL_PATHS, positiveInt('--limit')), 5)
     .option('--comentions', 'also walk co-mention ties (weak)')
     .option('--json', 'print JSON')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .addHelpText('after', '\nExample:\n  backchannel channels Tokio Trump --max-hops 3')
     .action(async (from: string, to: string, o: { maxHops: number; limit: number; comentions?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
         withStore(o.db, async (store) => {
-          const paths = await findChannels(store.db, from, to, { maxHops: o.maxHops, limit: o.limit, comentions: !!o.comentions });
+          // the stored graph when it is current: no need to read every edge
+          const graph = await loadChannelGraph(store.db, { comentions: !!o.comentions });
+          const paths = await findChannels(store.db, from, to, { maxHops: o.maxHops, limit: o.limit, comentions: !!o.comentions }, graph);
           if (o.json) {
             process.stdout.write(JSON.stringify(paths, null, 2) + '\n');
             return;
           }
-          const names = new Map((await store.db.selectFrom('actors').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
+          const names = new Map(paths.flatMap((p) => p.actors.map((a) => [a.id, a.name] as const)));
           process.stdout.write(formatChannels(from, to, o.maxHops, paths, names));
         }),
       ),
@@ -159,7 +186,7 @@ export function registerCorpusCommands(program: Command): void {
     .description('export the corpus: FollowTheMoney JSON Lines (Aleph), GraphML or GEXF (Gephi), CSV nodes/edges, or the analysis documents')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', ') + ' (gexf is GEXF 1.3 for Gephi; gexf-1.2 is 1.2draft, the version networkx reads; in graphml and gexf every edge is directed, co-mentions are the symmetric layer "comention")')
     .option('--out <path>', 'output file (a folder for csv); stdout by default')
-    .option('--db <file>', 'corpus store', DEFAULT_DB)
+    .option('--db <store>', DB_HELP, defaultDb())
     .action(async (o: { format: string; out?: string; db: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not ${o.format}`);
       await userErrors(() =>
@@ -169,4 +196,6 @@ export function registerCorpusCommands(program: Command): void {
         }),
       );
     });
+
+  registerQueueCommands(program);
 }

@@ -46,6 +46,8 @@ export interface ActorsTable {
   article_count: number;
   first_date: string | null;
   last_date: string | null;
+  /** Distinct neighbours over relation edges (maintained with `edges`). */
+  degree: number;
 }
 
 export interface ActorAliasesTable {
@@ -121,6 +123,58 @@ export interface ComentionsTable {
   weight: number;
 }
 
+/** The network, stored: one row per ordered actor pair with relations, kept up to date by ingest. */
+export interface EdgesTable {
+  subject: string;
+  object: string;
+  relations: number;
+  /** Distinct articles stating the pair (syndicated copies add none). */
+  articles: number;
+  /** Distinct outlets (an article without a named outlet counts as its own), see `edge_outlets`. */
+  sources: number;
+  named: number;
+  anonymous: number;
+  reporter: number;
+  first_date: string | null;
+  last_date: string | null;
+  m_asserted: number;
+  m_attempted: number;
+  m_failed: number;
+  m_planned: number;
+  m_hypothetical: number;
+  m_negated: number;
+  m_former: number;
+}
+
+export interface EdgePredicatesTable {
+  subject: string;
+  object: string;
+  predicate: string;
+  n: number;
+}
+
+export interface EdgeOutletsTable {
+  subject: string;
+  object: string;
+  outlet: string;
+}
+
+/** Co-mention pairs (a < b), stored: articles, paragraphs, newest article date. */
+export interface ComentionEdgesTable {
+  a: string;
+  b: string;
+  articles: number;
+  paragraphs: number;
+  last_date: string | null;
+}
+
+/** A serialized channel graph (graph-cache.ts) and the corpus version (max article seq) it was built for. */
+export interface GraphCacheTable {
+  name: string;
+  version: number;
+  data: Uint8Array;
+}
+
 export interface CorpusDatabase {
   articles: ArticlesTable;
   article_bands: ArticleBandsTable;
@@ -133,4 +187,9 @@ export interface CorpusDatabase {
   quote_about: QuoteAboutTable;
   relations: RelationsTable;
   comentions: ComentionsTable;
+  edges: EdgesTable;
+  edge_predicates: EdgePredicatesTable;
+  edge_outlets: EdgeOutletsTable;
+  comention_edges: ComentionEdgesTable;
+  graph_cache: GraphCacheTable;
 }

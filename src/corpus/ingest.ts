@@ -16,7 +16,10 @@ import { contentHash } from './normalize.js';
 import { bandKeys, decodeSignature, DUPLICATE_THRESHOLD, encodeSignature, isEmptySignature, minhashSignature, similarity } from './minhash.js';
 import { ActorIndex, aliasRows, fullerName, resolveEntity } from './resolve-actors.js';
 import { sentenceAround } from './sentence.js';
+import { addComentionsToNetwork, addRelationsToNetwork, type ComentionContribution, type RelationContribution } from './network-write.js';
 import type { InputItem } from './input.js';
+import { AnalysisPool } from './parallel/pool.js';
+import { loadAnalyzer } from './parallel/analyzer.js';
 
 type Tx = Transaction<CorpusDatabase>;
 
@@ -39,50 +42,98 @@ export interface IngestSummary {
 export interface IngestOptions {
   /** The analysis of one article; the pipeline by default (tests and benches pass their own, the CLI a time-limited one). */
   analyze?: (raw: RawArticle) => Analysis | Promise<Analysis>;
+  /** A module exporting analyzeArticle(raw), instead of the pipeline; the only way to change the analysis with workers > 1. */
+  analyzer?: string | null;
+  /**
+   * Analysis threads (worker_threads). 1 analyses in this thread. With more, articles are analysed in
+   * parallel but committed one at a time in input order, so the store ends the same as with 1.
+   */
+  workers?: number;
   onOutcome?: (o: IngestOutcome) => void;
   /** Checked between articles: return true to stop cleanly (Ctrl-C). */
   shouldStop?: () => boolean;
 }
 
+/** Articles in flight per analysis thread: enough to keep every thread busy while the writer commits. */
+const IN_FLIGHT_PER_WORKER = 4;
+
+/** What is left to do for one input once its analysis is known: write it (or its error) to the store. */
+type Commit = () => Promise<IngestOutcome>;
+
 export async function ingestAll(store: Store, items: Iterable<InputItem> | AsyncIterable<InputItem>, opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const sum: IngestSummary = { added: 0, unchanged: 0, copies: 0, errors: [], stopped: false, ms: 0 };
-  const seenFiles = new Set<string>();
-  for await (const item of items as AsyncIterable<InputItem>) {
-    // Let the event loop run between articles: the store's calls resolve as microtasks only, so without this
-    // a SIGINT handler (Ctrl-C) would never get to run before the whole input is done.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (opts.shouldStop?.()) {
-      sum.stopped = true;
-      break;
-    }
-    // the error list reflects the latest reading of each file: its old errors go when it is read again
-    const file = fileOf(item.ok ? item.article.origin : item.problem.origin);
-    if (!seenFiles.has(file)) {
-      seenFiles.add(file);
-      await clearErrors(store, file);
-    }
-    const out = item.ok ? await ingestArticle(store, item.article, opts.analyze) : await recordError(store, item.problem.origin, item.problem.message);
+  const workers = opts.workers ?? 1;
+  const pool = workers > 1 ? await AnalysisPool.start(workers, opts.analyzer ?? null) : null;
+  const analyze = pool ? null : opts.analyze ?? (opts.analyzer ? await loadAnalyzer(opts.analyzer) : analyzeArticle);
+  const window = pool ? workers * IN_FLIGHT_PER_WORKER : 1;
+  const inFlight: Promise<Commit>[] = [];
+  const commitOldest = async () => {
+    const out = await (await inFlight.shift()!)();
     if (out.kind === 'added') sum.added++;
     else if (out.kind === 'unchanged') sum.unchanged++;
     else if (out.kind === 'copy') sum.copies++;
     else sum.errors.push({ origin: out.origin, message: out.message });
     opts.onOutcome?.(out);
+  };
+  const seenFiles = new Set<string>();
+  try {
+    for await (const item of items as AsyncIterable<InputItem>) {
+      // Let the event loop run between articles: the store's calls resolve as microtasks only, so without this
+      // a SIGINT handler (Ctrl-C) would never get to run before the whole input is done.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (opts.shouldStop?.()) {
+        sum.stopped = true;
+        break;
+      }
+      // the error list reflects the latest reading of each file: its old errors go when it is read again
+      const file = fileOf(item.ok ? item.article.origin : item.problem.origin);
+      if (!seenFiles.has(file)) {
+        seenFiles.add(file);
+        await clearErrors(store, file);
+      }
+      inFlight.push(prepare(store, item, analyze, pool));
+      if (inFlight.length >= window) await commitOldest();
+    }
+    // what is analysed already is stored, also after a stop
+    while (inFlight.length) await commitOldest();
+  } finally {
+    await pool?.close();
   }
   sum.ms = performance.now() - t0;
   return sum;
 }
 
+/** Analyses one input (in this thread or the pool) and returns how to commit it. */
+async function prepare(store: Store, item: InputItem, analyze: ((raw: RawArticle) => Analysis | Promise<Analysis>) | null, pool: AnalysisPool | null): Promise<Commit> {
+  if (!item.ok) return () => recordError(store, item.problem.origin, item.problem.message);
+  const raw = item.article;
+  const id = contentHash(raw.text);
+  if (await isStored(store, id)) return async () => ({ kind: 'unchanged', origin: raw.origin, articleId: id });
+  if (pool) {
+    const r = await pool.analyze(raw);
+    return r.ok ? () => storeAnalysis(store, raw.origin, id, r.analysis) : () => recordError(store, raw.origin, `analysis failed: ${r.message}`);
+  }
+  let analysis: Analysis;
+  try {
+    analysis = await analyze!(raw);
+  } catch (err) {
+    const message = `analysis failed: ${(err as Error).message}`;
+    return () => recordError(store, raw.origin, message);
+  }
+  return () => storeAnalysis(store, raw.origin, id, analysis);
+}
+
 /** "batch.jsonl:12" → "batch.jsonl", "list.json[3]" → "list.json", "a.txt:1" (a line number) → "a.txt". */
 export const fileOf = (origin: string): string => origin.replace(/(:\d+|\[\d+\])$/, '');
 
-async function clearErrors(store: Store, file: string): Promise<void> {
+export async function clearErrors(store: Store, file: string): Promise<void> {
   const rows = await store.db.selectFrom('ingest_errors').select('origin').execute();
   const stale = rows.map((r) => r.origin).filter((o) => fileOf(o) === file);
   if (stale.length) await store.db.deleteFrom('ingest_errors').where('origin', 'in', stale).execute();
 }
 
-async function recordError(store: Store, origin: string, message: string): Promise<IngestOutcome> {
+export async function recordError(store: Store, origin: string, message: string): Promise<IngestOutcome> {
   const at = new Date().toISOString();
   try {
     await store.db
@@ -99,23 +150,39 @@ async function recordError(store: Store, origin: string, message: string): Promi
 
 export async function ingestArticle(store: Store, raw: RawArticle, analyze: (raw: RawArticle) => Analysis | Promise<Analysis> = analyzeArticle): Promise<IngestOutcome> {
   const id = contentHash(raw.text);
-  const known = await store.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
-  if (known) {
-    return { kind: 'unchanged', origin: raw.origin, articleId: id };
-  }
+  if (await isStored(store, id)) return { kind: 'unchanged', origin: raw.origin, articleId: id };
   let analysis: Analysis;
   try {
     analysis = await analyze(raw);
   } catch (err) {
     return recordError(store, raw.origin, `analysis failed: ${(err as Error).message}`);
   }
+  return storeAnalysis(store, raw.origin, id, analysis);
+}
+
+/** Is the text with this content hash stored already? */
+export async function isStored(store: Store, id: string): Promise<boolean> {
+  return !!(await store.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** Writes an analysed article in one transaction (all of it or nothing); throws when the store fails. */
+export async function commitArticle(store: Store, origin: string, id: string, analysis: Analysis): Promise<IngestOutcome> {
   // The first error inside the transaction is the one to report: when SQLite has already rolled back (a full
   // disk), the driver's own ROLLBACK fails too ("no transaction is active") and would hide the cause.
   let cause: unknown = null;
   try {
-    return await store.transaction((tx) => writeArticle(tx, id, raw.origin, analysis).catch((err) => { cause ??= err; throw err; }));
+    return await store.transaction((tx) => writeArticle(tx, id, origin, analysis).catch((err) => { cause ??= err; throw err; }));
   } catch (err) {
-    return recordError(store, raw.origin, `store failed: ${((cause ?? err) as Error).message}`);
+    throw cause ?? err;
+  }
+}
+
+/** Writes an analysed article in one transaction; a failure is recorded against its origin. */
+export async function storeAnalysis(store: Store, origin: string, id: string, analysis: Analysis): Promise<IngestOutcome> {
+  try {
+    return await commitArticle(store, origin, id, analysis);
+  } catch (err) {
+    return recordError(store, origin, `store failed: ${(err as Error).message}`);
   }
 }
 
@@ -154,8 +221,10 @@ async function writeArticle(tx: Tx, id: string, origin: string, a: Analysis): Pr
   await writeRoles(tx, id, a, actorOf);
   await writeQuotes(tx, id, a, actorOf);
   const relations = await writeRelations(tx, id, a, actorOf);
-  await writeComentions(tx, id, a, actorOf);
-  return { kind: 'added', origin, articleId: id, actors: new Set(actorOf.values()).size, relations };
+  await addRelationsToNetwork(tx, d.source ?? id, relations);
+  const comentions = await writeComentions(tx, id, a, actorOf);
+  await addComentionsToNetwork(tx, d.published, comentions);
+  return { kind: 'added', origin, articleId: id, actors: new Set(actorOf.values()).size, relations: relations.length };
 }
 
 /** The earliest stored original whose signature is close enough, or null. */
@@ -199,7 +268,7 @@ async function writeActors(tx: Tx, articleId: string, a: Analysis): Promise<Map<
       t = { type: e.type, kind: e.kind, name: existing?.name ?? e.name, mentions: 0, existing };
       touched.set(d.actorId, t);
       // later entities of this article can match the new actor
-      if (!existing) idx.actors.set(d.actorId, { id: d.actorId, type: e.type, kind: e.kind, name: e.name, mention_count: 0, article_count: 0, first_date: date, last_date: date });
+      if (!existing) idx.actors.set(d.actorId, { id: d.actorId, type: e.type, kind: e.kind, name: e.name, mention_count: 0, article_count: 0, first_date: date, last_date: date, degree: 0 });
     }
     t.mentions += e.mentions.length;
     t.name = fullerName(t.name, e.name);
@@ -220,6 +289,7 @@ async function writeActors(tx: Tx, articleId: string, a: Analysis): Promise<Map<
     article_count: 1,
     first_date: date,
     last_date: date,
+    degree: 0, // raised by the network's new edges, never by the upsert
   }));
   // upsert: counts add up atomically; dates widen; the name is the fuller one computed above
   for (let i = 0; i < rows.length; i += 100) {
@@ -303,7 +373,7 @@ function relationDate(value: string | null, published: string | null): string | 
   return published;
 }
 
-async function writeRelations(tx: Tx, articleId: string, a: Analysis, actorOf: Map<string, string>): Promise<number> {
+async function writeRelations(tx: Tx, articleId: string, a: Analysis, actorOf: Map<string, string>): Promise<RelationContribution[]> {
   const sources = new Map(a.sources.map((s) => [s.id, s]));
   const entities = new Map(a.entities.map((e) => [e.id, e]));
   const times = new Map(a.timeline.map((t) => [t.id, t]));
@@ -358,11 +428,11 @@ async function writeRelations(tx: Tx, articleId: string, a: Analysis, actorOf: M
     });
   }
   await insertMany(tx, 'relations', rows, ['id']);
-  return rows.length;
+  return rows;
 }
 
 /** The weak layer: actors named in the same paragraph, counted per paragraph. */
-async function writeComentions(tx: Tx, articleId: string, a: Analysis, actorOf: Map<string, string>): Promise<void> {
+async function writeComentions(tx: Tx, articleId: string, a: Analysis, actorOf: Map<string, string>): Promise<ComentionContribution[]> {
   const text = a.document.text;
   const breaks: number[] = [];
   for (const m of text.matchAll(/\n\s*\n/g)) breaks.push(m.index!);
@@ -399,6 +469,7 @@ async function writeComentions(tx: Tx, articleId: string, a: Analysis, actorOf: 
     return { article_id: articleId, a: x, b: y, weight };
   });
   await insertMany(tx, 'comentions', rows, ['article_id', 'a', 'b']);
+  return rows;
 }
 
 const CHUNK_VARIABLES = 900;

@@ -2,7 +2,8 @@
 import type { CorpusDb } from './store.js';
 import { num } from './store.js';
 import { findActor } from './lookup.js';
-import { loadNetwork, type ActorNode } from './network.js';
+import { actorNames } from './queries.js';
+import { actorNodes, type ActorNode } from './network.js';
 
 export type ActorSummary = Omit<ActorNode, 'degree'>;
 
@@ -20,14 +21,13 @@ const titleOf = (t: string | null, id: string) => t ?? id.slice(0, 12);
 
 export async function actorProfile(db: CorpusDb, query: string): Promise<ActorProfile> {
   const a = await findActor(db, query);
-  const names = new Map((await db.selectFrom('actors').select(['id', 'name']).execute()).map((r) => [r.id, r.name]));
   const aliases = await db.selectFrom('actor_aliases').select('alias').distinct().where('actor_id', '=', a.id).where('norm', 'not like', '~%').orderBy('alias').execute();
   const roles = await db
     .selectFrom('roles as r')
     .innerJoin('articles as ar', 'ar.id', 'r.article_id')
     .select(['r.title', 'r.of_actor', 'r.status', 'r.evidence', 'r.published', 'ar.title as article', 'ar.id as article_id'])
     .where('r.actor_id', '=', a.id)
-    .orderBy('r.published')
+    .orderBy('r.published', (ob) => ob.asc().nullsFirst())
     .orderBy('r.id')
     .execute();
   const quotesBy = await db
@@ -35,7 +35,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'q.article_id')
     .select(['q.text', 'q.kind', 'q.published', 'ar.title as article', 'ar.id as article_id'])
     .where('q.speaker', '=', a.id)
-    .orderBy('q.published')
+    .orderBy('q.published', (ob) => ob.asc().nullsFirst())
     .orderBy('q.id')
     .execute();
   const quotesAbout = await db
@@ -44,7 +44,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'q.article_id')
     .select(['q.text', 'q.speaker', 'q.source_label', 'q.published', 'ar.title as article', 'ar.id as article_id'])
     .where('qa.actor_id', '=', a.id)
-    .orderBy('q.published')
+    .orderBy('q.published', (ob) => ob.asc().nullsFirst())
     .orderBy('q.id')
     .execute();
   const rels = await db
@@ -52,7 +52,7 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .innerJoin('articles as ar', 'ar.id', 'r.article_id')
     .select(['r.subject', 'r.object', 'r.predicate', 'r.modality', 'r.support', 'r.source_label', 'r.sentence', 'r.date', 'ar.title as article', 'ar.id as article_id'])
     .where((eb) => eb.or([eb('r.subject', '=', a.id), eb('r.object', '=', a.id)]))
-    .orderBy('r.date')
+    .orderBy('r.date', (ob) => ob.asc().nullsFirst())
     .orderBy('r.id')
     .execute();
   const merges = await db
@@ -63,6 +63,9 @@ export async function actorProfile(db: CorpusDb, query: string): Promise<ActorPr
     .orderBy('ar.seq')
     .orderBy('l.entity_id')
     .execute();
+  // names of the other actors this profile mentions, and only those
+  const others = [...roles.map((r) => r.of_actor), ...quotesAbout.map((q) => q.speaker), ...rels.flatMap((r) => [r.subject, r.object])].filter((x): x is string => !!x);
+  const names = new Map([...(await actorNames(db, others))].map(([id, v]) => [id, v.name]));
   return {
     actor: { id: a.id, type: a.type, kind: a.kind, name: a.name, mentions: num(a.mention_count), articles: num(a.article_count), firstDate: a.first_date, lastDate: a.last_date },
     aliases: aliases.map((r) => r.alias),
@@ -85,8 +88,8 @@ export interface ActorListOptions {
 }
 
 export async function listActors(db: CorpusDb, opts: ActorListOptions = {}): Promise<ActorNode[]> {
-  const net = await loadNetwork(db, { comentions: false });
-  let nodes = net.nodes;
+  // degrees are stored with the actors: no need to read the edges
+  let nodes = await actorNodes(db);
   if (opts.type) nodes = nodes.filter((n) => n.type === opts.type);
   const sort = opts.sort ?? 'mentions';
   nodes = [...nodes].sort((x, y) => {

@@ -140,7 +140,7 @@ export async function searchArticles(db: CorpusDb, s: ArticleSearch): Promise<{ 
   const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const rows = await q
     .select(['a.id', 'a.title', 'a.source', 'a.url', 'a.published', 'a.language', 'a.duplicate_of'])
-    .orderBy('a.published', 'desc')
+    .orderBy('a.published', (ob) => ob.desc().nullsLast())
     .orderBy('a.seq', 'desc')
     .limit(s.limit)
     .offset(s.offset)

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DB, openStore } from '../corpus/store.js';
+import { defaultDb, isPostgresUrl, openStore, redactUrl } from '../corpus/store.js';
 import { repoRoot } from '../util/paths.js';
 import { buildServer, DEFAULT_OPTIONS } from './app.js';
 
@@ -27,7 +27,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command('serve')
     .description('serve the JSON API (OpenAPI at /openapi.json) and the web app over a corpus store; read-only unless --allow-ingest')
-    .option('--db <file>', 'corpus store (SQLite file)', DEFAULT_DB)
+    .option('--db <store>', 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)', defaultDb())
     .option('--port <n>', 'port (0: any free port)', port, DEFAULT_PORT)
     .option('--host <address>', 'address to listen on; anything but a loopback address exposes the corpus to the network', DEFAULT_HOST)
     .option('--allow-ingest', 'accept POST /api/articles (writes to the store)')
@@ -44,7 +44,7 @@ Examples:
 Views: search with actor autocomplete, actor pages, the network (time slider, filters), channels between
 two actors, articles with every span, and a box to analyse a pasted article. API docs: /docs.`)
     .action(async (o: { db: string; port: number; host: string; allowIngest?: boolean; maxBody: number; analyzeRate: number; log?: boolean }) => {
-      if (!/^postgres/.test(o.db) && !existsSync(o.db)) throw new Error(`no corpus store at ${o.db}: run \`backchannel ingest PATH --db ${o.db}\` first`);
+      if (!isPostgresUrl(o.db) && !existsSync(o.db)) throw new Error(`no corpus store at ${o.db}: run \`backchannel ingest PATH --db ${o.db}\` first`);
       const store = await openStore(o.db);
       const app = await buildServer(store, {
         allowIngest: !!o.allowIngest,
@@ -56,7 +56,7 @@ two actors, articles with every span, and a box to analyse a pasted article. API
       const address = await app.listen({ port: o.port, host: o.host });
       if (!existsSync(join(WEB_ROOT, 'index.html'))) process.stderr.write('backchannel: the web app is not built (npm run build); serving the API only\n');
       if (!isLoopback(o.host)) process.stderr.write(`backchannel: listening on ${o.host}, reachable from other machines\n`);
-      process.stdout.write(`backchannel serving ${o.db} at ${address}/ (${o.allowIngest ? 'ingest allowed' : 'read-only'})\n`);
+      process.stdout.write(`backchannel serving ${redactUrl(o.db)} at ${address}/ (${o.allowIngest ? 'ingest allowed' : 'read-only'})\n`);
       const stop = async () => {
         await app.close();
         await store.close();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { actorProfile, listActors } from '../../src/corpus/profile.js';
 import { findActors } from '../../src/corpus/lookup.js';
 import { fixtureInputs, filler, type FxArticle } from './fixtures.js';
 
 async function ingest(list: FxArticle[]) {
-  const store = await openSqliteStore(':memory:');
+  const store = await openTestStore(':memory:');
   const { items, analyze } = fixtureInputs(list);
   await ingestAll(store, items, { analyze });
   const links = await store.db.selectFrom('actor_links').selectAll().orderBy('article_id').execute();

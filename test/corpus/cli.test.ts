@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { registerCorpusCommands } from '../../src/corpus/commands.js';
-import { openSqliteStore } from '../../src/corpus/store.js';
+import { openStore } from '../../src/corpus/store.js';
+import { testDbTarget } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { annotatedAnalyzer, goldArticles } from './annotated.js';
@@ -33,9 +34,9 @@ async function run(...args: string[]): Promise<{ out: string; err: string; code:
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));
-  db = join(dir, 'corpus.db');
+  db = await testDbTarget(join(dir, 'corpus.db'));
   // the store is built from the hand annotations, so these tests do not depend on the NLP stages
-  const store = await openSqliteStore(db);
+  const store = await openStore(db);
   await ingestAll(store, await collectArticles([goldArticles]), { analyze: annotatedAnalyzer });
   await store.close();
 });

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore, type Store } from '../../src/corpus/store.js';
+import type { Store } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { loadNetwork, type Network } from '../../src/corpus/network.js';
@@ -20,7 +21,7 @@ let store: Store;
 let net: Network;
 let dir: string;
 beforeAll(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore(':memory:');
   await ingestAll(store, await collectArticles([goldArticles]), { analyze: annotatedAnalyzer });
   net = await loadNetwork(store.db, { comentions: true });
   dir = mkdtempSync(join(tmpdir(), 'bc-exports-'));

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { openSqliteStore, type Store } from '../../src/corpus/store.js';
+import type { Store } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { loadNetwork, type Network } from '../../src/corpus/network.js';
@@ -18,7 +19,7 @@ import { annotatedAnalyzer, goldArticles } from './annotated.js';
 let store: Store;
 let net: Network;
 beforeAll(async () => {
-  store = await openSqliteStore(':memory:');
+  store = await openTestStore(':memory:');
   await ingestAll(store, await collectArticles([goldArticles]), { analyze: annotatedAnalyzer });
   // a name that needs escaping in XML and quoting in CSV
   await store.db.updateTable('actors').set({ name: 'Stiftung "Nordbrücke" & Partner, <Hamburg>' }).where('id', '=', 'org:stiftung-nordbrücke').execute();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore, type Store } from '../../src/corpus/store.js';
+import type { Store } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { annotatedAnalyzer, goldArticles } from './annotated.js';
@@ -9,7 +10,7 @@ import { snapshot } from './snapshot.js';
 describe('gold corpus with hand-annotated analyses', () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openSqliteStore(':memory:');
+    store = await openTestStore(':memory:');
   });
   afterAll(() => store.close());
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore, type Store } from '../../src/corpus/store.js';
+import type { Store } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { sharedDir } from '../../src/util/paths.js';
@@ -22,7 +23,7 @@ describe('ingest with the real pipeline', () => {
   let store: Store;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bc-corpus-'));
-    store = await openSqliteStore(join(dir, 'corpus.db'));
+    store = await openTestStore(join(dir, 'corpus.db'));
   });
   afterAll(async () => {
     await store.close();
@@ -41,7 +42,7 @@ describe('ingest with the real pipeline', () => {
     const again = await ingestAll(store, await collectArticles([goldArticles, sharedCorpus]));
     expect(again).toMatchObject({ added: 0, copies: 0, unchanged: articles, errors: [] });
     expect(await snapshot(store)).toBe(before);
-  });
+  }, 240_000); // ~130 articles through the pipeline: 20 s alone, several times that on a loaded 2-core CI box
 
   it('reports how the pipeline output scores on the gold corpus', async () => {
     const score = await evaluateGold(store);
@@ -68,7 +69,7 @@ describe('a folder with broken files', () => {
       join(dir, 'batch.jsonl'),
       JSON.stringify({ text: 'LONDON - The port authority opened two new berths on Monday, a spokesman said.', language: 'en', published: '2025-02-03' }) + '\n' + '{"text": "The council met on Tues',
     );
-    const store = await openSqliteStore(join(dir, 'c.db'));
+    const store = await openTestStore(join(dir, 'c.db'));
     const sum = await ingestAll(store, await collectArticles([dir]));
     expect(sum.added).toBe(2);
     const bad = sum.errors.map((e) => e.origin.replace(dir + '/', '')).sort();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { ChannelGraph, findChannels, tieStrength, type TieStats } from '../../src/corpus/channels.js';
 import { loadNetwork, type Network } from '../../src/corpus/network.js';
 import { fixtureInputs, filler, type FxArticle } from './fixtures.js';
 
 async function storeOf(list: FxArticle[]) {
-  const store = await openSqliteStore(':memory:');
+  const store = await openTestStore(':memory:');
   const { items, analyze } = fixtureInputs(list);
   const sum = await ingestAll(store, items, { analyze });
   return { store, sum };

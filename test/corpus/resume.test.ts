@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/corpus/store.js';
+import { openTestStore } from '../store/target.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import type { Analysis } from '../../src/contract/schema.js';
@@ -10,10 +10,10 @@ import { fixtureInputs, filler } from './fixtures.js';
 describe('interrupted and failing ingests', () => {
   it('a run stopped half-way and resumed ends in the same store as one full run', async () => {
     const items = await collectArticles([goldArticles]);
-    const once = await openSqliteStore(':memory:');
+    const once = await openTestStore(':memory:');
     await ingestAll(once, items, { analyze: annotatedAnalyzer });
 
-    const resumed = await openSqliteStore(':memory:');
+    const resumed = await openTestStore(':memory:');
     let n = 0;
     const first = await ingestAll(resumed, items, { analyze: annotatedAnalyzer, shouldStop: () => n++ >= 4 });
     expect(first.stopped).toBe(true);
@@ -26,7 +26,7 @@ describe('interrupted and failing ingests', () => {
   });
 
   it('an article that fails while being written leaves nothing behind', async () => {
-    const store = await openSqliteStore(':memory:');
+    const store = await openTestStore(':memory:');
     const { items, analyze } = fixtureInputs([
       { actors: [{ id: 'p:a', name: 'Ann Alpha' }, { id: 'p:b', name: 'Bob Beta' }], relations: [{ s: 'p:a', o: 'p:b' }], filler: filler(1) },
       { actors: [{ id: 'p:c', name: 'Cid Gamma' }, { id: 'p:d', name: 'Dee Delta' }], relations: [{ s: 'p:c', o: 'p:d' }], filler: filler(2) },

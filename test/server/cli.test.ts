@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/util/paths.js';
 import { buildFixtureStore } from './corpus-fixture.js';
+import { testDbTarget } from '../store/target.js';
 
 const cli = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
@@ -15,7 +16,7 @@ describe('backchannel serve', () => {
   let child: ChildProcess | null = null;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bc-serve-cli-'));
-    db = join(dir, 'corpus.db');
+    db = await testDbTarget(join(dir, 'corpus.db'));
     const store = await buildFixtureStore(db);
     await store.close();
   });

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { SCHEMA_ID, type Analysis } from '../../src/contract/schema.js';
 import { collectArticles } from '../../src/corpus/input.js';
 import { ingestAll } from '../../src/corpus/ingest.js';
-import { openSqliteStore, type Store } from '../../src/corpus/store.js';
+import type { Store } from '../../src/corpus/store.js';
+import { openStore } from '../../src/corpus/store.js';
 import { repoRoot } from '../../src/util/paths.js';
 
 export const fixtureDir = join(repoRoot, 'test', 'fixtures', 'serve');
@@ -60,9 +61,9 @@ export function hostileAnalysis(): Analysis {
   };
 }
 
-/** Opens a store at `file` and fills it with the fixture corpus (real pipeline + the hostile article). */
-export async function buildFixtureStore(file: string): Promise<Store> {
-  const store = await openSqliteStore(file);
+/** Opens the store `target` names (a SQLite file or a postgres:// URL) and fills it with the fixture corpus (real pipeline + the hostile article). */
+export async function buildFixtureStore(target: string): Promise<Store> {
+  const store = await openStore(target);
   const items = await collectArticles([fixtureDir, exampleArticle]);
   const sum = await ingestAll(store, items);
   if (sum.errors.length) throw new Error(`fixture ingest failed: ${sum.errors.map((e) => e.origin + ': ' + e.message).join('; ')}`);

@@ -7,6 +7,7 @@ import type { Store } from '../../src/corpus/store.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import { WEB_ROOT } from '../../src/server/serve-command.js';
 import { buildFixtureStore } from './corpus-fixture.js';
+import { testDbTarget } from '../store/target.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -17,7 +18,7 @@ export interface TestServer {
 
 export async function startFixtureServer(opts: Partial<ServerOptions> = {}, listen = true): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bc-serve-'));
-  const store = await buildFixtureStore(join(dir, 'corpus.db'));
+  const store = await buildFixtureStore(await testDbTarget(join(dir, 'corpus.db')));
   const app = await buildServer(store, { webRoot: WEB_ROOT, ...opts });
   const url = listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   return {
