@@ -8,7 +8,7 @@ import { NEWS_GOLD_SCHEMA } from '../../src/eval/news/types.js';
 
 // A tiny news corpus and gold in the shared format (backchannel.news-gold/1), written for this test:
 // article 001 (dev) and 003 (test, no time gold).
-const TEXT = 'Die Kommission tagte am 5. März 2024 in Brüssel. Seit drei Jahren verhandeln die Staaten, jeden Montag um 10 Uhr. Der Bericht soll bald im Herbst erscheinen.';
+const TEXT = 'Die Kommission tagte am 5. März 2024 in Brüssel. Seit drei Jahren verhandeln die Staaten, jeden Montag um 10 Uhr. Der Bericht soll demnächst im Herbst erscheinen.';
 
 const goldFile = (file: string, text: string, time: unknown[]) => ({
   schema: NEWS_GOLD_SCHEMA, file, textHash: textHash(text), status: 'adjudicated',
@@ -32,7 +32,7 @@ function fixture() {
     span('Seit drei Jahren', 'DURATION', 'P3Y'), // overlaps "drei Jahren": relaxed only
     span('jeden Montag', 'SET', 'XXXX-WXX-1'), // exact
     span('10 Uhr', 'TIME', '2024-03-18T10:00'), // found, but the system puts it on the publication day
-    span('bald', 'DATE', 'FUTURE_REF'), // missed
+    span('demnächst', 'DATE', 'FUTURE_REF'), // missed
     { ...span('Brüssel', 'DATE', '2024'), at: { start: TEXT.indexOf('Brüssel'), end: TEXT.indexOf('Brüssel') + 7, check: 'Paris' } }, // offsets that do not read as their check: skipped
   ];
   writeFileSync(join(gold, 'de', '001.json'), JSON.stringify(goldFile('de/001_kommission.txt', TEXT, time)));
@@ -61,7 +61,7 @@ describe('time: news gold, read by the shared news-gold reader, scored TempEval-
     expect(s.valueAccuracy).toBeCloseTo(0.75);
     expect(s.byType.DURATION).toMatchObject({ gold: 1, found: 1, rightValue: 1 });
     expect(s.byType.TIME).toMatchObject({ gold: 1, found: 1, rightValue: 0 });
-    expect(s.errors.some((e) => e.includes('missed "bald"'))).toBe(true);
+    expect(s.errors.some((e) => e.includes('missed "demnächst"'))).toBe(true);
     expect(s.errors.some((e) => e.includes('false alarm "Herbst"'))).toBe(true);
   });
 
