@@ -23,7 +23,8 @@
  *   present   ref                           PRESENT_REF (the publication day), PAST_REF, FUTURE_REF
  *   toDate    unit, direction                from the start of this unit to publication (-1, "earlier this year")
  *                                           or from publication to its end (+1, "later this month")
- *   weekday   weekday, offset?              nearest past/future such day by tense; offset forces direction
+ *   weekday   weekday, offset?, withoutTense?   nearest past/future such day by tense; offset forces direction;
+ *                                           withoutTense (past/future) decides a clause without tense cues
  *   weekend   offset?                       like weekday, for Saturday–Sunday (TIMEX3 "2024-W05-WE")
  *   yearTurn                                December/January around the nearest turn of the year, by tense
  *   season    season {start,end,code}, year?, offset?   month range (TIMEX3 2018-SU); underspecified like date
@@ -252,7 +253,9 @@ function resolve(spec: NormSpec, slots: Slots, ctx: NormContext, mod: Modifier |
       const wd = num(field(spec, 'weekday', slots));
       if (wd === undefined || wd < 1 || wd > 7) return null;
       if (ctx.pub === null) return undated('day', undefinedValue('day', { weekday: wd }));
-      return dated(dayPeriod(weekdayNear(ctx.pub, wd, num(field(spec, 'offset', slots)), ctx.tense)), true);
+      // withoutTense: what a weekday in a clause without tense cues means (German news: the coming one).
+      const tense = ctx.tense === 'none' && (spec.withoutTense === 'future' || spec.withoutTense === 'past') ? spec.withoutTense : ctx.tense;
+      return dated(dayPeriod(weekdayNear(ctx.pub, wd, num(field(spec, 'offset', slots)), tense)), true);
     }
     case 'weekend': {
       if (ctx.pub === null) return undated('week', 'XXXX-WXX-WE');
