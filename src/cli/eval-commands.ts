@@ -33,10 +33,10 @@ Examples:
   $ backchannel eval time                     # the expression tables
   $ backchannel eval time --set news-dev --errors
   $ backchannel eval time --set news-test --lang en`)
-    .action((o: { set: string; lang: string; gold?: string; errors?: boolean; json?: boolean }) => {
+    .action(async (o: { set: string; lang: string; gold?: string; errors?: boolean; json?: boolean }) => {
       if (!TIME_SETS.includes(o.set as TimeSet)) throw new InvalidArgumentError(`--set expects ${TIME_SETS.join(', ')}, got "${o.set}"`);
       const langs = o.lang.split(',').map((l) => l.trim()).filter(Boolean);
-      const result = evaluateTimeSet(o.set as TimeSet, langs, o.gold ? resolve(o.gold) : undefined);
+      const result = await evaluateTimeSet(o.set as TimeSet, langs, o.gold ? resolve(o.gold) : undefined);
       const rows = o.set === 'tables' ? langs.map((l) => evaluateTimeTable(l)) : [];
       if (o.json) { process.stdout.write(JSON.stringify({ ...result, rows }, null, 2) + '\n'); return; }
       for (const s of rows) {

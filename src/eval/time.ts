@@ -5,18 +5,18 @@
  * per TIMEX3 type and language.
  *
  * Gold: the expression tables (test/time/table.<lang>.tsv, src/time/eval.ts reads them) and the real-news
- * gold test/gold/news/<lang>/<NNN>.json: {"file": "de/003_….txt", "time": [{"at": {start, end, check}, type,
- * value, mod}]} (start/end/check may also stand flat in the item), offsets into the article's body text as the
- * pipeline reads it (after the front matter, normalised by buildDoc). Every third article number is test, the rest dev (../shared/corpus/news/README.md).
+ * gold test/gold/news/<lang>/<NNN>.json (backchannel.news-gold/1, src/eval/news/types.ts: "time": [{"at":
+ * {start, end, check}, type, value, mod}]), read through the shared news-gold reader; every third article
+ * number is test, the rest dev (../shared/corpus/news/README.md).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildDoc } from '../text/index.js';
-import { fromFrontMatterText } from '../text/input.js';
 import { extractTimeline } from '../time/index.js';
 import { readTimeTable } from '../time/eval.js';
-import { repoRoot, sharedDir } from '../util/paths.js';
 import type { TimelineItem } from '../contract/schema.js';
+import { spanMatches } from './news/anchor.js';
+import { newsGoldDir, readNewsGold, type NewsSet } from './news/run.js';
+import { newsDir, readNewsText, textHash } from './news/text.js';
+import { TIMEX_TYPES, type NewsGold } from './news/types.js';
 
 export interface TimexSpan {
   start: number;
@@ -191,91 +191,53 @@ export function evaluateTables(langs: string[]): TimeSetResult {
   return { set: 'tables', source: 'test/time/{table,heldout}.<lang>.tsv', goldFiles: langs.length * 2, byLang, problems: [] };
 }
 
-export const newsGoldDir = join(repoRoot, 'test', 'gold', 'news');
-export const newsCorpusDir = join(sharedDir, 'corpus', 'news');
+const langOf = (g: NewsGold): string => g.file.slice(0, 2);
+const nameOf = (g: NewsGold): string => `${langOf(g)}/${/(\d{3})_/.exec(g.file)?.[1] ?? g.file}`;
 
-/** dev or test by article number: every third number is test (../shared/corpus/news/README.md). */
-export const newsSplitOf = (n: number): 'dev' | 'test' => (n % 3 === 0 ? 'test' : 'dev');
-
-export interface NewsGoldFile { path: string; lang: string; number: number; file: string; time: GoldTimex[] }
-
-/** Reads one gold file; throws an error naming the file when its shape is wrong. */
-export function readNewsGold(path: string, lang: string, number: number): NewsGoldFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const d = data as { file?: unknown; time?: unknown };
-  if (typeof d.file !== 'string') throw new Error(`${path}: "file" (the article, e.g. "de/003_….txt") is missing`);
-  if (d.time === undefined) return { path, lang, number, file: d.file, time: [] };
-  if (!Array.isArray(d.time)) throw new Error(`${path}: "time" must be an array`);
-  const time = d.time.map((raw: Record<string, unknown>, i: number): GoldTimex => {
-    const where = `${path}: time[${i}]`;
-    // The annotation tool writes the span as an anchor {"at": {start, end, check}} (docs/annotation.md); flat fields are read too.
-    const at = raw.at && typeof raw.at === 'object' ? (raw.at as Record<string, unknown>) : {};
-    const t: Record<string, unknown> = { ...raw, start: at.start ?? raw.start, end: at.end ?? raw.end, check: at.check ?? raw.check };
-    if (!Number.isInteger(t.start) || !Number.isInteger(t.end) || (t.end as number) <= (t.start as number)) throw new Error(`${where}: start/end must be integers with start < end`);
-    if (!['DATE', 'TIME', 'DURATION', 'SET'].includes(t.type as string)) throw new Error(`${where}: type must be DATE, TIME, DURATION or SET, got ${JSON.stringify(t.type)}`);
+/** The time items of one gold file as scorer input; an item of the wrong shape is an error naming the gold file. */
+function goldTimexes(g: NewsGold): GoldTimex[] {
+  if (g.time !== undefined && !Array.isArray(g.time)) throw new Error(`gold of ${g.file}: "time" must be an array`);
+  return (g.time ?? []).map((t, i) => {
+    const where = `gold of ${g.file}: time[${i}]`;
+    const at = t.at as Partial<GoldTimex> | undefined;
+    if (!at || !Number.isInteger(at.start) || !Number.isInteger(at.end)) throw new Error(`${where}: "at" must be {start, end, check} with integer offsets`);
+    if (!(TIMEX_TYPES as readonly string[]).includes(t.type)) throw new Error(`${where}: type must be ${TIMEX_TYPES.join(', ')}, got ${JSON.stringify(t.type)}`);
     if (typeof t.value !== 'string' || !t.value) throw new Error(`${where}: value must be a TIMEX3 value string`);
-    if (t.mod !== undefined && t.mod !== null && typeof t.mod !== 'string') throw new Error(`${where}: mod must be a string or null`);
-    return { start: t.start as number, end: t.end as number, type: t.type as string, value: t.value, mod: (t.mod as string | null | undefined) ?? null, check: typeof t.check === 'string' ? t.check : undefined };
+    return { start: at.start!, end: at.end!, check: at.check, type: t.type, value: t.value, mod: t.mod ?? null };
   });
-  return { path, lang, number, file: d.file, time };
 }
 
-/** The gold files of a split: test/gold/news/<lang>/<NNN>.json. */
-export function listNewsGold(goldDir: string, split: 'dev' | 'test', langs: string[]): NewsGoldFile[] {
-  const out: NewsGoldFile[] = [];
-  for (const lang of langs) {
-    const dir = join(goldDir, lang);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      const m = /^(\d{3})\.json$/.exec(name);
-      if (!m || newsSplitOf(parseInt(m[1], 10)) !== split) continue;
-      out.push(readNewsGold(join(dir, name), lang, parseInt(m[1], 10)));
-    }
-  }
-  return out;
-}
-
-/** Does the span's text agree with its "first … last words" check? */
-export function checkMatches(span: string, check: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const text = norm(span);
-  const parts = check.split(/…|\.\.\./).map(norm).filter(Boolean);
-  if (parts.length <= 1) return text === norm(check) || text.startsWith(norm(check));
-  return text.startsWith(parts[0]) && text.endsWith(parts[parts.length - 1]);
-}
-
-export function evaluateNews(split: 'dev' | 'test', langs: string[], goldDir = newsGoldDir, corpusDir = newsCorpusDir): TimeSetResult {
-  const files = listNewsGold(goldDir, split, langs);
+/**
+ * The real-news gold of a split, read and checked by the shared news-gold mechanism (src/eval/news: the split,
+ * the text hash, the check words), scored by the TIMEX3 scorer above. A gold span whose check words no longer
+ * match the text is reported and skipped; an article whose text changed since it was annotated is an error.
+ */
+export async function evaluateNews(set: NewsSet, langs: string[], goldDir = newsGoldDir, corpusDir = newsDir): Promise<TimeSetResult> {
+  const files = readNewsGold(set, goldDir).filter((g) => langs.includes(langOf(g)));
   const scorers = new Map<string, TimeScorer>();
   const problems: string[] = [];
   for (const g of files) {
-    const articlePath = join(corpusDir, g.file);
-    if (!existsSync(articlePath)) { problems.push(`${g.path}: article ${articlePath} not found; file skipped`); continue; }
-    const item = fromFrontMatterText(readFileSync(articlePath, 'utf8'), articlePath);
-    if (!item.ok) { problems.push(`${g.path}: ${item.problem.origin}: ${item.problem.message}`); continue; }
-    const doc = buildDoc({ ...item.article, language: item.article.language ?? g.lang });
-    const gold = g.time.filter((t, i) => {
-      const ok = t.end <= doc.text.length && (!t.check || checkMatches(doc.text.slice(t.start, t.end), t.check));
-      if (!ok) problems.push(`${g.path}: time[${i}] ${t.start}-${t.end} reads "${doc.text.slice(t.start, t.end).slice(0, 60)}", not "${t.check}"; span skipped`);
+    const gold = goldTimexes(g);
+    const news = await readNewsText(g.file, corpusDir);
+    if (textHash(news.text) !== g.textHash) throw new Error(`${g.file}: the article's text changed since it was annotated (run backchannel gold check)`);
+    const doc = buildDoc({ text: news.text, origin: g.file, published: news.published, language: news.language ?? langOf(g), title: news.title });
+    const checked = gold.filter((t, i) => {
+      const ok = spanMatches(doc.text, { start: t.start, end: t.end, check: t.check ?? '' });
+      if (!ok) problems.push(`${nameOf(g)}: time[${i}] ${t.start}-${t.end} reads "${doc.text.slice(t.start, t.end).slice(0, 60)}", not "${t.check}"; span skipped`);
       return ok;
     });
-    const scorer = scorers.get(g.lang) ?? new TimeScorer();
-    scorers.set(g.lang, scorer);
-    scorer.add(`${g.lang}/${String(g.number).padStart(3, '0')}`, doc.text, gold, systemTimexes(extractTimeline(doc)));
+    const scorer = scorers.get(langOf(g)) ?? new TimeScorer();
+    scorers.set(langOf(g), scorer);
+    scorer.add(nameOf(g), doc.text, checked, systemTimexes(extractTimeline(doc)));
   }
   const byLang: Record<string, TimeScore> = {};
   for (const [lang, s] of scorers) byLang[lang] = s.result();
-  return { set: split === 'dev' ? 'news-dev' : 'news-test', source: goldDir, goldFiles: files.length, byLang, problems };
+  return { set, source: goldDir, goldFiles: files.length, byLang, problems };
 }
 
-export function evaluateTimeSet(set: TimeSet, langs: string[], goldDir?: string): TimeSetResult {
+export async function evaluateTimeSet(set: TimeSet, langs: string[], goldDir?: string): Promise<TimeSetResult> {
   if (set === 'tables') return evaluateTables(langs);
-  return evaluateNews(set === 'news-dev' ? 'dev' : 'test', langs, goldDir ?? newsGoldDir);
+  return evaluateNews(set, langs, goldDir ?? newsGoldDir);
 }
 
 const f3 = (x: number) => x.toFixed(3);

@@ -23,7 +23,8 @@
  *   present   ref                           PRESENT_REF (the publication day), PAST_REF, FUTURE_REF
  *   toDate    unit, direction                from the start of this unit to publication (-1, "earlier this year")
  *                                           or from publication to its end (+1, "later this month")
- *   weekday   weekday, offset?              nearest past/future such day by tense; offset forces direction
+ *   weekday   weekday, offset?, withoutTense?   nearest past/future such day by tense; offset forces direction;
+ *                                           withoutTense (past/future) decides a clause without tense cues
  *   weekend   offset?                       like weekday, for Saturday–Sunday (TIMEX3 "2024-W05-WE")
  *   yearTurn                                December/January around the nearest turn of the year, by tense
  *   season    season {start,end,code}, year?, offset?   month range (TIMEX3 2018-SU); underspecified like date
@@ -34,7 +35,8 @@
  *   decade    decade                        "1990er" → 199; two digits ("90er") need the publication date
  *   range     from, to                      two specs; missing fields of `from` come from `to`
  * Any spec may carry mod (a TIMEX3 mod); daytime (MO/AF/EV/NI) turns a day into a TIME; timexType and
- * timexValue override the TIMEX3 reading ("recently" → DATE PAST_REF). A missing amount with defaultAmount
+ * timexValue override the TIMEX3 reading ("recently" → DATE PAST_REF; timexType DURATION alone on ago/later
+ * gives the amount as a duration: "in two weeks" → P2W). A missing amount with defaultAmount
  * set is vague → APPROX on the timeline, X in TIMEX3. A year with START/MID/END comes out at month
  * precision on the timeline (yearPartAsMonth) and stays a year in TIMEX3.
  */
@@ -138,6 +140,7 @@ export function normalise(spec: NormSpec, slots: Slots, ctx: NormContext): NormR
   const t = r.timex;
   if (spec.timexType) t.type = spec.timexType as TimexType;
   if (spec.timexValue) t.value = String(spec.timexValue);
+  else if (t.type === 'DURATION' && spec.timexType) readAsDuration(t, spec, slots);
   if (t.mod !== undefined) mod = t.mod;
   else if (spec.timexMod !== undefined) mod = isTimexMod(spec.timexMod) ? spec.timexMod : null;
   // A vague amount is already in the value (PXW), a reference (PAST_REF) is vague by itself: no APPROX beside them.
@@ -153,6 +156,18 @@ export function normalise(spec: NormSpec, slots: Slots, ctx: NormContext): NormR
     return { ok: true, period: null, anchor: 'none', granularity: g, modifier, timex };
   }
   return { ok: true, period: yearPartAsMonth(r.period, modifier), anchor: r.anchored ? 'published' : 'text', modifier, timex };
+}
+
+/**
+ * A shifted date read as a DURATION in TIMEX3 ("in two weeks": the date two weeks on for the timeline, the
+ * duration P2W for TimeML, which leaves the preposition outside): the value is the amount and unit of the spec.
+ */
+function readAsDuration(t: Resolved['timex'], spec: NormSpec, slots: Slots): void {
+  const unit = field(spec, 'unit', slots);
+  if (!isDurationUnit(unit)) return;
+  t.value = durationValue(spec.vague ? null : num(field(spec, 'amount', slots)) ?? null, unit);
+  const m = field(spec, 'mod', slots);
+  t.mod = isTimexMod(m) ? m : null;
 }
 
 /** "gestern Abend", "Tuesday morning": a day with a part of the day is a TIME (2024-01-30TMO). */
@@ -238,7 +253,9 @@ function resolve(spec: NormSpec, slots: Slots, ctx: NormContext, mod: Modifier |
       const wd = num(field(spec, 'weekday', slots));
       if (wd === undefined || wd < 1 || wd > 7) return null;
       if (ctx.pub === null) return undated('day', undefinedValue('day', { weekday: wd }));
-      return dated(dayPeriod(weekdayNear(ctx.pub, wd, num(field(spec, 'offset', slots)), ctx.tense)), true);
+      // withoutTense: what a weekday in a clause without tense cues means (German news: the coming one).
+      const tense = ctx.tense === 'none' && (spec.withoutTense === 'future' || spec.withoutTense === 'past') ? spec.withoutTense : ctx.tense;
+      return dated(dayPeriod(weekdayNear(ctx.pub, wd, num(field(spec, 'offset', slots)), tense)), true);
     }
     case 'weekend': {
       if (ctx.pub === null) return undated('week', 'XXXX-WXX-WE');

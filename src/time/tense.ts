@@ -24,6 +24,8 @@ export interface TenseFile {
   perfect?: { aux: string[]; participle: string }[];
   /** Tokens that end a clause. */
   clauseBoundaries: string[];
+  /** Words right before the expression that fix its direction whatever the clause says ("since", „seit dem“ → past). */
+  before?: { past?: string[]; future?: string[] };
 }
 
 export interface TenseCues {
@@ -35,6 +37,8 @@ export interface TenseCues {
   pastNotAfter: Set<string>;
   perfect: { aux: Set<string>; participle: RegExp }[];
   boundaries: Set<string>;
+  /** Direction words right before an expression, as token sequences (lower case). */
+  before: { words: string[]; tense: Tense }[];
 }
 
 const cache = new Map<string, TenseCues | null>();
@@ -69,6 +73,7 @@ export function compileTenseCues(f: TenseFile): TenseCues {
     pastNotAfter: new Set((f.pastPatternNotAfter ?? []).map((w) => w.toLowerCase())),
     perfect: (f.perfect ?? []).map((p) => ({ aux: new Set(p.aux.map((w) => w.toLowerCase())), participle: new RegExp(p.participle, 'u') })),
     boundaries: new Set(f.clauseBoundaries),
+    before: (['past', 'future'] as const).flatMap((t) => (f.before?.[t] ?? []).map((w) => ({ words: w.toLowerCase().split(/\s+/), tense: t as Tense }))),
   };
 }
 
@@ -99,6 +104,8 @@ export function clauseTense(doc: Doc, cues: TenseCues | null, start: number, end
   while (i1 + 1 < s.tokenEnd && toks[i1 + 1].start < end) i1++;
   if (i0 >= s.tokenEnd) return 'none';
 
+  const fixed = directionBefore(cues, toks, s.tokenStart, i0);
+  if (fixed !== 'none') return fixed;
   const isBoundary = (j: number) => cues.boundaries.has(toks[j].text);
   let left = i0;
   while (left > s.tokenStart && !isBoundary(left - 1)) left--;
@@ -111,6 +118,15 @@ export function clauseTense(doc: Doc, cues: TenseCues | null, start: number, end
   let next = right + 1;
   while (next < s.tokenEnd && !isBoundary(next)) next++;
   return nearestCue(doc, cues, right + 1, next, i0, i1);
+}
+
+/** A direction word right before the expression ("since", „seit dem“), or none. */
+function directionBefore(cues: TenseCues, toks: Doc['tokens'], first: number, i0: number): Tense {
+  for (const b of cues.before) {
+    const at = i0 - b.words.length;
+    if (at >= first && b.words.every((w, k) => toks[at + k].text.toLowerCase() === w)) return b.tense;
+  }
+  return 'none';
 }
 
 function nearestCue(doc: Doc, cues: TenseCues, from: number, to: number, i0: number, i1: number): Tense {

@@ -27,7 +27,10 @@ export function readNewsGold(set: NewsSet, dir = newsGoldDir): NewsGold[] {
   const out: NewsGold[] = [];
   for (const lang of newsGoldLanguages(dir)) {
     for (const f of readdirSync(join(dir, lang)).filter((x) => x.endsWith('.json')).sort()) {
-      const g = JSON.parse(readFileSync(join(dir, lang, f), 'utf8')) as NewsGold;
+      const path = join(dir, lang, f);
+      let g: NewsGold;
+      try { g = JSON.parse(readFileSync(path, 'utf8')) as NewsGold; } catch (e) { throw new Error(`${path}: not valid JSON (${(e as Error).message})`); }
+      if (typeof g.file !== 'string') throw new Error(`${path}: "file" (the article, e.g. "de/003_….txt") is missing`);
       if (inSet(g.file, set)) out.push(g);
     }
   }

@@ -9,8 +9,9 @@ export const newsDir = join(sharedDir, 'corpus', 'news');
 
 export interface NewsText { file: string; text: string; published: string | null; language: string | null; title: string | null }
 
-export async function readNewsText(file: string): Promise<NewsText> {
-  const items = await readInputFile(join(newsDir, file));
+/** dir: the corpus folder (tests pass their own small corpus). */
+export async function readNewsText(file: string, dir = newsDir): Promise<NewsText> {
+  const items = await readInputFile(join(dir, file));
   const item = items[0];
   if (!item || !item.ok) throw new Error(`${file}: ${item && !item.ok ? item.problem.message : 'no article'}`);
   const a = item.article;
