@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isDeepStrictEqual } from 'node:util';
 import { collectArticles } from '../src/corpus/input.js';
 import { ingestAll } from '../src/corpus/ingest.js';
 import { openStore, type Store } from '../src/corpus/store.js';
@@ -79,7 +80,7 @@ async function benchQueue(admin: string, n: number): Promise<void> {
   const wantRelations = analyses.reduce((x, a) => x + a.relations.length, 0);
   const wantActors = new Set(analyses.flatMap((a) => a.entities.map((e) => e.id))).size;
   const ids = (await store.db.selectFrom('articles').select('id').execute()).map((r) => r.id);
-  const edgesOk = JSON.stringify(await relationEdges(store.db)) === JSON.stringify(await aggregateRelationEdges(store.db));
+  const edgesOk = isDeepStrictEqual(await relationEdges(store.db), await aggregateRelationEdges(store.db));
   const jobs = spawnSync(process.execPath, [cli, 'jobs', '--db', db], { encoding: 'utf8' }).stdout.split('\n')[0];
   process.stdout.write(
     `queue, 4 workers (one killed and replaced), ${n} synthetic articles: ${s.toFixed(1)} s = ${(n / s).toFixed(1)} articles/s\n` +
