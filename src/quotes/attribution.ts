@@ -4,7 +4,7 @@
  *   after:  "X sagte, dass …" / "X sagte, … seien …" / "X said (that) …" / "X sagte: …"
  *   before: "…, sagten drei der Beamten." / "…, wie X sagte." / "…, two officials said."
  */
-import type { VerbForm } from './lexicon.js';
+import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
@@ -30,7 +30,7 @@ export interface CueReading {
 /** The particle a separable verb needs ("fügte … hinzu"), searched in the verb's clause; -1 when absent. */
 export function findParticle(v: DocView, verb: number, particle: string, limit: number): number {
   for (let k = verb + 1; k < limit && k < verb + 12; k++) {
-    if (v.lower[k] === particle) return k;
+    if (isParticle(particle, v.lower[k])) return k;
     if (v.lower[k] === '.' || v.lower[k] === ';') break;
   }
   return -1;
@@ -39,7 +39,7 @@ export function findParticle(v: DocView, verb: number, particle: string, limit: 
 /** Skip adverbs, auxiliaries, time adverbials ("last week") and a verb particle after position i. */
 function skipFillers(v: DocView, i: number, limit: number, particle: string | null): number {
   for (;;) {
-    while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || v.lower[i] === particle)) i++;
+    while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || isParticle(particle, v.lower[i]))) i++;
     const t = timePhraseAt(v, i, limit);
     if (t <= i) return i;
     i = t;
@@ -302,6 +302,9 @@ function leadingSubject(v: DocView, S: number, lastComma: number): [number, numb
   const nx = v.lower[np[1] + 1];
   if (nx === undefined) return null;
   if (v.lex.relativePronouns.has(nx) || v.lex.determiners.has(nx) || v.lex.numbers.has(nx) || isCap(v, np[1] + 1)) return np;
+  // "David Chen, 28, said …", "Carter, speaking in Washington, said …", "Ellison, founder of X, said …": where the
+  // subject precedes its verb, a named opening phrase is the subject whatever parenthesis follows it.
+  if (!v.lex.verbSecond && !v.lex.prepositions.has(v.lower[np[0]]) && hasNameLike(v, np[0], np[1])) return np;
   return null;
 }
 

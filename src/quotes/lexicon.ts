@@ -15,7 +15,8 @@ export type VerbNumber = 'sg' | 'pl' | 'any';
 export interface VerbForm {
   lemma: string;
   number: VerbNumber;
-  /** Separated particle the finite form needs in its clause ("fügte … hinzu"), or null. */
+  /** Separated particle the finite form needs in its clause ("fügte … hinzu"), or null; alternatives joined by "|"
+   *  when one form belongs to several separable verbs ("gibt … bekannt|zu"). */
   particle: string | null;
   /** Channel the verb implies ("writing" for schreiben), or null. */
   channel: string | null;
@@ -144,7 +145,10 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
       const f = form.toLowerCase();
-      if (verbs.has(f)) return;
+      const prev = verbs.get(f);
+      // "gibt … bekannt" and "gibt … zu": one finite form, several separable verbs — the form needs one of their particles.
+      if (prev && prev.particle && finite && v.particle && !prev.particle.split('|').includes(v.particle.toLowerCase())) prev.particle += `|${v.particle.toLowerCase()}`;
+      if (prev) return;
       verbs.set(f, {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
@@ -226,4 +230,9 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   };
   cache.set(language, lex);
   return lex;
+}
+
+/** Is `word` the particle (one of the alternatives) the verb form needs? */
+export function isParticle(particle: string | null, word: string | undefined): boolean {
+  return !!particle && !!word && (particle === word || particle.includes('|') && particle.split('|').includes(word));
 }

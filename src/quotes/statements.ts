@@ -7,7 +7,7 @@
  *  - quoted spans inside reported content become mixed quotes.
  */
 import { readCue, trimContent, wordCount, type Subject } from './attribution.js';
-import type { VerbForm } from './lexicon.js';
+import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
@@ -71,7 +71,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
     const sp = postfieldSpeaker(v, s, limit);
     if (!sp) return null;
     let end = sp[1];
-    if (form.particle) { if (v.lower[end] !== form.particle) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
+    if (form.particle) { if (!isParticle(form.particle, v.lower[end])) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
     return { verb: k, form, subject: sp, end, skipped: 0 };
   }
   // "…", hieß es in einer Mitteilung des Verbandes / hieß es aus Regierungskreisen.
@@ -323,7 +323,7 @@ function firstSpanOpenFrom(v: DocView, offset: number): number {
 
 /** The particle `p` in [from, limit), or -1 (a bounded search: never a scan of the rest of the document). */
 function particleIn(v: DocView, p: string, from: number, limit: number): number {
-  for (let k = from; k < limit; k++) if (v.lower[k] === p) return k;
+  for (let k = from; k < limit; k++) if (isParticle(p, v.lower[k])) return k;
   return -1;
 }
 
