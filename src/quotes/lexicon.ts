@@ -41,6 +41,37 @@ export interface SourceNoun {
   spokesperson: boolean;
 }
 
+/** Shortest tail of a closed compound that may name its head ("Armee|sprecher"): shorter tails ("rat") are too often
+ *  the end of unrelated words. Set by hand. */
+const MIN_COMPOUND_TAIL = 5;
+/** Shortest modifier before such a tail ("Außenamts|sprecher", not "Ver|treter"). Set by hand. */
+const MIN_COMPOUND_HEAD = 3;
+
+/**
+ * Source nouns by lowercased form. In a language with closed compounds (German) a word not listed is looked up by its
+ * tail too, so "Armeesprecher", "Kommissionsmitglied" and "Polizeibeamte" are the listed "sprecher", "mitglied",
+ * "beamte" without listing every compound. Generic nouns ("Quellen") never match as tails ("Energiequellen").
+ */
+export class SourceNounMap extends Map<string, SourceNoun> {
+  private readonly tails = new Map<string, SourceNoun | null>();
+  constructor(private readonly compounds: boolean) { super(); }
+  override get(form: string): SourceNoun | undefined {
+    const hit = super.get(form);
+    if (hit || !this.compounds || form.length < MIN_COMPOUND_TAIL + MIN_COMPOUND_HEAD) return hit;
+    let t = this.tails.get(form);
+    if (t === undefined) {
+      t = null;
+      for (let k = MIN_COMPOUND_HEAD; k <= form.length - MIN_COMPOUND_TAIL && !t; k++) {
+        const tail = super.get(form.slice(k).replace(/^-/, ''));
+        if (tail && !tail.generic) t = tail;
+      }
+      this.tails.set(form, t);
+    }
+    return t ?? undefined;
+  }
+  override has(form: string): boolean { return this.get(form) !== undefined; }
+}
+
 export interface ChannelPhrase {
   pattern: TokenPattern;
   value: string;
@@ -166,7 +197,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     dir, 'channels.json', { phrases: [] });
   const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean }[]; qualifiers?: string[] }>(
     dir, 'source-nouns.json', { nouns: [] });
-  const sourceNouns = new Map<string, SourceNoun>();
+  const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
+  const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
   for (const n of sn.nouns) {
     const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson };
     for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);

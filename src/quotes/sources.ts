@@ -278,6 +278,18 @@ export class SourceRegistry {
     return null;
   }
 
+  /** The collective group (top-level, plural) mentioned last before char offset `before`, speaking or not ("Drei
+   *  Ermittler … schätzen … Einer von ihnen"): the whole a partitive pronoun refers to. */
+  private latestGroupMentioned(before: number): SourceRec | null {
+    let best: SourceRec | null = null, at = -1;
+    for (const r of this.topGroups) {
+      if (!r.plural) continue;
+      for (const m of r.mentions) if (m.start < before && m.start > at) { at = m.start; best = r; }
+    }
+    for (const [start, r] of this.passingAt) if (start < before && start > at && r.plural && !r.parent) { at = start; best = r; }
+    return best;
+  }
+
   /**
    * "die Ministerin" after "Wirtschaftsministerin Petra Lindner": a definite description whose head noun ends a
    * word of a recent named speaker's phrase refers back to that speaker. Failing that, a description whose head
@@ -400,7 +412,7 @@ export class SourceRegistry {
       // Prefer the same noun, then the largest group, then the earliest.
       parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
         || (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
-      const last = info.pronounWhole ? this.lastGroup(info.start, null) : null;
+      const last = info.pronounWhole ? this.latestGroupMentioned(before) ?? this.lastGroup(info.start, null) : null;
       const parent = (last && last.parent === null && (last.count === null || last.count > n) ? last : null) ?? parents[0] ?? null;
       if (parent) {
         // "Die Ermittler … Einer der drei Ermittler": the part tells the whole's count.
@@ -429,8 +441,10 @@ export class SourceRegistry {
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
-    if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
-      && descriptionClass(this.v.lex.refs, this.v.lower[info.end - 1]) === 'person') {
+    // An affiliation does not stop a generic description ("die SPD-Politikerin") from referring back.
+    const last = this.v.lower[info.end - 1];
+    if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3
+      && (!info.affiliation || isGenericPersonHead(this.v.lex.refs, last)) && descriptionClass(this.v.lex.refs, last) === 'person') {
       const person = this.describedPersonBefore(info, this.v.lower[info.end - 1], true);
       if (person) { this.addMention(person, info.start, info.end); return person; }
     }
