@@ -92,6 +92,14 @@ export interface QuoteLexicon {
   /** Time adverbials that may sit between a verb and its content ("said last week that …"). */
   timePhrases: TokenPattern[];
   cueAfter: Set<string>;
+  /** Prepositions that put a statement on an account noun's authority ("nach Angaben …", "nach Berichten"). */
+  accountPrepositions: Set<string>;
+  /** Nouns naming an account or a count ("Angaben", "Berichten", "Umfragen", "Zählung"). */
+  accountNouns: Set<string>;
+  /** Words marking an account as the subject's own ("nach eigenen Angaben"). */
+  selfMarkers: Set<string>;
+  /** Adverbs that continue the last source's account ("demnach": according to it). */
+  continuationCues: Set<string>;
   cueSo: Set<string>;
   cueAs: Set<string>;
   complementizers: Set<string>;
@@ -213,6 +221,10 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     cueBefore: (cues.before ?? []).map(compilePattern),
     timePhrases: (cues.timePhrases ?? []).map(compilePattern),
     cueAfter: lowerSet(cues.after),
+    accountPrepositions: lowerSet(cues.accountPrepositions),
+    accountNouns: lowerSet(cues.accountNouns),
+    selfMarkers: lowerSet(cues.selfMarkers),
+    continuationCues: lowerSet(cues.continuation),
     cueSo: lowerSet(cues.so),
     cueAs: lowerSet(cues.as),
     complementizers: lowerSet(cues.complementizers),

@@ -11,7 +11,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, type DocView } from './view.js';
+import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -31,6 +31,8 @@ export interface Statement {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
+/** Longest noun phrase read before a postposed cue ("den Angaben der Regierung zufolge"): set by hand. */
+const MAX_CUE_NP = 8;
 
 /** Token range [content start, closing-mark token) and the mark tokens of a quote span. */
 function spanTokens(v: DocView, q: QuoteSpan): { open: number; close: number; a: number; b: number } {
@@ -214,13 +216,17 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           if (wordCount(v, a, b) >= 3) st = indirect(v, [a, b], [k, k + 1], null, { type: 'phrase', range: [k + 1, e] }, [k, E]);
         }
       } else if (lex.cueAfter.has(w)) {
-        let a = k - 1;
-        while (a > S && v.lower[a - 1] !== ',' && k - a < 8) a--;
-        if (a < k && chunkNP(v, a, k) === k) {
+        // "X zufolge": the longest noun phrase ending right before the cue, within its clause.
+        let a = k;
+        for (let t = k - 1; t >= S && k - t <= MAX_CUE_NP && v.lower[t] !== ','; t--) if (chunkNP(v, t, k) === k) a = t;
+        if (a < k) {
           const subject: Subject = { type: 'phrase', range: [a, k] };
-          if (a === S) { const [c0, c1] = trimContent(v, k + 1, E); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [S, k + 1]); }
-          else { const [c0, c1] = trimContent(v, S, a - 1); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [a, E]); }
+          // Content after ("Dem Bericht zufolge …"), before (", … zufolge."), or around it ("X umfasst Y zufolge Z").
+          const [c0, c1] = a === S ? trimContent(v, k + 1, E) : v.lower[a - 1] === ',' ? trimContent(v, S, a - 1) : trimContent(v, S, E);
+          if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [a, k + 1], null, subject, a === S ? [S, k + 1] : [a, E]);
         }
+      } else if (lex.accountPrepositions.has(w) && !lex.cueBefore.some((p) => matchPatternAt(p, v.lower, k, E)) && (st = accountCue(v, k, S, E))) {
+        // "nach eigenen Angaben", "nach Angaben der Armee", "nach Berichten": see accountCue.
       } else {
         // "aus Regierungskreisen verlautete, …": the source sits inside the cue phrase.
         for (const p of lex.sourcePhrases) {
@@ -253,7 +259,18 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     // German Konjunktiv I with a pronoun subject and no verb of saying continues the last speaker's words.
     const mood = lex.reportedMood;
     if (lastStatementSentence === s) sentencesWithStatements.add(s);
-    if (mood && !sentencesWithStatements.has(s) && sentencesWithStatements.has(s - 1)) {
+    const context = !sentencesWithStatements.has(s) && reportedBefore(v, s, sentencesWithStatements);
+    if (context) {
+      // "Auch ballistische Raketen wurden demnach abgefangen": an adverb meaning "according to it" continues the account.
+      let t = S;
+      while (t < E && (v.quoteOf[t] || !lex.continuationCues.has(v.lower[t]))) t++;
+      const st = t < E ? indirect(v, trimContent(v, S, E), [t, t + 1], null, { type: 'none' }, [t, t + 1]) : null;
+      if (st) {
+        st.subject = { type: 'continuation' }; st.anchor = S; consumed.add(t);
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+      }
+    }
+    if (mood && context && !sentencesWithStatements.has(s)) {
       let k = S;
       while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]))) k++;
       const verb = v.lower[k + 1] ?? '';
@@ -287,6 +304,41 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     }
   }
   return { statements, consumed, attributed };
+}
+
+/**
+ * Does reported speech run up to sentence s: a statement in one of the two sentences before it, or a reporting verb
+ * in the one right before ("Biden nannte das Vorgehen empörend. Man werde Israel …")?
+ */
+function reportedBefore(v: DocView, s: number, withStatements: Set<number>): boolean {
+  if (withStatements.has(s - 1) || withStatements.has(s - 2)) return true;
+  if (s < 1) return false;
+  const [a, b] = sentenceRange(v, s - 1);
+  for (let t = a; t < b; t++) if (v.verbMask[t] === VERB_CUE) return true;
+  return false;
+}
+
+/**
+ * A preposition before an account noun opens a statement on someone's authority: "nach eigenen Angaben" (the
+ * clause's own subject speaks), "nach Angaben der Armee" (what follows the noun), "nach Berichten", "nach letzten
+ * Umfragen" (the noun phrase itself is the source). The content is the clause, cue words included.
+ */
+function accountCue(v: DocView, k: number, S: number, E: number): Statement | null {
+  const lex = v.lex;
+  const e = chunkNP(v, k + 1, E);
+  let noun = -1;
+  for (let t = k + 1; t < e && noun < 0; t++) if (lex.accountNouns.has(v.lower[t])) noun = t;
+  if (noun < 0) return null;
+  let subject: Subject;
+  if (noun + 1 < e) subject = { type: 'phrase', range: [noun + 1, e] };
+  else if (noun > k + 1 && lex.selfMarkers.has(v.lower[noun - 1])) {
+    const own = k > S ? chunkNP(v, skipConnectors(v, S, k), k) : -1;
+    if (own <= S) return null;
+    subject = { type: 'phrase', range: [skipConnectors(v, S, k), own] };
+  } else subject = { type: 'phrase', range: [k + 1, e] };
+  const [c0, c1] = k === S ? trimContent(v, e, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
+  if (wordCount(v, c0, c1) < 3) return null;
+  return indirect(v, [c0, c1], [k, noun + 1], null, subject, [k, e]);
 }
 
 function indirect(v: DocView, content: [number, number], cue: [number, number], form: VerbForm | null, subject: Subject,
