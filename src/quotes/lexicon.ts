@@ -141,6 +141,8 @@ export interface QuoteLexicon {
   /** Quantifiers that count a whole group ("both", "beide"): unlike "three of them", never a part. */
   totals: Map<string, number>;
   pluralOnly: Set<string>;
+  /** Endings of inflected adjectives ("-en", "-e"): a lowercase word opening a noun phrase has one. */
+  adjectiveEndings: string[];
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
   /** Verb-second main clauses: everything before the finite verb is one constituent (German). */
@@ -259,6 +261,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     totals: new Map(Object.entries((fw.totals ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
+    adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportedMood: vj.reportedMood ? {

@@ -190,14 +190,35 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
   }
   // Verb-second: the whole prefield up to its first comma is the subject ("Zwei mit den Gesprächen vertraute Personen").
   if (lex.verbSecond) {
+    // The prefield ends at the first finite auxiliary ("Premierminister Tusk hatte vergangene Woche erklärt").
     let e = s;
-    while (e < verb && v.lower[e] !== ',' && !isQuoteMark(v, e)) e++;
+    while (e < verb && v.lower[e] !== ',' && !isQuoteMark(v, e) && !(e > s && lex.auxiliaries.has(v.lower[e]))) e++;
     while (e > s + 1 && (lex.adverbs.has(v.lower[e - 1]) || lex.auxiliaries.has(v.lower[e - 1]))) e--;
+    if (e === s + 1 && adverbialWord(v, s) && subjectAfter(v, verb)) return null;
     if (e > s) return { range: [s, e], relative: false };
   }
   const end = chunkNP(v, s, verb);
   if (end <= s) return null;
   return { range: [s, end], relative: false };
+}
+
+/**
+ * A lone sentence-initial word that is no noun here ("Derweil", "Klarer", "Schon"): no entity mention, no source
+ * noun, no pronoun or determiner, and never written capitalised inside a sentence of the text.
+ */
+function adverbialWord(v: DocView, s: number): boolean {
+  const w = v.lower[s], lex = v.lex;
+  if (v.capitalisedInside.has(w) || lex.sourceNouns.has(w) || lex.pronouns.has(w) || lex.determiners.has(w) || lex.numbers.has(w)) return false;
+  const from = v.doc.tokens[s].start, to = v.doc.tokens[s].end;
+  return v.entities.mentionsIn(from, to).length === 0;
+}
+
+/** Does a noun phrase (a name, a noun or a determiner phrase) follow the verb at `verb`, over reflexives and adverbs? */
+function subjectAfter(v: DocView, verb: number): boolean {
+  let t = verb + 1;
+  while (t < v.lower.length && (v.lex.reflexives.has(v.lower[t]) || v.lex.adverbs.has(v.lower[t]))) t++;
+  if (t >= v.lower.length || isPunct(v, t) || isQuoteMark(v, t)) return false;
+  return (isCap(v, t) || v.lex.determiners.has(v.lower[t]) || v.lex.pronouns.has(v.lower[t])) && chunkNP(v, t, v.lower.length) > t;
 }
 
 /**

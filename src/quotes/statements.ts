@@ -11,7 +11,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -218,7 +218,7 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       } else if (lex.cueAfter.has(w)) {
         // "X zufolge": the longest noun phrase ending right before the cue, within its clause.
         let a = k;
-        for (let t = k - 1; t >= S && k - t <= MAX_CUE_NP && v.lower[t] !== ','; t--) if (chunkNP(v, t, k) === k) a = t;
+        for (let t = k - 1; t >= S && k - t <= MAX_CUE_NP && v.lower[t] !== ','; t--) if (chunkNP(v, t, k) === k && canOpenNP(v, t)) a = t;
         if (a < k) {
           const subject: Subject = { type: 'phrase', range: [a, k] };
           // Content after ("Dem Bericht zufolge …"), before (", … zufolge."), or around it ("X umfasst Y zufolge Z").
@@ -304,6 +304,16 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     }
   }
   return { statements, consumed, attributed };
+}
+
+/**
+ * Can a noun phrase start at token t? Where nouns are capitalised a lowercase word opens one only as a determiner,
+ * a number or an inflected adjective ("israelischen Angaben"), never as a verb ("umfasst Regierungsangaben").
+ */
+function canOpenNP(v: DocView, t: number): boolean {
+  const lex = v.lex, w = v.lower[t];
+  if (!lex.nounsCapitalised || isCap(v, t) || lex.determiners.has(w) || lex.numbers.has(w)) return true;
+  return lex.adjectiveEndings.some((x) => w.endsWith(x)) && !v.verbMask[t];
 }
 
 /**
