@@ -6,7 +6,7 @@
  */
 import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
-import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
 import { isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
@@ -224,6 +224,11 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);
     }
+    // "X called for …, said he disapproved of …": a verb after a comma whose content starts right after it is one of
+    // a row of verbs sharing the sentence's subject, not an inverted attribution (", said Smith.").
+    if (!pre && pf && !lex.verbSecond && lastComma >= 0 && opensContentDirectly(v, pf[0], E)) {
+      return contentAfter({ type: 'coordinated', at: verb }, after, []);
+    }
     if (!pf) return null;
     subject = { type: 'phrase', range: pf };
     attributionEnd = Math.max(attributionEnd, pf[1] - 1);
@@ -296,6 +301,7 @@ function opensContent(v: DocView, from: number, E: number): boolean {
  * ", Markus Albrecht,"), i.e. when it is the subject of a verb after that parenthesis.
  */
 function leadingSubject(v: DocView, S: number, lastComma: number): [number, number] | null {
+  S = subjectStart(v, S, lastComma);
   const np = postfieldSpeaker(v, S, lastComma + 1);
   if (!np || v.lower[np[1]] !== ',' || np[1] >= lastComma) {
     if (np && np[1] === lastComma && v.lower[S] !== undefined && !v.lex.prepositions.has(v.lower[S])) return np;

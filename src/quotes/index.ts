@@ -77,7 +77,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
-    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at);
+    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'

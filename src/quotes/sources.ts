@@ -7,7 +7,7 @@
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
-import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
@@ -176,6 +176,21 @@ export class SourceRegistry {
       if (k >= 0 && ev.sentence >= 0 && ev.sentence < k) break; // events are in text order
     }
     return null;
+  }
+
+  /**
+   * The subject opening the sentence of a coordinated verb when nobody spoke before it in that sentence ("Kerry
+   * welcomed the plan and said …", "Selenskyj verschränkte die Arme … und monierte, dass …").
+   */
+  openingSubject(verb: number, number: 'sg' | 'pl' | 'any'): SourceRec | null {
+    const v = this.v;
+    const k = v.sentOf[verb];
+    if (k < 0) return null;
+    const S = subjectStart(v, sentenceRange(v, k)[0], verb);
+    if (S >= verb || v.quoteOf[S]) return null;
+    const np = postfieldSpeaker(v, S, verb);
+    if (!np || np[1] - np[0] > MAX_SUBJECT_WORDS || np[1] >= verb) return null;
+    return this.resolvePhrase(np[0], np[1], number);
   }
 
   /** The latest speaker within the paragraph window (for quotes that continue a speaker's words). */
