@@ -7,13 +7,16 @@ import { validateAnalysis } from '../contract/validate.js';
 import { analyzeArticle, prepareLanguage } from '../pipeline/analyze.js';
 import { renderBrief } from '../brief/render.js';
 import { renderTimeML } from '../brief/timeml.js';
+import { analysisToConllu } from '../syntax/conllu-out.js';
 import { listInputs, readInputFile, type InputProblem } from '../text/input.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import type { RawArticle } from '../text/types.js';
 
 export interface AnalyzeCliOptions {
-  format: 'json' | 'text' | 'markdown' | 'timeml';
+  format: 'json' | 'text' | 'markdown' | 'timeml' | 'conllu';
+  /** Optional contract layers to include in json output (today: syntax). */
+  layers?: string[];
   out?: string;
   lang?: string;
   published?: string;
@@ -51,17 +54,24 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
       let analysis: Analysis;
       try {
         await prepareLanguage(raw.language ?? detectLanguage(normalizeText(raw.text)).language);
-        analysis = validateAnalysis(analyzeArticle(raw));
+        analysis = validateAnalysis(analyzeArticle(raw, { syntax: opts.format === 'conllu' || !!opts.layers?.includes('syntax') }));
       } catch (e) {
         problems.push({ origin: raw.origin, message: (e as Error).message.replace(`${raw.origin}: `, '') });
         continue;
       }
       analysed++;
-      const rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2)
-        : opts.format === 'timeml' ? renderTimeML(analysis)
-        : renderBrief(analysis, opts.format);
+      let rendered: string;
+      try {
+        rendered = opts.format === 'json' ? JSON.stringify(analysis, null, many && !outIsDir ? undefined : 2)
+          : opts.format === 'conllu' ? analysisToConllu(analysis).trimEnd()
+          : opts.format === 'timeml' ? renderTimeML(analysis)
+          : renderBrief(analysis, opts.format);
+      } catch (e) {
+        problems.push({ origin: raw.origin, message: (e as Error).message });
+        continue;
+      }
       if (outIsDir) {
-        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : opts.format === 'timeml' ? 'tml' : 'txt';
+        const ext = opts.format === 'json' ? 'json' : opts.format === 'markdown' ? 'md' : opts.format === 'conllu' ? 'conllu' : opts.format === 'timeml' ? 'tml' : 'txt';
         writeFileSync(join(opts.out!, `${safeName(raw.origin)}.${ext}`), rendered + '\n');
       } else chunks.push(rendered);
     }
@@ -69,8 +79,8 @@ export async function runAnalyze(paths: string[], opts: AnalyzeCliOptions): Prom
   }
   bar?.stop();
   if (!outIsDir && chunks.length) {
-    // TimeML documents follow one another separated by a blank line (one XML document each).
-    const sep = opts.format === 'json' ? '\n' : opts.format === 'timeml' ? '\n\n' : '\n---\n\n';
+    // TimeML documents (one XML document each) and CoNLL-U blocks follow one another separated by a blank line.
+    const sep = opts.format === 'json' ? '\n' : opts.format === 'timeml' || opts.format === 'conllu' ? '\n\n' : '\n---\n\n';
     const body = chunks.join(sep) + '\n';
     if (opts.out) writeFileSync(opts.out, body);
     else process.stdout.write(body);

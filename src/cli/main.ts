@@ -10,6 +10,8 @@ import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
 import { registerGoldCommands, registerNewsEvalCommand } from './gold-commands.js';
 import { registerServeCommand } from '../server/serve-command.js';
+import { registerParserCommands } from '../syntax/parser/commands.js';
+import { registerSyntaxCommands } from '../syntax/commands.js';
 
 // `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -29,6 +31,13 @@ const bytes = (v: string) => {
   if (!m) throw new InvalidArgumentError('expects a size such as 500k, 16M');
   return Math.round(Number(m[1]) * ({ k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1));
 };
+const LAYERS = ['syntax'];
+const layerList = (v: string) => {
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = list.filter((l) => !LAYERS.includes(l));
+  if (unknown.length) throw new InvalidArgumentError(`unknown layer ${unknown.join(', ')} (known: ${LAYERS.join(', ')})`);
+  return list;
+};
 const date = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expects YYYY-MM-DD');
   return v;
@@ -38,7 +47,8 @@ program
   .command('analyze')
   .description('analyse articles: a text file (with optional front matter), a saved HTML page, a JSON Lines batch, a folder of these, or - for stdin')
   .argument('[paths...]', 'files or folders; - or nothing reads stdin')
-  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief), timeml (the text with TIMEX3 tags)').choices(['json', 'markdown', 'text', 'timeml']).default('markdown'))
+  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief), timeml (the text with TIMEX3 tags), conllu (tags, lemmas and dependencies per sentence, offsets in MISC TokenRange)').choices(['json', 'markdown', 'text', 'timeml', 'conllu']).default('markdown'))
+  .option('--layers <list>', 'optional contract layers to add to json output, comma-separated: syntax', layerList)
   .option('-o, --out <path>', 'write to this file (or, for several articles, this folder: one file each)')
   .option('--lang <code>', 'language of the text (de, en); default: detected')
   .option('--published <date>', 'publication date YYYY-MM-DD (relative dates resolve against it); overrides front matter', date)
@@ -54,11 +64,13 @@ Examples:
   $ cat article.txt | backchannel analyze - --lang de --published 2024-02-02
   $ backchannel analyze batch.jsonl --format json > analyses.jsonl
   $ backchannel analyze article.txt --format timeml --out article.tml
+  $ backchannel analyze article.txt --format json --layers syntax
+  $ backchannel analyze article.txt --format conllu > article.conllu
 
 Input front matter (optional, between --- lines): title, source, url, published (YYYY-MM-DD), language.
 Exit status: 0 when every input was analysed, 1 when any input failed (the others are still analysed).`)
   .action(async (paths: string[], o) => {
-    const r = await runAnalyze(paths, { format: o.format, out: o.out, lang: o.lang, published: o.published, title: o.title, maxBytes: o.maxBytes, progress: o.progress });
+    const r = await runAnalyze(paths, { format: o.format, layers: o.layers, out: o.out, lang: o.lang, published: o.published, title: o.title, maxBytes: o.maxBytes, progress: o.progress });
     for (const p of r.problems) process.stderr.write(`backchannel: ${p.origin}: ${p.message}\n`);
     if (r.problems.length && r.analysed + r.problems.length > 1) process.stderr.write(`backchannel: ${r.analysed} analysed, ${r.problems.length} failed\n`);
     if (r.problems.length) process.exitCode = 1;
@@ -93,6 +105,8 @@ registerCorpusCommands(program);
 registerGoldCommands(program);
 registerNewsEvalCommand(program);
 registerServeCommand(program);
+registerParserCommands(program);
+registerSyntaxCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`backchannel: ${e.message}\n`);
