@@ -19,13 +19,19 @@ import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
 import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, type DocView } from './view.js';
 import { wordCount } from './attribution.js';
+import { embeddedSubject } from './embedded-subject.js';
+import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
 
 /** A quoted span shorter than this (in words) is speech only when a reporting cue attaches to it. */
 export const TERM_MAX_WORDS = 3;
 
-export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
+/**
+ * `syntaxOf` gives the parse on demand (the pipeline's lazy syntax stage); the stage asks for it only for reporting
+ * verbs in embedded clauses, and works without it.
+ */
+export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => SyntaxLayer | null): QuoteLayer {
   const lex = loadQuoteLexicon(doc.language);
   const spans = findQuoteSpans(doc.text, doc.paragraphs);
   const v = buildView(doc, lex, entities, spans);
@@ -74,6 +80,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     const st = it.st!;
     const number = st.form ? st.form.number : 'any';
     let rec: SourceRec | null = null;
+    const emb = st.cue && st.form ? embeddedSubject(v, st.cue[0], st.subject.type === 'phrase' ? st.subject.range : null, syntaxOf) : null;
+    if (emb) st.subject = { type: 'phrase', range: emb };
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
