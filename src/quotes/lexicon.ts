@@ -32,6 +32,8 @@ export interface VerbForm {
   complementOnly: boolean;
   /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
   subjects: Set<string> | null;
+  /** Relays someone else's words ("zitierte den Minister", "quoted Kim as saying"): its object speaks, its subject is the channel. */
+  relay: boolean;
 }
 
 export interface SourceNoun {
@@ -98,6 +100,8 @@ export interface QuoteLexicon {
   accountNouns: Set<string>;
   /** Words marking an account as the subject's own ("nach eigenen Angaben"). */
   selfMarkers: Set<string>;
+  /** Words linking a relayed speaker to the reporting participle ("quoted Kim as saying"). */
+  relayLinks: Set<string>;
   /** Adverbs that continue the last source's account ("demnach": according to it). */
   continuationCues: Set<string>;
   cueSo: Set<string>;
@@ -172,7 +176,7 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[] }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[]; relay?: boolean }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
@@ -194,7 +198,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
         lemma: v.lemma, number, finite,
         particle: finite && v.particle ? v.particle.toLowerCase() : null,
         channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
-        subjects: v.subjects ? lowerSet(v.subjects) : null,
+        subjects: v.subjects ? lowerSet(v.subjects) : null, relay: !!v.relay,
       });
     };
     for (const f of v.sg ?? []) add(f, 'sg', true);
@@ -227,6 +231,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     accountNouns: lowerSet(cues.accountNouns),
     selfMarkers: lowerSet(cues.selfMarkers),
     continuationCues: lowerSet(cues.continuation),
+    relayLinks: lowerSet(cues.relayLinks),
     cueSo: lowerSet(cues.so),
     cueAs: lowerSet(cues.as),
     complementizers: lowerSet(cues.complementizers),

@@ -25,6 +25,8 @@ export interface Statement {
   cue: [number, number] | null;
   form: VerbForm | null;
   subject: Subject | { type: 'continuation' };
+  /** The channel that relayed the words ("zitiert die Nachrichtenagentur AFP …"), set once the relay is read. */
+  relayChannel?: string;
   /** Token range of the attribution (cue, speaker, channel) for the channel search. */
   attribution: [number, number] | null;
   anchor: number;
