@@ -116,6 +116,8 @@ export interface QuoteLexicon {
   sourceQualifiers: TokenPattern[];
   determiners: Set<string>;
   definite: Set<string>;
+  /** Definite articles of a singular person ("der", "the"): "der Republikaner" is one member, "die Republikaner" the party. */
+  singularDefinite: Set<string>;
   genitiveLinks: Set<string>;
   partitiveLinks: Set<string>;
   prepositions: Set<string>;
@@ -243,6 +245,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     sourceQualifiers: (sn.qualifiers ?? []).map(compilePattern),
     determiners: list('determiners'),
     definite: list('definite'),
+    singularDefinite: list('singularDefinite'),
     genitiveLinks: list('genitiveLinks'),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),

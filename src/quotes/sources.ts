@@ -293,6 +293,18 @@ export class SourceRegistry {
     return null;
   }
 
+  /**
+   * "so der Republikaner", "sagte der Demokrat": a definite singular whose one word names a party or a movement the
+   * entities stage knows as an organisation describes a member of it — a person referred back to, not the party.
+   */
+  private partyMemberDescription(info: PhraseInfo): boolean {
+    const v = this.v;
+    if (info.kind !== 'named' || !info.definite || info.end - info.start !== 2 || !info.entity) return false;
+    if (v.entities.byId.get(info.entity)?.type === 'person') return false;
+    const w = v.lower[info.end - 1];
+    return isGenericPersonHead(v.lex.refs, w) && !isPluralHead(v.lex.refs, w) && v.lex.singularDefinite.has(v.lower[info.start]);
+  }
+
   /** The collective group (top-level, plural) mentioned last before char offset `before`, speaking or not ("Drei
    *  Ermittler … schätzen … Einer von ihnen"): the whole a partitive pronoun refers to. */
   private latestGroupMentioned(before: number): SourceRec | null {
@@ -313,8 +325,11 @@ export class SourceRegistry {
    */
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
-    if (!info.definite || info.entity || info.end - info.start > 4) return null;
-    const word = v.lower[info.end - 1];
+    // "der Kanzlerkandidat von CDU und CSU": the head stands before its complement.
+    let end = info.end;
+    for (let t = info.start + 2; t < info.end; t++) if (v.lex.genitiveLinks.has(v.lower[t]) || v.lex.prepositions.has(v.lower[t])) { end = t; break; }
+    if (!info.definite || info.entity || end - info.start > 4) return null;
+    const word = v.lower[end - 1];
     const head = withoutGenitive(v.lex.refs, word); // "des Verbandes"
     if (head.length < MIN_HEAD) return null;
     const para = this.paragraphOf(info.start);
@@ -397,7 +412,7 @@ export class SourceRegistry {
 
   private resolveNamed(info: PhraseInfo): SourceRec {
     const v = this.v;
-    const described = info.kind === 'description' ? this.describedSpeaker(info) : null;
+    const described = info.kind === 'description' || this.partyMemberDescription(info) ? this.describedSpeaker({ ...info, entity: null }) : null;
     if (described) { this.addMention(described, info.start, info.end); return described; }
     const key = info.entity ? `entity:${info.entity}` : `name:${nameKey(v, info)}`;
     const hit = this.byKey.get(key);
