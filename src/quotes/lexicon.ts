@@ -41,6 +41,8 @@ export interface SourceNoun {
   /** Can refer back to any earlier group ("Quellen", "sources"). */
   generic: boolean;
   spokesperson: boolean;
+  /** A collective noun ("police", "media", "crowd"): its singular form names a group of many. */
+  collective: boolean;
 }
 
 /** Shortest tail of a closed compound that may name its head ("Armee|sprecher"): shorter tails ("rat") are too often
@@ -147,6 +149,10 @@ export interface QuoteLexicon {
   /** Quantifiers that count a whole group ("both", "beide"): unlike "three of them", never a part. */
   totals: Map<string, number>;
   pluralOnly: Set<string>;
+  /** Suffixes that mark a plural noun form ("-s"), where plurals are marked so; empty where they are not. */
+  pluralSuffixes: string[];
+  /** Plural forms without such a suffix ("people", "spokesmen"). */
+  irregularPlurals: Set<string>;
   /** Endings of inflected adjectives ("-en", "-e"): a lowercase word opening a noun phrase has one. */
   adjectiveEndings: string[];
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
@@ -211,12 +217,12 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean }[]; qualifiers?: string[] }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean }[]; qualifiers?: string[] }>(
     dir, 'source-nouns.json', { nouns: [] });
   const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
   const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
   for (const n of sn.nouns) {
-    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson };
+    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective };
     for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);
   }
   const fw = readJson<Record<string, unknown>>(dir, 'function-words.json', {});
@@ -269,6 +275,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     totals: new Map(Object.entries((fw.totals ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
+    irregularPlurals: list('irregularPlurals'),
+    pluralSuffixes: ((fw.pluralSuffixes ?? []) as string[]).map((x) => x.toLowerCase()),
     adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),

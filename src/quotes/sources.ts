@@ -105,8 +105,10 @@ export class SourceRegistry {
 
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
     const rec = this.newRec(info, {
-      group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic, count: info.count,
-      plural: info.plural, key: `group:${this.recs.length}`, parent,
+      group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic,
+      // "the memo", "the spokesman": a singular form with no number word is one.
+      count: info.count ?? (info.singularForm && !info.partitive ? 1 : null),
+      plural: info.count === null && info.singularForm ? false : info.plural, key: `group:${this.recs.length}`, parent,
     });
     if (parent) {
       rec.affiliation = rec.affiliation ?? parent.affiliation;
