@@ -8,7 +8,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
-import { isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -70,12 +70,14 @@ const wordCount = (v: DocView, a: number, b: number) => {
 };
 
 /** Where the content after a verb starts: after ", (dass)", ":" or (without a comma) right after the attribution. */
-function complementStart(v: DocView, from: number, limit: number, skipRanges: [number, number][]): number {
+function complementStart(v: DocView, from: number, limit: number, skipRanges: [number, number][], contentPreposition: string | null = null): number {
   const lex = v.lex;
   for (let k = from; k < limit && k < from + 14; k++) {
     const inSkip = skipRanges.some(([a, b]) => k >= a && k < b);
     if (inSkip) continue;
     const w = v.lower[k];
+    // "sprach von einer Krise", "warnte vor einem Austritt": the noun phrase after the verb's preposition is the content.
+    if (w === contentPreposition && k === from) return k + 1;
     if (w === ':' ) return k + 1;
     if (w === ',') return lex.complementizers.has(v.lower[k + 1]) ? k + 2 : k + 1;
     if (lex.complementizers.has(w)) return k + 1;
@@ -109,6 +111,9 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     for (let k = a + 1; k < b && !quoted; k++) if (v.quoteOf[k]) quoted = true;
     if (!quoted || v.quoteOf[a] || isQuoteMark(v, a)) return null;
   }
+  // "sprach von einer Krise": a complement-only verb with a content preposition reports only through that preposition
+  // ("sprach in Köln, wo …" states nothing).
+  if (r && r.form.contentPreposition && r.form.complementOnly) return r.side === 'after' && v.lower[r.content[0] - 1] === r.form.contentPreposition ? r : null;
   // "posted the video": a verb that also takes a plain object reports only through "that", a colon or a quote.
   if (r && r.form.complementOnly && r.side === 'after' && !complementBefore(v, Math.max(verb, r.attributionEnd) + 1, r.content[0])) return null;
   // "the documents show …": a verb that reports only for certain subjects.
@@ -170,10 +175,12 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     return { verb, form, subject: subj, side: 'before', content: [a, b], attributionEnd: attrEnd };
   };
   const contentAfter = (subj: Subject, from: number, skips: [number, number][]): CueReading | null => {
-    const c = complementStart(v, from, E, [...channelRanges, ...skips]);
+    const c = complementStart(v, from, E, [...channelRanges, ...skips], form.contentPreposition);
     if (c < 0) return null;
     const [a, b] = trimContent(v, c, E);
     if (wordCount(v, a, b) < 2) return null;
+    // "… werde sich äußern, sagte Seidel der Zeitung": what follows is another verb's attribution, not content.
+    if (cueAt(v, a)?.finite) return null;
     // "äußerten sich unter der Bedingung, anonym zu bleiben": a sourcing condition, not a statement.
     if (wordCount(v, a, b) <= 6 && lex.anonymity.some((p) => findPattern(p, v.lower, a, b))) return null;
     return { verb, form, subject: subj, side: 'after', content: [a, b], attributionEnd };

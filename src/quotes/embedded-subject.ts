@@ -7,7 +7,7 @@
  */
 import type { SyntaxLayer } from '../syntax/types.js';
 import { chunkNP, subjectStart } from './phrases.js';
-import { isPunct, sentenceRange, type DocView } from './view.js';
+import { isCap, isPunct, sentenceRange, type DocView } from './view.js';
 
 /** Longest subject phrase looked for right before the verb: set by hand. */
 const MAX_EMBEDDED_SUBJECT = 6;
@@ -21,12 +21,20 @@ function phraseBefore(v: DocView, verb: number): [number, number] | null {
   const sent = v.sentOf[verb];
   if (sent < 0) return null;
   const open = subjectStart(v, sentenceRange(v, sent)[0], verb);
+  // The clause's own opening phrase reaching the verb is its ordinary subject ("The head of the agency said").
+  if (chunkNP(v, open, k + 1) === k + 1) return null;
   let a = -1;
   for (let t = k; t > open && k - t < MAX_EMBEDDED_SUBJECT; t--) {
     if (isPunct(v, t - 1)) break;
     if (chunkNP(v, t, k + 1) === k + 1) a = t;
   }
-  return a > open ? [a, k + 1] : null;
+  if (a <= open) return null;
+  // Embedded: after a relative word or a complementizer ("that officials said"), or right after a noun ("an island
+  // Beijing says") — never after a verb, an auxiliary or a preposition.
+  const b = a - 1, w = v.lower[b];
+  const embedded = lex.relativePronouns.has(w) || lex.complementizers.has(w)
+    || !v.verbMask[b] && !lex.auxiliaries.has(w) && !lex.prepositions.has(w) && !lex.determiners.has(w) && !lex.coordinators.has(w) && !isCap(v, b);
+  return embedded ? [a, k + 1] : null;
 }
 
 /** The subject of the reporting verb at `verb` in an embedded clause, by the parse, or null. */

@@ -32,6 +32,9 @@ export interface VerbForm {
   complementOnly: boolean;
   /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
   subjects: Set<string> | null;
+  /** The preposition that opens the verb's reported content as a noun phrase ("sprach von einer Krise", "warned of
+   *  a crisis"), or null. */
+  contentPreposition: string | null;
   /** Relays someone else's words ("zitierte den Minister", "quoted Kim as saying"): its object speaks, its subject is the channel. */
   relay: boolean;
 }
@@ -171,6 +174,15 @@ export interface QuoteLexicon {
 
 const cache = new Map<string, QuoteLexicon>();
 
+function verbForm(v: VerbEntry, number: VerbNumber, finite: boolean, particle: string | null, participle: boolean): VerbForm {
+  return {
+    lemma: v.lemma, number, finite, particle,
+    channel: v.channel ?? null, object: !!v.object, participle, quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
+    subjects: v.subjects ? lowerSet(v.subjects) : null, relay: !!v.relay,
+    contentPreposition: v.contentPreposition ? v.contentPreposition.toLowerCase() : null,
+  };
+}
+
 function readJson<T>(dir: string, name: string, fallback: T): T {
   const p = join(dir, name);
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : fallback;
@@ -184,7 +196,7 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[]; relay?: boolean }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[]; relay?: boolean; contentPreposition?: string }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
@@ -195,6 +207,11 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
+  const joinedParticles = !!readJson<{ joinedParticles?: boolean }>(dir, 'function-words.json', {}).joinedParticles;
+  const addJoined = (v: VerbEntry, form: string, number: VerbNumber) => {
+    const f = form.toLowerCase();
+    if (!verbs.has(f)) verbs.set(f, verbForm(v, number, true, null, participles.has(f)));
+  };
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
       const f = form.toLowerCase();
@@ -202,15 +219,17 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       // "gibt … bekannt" and "gibt … zu": one finite form, several separable verbs — the form needs one of their particles.
       if (prev && prev.particle && finite && v.particle && !prev.particle.split('|').includes(v.particle.toLowerCase())) prev.particle += `|${v.particle.toLowerCase()}`;
       if (prev) return;
-      verbs.set(f, {
-        lemma: v.lemma, number, finite,
-        particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
-        subjects: v.subjects ? lowerSet(v.subjects) : null, relay: !!v.relay,
-      });
+      verbs.set(f, verbForm(v, number, finite, finite && v.particle ? v.particle.toLowerCase() : null, participles.has(f)));
     };
     for (const f of v.sg ?? []) add(f, 'sg', true);
     for (const f of v.pl ?? []) add(f, 'pl', true);
+    // A separable verb writes its particle joined to the finite form at the end of a subordinate clause ("wie das
+    // Ministerium mitteilte"): those forms need no particle of their own.
+    if (v.particle && joinedParticles) {
+      const joined = { ...v, particle: undefined };
+      for (const f of v.sg ?? []) addJoined(joined, v.particle + f, 'sg');
+      for (const f of v.pl ?? []) addJoined(joined, v.particle + f, 'pl');
+    }
     // Number-neutral forms: English finite forms, German participles and infinitives (they carry no particle).
     for (const f of v.forms ?? []) add(f, 'any', !v.sg && !v.pl);
   }

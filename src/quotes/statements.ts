@@ -274,13 +274,20 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     }
     if (mood && context && !sentencesWithStatements.has(s)) {
       let k = S;
-      while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]))) k++;
+      while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]) || lex.connectors.has(v.lower[k]))) k++;
       const verb = v.lower[k + 1] ?? '';
       const konj = mood.forms.has(verb) || verb.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => verb.endsWith(x))
         && !lex.determiners.has(verb) && !lex.verbs.has(verb);
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
         const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
         if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+      } else if (k > S && k < E && !v.quoteOf[k] && (mood.forms.has(v.lower[k]) || mood.continuationForms.has(v.lower[k])) && !v.quoteOf[S]) {
+        // "Daher könne es …", "Zudem sei die Nachfrage groß": an adverb in the prefield, the verb in the reported mood.
+        const st = indirect(v, trimContent(v, S, E), [k, k + 1], null, { type: 'none' }, [S, S]);
+        if (st) {
+          st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
+          statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+        }
       } else if (k < E && !v.quoteOf[k] && !isQuoteMark(v, k)) {
         // Any subject: a finite verb in the reported mood in second position ("Das Rentenniveau werde gesichert",
         // "Offen sei aber, wie …") continues the words of the last speaker.

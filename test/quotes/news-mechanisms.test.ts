@@ -140,3 +140,28 @@ describe('descriptions and relayed speech', () => {
     expect(quoteWith(en, 'the launch was a great success').channel).toBe('KCNA');
   });
 });
+
+describe('noun-phrase content, joined particles, adverbial prefields', () => {
+  it('de/en: a content preposition right after the verb opens a noun-phrase content; elsewhere it opens nothing', () => {
+    const de = run('Ministerin Karla Stein sprach am Montag von einer schweren Krise der Branche.', 'de');
+    expect(speakerOf(de, 'einer schweren Krise der Branche')).toBe('Karla Stein');
+    const en = run('Two officials spoke on condition of anonymity because they were not allowed to talk to reporters.', 'en');
+    expect(en.quotes.some((q) => q.text.includes('anonymity because'))).toBe(false);
+  });
+
+  it('de: a separable verb with its particle joined at the clause end ("wie das Ministerium mitteilte") is a cue', () => {
+    const a = run('Die Straße bleibt bis Freitag gesperrt, wie das Verkehrsministerium am Abend mitteilte.', 'de');
+    expect(quoteWith(a, 'Die Straße bleibt bis Freitag gesperrt').cue?.text).toBe('mitteilte');
+  });
+
+  it('de: an adverb before a verb in the reported mood continues the last speaker ("Zudem sei …")', () => {
+    const a = run('Der Ökonom Paul Brandl sagte, die Preise stiegen weiter. Zudem sei die Nachfrage nach Arbeitskräften groß.', 'de');
+    expect(speakerOf(a, 'die Nachfrage nach Arbeitskräften groß')).toBe('Paul Brandl');
+  });
+
+  it('de: an infinitive before an inverted attribution reports nothing ("werde sich äußern, sagte X der Zeitung")', () => {
+    const a = run('Sein Mandant werde sich vor Gericht umfassend äußern, sagte Anwalt Martin Kehl der Zeitung.', 'de');
+    expect(a.quotes.some((q) => q.text.startsWith('sagte'))).toBe(false);
+    expect(speakerOf(a, 'Sein Mandant werde sich')).toBe('Martin Kehl');
+  });
+});
