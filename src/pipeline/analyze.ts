@@ -78,7 +78,7 @@ export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Ana
   const ner = timed('ner', () => runNer(doc));
   const entities = timed('entities', () => extractEntities(doc, ner));
   const timeline: TimelineItem[] = timed('time', () => extractTimeline(doc));
-  const quotes = timed('quotes', () => extractQuotes(doc, entities));
+  const quotes = timed('quotes', () => extractQuotes(doc, entities, syntaxOf));
   const relations = timed('relations', () => extractRelations(doc, entities, quotes, timeline));
   timed('link', () => linkTimeline(doc, timeline, entities, relations));
   const flags = timed('flags', () => detectFlags(doc, ner));

@@ -4,11 +4,11 @@
  *   after:  "X sagte, dass …" / "X sagte, … seien …" / "X said (that) …" / "X sagte: …"
  *   before: "…, sagten drei der Beamten." / "…, wie X sagte." / "…, two officials said."
  */
-import type { VerbForm } from './lexicon.js';
+import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
-import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
-import { isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -30,7 +30,7 @@ export interface CueReading {
 /** The particle a separable verb needs ("fügte … hinzu"), searched in the verb's clause; -1 when absent. */
 export function findParticle(v: DocView, verb: number, particle: string, limit: number): number {
   for (let k = verb + 1; k < limit && k < verb + 12; k++) {
-    if (v.lower[k] === particle) return k;
+    if (isParticle(particle, v.lower[k])) return k;
     if (v.lower[k] === '.' || v.lower[k] === ';') break;
   }
   return -1;
@@ -39,7 +39,7 @@ export function findParticle(v: DocView, verb: number, particle: string, limit: 
 /** Skip adverbs, auxiliaries, time adverbials ("last week") and a verb particle after position i. */
 function skipFillers(v: DocView, i: number, limit: number, particle: string | null): number {
   for (;;) {
-    while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || v.lower[i] === particle)) i++;
+    while (i < limit && (v.lex.adverbs.has(v.lower[i]) || v.lex.auxiliaries.has(v.lower[i]) || isParticle(particle, v.lower[i]))) i++;
     const t = timePhraseAt(v, i, limit);
     if (t <= i) return i;
     i = t;
@@ -70,12 +70,14 @@ const wordCount = (v: DocView, a: number, b: number) => {
 };
 
 /** Where the content after a verb starts: after ", (dass)", ":" or (without a comma) right after the attribution. */
-function complementStart(v: DocView, from: number, limit: number, skipRanges: [number, number][]): number {
+function complementStart(v: DocView, from: number, limit: number, skipRanges: [number, number][], contentPreposition: string | null = null): number {
   const lex = v.lex;
   for (let k = from; k < limit && k < from + 14; k++) {
     const inSkip = skipRanges.some(([a, b]) => k >= a && k < b);
     if (inSkip) continue;
     const w = v.lower[k];
+    // "sprach von einer Krise", "warnte vor einem Austritt": the noun phrase after the verb's preposition is the content.
+    if (w === contentPreposition && k === from) return k + 1;
     if (w === ':' ) return k + 1;
     if (w === ',') return lex.complementizers.has(v.lower[k + 1]) ? k + 2 : k + 1;
     if (lex.complementizers.has(w)) return k + 1;
@@ -109,6 +111,9 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
     for (let k = a + 1; k < b && !quoted; k++) if (v.quoteOf[k]) quoted = true;
     if (!quoted || v.quoteOf[a] || isQuoteMark(v, a)) return null;
   }
+  // "sprach von einer Krise": a complement-only verb with a content preposition reports only through that preposition
+  // ("sprach in Köln, wo …" states nothing).
+  if (r && r.form.contentPreposition && r.form.complementOnly) return r.side === 'after' && v.lower[r.content[0] - 1] === r.form.contentPreposition ? r : null;
   // "posted the video": a verb that also takes a plain object reports only through "that", a colon or a quote.
   if (r && r.form.complementOnly && r.side === 'after' && !complementBefore(v, Math.max(verb, r.attributionEnd) + 1, r.content[0])) return null;
   // "the documents show …": a verb that reports only for certain subjects.
@@ -170,10 +175,12 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     return { verb, form, subject: subj, side: 'before', content: [a, b], attributionEnd: attrEnd };
   };
   const contentAfter = (subj: Subject, from: number, skips: [number, number][]): CueReading | null => {
-    const c = complementStart(v, from, E, [...channelRanges, ...skips]);
+    const c = complementStart(v, from, E, [...channelRanges, ...skips], form.contentPreposition);
     if (c < 0) return null;
     const [a, b] = trimContent(v, c, E);
     if (wordCount(v, a, b) < 2) return null;
+    // "… werde sich äußern, sagte Seidel der Zeitung": what follows is another verb's attribution, not content.
+    if (cueAt(v, a)?.finite) return null;
     // "äußerten sich unter der Bedingung, anonym zu bleiben": a sourcing condition, not a statement.
     if (wordCount(v, a, b) <= 6 && lex.anonymity.some((p) => findPattern(p, v.lower, a, b))) return null;
     return { verb, form, subject: subj, side: 'after', content: [a, b], attributionEnd };
@@ -224,6 +231,11 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);
     }
+    // "X called for …, said he disapproved of …": a verb after a comma whose content starts right after it is one of
+    // a row of verbs sharing the sentence's subject, not an inverted attribution (", said Smith.").
+    if (!pre && pf && !lex.verbSecond && lastComma >= 0 && opensContentDirectly(v, pf[0], E)) {
+      return contentAfter({ type: 'coordinated', at: verb }, after, []);
+    }
     if (!pf) return null;
     subject = { type: 'phrase', range: pf };
     attributionEnd = Math.max(attributionEnd, pf[1] - 1);
@@ -272,6 +284,8 @@ export function clauseStartBefore(v: DocView, S: number, verb: number): number {
     const w = v.lower[k];
     if (v.quoteOf[k]) continue;
     if ((w === '.' || w === '!' || w === '?') && k + 1 < verb) return k + 1;
+    // "Die Ernsthaftigkeit kommt nicht von ungefähr: Die Kommission warnt, …": a colon before a capitalised clause.
+    if (w === ':' && k + 1 < verb && isCap(v, k + 1) && !isQuoteMark(v, k + 1)) return k + 1;
     if (isQuoteMark(v, k) && k > S && /^[.!?]$/.test(v.lower[k - 1]) && v.quoteOf[k - 1]) return k + 1;
   }
   return S;
@@ -294,6 +308,7 @@ function opensContent(v: DocView, from: number, E: number): boolean {
  * ", Markus Albrecht,"), i.e. when it is the subject of a verb after that parenthesis.
  */
 function leadingSubject(v: DocView, S: number, lastComma: number): [number, number] | null {
+  S = subjectStart(v, S, lastComma);
   const np = postfieldSpeaker(v, S, lastComma + 1);
   if (!np || v.lower[np[1]] !== ',' || np[1] >= lastComma) {
     if (np && np[1] === lastComma && v.lower[S] !== undefined && !v.lex.prepositions.has(v.lower[S])) return np;
@@ -302,6 +317,9 @@ function leadingSubject(v: DocView, S: number, lastComma: number): [number, numb
   const nx = v.lower[np[1] + 1];
   if (nx === undefined) return null;
   if (v.lex.relativePronouns.has(nx) || v.lex.determiners.has(nx) || v.lex.numbers.has(nx) || isCap(v, np[1] + 1)) return np;
+  // "David Chen, 28, said …", "Carter, speaking in Washington, said …", "Ellison, founder of X, said …": where the
+  // subject precedes its verb, a named opening phrase is the subject whatever parenthesis follows it.
+  if (!v.lex.verbSecond && !v.lex.prepositions.has(v.lower[np[0]]) && hasNameLike(v, np[0], np[1])) return np;
   return null;
 }
 

@@ -29,6 +29,11 @@ function slotMatcher(v: DocView): SlotMatcher {
   };
 }
 
+/** The channel name of a noun phrase ("die Nachrichtenagentur AFP" → AFP). */
+export function channelName(v: DocView, a: number, b: number): string {
+  return npValue(v, a, b);
+}
+
 /** The value of a captured noun phrase: the entity it names, else its words without determiners and descriptors. */
 function npValue(v: DocView, a: number, b: number): string {
   const m = mentionsIn(v, a, b).find((x) => x.kind === 'name' || x.kind === 'alias' || x.kind === 'acronym');

@@ -6,7 +6,7 @@
 import type { Doc } from '../text/types.js';
 import type { Quote, SpanOut } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
-import { findChannel } from './channels.js';
+import { channelName, findChannel } from './channels.js';
 import { loadQuoteLexicon } from './lexicon.js';
 import { findQuoteSpans } from './marks.js';
 import { sourcingProfile } from './profile.js';
@@ -19,13 +19,20 @@ import { chunkNP } from './phrases.js';
 import type { QuoteDetail, QuoteLayer } from './types.js';
 import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, type DocView } from './view.js';
 import { wordCount } from './attribution.js';
+import { embeddedSubject } from './embedded-subject.js';
+import { relayOf, relayedSubject } from './relay.js';
+import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
 
 /** A quoted span shorter than this (in words) is speech only when a reporting cue attaches to it. */
 export const TERM_MAX_WORDS = 3;
 
-export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
+/**
+ * `syntaxOf` gives the parse on demand (the pipeline's lazy syntax stage); the stage asks for it only for reporting
+ * verbs in embedded clauses, and works without it.
+ */
+export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => SyntaxLayer | null): QuoteLayer {
   const lex = loadQuoteLexicon(doc.language);
   const spans = findQuoteSpans(doc.text, doc.paragraphs);
   const v = buildView(doc, lex, entities, spans);
@@ -74,10 +81,18 @@ export function extractQuotes(doc: Doc, entities: EntityLayer): QuoteLayer {
     const st = it.st!;
     const number = st.form ? st.form.number : 'any';
     let rec: SourceRec | null = null;
+    const emb = st.cue && st.form ? embeddedSubject(v, st.cue[0], st.subject.type === 'phrase' ? st.subject.range : null, syntaxOf) : null;
+    if (emb) st.subject = { type: 'phrase', range: emb };
+    // "zitiert die Nachrichtenagentur AFP den Minister": the one quoted speaks, the one quoting is the channel.
+    const relay = relayOf(v, st);
+    if (relay) {
+      if (relay.channel) st.relayChannel = channelName(v, relay.channel[0], relay.channel[1]);
+      st.subject = relayedSubject(relay);
+    }
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
-    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at);
+    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
@@ -173,6 +188,7 @@ function channelOf(v: DocView, st: Statement): string | null {
   // Only the quoted spans inside the search window can hide a channel phrase (binary search: no scan of the document).
   const exclude: [number, number][] = [[st.content[0], st.content[1]]];
   for (const i of spansOverlapping(v, a, b)) exclude.push([v.spanOpen[i], v.spanClose[i] + 1]);
+  if (st.relayChannel) return st.relayChannel;
   const hit = findChannel(v, a, b, exclude);
   if (hit) return hit.value;
   return st.form?.channel ?? null;

@@ -15,7 +15,8 @@ export type VerbNumber = 'sg' | 'pl' | 'any';
 export interface VerbForm {
   lemma: string;
   number: VerbNumber;
-  /** Separated particle the finite form needs in its clause ("fügte … hinzu"), or null. */
+  /** Separated particle the finite form needs in its clause ("fügte … hinzu"), or null; alternatives joined by "|"
+   *  when one form belongs to several separable verbs ("gibt … bekannt|zu"). */
   particle: string | null;
   /** Channel the verb implies ("writing" for schreiben), or null. */
   channel: string | null;
@@ -31,6 +32,11 @@ export interface VerbForm {
   complementOnly: boolean;
   /** Reports only with one of these subject nouns ("the documents show"), or null for any subject. */
   subjects: Set<string> | null;
+  /** The preposition that opens the verb's reported content as a noun phrase ("sprach von einer Krise", "warned of
+   *  a crisis"), or null. */
+  contentPreposition: string | null;
+  /** Relays someone else's words ("zitierte den Minister", "quoted Kim as saying"): its object speaks, its subject is the channel. */
+  relay: boolean;
 }
 
 export interface SourceNoun {
@@ -38,6 +44,39 @@ export interface SourceNoun {
   /** Can refer back to any earlier group ("Quellen", "sources"). */
   generic: boolean;
   spokesperson: boolean;
+  /** A collective noun ("police", "media", "crowd"): its singular form names a group of many. */
+  collective: boolean;
+}
+
+/** Shortest tail of a closed compound that may name its head ("Armee|sprecher"): shorter tails ("rat") are too often
+ *  the end of unrelated words. Set by hand. */
+const MIN_COMPOUND_TAIL = 5;
+/** Shortest modifier before such a tail ("Außenamts|sprecher", not "Ver|treter"). Set by hand. */
+const MIN_COMPOUND_HEAD = 3;
+
+/**
+ * Source nouns by lowercased form. In a language with closed compounds (German) a word not listed is looked up by its
+ * tail too, so "Armeesprecher", "Kommissionsmitglied" and "Polizeibeamte" are the listed "sprecher", "mitglied",
+ * "beamte" without listing every compound. Generic nouns ("Quellen") never match as tails ("Energiequellen").
+ */
+export class SourceNounMap extends Map<string, SourceNoun> {
+  private readonly tails = new Map<string, SourceNoun | null>();
+  constructor(private readonly compounds: boolean) { super(); }
+  override get(form: string): SourceNoun | undefined {
+    const hit = super.get(form);
+    if (hit || !this.compounds || form.length < MIN_COMPOUND_TAIL + MIN_COMPOUND_HEAD) return hit;
+    let t = this.tails.get(form);
+    if (t === undefined) {
+      t = null;
+      for (let k = MIN_COMPOUND_HEAD; k <= form.length - MIN_COMPOUND_TAIL && !t; k++) {
+        const tail = super.get(form.slice(k).replace(/^-/, ''));
+        if (tail && !tail.generic) t = tail;
+      }
+      this.tails.set(form, t);
+    }
+    return t ?? undefined;
+  }
+  override has(form: string): boolean { return this.get(form) !== undefined; }
 }
 
 export interface ChannelPhrase {
@@ -60,6 +99,16 @@ export interface QuoteLexicon {
   /** Time adverbials that may sit between a verb and its content ("said last week that …"). */
   timePhrases: TokenPattern[];
   cueAfter: Set<string>;
+  /** Prepositions that put a statement on an account noun's authority ("nach Angaben …", "nach Berichten"). */
+  accountPrepositions: Set<string>;
+  /** Nouns naming an account or a count ("Angaben", "Berichten", "Umfragen", "Zählung"). */
+  accountNouns: Set<string>;
+  /** Words marking an account as the subject's own ("nach eigenen Angaben"). */
+  selfMarkers: Set<string>;
+  /** Words linking a relayed speaker to the reporting participle ("quoted Kim as saying"). */
+  relayLinks: Set<string>;
+  /** Adverbs that continue the last source's account ("demnach": according to it). */
+  continuationCues: Set<string>;
   cueSo: Set<string>;
   cueAs: Set<string>;
   complementizers: Set<string>;
@@ -72,6 +121,8 @@ export interface QuoteLexicon {
   sourceQualifiers: TokenPattern[];
   determiners: Set<string>;
   definite: Set<string>;
+  /** Definite articles of a singular person ("der", "the"): "der Republikaner" is one member, "die Republikaner" the party. */
+  singularDefinite: Set<string>;
   genitiveLinks: Set<string>;
   partitiveLinks: Set<string>;
   prepositions: Set<string>;
@@ -101,6 +152,12 @@ export interface QuoteLexicon {
   /** Quantifiers that count a whole group ("both", "beide"): unlike "three of them", never a part. */
   totals: Map<string, number>;
   pluralOnly: Set<string>;
+  /** Suffixes that mark a plural noun form ("-s"), where plurals are marked so; empty where they are not. */
+  pluralSuffixes: string[];
+  /** Plural forms without such a suffix ("people", "spokesmen"). */
+  irregularPlurals: Set<string>;
+  /** Endings of inflected adjectives ("-en", "-e"): a lowercase word opening a noun phrase has one. */
+  adjectiveEndings: string[];
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
   /** Verb-second main clauses: everything before the finite verb is one constituent (German). */
@@ -117,6 +174,15 @@ export interface QuoteLexicon {
 
 const cache = new Map<string, QuoteLexicon>();
 
+function verbForm(v: VerbEntry, number: VerbNumber, finite: boolean, particle: string | null, participle: boolean): VerbForm {
+  return {
+    lemma: v.lemma, number, finite, particle,
+    channel: v.channel ?? null, object: !!v.object, participle, quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
+    subjects: v.subjects ? lowerSet(v.subjects) : null, relay: !!v.relay,
+    contentPreposition: v.contentPreposition ? v.contentPreposition.toLowerCase() : null,
+  };
+}
+
 function readJson<T>(dir: string, name: string, fallback: T): T {
   const p = join(dir, name);
   return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as T) : fallback;
@@ -130,7 +196,7 @@ function readLines(dir: string, name: string): string[] {
 
 const lowerSet = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
 
-interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[] }
+interface VerbEntry { lemma: string; sg?: string[]; pl?: string[]; forms?: string[]; particle?: string; channel?: string; object?: boolean; quotedContent?: boolean; complementOnly?: boolean; subjects?: string[]; relay?: boolean; contentPreposition?: string }
 
 export function loadQuoteLexicon(language: string): QuoteLexicon {
   const hit = cache.get(language);
@@ -141,30 +207,41 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
+  const joinedParticles = !!readJson<{ joinedParticles?: boolean }>(dir, 'function-words.json', {}).joinedParticles;
+  const addJoined = (v: VerbEntry, form: string, number: VerbNumber) => {
+    const f = form.toLowerCase();
+    if (!verbs.has(f)) verbs.set(f, verbForm(v, number, true, null, participles.has(f)));
+  };
   for (const v of vj.verbs) {
     const add = (form: string, number: VerbNumber, finite: boolean) => {
       const f = form.toLowerCase();
-      if (verbs.has(f)) return;
-      verbs.set(f, {
-        lemma: v.lemma, number, finite,
-        particle: finite && v.particle ? v.particle.toLowerCase() : null,
-        channel: v.channel ?? null, object: !!v.object, participle: participles.has(f), quotedContent: !!v.quotedContent, complementOnly: !!v.complementOnly,
-        subjects: v.subjects ? lowerSet(v.subjects) : null,
-      });
+      const prev = verbs.get(f);
+      // "gibt … bekannt" and "gibt … zu": one finite form, several separable verbs — the form needs one of their particles.
+      if (prev && prev.particle && finite && v.particle && !prev.particle.split('|').includes(v.particle.toLowerCase())) prev.particle += `|${v.particle.toLowerCase()}`;
+      if (prev) return;
+      verbs.set(f, verbForm(v, number, finite, finite && v.particle ? v.particle.toLowerCase() : null, participles.has(f)));
     };
     for (const f of v.sg ?? []) add(f, 'sg', true);
     for (const f of v.pl ?? []) add(f, 'pl', true);
+    // A separable verb writes its particle joined to the finite form at the end of a subordinate clause ("wie das
+    // Ministerium mitteilte"): those forms need no particle of their own.
+    if (v.particle && joinedParticles) {
+      const joined = { ...v, particle: undefined };
+      for (const f of v.sg ?? []) addJoined(joined, v.particle + f, 'sg');
+      for (const f of v.pl ?? []) addJoined(joined, v.particle + f, 'pl');
+    }
     // Number-neutral forms: English finite forms, German participles and infinitives (they carry no particle).
     for (const f of v.forms ?? []) add(f, 'any', !v.sg && !v.pl);
   }
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean }[]; qualifiers?: string[] }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean }[]; qualifiers?: string[] }>(
     dir, 'source-nouns.json', { nouns: [] });
-  const sourceNouns = new Map<string, SourceNoun>();
+  const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
+  const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
   for (const n of sn.nouns) {
-    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson };
+    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective };
     for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);
   }
   const fw = readJson<Record<string, unknown>>(dir, 'function-words.json', {});
@@ -177,6 +254,11 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     cueBefore: (cues.before ?? []).map(compilePattern),
     timePhrases: (cues.timePhrases ?? []).map(compilePattern),
     cueAfter: lowerSet(cues.after),
+    accountPrepositions: lowerSet(cues.accountPrepositions),
+    accountNouns: lowerSet(cues.accountNouns),
+    selfMarkers: lowerSet(cues.selfMarkers),
+    continuationCues: lowerSet(cues.continuation),
+    relayLinks: lowerSet(cues.relayLinks),
     cueSo: lowerSet(cues.so),
     cueAs: lowerSet(cues.as),
     complementizers: lowerSet(cues.complementizers),
@@ -188,6 +270,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     sourceQualifiers: (sn.qualifiers ?? []).map(compilePattern),
     determiners: list('determiners'),
     definite: list('definite'),
+    singularDefinite: list('singularDefinite'),
     genitiveLinks: list('genitiveLinks'),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),
@@ -211,6 +294,9 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     totals: new Map(Object.entries((fw.totals ?? {}) as Record<string, number>)),
     pluralOnly: list('pluralOnly'),
     nounsCapitalised: !!fw.nounsCapitalised,
+    irregularPlurals: list('irregularPlurals'),
+    pluralSuffixes: ((fw.pluralSuffixes ?? []) as string[]).map((x) => x.toLowerCase()),
+    adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportedMood: vj.reportedMood ? {
@@ -226,4 +312,9 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   };
   cache.set(language, lex);
   return lex;
+}
+
+/** Is `word` the particle (one of the alternatives) the verb form needs? */
+export function isParticle(particle: string | null, word: string | undefined): boolean {
+  return !!particle && !!word && (particle === word || particle.includes('|') && particle.split('|').includes(word));
 }

@@ -27,6 +27,8 @@ export interface PhraseInfo {
   affiliation: string | null;
   /** "einer von ihnen", "one of them": the whole is a group named before by a pronoun. */
   pronounWhole: boolean;
+  /** The source noun is in a singular form ("the memo", "the spokesman"): a new group of it counts one. */
+  singularForm: boolean;
 }
 
 const TYPE_RANK: Record<string, number> = { organization: 0, location: 1, person: 2, other: 3 };
@@ -36,7 +38,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   const info: PhraseInfo = {
     start: a, end: b, kind: 'description', noun: null, count: null, partitive: false, ofCount: null,
     definite: false, plural: false, mentions: mentionsIn(v, a, b), entity: null, affiliation: null,
-    pronounWhole: false,
+    pronounWhole: false, singularForm: false,
   };
   const w0 = v.lower[a];
   if (b === a + 1 && lex.pronouns.has(w0)) { info.kind = 'pronoun'; return info; }
@@ -59,7 +61,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   for (let j = k; j < b; j++) {
     const w = v.lower[j];
     const sn = lex.sourceNouns.get(w);
-    if (sn && !info.noun) { info.noun = sn; seenNoun = true; continue; }
+    if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn); continue; }
     if (seenNoun && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       // "Beamte und Analysten": a coordinated source noun keeps the group collective.
       if (lex.coordinators.has(w) && lex.sourceNouns.has(v.lower[j + 1])) { info.plural = true; continue; }
@@ -77,7 +79,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   // "einer von ihnen" / "one of them" a part of whichever group was spoken of last.
   if (info.partitive && lex.partitivePronouns.has(v.lower[b - 1])) info.pronounWhole = true;
   if ((info.partitive || (info.count ?? 0) > 1) && !info.noun && !person && !hasNameLike(v, a, headEnd)) {
-    info.noun = { lemma: v.lower[b - 1], generic: info.pronounWhole, spokesperson: false };
+    info.noun = { lemma: v.lower[b - 1], generic: info.pronounWhole, spokesperson: false, collective: false };
     info.plural = (info.count ?? 2) > 1;
   }
   if (info.noun && !person && !hasNameLike(v, a, headEnd)) {
@@ -109,4 +111,14 @@ function appositive(v: DocView, a: number, t: number): boolean {
 function rank(v: DocView, m: EntityMention): number {
   const t = v.entities.byId.get(m.entity)?.type ?? 'other';
   return TYPE_RANK[t] ?? 3;
+}
+
+/**
+ * Is the source-noun form singular? Known only where plurals are marked by a suffix (English "-s"): a form without
+ * one, of a noun that is no collective ("police", "media"), is singular. Elsewhere (German) unknown: false.
+ */
+function singularNounForm(v: DocView, form: string, noun: SourceNoun): boolean {
+  const suffixes = v.lex.pluralSuffixes;
+  if (!suffixes.length || noun.collective || v.lex.irregularPlurals.has(form)) return false;
+  return !suffixes.some((x) => form.endsWith(x));
 }

@@ -51,8 +51,9 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     }
     // A phrase never opens with a coordinator ("but warned that …").
     if (j === i && lex.coordinators.has(w)) return i;
-    // Nor with a lowercase preposition: "berichtete von Schreien" has its object there, not its speaker.
-    if (j === i && (lex.prepositions.has(w) || lex.genitiveLinks.has(w) && !lex.determiners.has(w)) && !isCap(v, j)) return i;
+    // Nor with a preposition: "berichtete von Schreien" has its object there, not its speaker; a capital at the start
+    // of a sentence ("In a wide-ranging interview", "Am Montag") changes nothing unless a name begins there ("Von der Leyen").
+    if (j === i && (lex.prepositions.has(w) || lex.genitiveLinks.has(w) && !lex.determiners.has(w)) && (!isCap(v, j) || !inNameMention(v, j))) return i;
     if (!pre && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       const nxt = j + 1;
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt) && !lex.pronouns.has(v.lower[nxt])) { pre = true; j++; continue; }
@@ -88,6 +89,35 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
   }
   return headEnd;
 }
+
+/** Is token t inside an entity's name mention (not a pronoun or a description)? */
+export function inNameMention(v: DocView, t: number): boolean {
+  const m = v.entities.mentionAt(v.doc.tokens[t].start, v.doc.tokens[t].end);
+  return !!m && (m.kind === 'name' || m.kind === 'alias' || m.kind === 'acronym') && m.tokenStart <= t && t < m.tokenEnd;
+}
+
+/**
+ * Where the subject of a sentence starting at S can start: after connectors and, in a subject-first language, after
+ * an introductory phrase closed by a comma ("In an interview with Reuters, Trump …", "Asked about it, Urban …",
+ * "Earlier Thursday, the network …") — one opening with a preposition or with a word that is no noun here.
+ */
+export function subjectStart(v: DocView, S: number, limit: number): number {
+  const s = skipConnectors(v, S, limit);
+  if (v.lex.verbSecond || s >= limit) return s;
+  const w = v.lower[s];
+  // A lone word that is no noun opens an introduction only when no name follows it ("Asked about …", not "Optometrist David Chen").
+  const intro = (v.lex.prepositions.has(w) || v.lex.subordinators.has(w) || v.lex.adverbs.has(w)
+    || adverbialWord(v, s) && s + 1 < limit && !isCap(v, s + 1)) && !inNameMention(v, s);
+  if (!intro) return s;
+  for (let c = s + 1; c < limit && c - s <= MAX_INTRO_TOKENS; c++) {
+    if (v.quoteOf[c] || v.verbMask[c] === 2 && !v.lex.verbs.get(v.lower[c])?.participle) return s;
+    if (v.lower[c] === ',') return c + 1;
+  }
+  return s;
+}
+
+/** Longest introductory phrase skipped before a subject: set by hand. */
+const MAX_INTRO_TOKENS = 14;
 
 function lowercaseRunEndsPhrase(v: DocView, j: number, limit: number): boolean {
   for (let k = j; k < limit && k < j + 4; k++) {
@@ -190,14 +220,35 @@ export function prefieldSpeaker(v: DocView, clauseStart: number, verb: number):
   }
   // Verb-second: the whole prefield up to its first comma is the subject ("Zwei mit den Gesprächen vertraute Personen").
   if (lex.verbSecond) {
+    // The prefield ends at the first finite auxiliary ("Premierminister Tusk hatte vergangene Woche erklärt").
     let e = s;
-    while (e < verb && v.lower[e] !== ',' && !isQuoteMark(v, e)) e++;
+    while (e < verb && v.lower[e] !== ',' && !isQuoteMark(v, e) && !(e > s && lex.auxiliaries.has(v.lower[e]))) e++;
     while (e > s + 1 && (lex.adverbs.has(v.lower[e - 1]) || lex.auxiliaries.has(v.lower[e - 1]))) e--;
+    if (e === s + 1 && adverbialWord(v, s) && subjectAfter(v, verb)) return null;
     if (e > s) return { range: [s, e], relative: false };
   }
   const end = chunkNP(v, s, verb);
   if (end <= s) return null;
   return { range: [s, end], relative: false };
+}
+
+/**
+ * A lone sentence-initial word that is no noun here ("Derweil", "Klarer", "Schon"): no entity mention, no source
+ * noun, no pronoun or determiner, and never written capitalised inside a sentence of the text.
+ */
+export function adverbialWord(v: DocView, s: number): boolean {
+  const w = v.lower[s], lex = v.lex;
+  if (v.capitalisedInside.has(w) || lex.sourceNouns.has(w) || lex.pronouns.has(w) || lex.determiners.has(w) || lex.numbers.has(w)) return false;
+  const from = v.doc.tokens[s].start, to = v.doc.tokens[s].end;
+  return v.entities.mentionsIn(from, to).length === 0;
+}
+
+/** Does a noun phrase (a name, a noun or a determiner phrase) follow the verb at `verb`, over reflexives and adverbs? */
+function subjectAfter(v: DocView, verb: number): boolean {
+  let t = verb + 1;
+  while (t < v.lower.length && (v.lex.reflexives.has(v.lower[t]) || v.lex.adverbs.has(v.lower[t]))) t++;
+  if (t >= v.lower.length || isPunct(v, t) || isQuoteMark(v, t)) return false;
+  return (isCap(v, t) || v.lex.determiners.has(v.lower[t]) || v.lex.pronouns.has(v.lower[t])) && chunkNP(v, t, v.lower.length) > t;
 }
 
 /**

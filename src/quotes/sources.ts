@@ -7,7 +7,7 @@
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
-import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker } from './phrases.js';
+import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
@@ -105,8 +105,10 @@ export class SourceRegistry {
 
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
     const rec = this.newRec(info, {
-      group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic, count: info.count,
-      plural: info.plural, key: `group:${this.recs.length}`, parent,
+      group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic,
+      // "the memo", "the spokesman": a singular form with no number word is one.
+      count: info.count ?? (info.singularForm && !info.partitive ? 1 : null),
+      plural: info.count === null && info.singularForm ? false : info.plural, key: `group:${this.recs.length}`, parent,
     });
     if (parent) {
       rec.affiliation = rec.affiliation ?? parent.affiliation;
@@ -176,6 +178,21 @@ export class SourceRegistry {
       if (k >= 0 && ev.sentence >= 0 && ev.sentence < k) break; // events are in text order
     }
     return null;
+  }
+
+  /**
+   * The subject opening the sentence of a coordinated verb when nobody spoke before it in that sentence ("Kerry
+   * welcomed the plan and said …", "Selenskyj verschränkte die Arme … und monierte, dass …").
+   */
+  openingSubject(verb: number, number: 'sg' | 'pl' | 'any'): SourceRec | null {
+    const v = this.v;
+    const k = v.sentOf[verb];
+    if (k < 0) return null;
+    const S = subjectStart(v, sentenceRange(v, k)[0], verb);
+    if (S >= verb || v.quoteOf[S]) return null;
+    const np = postfieldSpeaker(v, S, verb);
+    if (!np || np[1] - np[0] > MAX_SUBJECT_WORDS || np[1] >= verb) return null;
+    return this.resolvePhrase(np[0], np[1], number);
   }
 
   /** The latest speaker within the paragraph window (for quotes that continue a speaker's words). */
@@ -279,6 +296,30 @@ export class SourceRegistry {
   }
 
   /**
+   * "so der Republikaner", "sagte der Demokrat": a definite singular whose one word names a party or a movement the
+   * entities stage knows as an organisation describes a member of it — a person referred back to, not the party.
+   */
+  private partyMemberDescription(info: PhraseInfo): boolean {
+    const v = this.v;
+    if (info.kind !== 'named' || !info.definite || info.end - info.start !== 2 || !info.entity) return false;
+    if (v.entities.byId.get(info.entity)?.type === 'person') return false;
+    const w = v.lower[info.end - 1];
+    return isGenericPersonHead(v.lex.refs, w) && !isPluralHead(v.lex.refs, w) && v.lex.singularDefinite.has(v.lower[info.start]);
+  }
+
+  /** The collective group (top-level, plural) mentioned last before char offset `before`, speaking or not ("Drei
+   *  Ermittler … schätzen … Einer von ihnen"): the whole a partitive pronoun refers to. */
+  private latestGroupMentioned(before: number): SourceRec | null {
+    let best: SourceRec | null = null, at = -1;
+    for (const r of this.topGroups) {
+      if (!r.plural) continue;
+      for (const m of r.mentions) if (m.start < before && m.start > at) { at = m.start; best = r; }
+    }
+    for (const [start, r] of this.passingAt) if (start < before && start > at && r.plural && !r.parent) { at = start; best = r; }
+    return best;
+  }
+
+  /**
    * "die Ministerin" after "Wirtschaftsministerin Petra Lindner": a definite description whose head noun ends a
    * word of a recent named speaker's phrase refers back to that speaker. Failing that, a description whose head
    * names a kind of institution or person ("die Behörde", "the carrier", "die SPD-Politikerin") refers back to
@@ -286,8 +327,11 @@ export class SourceRegistry {
    */
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
-    if (!info.definite || info.entity || info.end - info.start > 4) return null;
-    const word = v.lower[info.end - 1];
+    // "der Kanzlerkandidat von CDU und CSU": the head stands before its complement.
+    let end = info.end;
+    for (let t = info.start + 2; t < info.end; t++) if (v.lex.genitiveLinks.has(v.lower[t]) || v.lex.prepositions.has(v.lower[t])) { end = t; break; }
+    if (!info.definite || info.entity || end - info.start > 4) return null;
+    const word = v.lower[end - 1];
     const head = withoutGenitive(v.lex.refs, word); // "des Verbandes"
     if (head.length < MIN_HEAD) return null;
     const para = this.paragraphOf(info.start);
@@ -370,7 +414,7 @@ export class SourceRegistry {
 
   private resolveNamed(info: PhraseInfo): SourceRec {
     const v = this.v;
-    const described = info.kind === 'description' ? this.describedSpeaker(info) : null;
+    const described = info.kind === 'description' || this.partyMemberDescription(info) ? this.describedSpeaker({ ...info, entity: null }) : null;
     if (described) { this.addMention(described, info.start, info.end); return described; }
     const key = info.entity ? `entity:${info.entity}` : `name:${nameKey(v, info)}`;
     const hit = this.byKey.get(key);
@@ -400,7 +444,7 @@ export class SourceRegistry {
       // Prefer the same noun, then the largest group, then the earliest.
       parents.sort((x, y) => Number(y.lemma === info.noun?.lemma) - Number(x.lemma === info.noun?.lemma)
         || (y.count ?? 0) - (x.count ?? 0) || x.first - y.first);
-      const last = info.pronounWhole ? this.lastGroup(info.start, null) : null;
+      const last = info.pronounWhole ? this.latestGroupMentioned(before) ?? this.lastGroup(info.start, null) : null;
       const parent = (last && last.parent === null && (last.count === null || last.count > n) ? last : null) ?? parents[0] ?? null;
       if (parent) {
         // "Die Ermittler … Einer der drei Ermittler": the part tells the whole's count.
@@ -429,8 +473,10 @@ export class SourceRegistry {
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
-    if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3 && !info.affiliation
-      && descriptionClass(this.v.lex.refs, this.v.lower[info.end - 1]) === 'person') {
+    // An affiliation does not stop a generic description ("die SPD-Politikerin") from referring back.
+    const last = this.v.lower[info.end - 1];
+    if (info.definite && info.count === null && verbNumber !== 'pl' && info.end - info.start <= 3
+      && (!info.affiliation || isGenericPersonHead(this.v.lex.refs, last)) && descriptionClass(this.v.lex.refs, last) === 'person') {
       const person = this.describedPersonBefore(info, this.v.lower[info.end - 1], true);
       if (person) { this.addMention(person, info.start, info.end); return person; }
     }

@@ -7,11 +7,11 @@
  *  - quoted spans inside reported content become mixed quotes.
  */
 import { readCue, trimContent, wordCount, type Subject } from './attribution.js';
-import type { VerbForm } from './lexicon.js';
+import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { cueAt, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -25,12 +25,16 @@ export interface Statement {
   cue: [number, number] | null;
   form: VerbForm | null;
   subject: Subject | { type: 'continuation' };
+  /** The channel that relayed the words ("zitiert die Nachrichtenagentur AFP …"), set once the relay is read. */
+  relayChannel?: string;
   /** Token range of the attribution (cue, speaker, channel) for the channel search. */
   attribution: [number, number] | null;
   anchor: number;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
+/** Longest noun phrase read before a postposed cue ("den Angaben der Regierung zufolge"): set by hand. */
+const MAX_CUE_NP = 8;
 
 /** Token range [content start, closing-mark token) and the mark tokens of a quote span. */
 function spanTokens(v: DocView, q: QuoteSpan): { open: number; close: number; a: number; b: number } {
@@ -71,7 +75,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
     const sp = postfieldSpeaker(v, s, limit);
     if (!sp) return null;
     let end = sp[1];
-    if (form.particle) { if (v.lower[end] !== form.particle) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
+    if (form.particle) { if (!isParticle(form.particle, v.lower[end])) { const p = particleIn(v, form.particle, end, limit); if (p < 0) return null; end = p + 1; } else end++; }
     return { verb: k, form, subject: sp, end, skipped: 0 };
   }
   // "…", hieß es in einer Mitteilung des Verbandes / hieß es aus Regierungskreisen.
@@ -214,14 +218,17 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
           if (wordCount(v, a, b) >= 3) st = indirect(v, [a, b], [k, k + 1], null, { type: 'phrase', range: [k + 1, e] }, [k, E]);
         }
       } else if (lex.cueAfter.has(w)) {
-        let a = k - 1;
-        while (a > S && v.lower[a - 1] !== ',' && k - a < 8) a--;
-        // (a postposed cue needs its source before it: "zufolge" opening a sentence has none)
-        if (a >= S && a < k && chunkNP(v, a, k) === k) {
+        // "X zufolge": the longest noun phrase ending right before the cue, within its clause (none when the cue opens the text).
+        let a = k;
+        for (let t = k - 1; t >= S && k - t <= MAX_CUE_NP && v.lower[t] !== ','; t--) if (chunkNP(v, t, k) === k && canOpenNP(v, t)) a = t;
+        if (a < k) {
           const subject: Subject = { type: 'phrase', range: [a, k] };
-          if (a === S) { const [c0, c1] = trimContent(v, k + 1, E); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [S, k + 1]); }
-          else { const [c0, c1] = trimContent(v, S, a - 1); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [a, E]); }
+          // Content after ("Dem Bericht zufolge …"), before (", … zufolge."), or around it ("X umfasst Y zufolge Z").
+          const [c0, c1] = a === S ? trimContent(v, k + 1, E) : v.lower[a - 1] === ',' ? trimContent(v, S, a - 1) : trimContent(v, S, E);
+          if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [a, k + 1], null, subject, a === S ? [S, k + 1] : [a, E]);
         }
+      } else if (lex.accountPrepositions.has(w) && !lex.cueBefore.some((p) => matchPatternAt(p, v.lower, k, E)) && (st = accountCue(v, k, S, E))) {
+        // "nach eigenen Angaben", "nach Angaben der Armee", "nach Berichten": see accountCue.
       } else {
         // "aus Regierungskreisen verlautete, …": the source sits inside the cue phrase.
         for (const p of lex.sourcePhrases) {
@@ -254,15 +261,33 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     // German Konjunktiv I with a pronoun subject and no verb of saying continues the last speaker's words.
     const mood = lex.reportedMood;
     if (lastStatementSentence === s) sentencesWithStatements.add(s);
-    if (mood && !sentencesWithStatements.has(s) && sentencesWithStatements.has(s - 1)) {
+    const context = !sentencesWithStatements.has(s) && reportedBefore(v, s, sentencesWithStatements);
+    if (context) {
+      // "Auch ballistische Raketen wurden demnach abgefangen": an adverb meaning "according to it" continues the account.
+      let t = S;
+      while (t < E && (v.quoteOf[t] || !lex.continuationCues.has(v.lower[t]))) t++;
+      const st = t < E ? indirect(v, trimContent(v, S, E), [t, t + 1], null, { type: 'none' }, [t, t + 1]) : null;
+      if (st) {
+        st.subject = { type: 'continuation' }; st.anchor = S; consumed.add(t);
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+      }
+    }
+    if (mood && context && !sentencesWithStatements.has(s)) {
       let k = S;
-      while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]))) k++;
+      while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]) || lex.connectors.has(v.lower[k]))) k++;
       const verb = v.lower[k + 1] ?? '';
       const konj = mood.forms.has(verb) || verb.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => verb.endsWith(x))
         && !lex.determiners.has(verb) && !lex.verbs.has(verb);
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
         const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
         if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+      } else if (k > S && k < E && !v.quoteOf[k] && (mood.forms.has(v.lower[k]) || mood.continuationForms.has(v.lower[k])) && !v.quoteOf[S]) {
+        // "Daher könne es …", "Zudem sei die Nachfrage groß": an adverb in the prefield, the verb in the reported mood.
+        const st = indirect(v, trimContent(v, S, E), [k, k + 1], null, { type: 'none' }, [S, S]);
+        if (st) {
+          st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
+          statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+        }
       } else if (k < E && !v.quoteOf[k] && !isQuoteMark(v, k)) {
         // Any subject: a finite verb in the reported mood in second position ("Das Rentenniveau werde gesichert",
         // "Offen sei aber, wie …") continues the words of the last speaker.
@@ -288,6 +313,51 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
     }
   }
   return { statements, consumed, attributed };
+}
+
+/**
+ * Can a noun phrase start at token t? Where nouns are capitalised a lowercase word opens one only as a determiner,
+ * a number or an inflected adjective ("israelischen Angaben"), never as a verb ("umfasst Regierungsangaben").
+ */
+function canOpenNP(v: DocView, t: number): boolean {
+  const lex = v.lex, w = v.lower[t];
+  if (!lex.nounsCapitalised || isCap(v, t) || lex.determiners.has(w) || lex.numbers.has(w)) return true;
+  return lex.adjectiveEndings.some((x) => w.endsWith(x)) && !v.verbMask[t];
+}
+
+/**
+ * Does reported speech run up to sentence s: a statement in one of the two sentences before it, or a reporting verb
+ * in the one right before ("Biden nannte das Vorgehen empörend. Man werde Israel …")?
+ */
+function reportedBefore(v: DocView, s: number, withStatements: Set<number>): boolean {
+  if (withStatements.has(s - 1) || withStatements.has(s - 2)) return true;
+  if (s < 1) return false;
+  const [a, b] = sentenceRange(v, s - 1);
+  for (let t = a; t < b; t++) if (v.verbMask[t] === VERB_CUE) return true;
+  return false;
+}
+
+/**
+ * A preposition before an account noun opens a statement on someone's authority: "nach eigenen Angaben" (the
+ * clause's own subject speaks), "nach Angaben der Armee" (what follows the noun), "nach Berichten", "nach letzten
+ * Umfragen" (the noun phrase itself is the source). The content is the clause, cue words included.
+ */
+function accountCue(v: DocView, k: number, S: number, E: number): Statement | null {
+  const lex = v.lex;
+  const e = chunkNP(v, k + 1, E);
+  let noun = -1;
+  for (let t = k + 1; t < e && noun < 0; t++) if (lex.accountNouns.has(v.lower[t])) noun = t;
+  if (noun < 0) return null;
+  let subject: Subject;
+  if (noun + 1 < e) subject = { type: 'phrase', range: [noun + 1, e] };
+  else if (noun > k + 1 && lex.selfMarkers.has(v.lower[noun - 1])) {
+    const own = k > S ? chunkNP(v, skipConnectors(v, S, k), k) : -1;
+    if (own <= S) return null;
+    subject = { type: 'phrase', range: [skipConnectors(v, S, k), own] };
+  } else subject = { type: 'phrase', range: [k + 1, e] };
+  const [c0, c1] = k === S ? trimContent(v, e, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
+  if (wordCount(v, c0, c1) < 3) return null;
+  return indirect(v, [c0, c1], [k, noun + 1], null, subject, [k, e]);
 }
 
 function indirect(v: DocView, content: [number, number], cue: [number, number], form: VerbForm | null, subject: Subject,
@@ -324,7 +394,7 @@ function firstSpanOpenFrom(v: DocView, offset: number): number {
 
 /** The particle `p` in [from, limit), or -1 (a bounded search: never a scan of the rest of the document). */
 function particleIn(v: DocView, p: string, from: number, limit: number): number {
-  for (let k = from; k < limit; k++) if (v.lower[k] === p) return k;
+  for (let k = from; k < limit; k++) if (isParticle(p, v.lower[k])) return k;
   return -1;
 }
 

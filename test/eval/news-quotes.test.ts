@@ -1,0 +1,42 @@
+/**
+ * Floors for the quotes stage on the real-news dev split (test/gold/news, every article number not divisible by 3):
+ * quotes found (precision and recall), quotes with the right speaker (recall), anonymous sources with the right count
+ * (recall), per language. Each floor is 3 points under the value measured with `backchannel eval news --set news-dev`
+ * when it was set (the measured value is in the comment), so a stage that finds or attributes nothing fails. The
+ * blind test split (news-test) is never scored here: the lead scores it at the end of a round of work.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateNews, type NewsEval } from '../../src/eval/news/run.js';
+import { summaryRows } from '../../src/eval/news/report.js';
+
+/** Measured on news-dev (40 German, 40 English articles) on the quotes branch; floors are these minus 0.03. */
+const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
+  de: {
+    'quotes (found)': { p: 0.880, r: 0.732 },
+    'quotes (speaker right)': { r: 0.527 },
+    'anonymous sources (count)': { r: 0.492 },
+  },
+  en: {
+    'quotes (found)': { p: 0.889, r: 0.807 },
+    'quotes (speaker right)': { r: 0.625 },
+    'anonymous sources (count)': { r: 0.478 },
+  },
+};
+const MARGIN = 0.03;
+
+let result: NewsEval;
+beforeAll(async () => { result = await evaluateNews('news-dev'); }, 300_000);
+
+describe('quotes on real news (news-dev)', () => {
+  for (const [lang, rows] of Object.entries(MEASURED)) {
+    for (const [row, want] of Object.entries(rows)) {
+      it(`${lang}: ${row} at or above the floor`, () => {
+        const sum = result.byLanguage[lang];
+        expect(sum, `no ${lang} articles in news-dev`).toBeDefined();
+        const got = summaryRows(sum!)[row]!;
+        expect(got.r).toBeGreaterThanOrEqual(want.r - MARGIN);
+        if (want.p !== undefined) expect(got.p).toBeGreaterThanOrEqual(want.p - MARGIN);
+      });
+    }
+  }
+});
