@@ -24,7 +24,7 @@ export interface RelationEval {
 
 interface Tuple { s: string; type: string; pred: string; o: string; m: string }
 
-const SYMMETRIC = new Set(['agree', 'cooperate', 'fight', 'close_to']);
+const SYMMETRIC = new Set(['agree', 'cooperate', 'fight', 'close_to', 'negotiate']);
 const SYMMETRIC_CONSULT = /^consult\/(meet|talk|call)$/;
 
 function same(a: Tuple, b: Tuple, strict: boolean): boolean {

@@ -9,6 +9,7 @@ import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
 import { referenceLexicon, type ReferenceLexicon, roleNouns } from '../references/index.js';
+import { vocabularySpecs } from './vocabulary.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -73,6 +74,10 @@ export interface RoleLexicon {
   markers?: string[];
   /** Verbs that end a role named after a marker ("stepped down", "resigned", "zurückgetreten"). */
   endVerbs?: string[];
+  /** Titles of office for a country ("präsident", "minister"): a bare one is of the article's country. */
+  stateTitles?: string[];
+  /** Title prefixes that name the country ("bundes" → DE). */
+  homePrefixes?: Record<string, string>;
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
 }
@@ -148,6 +153,8 @@ export interface CompiledLexicon {
   lang: string;
   byForm: Map<string, { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }[]>;
   suffixNouns: { suffix: string; spec: TriggerSpec; family: Family }[];
+  /** The same, by suffix: a capitalised word is looked up by each of its endings (compounds: "Staatsbesuch"). */
+  suffixIndex: Map<string, { spec: TriggerSpec; family: Family }[]>;
   roles: RoleLexicon;
   modality: ModalityLexicon;
   grammar: GrammarLexicon;
@@ -220,8 +227,23 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   }
   // Reported speech: German Konjunktiv I from the third person present ("fordert" → "fordere", "arbeitet" →
   // "arbeite"), added after the listed forms so a listed reading of the same word comes first.
+  // The broad vocabulary (lang/<code>/relations/vocabulary.json): lemmas per type, forms from inflection.json.
+  const vocabulary = vocabularySpecs(lang, dir, byForm);
+  for (const spec of vocabulary) {
+    const family = familyOf(spec.predicate)!;
+    for (const f of spec.forms) add(f, spec, family, 'present');
+    for (const f of spec.past ?? []) add(f, spec, family, 'past');
+    for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
+    if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
+  }
+  const suffixIndex: CompiledLexicon['suffixIndex'] = new Map();
+  for (const sn of suffixNouns) {
+    let list = suffixIndex.get(sn.suffix);
+    if (!list) suffixIndex.set(sn.suffix, (list = []));
+    if (!list.some((x) => x.spec === sn.spec)) list.push({ spec: sn.spec, family: sn.family });
+  }
   if (grammar.subjunctiveFromPresent) {
-    for (const spec of triggers) {
+    for (const spec of [...triggers, ...vocabulary]) {
       if (spec.pos !== 'verb') continue;
       for (const f of spec.forms) {
         const w = f.toLowerCase();
@@ -240,7 +262,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   const g = grammar;
   const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, roles, modality, grammar, refs,
+    lang, byForm, suffixNouns, suffixIndex, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
