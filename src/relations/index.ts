@@ -118,8 +118,24 @@ function triggersAt(v: SentenceView, t: number): TriggerRef[] {
     if (s.requiresAny?.length && !s.requiresAny.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.excludeAfter?.includes(v.w(t + 1))) return false;
+    if (s.precededBy?.some((p, i, all) => v.w(t - all.length + i) !== p)) return false;
+    if (s.pos === 'verb' && particleVerbElsewhere(v, c, t, s)) return false;
     return true;
   });
+}
+
+/**
+ * „Bei dem Treffen sprach die Ministerin die Zölle nicht an“: a clause ending in a separable particle has a
+ * particle verb (ansprechen), so a trigger verb that does not list that particle is not the verb said there.
+ */
+function particleVerbElsewhere(v: SentenceView, c: SentenceView['clauses'][number], t: number, s: TriggerSpec): boolean {
+  const particles = v.lex.sets.separableParticles;
+  if (!particles.size) return false;
+  let last = c.end - 1;
+  while (last > t && v.isPunct(last)) last--;
+  if (last <= t || v.mentionIdx(last) >= 0) return false;
+  const p = v.w(last);
+  return particles.has(p) && !(s.requires?.includes(p) ?? false) && !v.w(t).startsWith(p);
 }
 
 function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Draft[] {
@@ -197,7 +213,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   }
   if (!objects.length) {
     // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
-    if (spec.symmetric && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
+    if ((spec.symmetric || SYMMETRIC_TYPES.has(spec.predicate)) && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
     else return [];
   }
 
@@ -224,11 +240,26 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'clauseSubject') {
-    const subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));
+    let subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));
+    // „Bei dem Treffen mit X sprach die Ministerin …“, "After talks with X, the chancellor flew home": a noun in an
+    // opening prepositional phrase takes the subject of the clause it opens.
+    if (!subj.length && openingPhrase(v, c, t)) {
+      const host = v.clauses[ci + 1] && c.end - c.start <= OPENING_PHRASE_MAX && v.clauses[ci + 1].kind === 'main' ? ci + 1 : ci;
+      subj = f.subjectOf(host, v.clauses[host].end, new Set(), true).args.filter((a) => !exclude.has(a.entity));
+    }
     return subj.length ? { args: subj } : null;
   }
   if (slot === 'direct') return f.directObject(c, t, exclude, new Set());
   return f.prepObject(c, slot, exclude);
+}
+
+/** Longest opening phrase (tokens) read as a clause of its own ("After talks with Prime Minister Tom Berg,"). */
+const OPENING_PHRASE_MAX = 12;
+
+/** The noun at t sits in a prepositional phrase opening a main clause (at most one word between). */
+function openingPhrase(v: SentenceView, c: SentenceView['clauses'][number], t: number): boolean {
+  if (c.kind !== 'main' || t - c.start > 3) return false;
+  return v.lex.sets.prepositions.has(v.w(c.start));
 }
 
 function hasAny(v: SentenceView, set: Set<string>, a: number, b: number): boolean {
@@ -263,7 +294,9 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
     mod = mr.npCue(t, c.start);
     // "Ein geplantes Treffen wurde abgesagt": what happened to it outranks how it was planned;
     // "versuchte vergeblich, ein Treffen … zu arrangieren": an infinitive's noun takes its governing clause's cue.
-    const clause = spec.modality ? null : mr.clauseCue(governingRanges(v, c, ci));
+    let clause = spec.modality ? null : mr.clauseCue(governingRanges(v, c, ci));
+    // „Bei dem Treffen … sprach sie die Zölle nicht an“: the clause's negation is about its verb, not the opening noun.
+    if (clause === 'negated' && openingPhrase(v, c, t)) clause = null;
     if (!mod || (clause === 'failed' || (clause === 'negated' && mod !== 'negated'))) mod = clause ?? mod;
   } else {
     mod = mr.clauseCue(governingRanges(v, c, ci), t);

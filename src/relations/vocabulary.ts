@@ -6,7 +6,7 @@
  *
  * Entry syntax: "lemma slot slot…" — slots are "direct" or a preposition ("sprechen mit", "meet with direct");
  * "ab|lehnen" is a separable verb, "reach+out" a phrasal one (the particles must be in the clause); "phone+call" a
- * noun with words before it (in the clause); "Vertrag/Verträge" gives a noun's plural.
+ * noun with the words right before it; "Vertrag/Verträge" gives a noun's plural.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
   const file = JSON.parse(readFileSync(p, 'utf8')) as VocabularyFile;
   const out: TriggerSpec[] = [];
   // A form triggers.json already gives this type is its business (it knows the exceptions).
-  const taken = (form: string, predicate: string) => existing.get(form)?.some((e) => predicateType(e.spec.predicate) === predicateType(predicate)) ?? false;
+  const taken = (form: string, predicate: string, pos: TriggerSpec['pos']) => existing.get(form)?.some((e) => e.spec.pos === pos && predicateType(e.spec.predicate) === predicateType(predicate)) ?? false;
   for (const [predicate, t] of Object.entries(file.types)) {
     if (predicate.startsWith('_')) continue;
     if (!familyOf(predicate)) throw new Error(`lang/${lang}/relations/vocabulary.json: type "${predicate}" is not in the ontology (src/relations/ontology.ts)`);
@@ -47,7 +47,7 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
       const word = head.replace('+', ' ');
       const forms = verbForms(lang, word);
       if (!forms) throw new Error(`lang/${lang}/relations/vocabulary.json: "${entry}": no lang/${lang}/relations/inflection.json`);
-      const keep = (xs: string[]) => xs.map((x) => x.toLowerCase()).filter((x) => !taken(x, predicate));
+      const keep = (xs: string[]) => xs.map((x) => x.toLowerCase()).filter((x) => !taken(x, predicate, 'verb'));
       const spec: TriggerSpec = {
         predicate, pos: 'verb', ...t.verb,
         forms: keep(forms.present), past: keep(forms.past), participles: keep(forms.participle),
@@ -61,13 +61,13 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
       const [head, ...slots] = entry.trim().split(/\s+/);
       // "phone+call": the last word is the trigger, the words before it must be in the clause.
       const words = head.split('+');
-      const forms = nounForms(lang, words.pop()!).filter((x) => !taken(x, predicate));
+      const forms = nounForms(lang, words.pop()!).filter((x) => !taken(x, predicate, 'noun'));
       if (!forms.length) continue;
       const spec: TriggerSpec = {
         predicate, pos: 'noun', subject: DEFAULT_NOUN_SUBJECT, ...t.noun,
         forms, object: slots.length ? slots : t.noun?.object ?? [],
       };
-      if (words.length) spec.requires = [...(spec.requires ?? []), ...words.map((w) => w.toLowerCase())];
+      if (words.length) spec.precededBy = words.map((w) => w.toLowerCase());
       if (t.symmetric) spec.symmetric = true;
       if (file.compoundNouns) spec.suffix = true;
       out.push(spec);
