@@ -135,7 +135,9 @@ function particleVerbElsewhere(v: SentenceView, c: SentenceView['clauses'][numbe
   while (last > t && v.isPunct(last)) last--;
   if (last <= t || v.mentionIdx(last) >= 0) return false;
   const p = v.w(last);
-  return particles.has(p) && !(s.requires?.includes(p) ?? false) && !v.w(t).startsWith(p);
+  if (!particles.has(p) || (s.requires?.includes(p) ?? false) || v.w(t).startsWith(p)) return false;
+  // „forderte … auf“: the particle verb (auffordern) is a trigger of the same type itself.
+  return !v.lex.byForm.get(p + v.w(t))?.some((e) => predicateType(e.spec.predicate) === predicateType(s.predicate));
 }
 
 function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Draft[] {
