@@ -65,7 +65,7 @@ export async function benchPipeline(paths: string[], runs: number): Promise<Benc
 /** Stage micro-benchmarks, each in bench/<name>.ts exporting bench<Name>(). Missing ones are skipped. */
 async function stageBenches(only: string | null): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const name of ['ner', 'entities', 'time', 'quotes', 'relations', 'corpus']) {
+  for (const name of ['ner', 'syntax', 'entities', 'time', 'quotes', 'relations', 'corpus', 'linearity']) {
     if (only && only !== name) continue;
     const file = join(repoRoot, 'dist', 'bench', `${name}.js`);
     if (!existsSync(file)) continue;
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--runs') runs = Number(args[++i]);
     else if (args[i] === '--only') only = args[++i];
-    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|entities|time|quotes|relations|corpus]\n'); return; }
+    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|syntax|entities|time|quotes|relations|corpus|linearity]\n'); return; }
     else paths.push(args[i]);
   }
   if (!paths.length) paths.push(...[join(sharedDir, 'corpus'), join(repoRoot, 'examples')].filter(existsSync));

@@ -5,32 +5,39 @@
  */
 import type { Analysis, Entity, Quote, Relation, Source, TimelineItem } from '../contract/schema.js';
 import { describeRelation } from '../relations/describe.js';
+import { forTerminalLine } from '../util/terminal.js';
+import { markdownText } from './escape.js';
 
 export type BriefFormat = 'markdown' | 'text';
 
+/** How a text field appears in the brief: escaped for markdown, or on one clean line for a terminal. */
+type Esc = (s: string | null | undefined) => string;
+
 export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): string {
   const md = format === 'markdown';
+  // Every field from the analysis goes through esc: it is the article's text, never markup or terminal codes.
+  const esc: Esc = (s) => (md ? markdownText(s ?? '') : forTerminalLine(s ?? ''));
   const out: string[] = [];
   const h1 = (s: string) => out.push(md ? `# ${s}` : `${s}\n${'='.repeat(Math.min(80, s.length))}`);
   const h2 = (s: string) => out.push('', md ? `## ${s}` : `${s}\n${'-'.repeat(Math.min(80, s.length))}`);
   const li = (s: string, depth = 0) => out.push(`${'  '.repeat(depth)}${md ? '-' : '*'} ${s}`);
   const b = (s: string) => (md ? `**${s}**` : s);
-  const q = (s: string) => `“${oneLine(s)}”`;
+  const q = (s: string) => `“${esc(oneLine(s))}”`;
   const names = new Map(a.entities.map((e) => [e.id, e.name]));
-  const name = (id: string | null) => (id ? names.get(id) ?? id : 'unknown');
+  const name = (id: string | null) => esc(id ? names.get(id) ?? id : 'unknown');
   const sources = new Map(a.sources.map((s) => [s.id, s]));
   const d = a.document;
 
-  h1(d.title ?? firstWords(d.text));
+  h1(esc(d.title ?? firstWords(d.text)));
   const facts = [
-    `language ${d.language}`,
-    d.published ? `published ${d.published}` : 'publication date unknown',
-    d.source ? `source ${d.source}` : null,
-    d.dateline ? `dateline “${d.dateline}”` : null,
+    `language ${esc(d.language)}`,
+    d.published ? `published ${esc(d.published)}` : 'publication date unknown',
+    d.source ? `source ${esc(d.source)}` : null,
+    d.dateline ? `dateline “${esc(d.dateline)}”` : null,
   ].filter(Boolean);
   out.push('', facts.join(' · '));
   if (d.byline.reporters.length || d.byline.editors.length) {
-    out.push('', `By ${d.byline.reporters.join(', ') || '—'}${d.byline.editors.length ? `; edited by ${d.byline.editors.join(', ')}` : ''}`);
+    out.push('', `By ${d.byline.reporters.map(esc).join(', ') || '—'}${d.byline.editors.length ? `; edited by ${d.byline.editors.map(esc).join(', ')}` : ''}`);
   }
 
   h2(`Actors (${a.entities.length})`);
@@ -39,20 +46,20 @@ export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): stri
     const es = a.entities.filter((e) => e.type === type).sort(byMentions);
     if (!es.length) continue;
     out.push('', b(plural(type)));
-    for (const e of es) li(entityLine(e, name));
+    for (const e of es) li(entityLine(e, name, esc));
   }
 
   h2('Sourcing');
   out.push('', sourcingProfile(a));
-  for (const s of a.sources) li(sourceLine(s, name));
+  for (const s of a.sources) li(sourceLine(s, name, esc));
 
   h2(`Quotes (${a.quotes.length})`);
   if (!a.quotes.length) out.push('', 'No quotes found.');
   const bySpeaker = groupBy(a.quotes, (x) => x.speaker ?? x.source ?? '');
   for (const [who, qs] of bySpeaker) {
     const label = names.get(who) ?? sources.get(who)?.description ?? 'Unattributed';
-    out.push('', b(label));
-    for (const x of qs) li(`${x.kind}: ${q(x.text)}${x.cue ? ` (${x.cue.text}${x.channel ? `, ${x.channel}` : ''})` : x.channel ? ` (${x.channel})` : ''}`);
+    out.push('', b(esc(label)));
+    for (const x of qs) li(`${esc(x.kind)}: ${q(x.text)}${x.cue ? ` (${esc(x.cue.text)}${x.channel ? `, ${esc(x.channel)}` : ''})` : x.channel ? ` (${esc(x.channel)})` : ''}`);
   }
 
   h2(`Relations (${a.relations.length})`);
@@ -61,7 +68,7 @@ export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): stri
   const times = new Map(a.timeline.map((t) => [t.id, t]));
   for (const [subject, rs] of bySubject) {
     out.push('', b(name(subject)));
-    for (const r of rs) li(relationLine(r, name, sources, times, d.language));
+    for (const r of rs) li(relationLine(r, name, sources, times, d.language, esc));
   }
 
   h2(`Timeline (${a.timeline.length})`);
@@ -69,28 +76,28 @@ export function renderBrief(a: Analysis, format: BriefFormat = 'markdown'): stri
   const sorted = [...a.timeline].sort((x, y) => (x.value ?? '9999').localeCompare(y.value ?? '9999') || x.start - y.start);
   const news = sorted.filter((t) => !t.background);
   const background = sorted.filter((t) => t.background);
-  if (news.length) { out.push('', b('News')); for (const t of news) li(timelineLine(t, a, name)); }
-  if (background.length) { out.push('', b('Background')); for (const t of background) li(timelineLine(t, a, name)); }
+  if (news.length) { out.push('', b('News')); for (const t of news) li(timelineLine(t, a, name, esc)); }
+  if (background.length) { out.push('', b('Background')); for (const t of background) li(timelineLine(t, a, name, esc)); }
 
   if (a.flags.length) {
     h2(`Flags (${a.flags.length})`);
-    for (const f of a.flags) li(`${f.kind}: “${f.text}” — ${f.note}`);
+    for (const f of a.flags) li(`${esc(f.kind)}: “${esc(f.text)}” — ${esc(f.note)}`);
   }
   out.push('');
   return out.join('\n');
 }
 
-function entityLine(e: Entity, name: (id: string | null) => string): string {
-  const roles = e.roles.map((r) => `${r.status && r.status !== 'current' ? r.status + ' ' : ''}${r.title}${r.of ? ` (${name(r.of)})` : ''}`);
-  const extra = [e.kind, ...uniq(roles)].filter(Boolean).join('; ');
+function entityLine(e: Entity, name: (id: string | null) => string, esc: Esc): string {
+  const roles = e.roles.map((r) => `${r.status && r.status !== 'current' ? esc(r.status) + ' ' : ''}${esc(r.title)}${r.of ? ` (${name(r.of)})` : ''}`);
+  const extra = [e.kind ? esc(e.kind) : null, ...uniq(roles)].filter(Boolean).join('; ');
   const aliases = e.aliases.filter((x) => x !== e.name);
-  return `${e.name}${extra ? ` — ${extra}` : ''}${aliases.length ? ` [also: ${aliases.join(', ')}]` : ''} (${e.mentions.length}×)`;
+  return `${esc(e.name)}${extra ? ` — ${extra}` : ''}${aliases.length ? ` [also: ${aliases.map(esc).join(', ')}]` : ''} (${e.mentions.length}×)`;
 }
 
-function sourceLine(s: Source, name: (id: string | null) => string): string {
+function sourceLine(s: Source, name: (id: string | null) => string, esc: Esc): string {
   const parts = [s.named ? 'named' : 'anonymous', s.count !== null ? `${s.count}` : null, s.affiliation ? `affiliated with ${name(s.affiliation)}` : null].filter(Boolean);
-  const responses = (s.responses ?? []).map((r) => r.kind.replace('_', ' '));
-  return `${s.description} (${parts.join(', ')})${responses.length ? ` — ${responses.join(', ')}` : ''}`;
+  const responses = (s.responses ?? []).map((r) => esc(r.kind.replace('_', ' ')));
+  return `${esc(s.description)} (${parts.join(', ')})${responses.length ? ` — ${responses.join(', ')}` : ''}`;
 }
 
 function sourcingProfile(a: Analysis): string {
@@ -125,19 +132,19 @@ function withObject(description: string, object: string): string {
   return cut < 0 ? `${description} ${object}` : `${description.slice(0, cut)} ${object}${description.slice(cut)}`;
 }
 
-function relationLine(r: Relation, name: (id: string | null) => string, sources: Map<string, Source>, times: Map<string, TimelineItem>, lang: string): string {
+function relationLine(r: Relation, name: (id: string | null) => string, sources: Map<string, Source>, times: Map<string, TimelineItem>, lang: string, esc: Esc): string {
   const t = r.time ? times.get(r.time) : undefined;
   const via = r.attribution ? sources.get(r.attribution)?.description : null;
-  return `${withObject(describeRelation(r, lang), name(r.object))}${t ? ` [${t.value ?? t.text}]` : ''}${via ? ` — according to ${via}` : ''} — “${oneLine(r.evidence.text, 140)}”`;
+  return `${withObject(esc(describeRelation(r, lang)), name(r.object))}${t ? ` [${esc(t.value ?? t.text)}]` : ''}${via ? ` — according to ${esc(via)}` : ''} — “${esc(oneLine(r.evidence.text, 140))}”`;
 }
 
-function timelineLine(t: TimelineItem, a: Analysis, name: (id: string | null) => string): string {
-  const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${withObject(describeRelation(r, a.document.language), name(r.object))}`);
+function timelineLine(t: TimelineItem, a: Analysis, name: (id: string | null) => string, esc: Esc): string {
+  const rels = a.relations.filter((r) => t.relations.includes(r.id)).map((r) => `${name(r.subject)} ${withObject(esc(describeRelation(r, a.document.language)), name(r.object))}`);
   // Durations, sets and the past or future in general have no interval: their TIMEX3 value says what they
   // are; a clock time shows its time of day.
   const shown = t.timex?.type === 'TIME' ? t.timex.value : t.value;
   const value = `${shown ?? (t.timex ? `${t.timex.value} ${t.timex.type.toLowerCase()}` : '?')}${t.modifier ? ` (${t.modifier.toLowerCase()})` : ''}`;
-  return `${value} — “${t.text}”: ${rels.length ? rels.join('; ') : `… ${sentenceAround(a.document.text, t.start, t.end)} …`}`;
+  return `${esc(value)} — “${esc(t.text)}”: ${rels.length ? rels.join('; ') : `… ${esc(sentenceAround(a.document.text, t.start, t.end))} …`}`;
 }
 
 /** A period ends a sentence only after a lower-case word and before a space ("U.S. Steel" goes on). */

@@ -8,6 +8,7 @@ import { evaluateQuotes, formatQuoteEval } from '../eval/quotes.js';
 import { evaluateRelations } from '../eval/relations.js';
 import { RELATION_SETS, evaluateRelationSet, formatRelationSet, type RelationSet } from '../eval/relation-sets.js';
 import { repoRoot } from '../util/paths.js';
+import { printNewsStageEval } from './gold-commands.js';
 
 const goldDir = (stage: string, dir?: string) => (dir ? resolve(dir) : join(repoRoot, 'test', 'gold', stage));
 const f3 = (x: number) => x.toFixed(3);
@@ -50,9 +51,11 @@ Examples:
     .description('precision and recall of actors, roles and attributes on gold articles (test/gold/entities: <name>.txt + <name>.expected.json)')
     .option('--gold <dir>', 'gold folder')
     .option('--ner <mode>', 'model (the trained NER, end to end) or oracle (gold names: the entities stage alone)', 'model')
+    .option('--set <set>', 'ours (the written gold articles), news-dev or news-test (the real-news gold, docs/annotation.md)', 'ours')
     .option('--errors', 'list every miss and false alarm')
     .option('--json', 'print JSON')
-    .action((o: { gold?: string; ner: string; errors?: boolean; json?: boolean }) => {
+    .action(async (o: { gold?: string; ner: string; set: string; errors?: boolean; json?: boolean }) => {
+      if (o.set !== 'ours') return printNewsStageEval('actors', o.set, o.errors);
       const r = evaluateEntities(goldDir('entities', o.gold), { ner: o.ner === 'oracle' ? 'oracle' : 'model' });
       if (o.json) { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); return; }
       process.stdout.write(`actors on ${r.articles} gold articles (NER: ${o.ner})\n`);
@@ -67,12 +70,21 @@ Examples:
     .description('share of direct and indirect statements attributed to the right speaker or source (test/gold/quotes)')
     .option('--gold <dir>', 'gold folder')
     .option('--mode <mode>', 'pipeline (end to end) or quotes-only (no entity layer)', 'pipeline')
+    .option('--set <set>', 'ours (the written gold articles), news-dev or news-test (the real-news gold, docs/annotation.md)', 'ours')
+    .option('--errors', 'with a news set: list every miss and false alarm')
     .option('--verbose', 'show every gold quote and what was found')
     .option('--json', 'print JSON')
-    .action((o: { gold?: string; mode: string; verbose?: boolean; json?: boolean }) => {
+    .action(async (o: { gold?: string; mode: string; set: string; errors?: boolean; verbose?: boolean; json?: boolean }) => {
+      if (o.set !== 'ours') return printNewsStageEval('quotes', o.set, o.errors);
       const r = evaluateQuotes(goldDir('quotes', o.gold), o.mode === 'quotes-only' ? 'quotes-only' : 'pipeline');
       process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatQuoteEval(r, !!o.verbose) + '\n');
     });
+
+  ev.command('sources')
+    .description('anonymous sources found and counted right on the real-news gold (news-dev or news-test)')
+    .option('--set <set>', 'news-dev or news-test', 'news-dev')
+    .option('--errors', 'list every miss and false alarm')
+    .action((o: { set: string; errors?: boolean }) => printNewsStageEval('sources', o.set, o.errors));
 
   ev.command('relations')
     .description('precision and recall of relations: on our gold (test/gold/relations) strict = subject, type, object and modality, loose = without modality; with --set, typed and actor-pair P/R/F1 per family (tie, event) and language')

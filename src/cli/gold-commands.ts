@@ -8,8 +8,8 @@ import { spanMatches } from '../eval/news/anchor.js';
 import type { NewsGold, GoldSpan } from '../eval/news/types.js';
 import { repoRoot } from '../util/paths.js';
 import { scoreArticle, sumScores } from '../eval/news/score.js';
-import { formatMisses, formatSummary } from '../eval/news/report.js';
-import { evaluateNews, type NewsSet } from '../eval/news/run.js';
+import { formatMisses, formatSummary, summaryRows } from '../eval/news/report.js';
+import { evaluateNews, newsGoldLanguages, type NewsSet } from '../eval/news/run.js';
 
 const goldDir = join(repoRoot, 'test', 'gold', 'news');
 
@@ -84,7 +84,7 @@ export function registerGoldCommands(program: Command): void {
     .argument('[dir]', 'gold folder', goldDir)
     .action(async (dir: string) => {
       let files = 0, bad = 0;
-      for (const lang of existsSync(dir) ? readdirSync(dir) : []) {
+      for (const lang of newsGoldLanguages(dir)) {
         for (const f of readdirSync(join(dir, lang)).filter((x) => x.endsWith('.json'))) {
           const g = readJson(join(dir, lang, f)) as unknown as NewsGold;
           const news = await readNewsText(g.file);
@@ -112,4 +112,25 @@ export function registerNewsEvalCommand(program: Command): void {
       for (const [lang, t] of Object.entries(r.byLanguage)) process.stdout.write(formatSummary(`${o.set} ${lang}`, t, t.articles));
       if (o.errors) process.stdout.write(formatMisses(r.articles));
     });
+}
+
+/** Rows of the news scores that belong to one stage's eval command. */
+const STAGE_ROWS: Record<string, { rows: string[]; layers: string[] }> = {
+  quotes: { rows: ['quotes (found)', 'quotes (speaker right)', 'anonymous sources (found)', 'anonymous sources (count)'], layers: ['quote', 'source'] },
+  sources: { rows: ['anonymous sources (found)', 'anonymous sources (count)'], layers: ['source'] },
+  actors: { rows: ['actors (recall only)', 'roles'], layers: ['role'] },
+};
+
+/** `eval quotes|sources|actors --set news-dev|news-test`: that stage's rows of the real-news evaluation. */
+export async function printNewsStageEval(stage: keyof typeof STAGE_ROWS, set: string, errors = false): Promise<void> {
+  if (set !== 'news-dev' && set !== 'news-test') throw new Error(`--set: expected ours, news-dev or news-test, got "${set}"`);
+  const r = await evaluateNews(set);
+  if (!r.articles.length) { process.stdout.write(`${set}: no gold files in test/gold/news\n`); return; }
+  const { rows, layers } = STAGE_ROWS[stage]!;
+  for (const [lang, t] of Object.entries(r.byLanguage)) {
+    const all = summaryRows(t);
+    process.stdout.write(`${stage} ${set} ${lang}: ${t.articles} article(s)\n`);
+    for (const k of rows) { const v = all[k]!; process.stdout.write(`  ${k.padEnd(26)} P ${v.p.toFixed(3)}  R ${v.r.toFixed(3)}  F1 ${v.f.toFixed(3)}\n`); }
+  }
+  if (errors) process.stdout.write(formatMisses(r.articles, layers));
 }

@@ -10,6 +10,10 @@ import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
 import { registerGoldCommands, registerNewsEvalCommand } from './gold-commands.js';
 import { registerServeCommand } from '../server/serve-command.js';
+import { registerParserCommands } from '../syntax/parser/commands.js';
+import { registerSyntaxCommands } from '../syntax/commands.js';
+import { forTerminalLine } from '../util/terminal.js';
+import { DEFAULT_TIMEOUT_S } from '../pipeline/budget.js';
 
 // `backchannel … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -29,6 +33,18 @@ const bytes = (v: string) => {
   if (!m) throw new InvalidArgumentError('expects a size such as 500k, 16M');
   return Math.round(Number(m[1]) * ({ k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').toLowerCase() as 'k'] ?? 1));
 };
+const LAYERS = ['syntax'];
+const layerList = (v: string) => {
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = list.filter((l) => !LAYERS.includes(l));
+  if (unknown.length) throw new InvalidArgumentError(`unknown layer ${unknown.join(', ')} (known: ${LAYERS.join(', ')})`);
+  return list;
+};
+const seconds = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expects a number of seconds, such as 30');
+  return n;
+};
 const date = (v: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError('expects YYYY-MM-DD');
   return v;
@@ -38,12 +54,15 @@ program
   .command('analyze')
   .description('analyse articles: a text file (with optional front matter), a saved HTML page, a JSON Lines batch, a folder of these, or - for stdin')
   .argument('[paths...]', 'files or folders; - or nothing reads stdin')
-  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief), timeml (the text with TIMEX3 tags)').choices(['json', 'markdown', 'text', 'timeml']).default('markdown'))
+  .addOption(new Option('-f, --format <format>', 'output: json (the backchannel.analysis/1 contract), markdown or text (a readable brief), timeml (the text with TIMEX3 tags), conllu (tags, lemmas and dependencies per sentence, offsets in MISC TokenRange)').choices(['json', 'markdown', 'text', 'timeml', 'conllu']).default('markdown'))
+  .option('--layers <list>', 'optional contract layers to add to json output, comma-separated: syntax', layerList)
   .option('-o, --out <path>', 'write to this file (or, for several articles, this folder: one file each)')
   .option('--lang <code>', 'language of the text (de, en); default: detected')
   .option('--published <date>', 'publication date YYYY-MM-DD (relative dates resolve against it); overrides front matter', date)
   .option('--title <title>', 'title; overrides front matter')
-  .option('--max-bytes <size>', 'refuse larger files', bytes)
+  .option('--max-bytes <size>', 'refuse larger files (and stdin); reading stops there (default 16M)', bytes)
+  .option('--max-article-bytes <size>', 'refuse a longer article text (default 2M)', bytes)
+  .option('--timeout <seconds>', `time one article may take; a slower one fails and the rest go on (default ${DEFAULT_TIMEOUT_S})`, seconds)
   .option('--no-progress', 'no progress bar on stderr')
   .addHelpText('after', `
 Examples:
@@ -54,12 +73,18 @@ Examples:
   $ cat article.txt | backchannel analyze - --lang de --published 2024-02-02
   $ backchannel analyze batch.jsonl --format json > analyses.jsonl
   $ backchannel analyze article.txt --format timeml --out article.tml
+  $ backchannel analyze article.txt --format json --layers syntax
+  $ backchannel analyze article.txt --format conllu > article.conllu
 
 Input front matter (optional, between --- lines): title, source, url, published (YYYY-MM-DD), language.
+With --out DIR/ each article gets its own file, named after its path below the folder given (a/x.txt →
+DIR/a/x.json, a JSON Lines row x.jsonl:3 → DIR/x-3.json); a name already used gets a suffix (x~2.json) and a
+note says so. Files are written whole or not at all. Without --out, results stream to stdout as each is done.
+In a folder, pipes, devices and sockets are skipped with a message; unreadable subfolders too.
 Exit status: 0 when every input was analysed, 1 when any input failed (the others are still analysed).`)
   .action(async (paths: string[], o) => {
-    const r = await runAnalyze(paths, { format: o.format, out: o.out, lang: o.lang, published: o.published, title: o.title, maxBytes: o.maxBytes, progress: o.progress });
-    for (const p of r.problems) process.stderr.write(`backchannel: ${p.origin}: ${p.message}\n`);
+    const r = await runAnalyze(paths, { format: o.format, layers: o.layers, out: o.out, lang: o.lang, published: o.published, title: o.title, maxBytes: o.maxBytes, maxArticleBytes: o.maxArticleBytes, timeout: o.timeout, progress: o.progress });
+    for (const p of r.problems) process.stderr.write(`backchannel: ${forTerminalLine(p.origin)}: ${forTerminalLine(p.message)}\n`);
     if (r.problems.length && r.analysed + r.problems.length > 1) process.stderr.write(`backchannel: ${r.analysed} analysed, ${r.problems.length} failed\n`);
     if (r.problems.length) process.exitCode = 1;
   });
@@ -93,8 +118,10 @@ registerCorpusCommands(program);
 registerGoldCommands(program);
 registerNewsEvalCommand(program);
 registerServeCommand(program);
+registerParserCommands(program);
+registerSyntaxCommands(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
-  process.stderr.write(`backchannel: ${e.message}\n`);
+  process.stderr.write(`backchannel: ${forTerminalLine(e.message)}\n`);
   process.exit(1);
 });

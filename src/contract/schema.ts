@@ -165,6 +165,32 @@ export const SourcingSchema = z.object({
   bySource: z.array(z.object({ source: z.string(), description: z.string(), named: z.boolean(), statements: z.number().int().nonnegative() })),
 });
 
+/**
+ * The syntax layer (optional; only when asked for: `--layers syntax`, `--format conllu`): per sentence, its
+ * syntactic words with UD tags, lemma and dependency. A contraction ("im" = in + dem) gives several words that
+ * share their token's offsets. `head` is the 1-based index of the head word in the sentence, 0 for the root,
+ * -1 when the language has no parser.
+ */
+export const SyntaxWordSchema = z.object({
+  form: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  upos: z.string(),
+  feats: z.string(),
+  lemma: z.string(),
+  head: z.number().int().min(-1),
+  deprel: z.string(),
+});
+
+export const SyntaxSchema = z.object({
+  models: z.record(z.string(), z.string()),
+  sentences: z.array(z.object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    words: z.array(SyntaxWordSchema),
+  })),
+});
+
 export const AnalysisSchema = z.object({
   schema: z.literal(SCHEMA_ID),
   document: DocumentSchema,
@@ -176,6 +202,8 @@ export const AnalysisSchema = z.object({
   flags: z.array(FlagSchema),
   /** Sourcing profile (optional within /1: added after the first release of the contract). */
   sourcing: SourcingSchema.optional(),
+  /** Syntax layer (optional within /1; only when asked for). */
+  syntax: SyntaxSchema.optional(),
   meta: z.object({
     version: z.string(),
     models: z.record(z.string(), z.string()),
@@ -198,3 +226,4 @@ export type TimexOut = z.infer<typeof TimexSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
 export type Analysis = z.infer<typeof AnalysisSchema>;
 export type Sourcing = z.infer<typeof SourcingSchema>;
+export type SyntaxOut = z.infer<typeof SyntaxSchema>;

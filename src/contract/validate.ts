@@ -37,6 +37,13 @@ function offsetProblems(a: Analysis): string[] {
   a.relations.forEach((r, i) => check(`relations[${i}].evidence`, r.evidence));
   a.timeline.forEach((t, i) => check(`timeline[${i}]`, t));
   a.flags.forEach((f, i) => check(`flags[${i}]`, f));
+  a.syntax?.sentences.forEach((s, i) => {
+    check(`syntax.sentences[${i}]`, s);
+    s.words.forEach((w, j) => {
+      check(`syntax.sentences[${i}].words[${j}]`, w);
+      if (w.head > s.words.length) out.push(`syntax.sentences[${i}].words[${j}].head: ${w.head} beyond the sentence's ${s.words.length} words`);
+    });
+  });
   const ids = new Set(a.entities.map((e) => e.id));
   const sourceIds = new Set(a.sources.map((s) => s.id));
   const timeIds = new Set(a.timeline.map((t) => t.id));

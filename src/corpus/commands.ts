@@ -10,6 +10,8 @@ import { findChannels } from './channels.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound } from './lookup.js';
+import { forTerminalLine } from '../util/terminal.js';
+import { TimedAnalyzer } from '../pipeline/budget.js';
 
 class NoCorpus extends Error {}
 
@@ -29,7 +31,7 @@ async function userErrors(fn: () => Promise<void>): Promise<void> {
     await fn();
   } catch (err) {
     if (err instanceof ActorNotFound || err instanceof NoCorpus) {
-      process.stderr.write(`backchannel: ${err.message}${err instanceof ActorNotFound ? ' (try `backchannel actors`)' : ''}\n`);
+      process.stderr.write(`backchannel: ${forTerminalLine(err.message)}${err instanceof ActorNotFound ? ' (try `backchannel actors`)' : ''}\n`);
       process.exitCode = 1;
       return;
     }
@@ -70,13 +72,16 @@ export function registerCorpusCommands(program: Command): void {
         const t0 = performance.now();
         let n = 0;
         bar?.start(items.length, 0, { rate: '0.0', origin: '' });
+        // each article within a time budget: a pathological one is recorded as failed, and the batch goes on
+        const analyzer = new TimedAnalyzer();
         try {
           const sum = await ingestAll(store, items, {
+            analyze: (raw) => analyzer.analyze(raw),
             shouldStop: () => stop,
             onOutcome: (out) => {
               n++;
               const secs = (performance.now() - t0) / 1000;
-              bar?.update(n, { rate: (n / Math.max(secs, 1e-3)).toFixed(1), origin: out.origin.slice(-40) });
+              bar?.update(n, { rate: (n / Math.max(secs, 1e-3)).toFixed(1), origin: forTerminalLine(out.origin).slice(-40) });
             },
           });
           bar?.stop();
@@ -84,6 +89,7 @@ export function registerCorpusCommands(program: Command): void {
           if (sum.errors.length) process.exitCode = 1; // the others are stored; the exit status tells scripts
         } finally {
           bar?.stop();
+          await analyzer.close();
           process.off('SIGINT', onSigint);
         }
       }, false);

@@ -3,8 +3,12 @@ import type { ChannelPath, HopEvidence, TieStats } from './channels.js';
 import type { ActorProfile } from './profile.js';
 import type { ActorNode } from './network.js';
 import type { IngestSummary } from './ingest.js';
+import { forTerminal, forTerminalLine } from '../util/terminal.js';
 
-const wrapQuote = (s: string, max = 240) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
+// Every function here returns text for a terminal built from stored article data (titles, names, quotes):
+// the whole result loses every control and bidi character (forTerminal), and quotes and errors sit on one line.
+
+const wrapQuote = (raw: string, max = 240) => { const s = forTerminalLine(raw); return s.length > max ? s.slice(0, max - 1) + '…' : s; };
 
 function articleRef(e: { title: string | null; source: string | null; published: string | null; articleId: string }): string {
   const meta = [e.source, e.published].filter(Boolean).join(', ');
@@ -23,7 +27,7 @@ function statsText(s: TieStats): string {
 }
 
 export function formatChannels(from: string, to: string, maxHops: number, paths: ChannelPath[], names: Map<string, string>): string {
-  if (!paths.length) return `No channel from ${from} to ${to} within ${maxHops} hop(s).\n`;
+  if (!paths.length) return forTerminal(`No channel from ${forTerminalLine(from)} to ${forTerminalLine(to)} within ${maxHops} hop(s).\n`);
   const name = (id: string) => names.get(id) ?? id;
   let s = `Channels from ${paths[0].actors[0].name} to ${paths[0].actors[paths[0].actors.length - 1].name} (at most ${maxHops} hops; lower cost = stronger)\n`;
   paths.forEach((p, i) => {
@@ -40,7 +44,7 @@ export function formatChannels(from: string, to: string, maxHops: number, paths:
       }
     }
   });
-  return s;
+  return forTerminal(s);
 }
 
 export function formatProfile(p: ActorProfile, why: boolean): string {
@@ -71,15 +75,15 @@ export function formatProfile(p: ActorProfile, why: boolean): string {
     s += `\nQuotes about ${a.name}:\n`;
     for (const q of p.quotesAbout) s += `  ${q.published ?? ''}  ${q.speaker ?? 'unattributed'}: “${wrapQuote(q.text)}” — ${q.article}\n`;
   }
-  return s;
+  return forTerminal(s);
 }
 
 export function formatActors(nodes: ActorNode[]): string {
-  const rows = nodes.map((n) => [n.name, n.type + (n.kind ? `/${n.kind}` : ''), String(n.mentions), String(n.articles), String(n.degree), n.id]);
+  const rows = nodes.map((n) => [forTerminalLine(n.name), n.type + (n.kind ? `/${n.kind}` : ''), String(n.mentions), String(n.articles), String(n.degree), n.id]);
   const head = ['actor', 'type', 'mentions', 'articles', 'degree', 'id'];
   const w = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : (i >= 2 && i <= 4 ? c.padStart(w[i]) : c.slice(0, w[i]).padEnd(w[i])))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return forTerminal([line(head), ...rows.map(line)].join('\n') + '\n');
 }
 
 export function formatIngestSummary(sum: IngestSummary): string {
@@ -91,7 +95,7 @@ export function formatIngestSummary(sum: IngestSummary): string {
   s += '\n';
   if (sum.errors.length) {
     s += 'Failed:\n';
-    for (const e of sum.errors) s += `  ${e.origin}: ${e.message}\n`;
+    for (const e of sum.errors) s += `  ${forTerminalLine(e.origin)}: ${forTerminalLine(e.message)}\n`;
   }
   return s;
 }

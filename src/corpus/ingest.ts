@@ -37,8 +37,8 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** The analysis of one article; the pipeline by default (tests and benches pass their own). */
-  analyze?: (raw: RawArticle) => Analysis;
+  /** The analysis of one article; the pipeline by default (tests and benches pass their own, the CLI a time-limited one). */
+  analyze?: (raw: RawArticle) => Analysis | Promise<Analysis>;
   onOutcome?: (o: IngestOutcome) => void;
   /** Checked between articles: return true to stop cleanly (Ctrl-C). */
   shouldStop?: () => boolean;
@@ -49,6 +49,9 @@ export async function ingestAll(store: Store, items: Iterable<InputItem> | Async
   const sum: IngestSummary = { added: 0, unchanged: 0, copies: 0, errors: [], stopped: false, ms: 0 };
   const seenFiles = new Set<string>();
   for await (const item of items as AsyncIterable<InputItem>) {
+    // Let the event loop run between articles: the store's calls resolve as microtasks only, so without this
+    // a SIGINT handler (Ctrl-C) would never get to run before the whole input is done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (opts.shouldStop?.()) {
       sum.stopped = true;
       break;
@@ -81,15 +84,20 @@ async function clearErrors(store: Store, file: string): Promise<void> {
 
 async function recordError(store: Store, origin: string, message: string): Promise<IngestOutcome> {
   const at = new Date().toISOString();
-  await store.db
-    .insertInto('ingest_errors')
-    .values({ origin, message, at })
-    .onConflict((oc) => oc.column('origin').doUpdateSet({ message, at }))
-    .execute();
+  try {
+    await store.db
+      .insertInto('ingest_errors')
+      .values({ origin, message, at })
+      .onConflict((oc) => oc.column('origin').doUpdateSet({ message, at }))
+      .execute();
+  } catch (err) {
+    // A full disk refuses the error row too: the failure is still reported, and the batch goes on.
+    return { kind: 'error', origin, message: `${message} (not recorded in the store: ${(err as Error).message})` };
+  }
   return { kind: 'error', origin, message };
 }
 
-export async function ingestArticle(store: Store, raw: RawArticle, analyze: (raw: RawArticle) => Analysis = analyzeArticle): Promise<IngestOutcome> {
+export async function ingestArticle(store: Store, raw: RawArticle, analyze: (raw: RawArticle) => Analysis | Promise<Analysis> = analyzeArticle): Promise<IngestOutcome> {
   const id = contentHash(raw.text);
   const known = await store.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst();
   if (known) {
@@ -97,14 +105,17 @@ export async function ingestArticle(store: Store, raw: RawArticle, analyze: (raw
   }
   let analysis: Analysis;
   try {
-    analysis = analyze(raw);
+    analysis = await analyze(raw);
   } catch (err) {
     return recordError(store, raw.origin, `analysis failed: ${(err as Error).message}`);
   }
+  // The first error inside the transaction is the one to report: when SQLite has already rolled back (a full
+  // disk), the driver's own ROLLBACK fails too ("no transaction is active") and would hide the cause.
+  let cause: unknown = null;
   try {
-    return await store.transaction((tx) => writeArticle(tx, id, raw.origin, analysis));
+    return await store.transaction((tx) => writeArticle(tx, id, raw.origin, analysis).catch((err) => { cause ??= err; throw err; }));
   } catch (err) {
-    return recordError(store, raw.origin, `store failed: ${(err as Error).message}`);
+    return recordError(store, raw.origin, `store failed: ${((cause ?? err) as Error).message}`);
   }
 }
 

@@ -35,9 +35,11 @@ export function scanGazetteer(ctx: Ctx): Cand[] {
         if (tokenEnd - 1 > i) { i = tokenEnd - 1; break; }
         pos = end;
       }
-      // Next start: after the next hyphen inside this token.
-      const h = text.indexOf('-', pos + 1);
-      if (h < 0 || h >= t.end - 1) break;
+      // Next start: after the next hyphen inside this token (searched within the token only: a search to the
+      // end of a text without hyphens made the scan quadratic).
+      let h = pos + 1;
+      while (h < t.end && text.charCodeAt(h) !== 45) h++;
+      if (h >= t.end - 1) break;
       pos = h + 1;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The pipeline: text → NER → entities → time → quotes → relations → flags → the analysis document.
+ * The pipeline: text → (syntax, on demand) → NER → entities → time → quotes → relations → flags → the analysis document.
  * Each stage reads the Doc (and earlier layers) and adds one layer; timings are recorded per stage.
  */
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { detectFlags, prepareFlags } from '../flags/index.js';
 import { detectLanguage } from '../text/language.js';
 import { normalizeText } from '../text/normalize.js';
 import { linkTimeline } from './link-timeline.js';
+import { runSyntax, syntaxContract, type SyntaxLayer } from '../syntax/stage.js';
 import { VERSION } from '../version.js';
 
 export interface AnalyzeOptions {
@@ -53,7 +54,13 @@ export function analyzeSync(text: string, options: AnalyzeOptions = {}): Analysi
   });
 }
 
-export function analyzeArticle(raw: RawArticle): Analysis {
+/** Optional layers of the contract, left out unless asked for. */
+export interface AnalyzeLayers {
+  /** Include the syntax layer (tags, lemmas, dependencies per sentence). */
+  syntax?: boolean;
+}
+
+export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Analysis {
   const timings: Record<string, number> = {};
   const timed = <T>(stage: string, fn: () => T): T => {
     const t0 = performance.now();
@@ -62,6 +69,12 @@ export function analyzeArticle(raw: RawArticle): Analysis {
     return out;
   };
   const doc: Doc = timed('text', () => buildDoc(raw));
+  // Computed for every article: later stages (quotes, relations) are to read it.
+  // The parse costs about twice the rest of the pipeline (docs/bench.md): it runs when a layer asks for it
+  // (--layers syntax, --format conllu) or when a stage reads it — stages get `syntaxOf`, never a precomputed parse.
+  let parsed: SyntaxLayer | null | undefined;
+  const syntaxOf = (): SyntaxLayer | null => (parsed !== undefined ? parsed : (parsed = timed('syntax', () => runSyntax(doc))));
+  const syntax = layers.syntax ? syntaxOf() : null;
   const ner = timed('ner', () => runNer(doc));
   const entities = timed('entities', () => extractEntities(doc, ner));
   const timeline: TimelineItem[] = timed('time', () => extractTimeline(doc));
@@ -74,6 +87,7 @@ export function analyzeArticle(raw: RawArticle): Analysis {
   const models: Record<string, string> = {};
   const ner_ = nerModelInfo(doc.language);
   if (ner_) models.ner = `${ner_.name}@${ner_.version}`;
+  if (parsed) Object.assign(models, parsed.models);
 
   return {
     schema: SCHEMA_ID,
@@ -95,6 +109,7 @@ export function analyzeArticle(raw: RawArticle): Analysis {
     timeline,
     flags: flags ?? [],
     sourcing: quotes.profile,
+    ...(layers.syntax && syntax ? { syntax: syntaxContract(doc, syntax) } : {}),
     meta: {
       version: VERSION,
       models,

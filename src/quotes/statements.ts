@@ -216,7 +216,8 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       } else if (lex.cueAfter.has(w)) {
         let a = k - 1;
         while (a > S && v.lower[a - 1] !== ',' && k - a < 8) a--;
-        if (a < k && chunkNP(v, a, k) === k) {
+        // (a postposed cue needs its source before it: "zufolge" opening a sentence has none)
+        if (a >= S && a < k && chunkNP(v, a, k) === k) {
           const subject: Subject = { type: 'phrase', range: [a, k] };
           if (a === S) { const [c0, c1] = trimContent(v, k + 1, E); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [S, k + 1]); }
           else { const [c0, c1] = trimContent(v, S, a - 1); if (wordCount(v, c0, c1) >= 3) st = indirect(v, [c0, c1], [k, k + 1], null, subject, [a, E]); }

@@ -73,8 +73,20 @@ export class ArgumentFinder {
     return this.governingPrepAt(this.v.mention(k).tokenStart);
   }
 
+  /**
+   * Memo of governingPrepAt by start token: a list of actors ("A und B und C …") asks each member's
+   * preposition through the next one's, so without it a long list costs the square of its length.
+   */
+  private readonly prepMemo = new Map<number, { prep: string; at: number } | null>();
+
   /** The preposition governing the noun phrase whose head starts at token `start`. */
   governingPrepAt(start: number): { prep: string; at: number } | null {
+    let found = this.prepMemo.get(start);
+    if (found === undefined) this.prepMemo.set(start, (found = this.findGoverningPrep(start)));
+    return found;
+  }
+
+  private findGoverningPrep(start: number): { prep: string; at: number } | null {
     const v = this.v;
     let t = start - 1;
     let nounSkipped = false;

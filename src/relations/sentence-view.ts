@@ -92,7 +92,15 @@ export class SentenceView {
   }
   /** A one- or two-word marker from a list ("wie", "such as") ending at token t. */
   markerAt(list: Set<string>, t: number): boolean {
-    return list.has(this.w(t)) || list.has(this.w(t - 1) + ' ' + this.w(t));
+    return list.has(this.w(t)) || list.has(this.bigram(t));
+  }
+
+  /** "w(t-1) w(t)", built once per token: markerAt runs inside per-token loops and must not allocate each time. */
+  private bigrams: string[] | null = null;
+  private bigram(t: number): string {
+    if (t < this.from || t >= this.to) return this.w(t - 1) + ' ' + this.w(t);
+    if (!this.bigrams) this.bigrams = new Array<string>(this.to - this.from);
+    return (this.bigrams[t - this.from] ??= this.w(t - 1) + ' ' + this.w(t));
   }
 
   /**

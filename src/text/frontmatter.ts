@@ -10,8 +10,9 @@ export class FrontMatterError extends Error {}
 
 export function parseFrontMatter(input: string): FrontMatter {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (!/^---[ \t]*\r?\n/.test(text)) return { fields: {}, body: text, bodyLine: 1 };
-  const lines = text.split(/\r?\n/);
+  // Any line ending: Unix, Windows, and the old Mac's CR alone (which otherwise hides the whole block).
+  if (!/^---[ \t]*(\r\n?|\n)/.test(text)) return { fields: {}, body: text, bodyLine: 1 };
+  const lines = text.split(/\r\n?|\n/);
   const fields: Record<string, string> = {};
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];

@@ -35,7 +35,7 @@ describe('backchannel.analysis/1', () => {
   });
   it('exports a JSON Schema that names every top-level field', () => {
     const s = analysisJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(s.properties).sort()).toEqual(['document', 'entities', 'flags', 'meta', 'quotes', 'relations', 'schema', 'sources', 'sourcing', 'timeline']);
+    expect(Object.keys(s.properties).sort()).toEqual(['document', 'entities', 'flags', 'meta', 'quotes', 'relations', 'schema', 'sources', 'sourcing', 'syntax', 'timeline']);
     expect(s.required).toContain('timeline');
   });
   it('the brief renders in both formats', async () => {

@@ -1,5 +1,5 @@
 /** Runs the pipeline over the real-news gold set (news-dev / news-test) and scores it per article and language. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle, prepareLanguage } from '../../pipeline/analyze.js';
 import { readInputFile } from '../../text/input.js';
@@ -18,9 +18,14 @@ export const inSet = (file: string, set: NewsSet): boolean => {
   return set === 'news-test' ? n % 3 === 0 : n % 3 !== 0;
 };
 
+/** The language folders of the gold set (de/, en/ …; a README beside them is no language). */
+export function newsGoldLanguages(dir = newsGoldDir): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((l) => statSync(join(dir, l)).isDirectory()).sort() : [];
+}
+
 export function readNewsGold(set: NewsSet, dir = newsGoldDir): NewsGold[] {
   const out: NewsGold[] = [];
-  for (const lang of existsSync(dir) ? readdirSync(dir).sort() : []) {
+  for (const lang of newsGoldLanguages(dir)) {
     for (const f of readdirSync(join(dir, lang)).filter((x) => x.endsWith('.json')).sort()) {
       const g = JSON.parse(readFileSync(join(dir, lang, f), 'utf8')) as NewsGold;
       if (inSet(g.file, set)) out.push(g);

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api, type Analysis } from '../api';
 import { AnnotatedText } from '../components/AnnotatedText';
+import { briefAsText } from '../brief';
 
 export function Analyze() {
   const [text, setText] = useState('');
@@ -54,7 +55,7 @@ export function Analyze() {
           </article>
           <aside class="brief-box">
             <h2>Brief</h2>
-            <pre class="brief" data-testid="brief">{result.brief}</pre>
+            <pre class="brief" data-testid="brief">{briefAsText(result.brief)}</pre>
           </aside>
         </div>
       )}

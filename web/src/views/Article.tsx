@@ -4,6 +4,7 @@ import { AnnotatedText } from '../components/AnnotatedText';
 import { Status } from '../components/Status';
 import { useApi } from '../hooks';
 import { href, safeUrl } from '../router';
+import { briefAsText } from '../brief';
 
 export function Article({ id }: { id: string }) {
   const r = useApi('article:' + id, () => api.article(id));
@@ -35,7 +36,7 @@ export function Article({ id }: { id: string }) {
           </article>
           <aside class="brief-box">
             <h2>Brief</h2>
-            <pre class="brief" data-testid="brief">{d.brief}</pre>
+            <pre class="brief" data-testid="brief">{briefAsText(d.brief)}</pre>
           </aside>
         </div>
       )}

@@ -1,0 +1,72 @@
+/**
+ * Syntax benchmark: words/s of the tagger alone, the parser alone and both (one thread), medians of several
+ * runs over a treebank's sentences with gold tokenization, plus model load times. Rates are given per second of
+ * wall clock and per second of this process's CPU time: on a shared machine the second is the steadier one.
+ * Runnable alone: node dist/bench/syntax.js
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadParser } from '../src/syntax/parser/io.js';
+import { ParserWorkspace } from '../src/syntax/parser/model.js';
+import { defaultParserPath } from '../src/syntax/parser/index.js';
+import { defaultTaggerPath } from '../src/syntax/tagger/index.js';
+import { TaggerModel } from '../src/syntax/tagger/model.js';
+import { readTreebank, treebankAvailable, type TreebankName } from '../src/syntax/treebanks.js';
+
+export interface BenchResult { name: string; value: number; unit: string }
+
+const RUNS = 5;
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const TREEBANK: Record<string, [TreebankName, 'dev' | 'test']> = { en: ['en-ewt', 'dev'], de: ['de-gsd', 'test'] };
+
+interface Timing { wall: number; cpu: number }
+
+function timed(fn: () => void): Timing {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+/** Median words/s over RUNS runs, by wall clock and by CPU time. */
+function rates(name: string, words: number, fn: () => void): BenchResult[] {
+  const runs = Array.from({ length: RUNS }, () => timed(fn));
+  return [
+    { name: `${name} words/s (median of ${RUNS})`, value: Math.round(words / median(runs.map((r) => r.wall))), unit: 'words/s' },
+    { name: `${name} words per CPU-second (median of ${RUNS})`, value: Math.round(words / median(runs.map((r) => r.cpu))), unit: 'words/s' },
+  ];
+}
+
+export async function benchSyntax(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  for (const lang of ['de', 'en']) {
+    const [tb, split] = TREEBANK[lang];
+    if (!existsSync(defaultTaggerPath(lang)) || !treebankAvailable(tb, split)) continue;
+    let t0 = performance.now();
+    const tagger = TaggerModel.load(defaultTaggerPath(lang));
+    out.push({ name: `${lang}.tagger load`, value: Math.round(performance.now() - t0), unit: 'ms' });
+    const sents = readTreebank(tb, split).map((s) => s.forms);
+    const words = sents.reduce((n, s) => n + s.length, 0);
+    const tags = sents.map((s) => tagger.tag(s)); // warm-up (and the parser's input)
+    out.push(...rates(`${lang}.tagger (${tb} ${split})`, words, () => { for (const s of sents) tagger.tag(s); }));
+    if (!existsSync(defaultParserPath(lang))) continue;
+    t0 = performance.now();
+    const parser = new ParserWorkspace(loadParser(defaultParserPath(lang)));
+    out.push({ name: `${lang}.parser load`, value: Math.round(performance.now() - t0), unit: 'ms' });
+    const inputs = sents.map((forms, i) => ({ forms, upos: tags[i].upos, feats: tags[i].feats, lemmas: tags[i].lemmas }));
+    for (const x of inputs) parser.parse(x);
+    out.push(...rates(`${lang}.parser`, words, () => { for (const x of inputs) parser.parse(x); }));
+    out.push(...rates(`${lang}.tagger + parser`, words, () => {
+      for (const forms of sents) {
+        const t = tagger.tag(forms);
+        parser.parse({ forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas });
+      }
+    }));
+  }
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const r of await benchSyntax()) process.stdout.write(`${r.name.padEnd(50)} ${String(r.value).padStart(10)} ${r.unit}\n`);
+}

@@ -1,0 +1,82 @@
+/** `train tagger` and `eval syntax` (registered beside the other train/eval subcommands). */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { formatSyntaxScores, scoreSyntax } from './eval.js';
+import { evaluationSentences, isTreebankName, treebankLang, type Split, TREEBANKS, heldOutPart, partName } from './treebanks.js';
+import { buildTagger, tagTreebank } from './tagger/build.js';
+import { defaultTaggerPath } from './tagger/index.js';
+import { TaggerModel } from './tagger/model.js';
+import { parseTagged } from './parser/pipeline.js';
+
+function findOrCreate(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
+export function registerSyntaxCommands(program: Command): void {
+  findOrCreate(program, 'train', 'train a model')
+    .command('tagger')
+    .description('train the part-of-speech, morphology and lemma tagger on Universal Dependencies (en: EWT train; de: GSD dev + PUD, never GSD test)')
+    .requiredOption('--lang <lang>', 'de or en')
+    .option('--epochs <n>', 'training epochs (default 10)')
+    .option('--seed <n>', 'random seed for the sentence order', '1')
+    .option('--out <path>', 'model file (default models/tagger-<lang>.bin)')
+    .option('--holdout', 'de: leave every 4th GSD dev sentence out of training, to tune on them with `eval syntax --treebank de-gsd --split dev`')
+    .option('--no-lexicon', 'without the full-form lexicon lang/<lang>/syntax/lexicon.tsv.gz')
+    .option('--no-clusters', 'without the word classes of models/wordstats-<lang>.tsv.gz')
+    .option('--lexicon-feats', 'restrict FEATS classes to the lexicon\'s analyses (Mood, Tense, VerbForm, Person, Number, Degree); off by default: it cost accuracy on the German dev holdout')
+    .option('--no-lexicon-lemmas', 'do not prefer the lexicon\'s lemmas')
+    .option('--self-train <words>', 'tag this many words of ../shared/data/unlabeled-<lang> with a first model and train again on gold + silver')
+    .option('--no-two-pass', 'one UPOS pass (no second pass that sees the first pass\'s tags on the right)')
+    .addHelpText('after', `
+Examples:
+  $ backchannel train tagger --lang en
+  $ backchannel train tagger --lang de --holdout --out /tmp/tagger-de-dev.bin
+  $ backchannel eval syntax --treebank de-gsd --split dev --tagger /tmp/tagger-de-dev.bin`)
+    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string }) => {
+      if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
+      const t0 = Date.now();
+      const model = buildTagger({
+        lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), holdout: !!o.holdout,
+        lexicon: o.lexicon, clusters: o.clusters, lexiconFeats: !!o.lexiconFeats, lexiconLemmas: o.lexiconLemmas, twoPass: o.twoPass, selfTrain: o.selfTrain ? Number(o.selfTrain) : 0,
+      });
+      const out = o.out ? resolve(o.out) : defaultTaggerPath(o.lang);
+      const bytes = model.save(out);
+      process.stderr.write(`wrote ${out} (${(bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+    });
+
+  findOrCreate(program, 'eval', 'evaluate a model')
+    .command('syntax')
+    .description('score the tagger (UPOS, features, Mood on finite verbs, lemmas) on a treebank with gold tokenization, CoNLL 2018 style')
+    .requiredOption('--treebank <name>', TREEBANKS.join(', '))
+    .option('--split <split>', 'dev or test (de-gsd dev = the held-out quarter; de-pud has test only)', 'test')
+    .option('--tagger <path>', 'tagger model (default models/tagger-<lang>.bin)')
+    .option('--parser <path>', 'parser model (default models/parser-<lang>.bin; UAS/LAS are scored when there is one)')
+    .option('--no-parser', 'tags only, no UAS/LAS')
+    .option('--json', 'print JSON instead of a table')
+    .action((o: { treebank: string; split: string; tagger?: string; json?: boolean; parser?: string | false }) => {
+      if (!isTreebankName(o.treebank)) throw new Error(`--treebank must be one of ${TREEBANKS.join(', ')}`);
+      if (o.split !== 'dev' && o.split !== 'test' && o.split !== 'train') throw new Error('--split must be dev or test');
+      const lang = treebankLang(o.treebank);
+      const path = o.tagger ? resolve(o.tagger) : defaultTaggerPath(lang);
+      const t0 = Date.now();
+      const model = TaggerModel.load(path);
+      const loadMs = Date.now() - t0;
+      const gold = evaluationSentences(o.treebank, o.split as Split);
+      const { pred, seconds: tagSeconds } = tagTreebank(model, gold);
+      // The parser reads the tagger's predictions (as in the pipeline); heads and relations replace the gold ones.
+      const parsed = o.parser === false ? null : parseTagged(lang, typeof o.parser === 'string' ? resolve(o.parser) : undefined, pred);
+      const seconds = tagSeconds + (parsed?.seconds ?? 0);
+      const r = scoreSyntax(gold, pred);
+      const wps = r.words / seconds;
+      const part = `${o.treebank}/${o.split}`;
+      const trained = model.meta.trainedOn.some((p) => p === part);
+      if (o.json) {
+        process.stdout.write(JSON.stringify({ treebank: o.treebank, split: o.split, model: path, loadMs, wordsPerSecond: wps, trainedOnThisSplit: trained, parser: parsed ? { model: parsed.path, loadMs: parsed.loadMs, wordsPerSecond: r.words / parsed.seconds } : null, ...r }, null, 2) + '\n');
+        return;
+      }
+      process.stdout.write(formatSyntaxScores(`${part} (gold tokenization), tagger ${path}`, r, wps) + '\n');
+      process.stdout.write(`  model load  ${loadMs} ms (speed includes the cold start of the per-form cache)\n`);
+      if (parsed) process.stdout.write(`  parser      ${parsed.path}: load ${Math.round(parsed.loadMs)} ms, ${Math.round(r.words / parsed.seconds).toLocaleString('en')} words/s alone (speed above: tagger + parser)\n`);
+      if (trained) process.stderr.write(`warning: the model was trained on ${part}; these scores are not held out (held out for ${lang}: ${partName(heldOutPart(lang))})\n`);
+    });
+}

@@ -1,0 +1,35 @@
+/** `backchannel train parser`: trains the dependency parser on the language's treebanks and writes models/parser-<lang>.bin. */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { trainParserCommand, type TagSource } from './pipeline.js';
+
+function findOrCreate(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+}
+
+export function registerParserCommands(program: Command): void {
+  findOrCreate(program, 'train', 'train a model')
+    .command('parser')
+    .description('train the dependency parser (arc-hybrid, dynamic oracle, averaged perceptron) on UD treebanks: en = EWT train, de = GSD dev + PUD (never GSD test)')
+    .requiredOption('--lang <lang>', 'de or en')
+    .option('--epochs <n>', 'training epochs (the best on the held-out part is kept)')
+    .option('--seed <n>', 'random seed (sentence order, exploration)', '1')
+    .option('--tags <source>', 'tags the parser trains on: gold (treebank), tagger (models/tagger-<lang>.bin predictions) or jackknife (5 folds, each tagged by a tagger trained on the others)', 'gold')
+    .option('--folds <n>', 'folds for --tags jackknife (default 5)')
+    .option('--out <path>', 'model file (default models/parser-<lang>.bin)')
+    .addHelpText('after', `
+Held-out data for choosing the epoch: en uses EWT dev; de holds out every 10th training sentence, picks the
+epoch, then retrains on everything for that many epochs. GSD test is never read.
+
+Examples:
+  $ nice -n 10 backchannel train parser --lang en
+  $ nice -n 10 backchannel train parser --lang de --epochs 15 --out /tmp/parser-de.bin`)
+    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string }) => {
+      if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
+      if (o.tags !== 'gold' && o.tags !== 'tagger' && o.tags !== 'jackknife') throw new Error(`--tags must be gold, tagger or jackknife, not ${o.tags}`);
+      trainParserCommand({
+        lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), tags: o.tags as TagSource, folds: o.folds ? Number(o.folds) : undefined,
+        out: o.out ? resolve(o.out) : undefined, log: (line) => process.stderr.write(line + '\n'),
+      });
+    });
+}

@@ -1,0 +1,213 @@
+/**
+ * Feature templates of the parser. Per sentence, every word's atoms (form, UPOS, FEATS, lemma, Case, suffix)
+ * are hashed once into typed arrays; per configuration the templates only combine those integers, so the hot
+ * loop allocates nothing. Two template sets:
+ *   - move features (which of SHIFT/LEFT/RIGHT), over the stack and buffer windows (after Zhang & Nivre 2011);
+ *   - arc features (which label), over the candidate head and dependent of LEFT (b0 → s0) or RIGHT (s1 → s0).
+ */
+import { fmix, hashStr, mix } from '../../util/hash.js';
+import { Configuration, NONE } from './transitions.js';
+
+/** What the parser reads for each word (predicted by the tagger, or gold while training). */
+export interface ParserInput {
+  forms: readonly string[];
+  upos: readonly string[];
+  feats: readonly string[];
+  lemmas: readonly string[];
+}
+
+// Atom values for the root and for "no such word" (outside the stack or buffer).
+const ROOT_ATOM = 0x51a7e0f1;
+const NONE_ATOM = 0x2b0c41d3;
+const NO_LABEL = 0x7f1d;
+
+/**
+ * Names the template set; a model trained with another set is refused at load (its weights would mean nothing).
+ * Version 1 models predate the field.
+ */
+export const FEATURE_SET = 'bc-parser-features/1';
+
+/** The number of move / arc templates (each yields one hashed feature per configuration). */
+export const MOVE_FEATURES = 60;
+export const ARC_FEATURES = 24;
+
+/** Per-sentence atom tables; index 0 is the root, 1..n the words, n+1 the "none" slot. */
+export class SentenceAtoms {
+  n = 0;
+  word = new Int32Array(64);
+  pos = new Int32Array(64);
+  feats = new Int32Array(64);
+  lemma = new Int32Array(64);
+  kase = new Int32Array(64);
+  suffix = new Int32Array(64);
+  wp = new Int32Array(64);
+
+  load(input: ParserInput): void {
+    const n = input.forms.length;
+    if (this.word.length < n + 2) this.grow(n + 2);
+    this.n = n;
+    this.set(0, ROOT_ATOM, ROOT_ATOM, ROOT_ATOM, ROOT_ATOM, ROOT_ATOM, ROOT_ATOM);
+    this.set(n + 1, NONE_ATOM, NONE_ATOM, NONE_ATOM, NONE_ATOM, NONE_ATOM, NONE_ATOM);
+    for (let i = 0; i < n; i++) {
+      const form = input.forms[i];
+      const lower = form.toLowerCase();
+      const f = input.feats[i] ?? '';
+      this.set(i + 1, hashStr(lower, 1), hashStr(input.upos[i] ?? '', 2), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
+        hashStr(caseOf(f), 5), hashStr(lower.length > 3 ? lower.slice(-3) : lower, 6));
+    }
+  }
+
+  private set(i: number, w: number, p: number, f: number, l: number, c: number, s: number): void {
+    this.word[i] = w;
+    this.pos[i] = p;
+    this.feats[i] = f;
+    this.lemma[i] = l;
+    this.kase[i] = c;
+    this.suffix[i] = s;
+    this.wp[i] = mix(w, p);
+  }
+
+  private grow(size: number): void {
+    let cap = this.word.length;
+    while (cap < size) cap *= 2;
+    this.word = new Int32Array(cap);
+    this.pos = new Int32Array(cap);
+    this.feats = new Int32Array(cap);
+    this.lemma = new Int32Array(cap);
+    this.kase = new Int32Array(cap);
+    this.suffix = new Int32Array(cap);
+    this.wp = new Int32Array(cap);
+  }
+}
+
+/** The Case value of a FEATS string ('' when none), without splitting it. */
+function caseOf(feats: string): string {
+  const i = feats.indexOf('Case=');
+  if (i < 0) return '';
+  const end = feats.indexOf('|', i);
+  return feats.slice(i + 5, end < 0 ? feats.length : end);
+}
+
+// Template hashes: a multiplicative chain over the atoms, finished by one murmur finalizer (cheaper than
+// mixing at every step, and the finalizer spreads the low bits that index the weight tables).
+const K = 0x9e3779b1;
+const f2 = (t: number, a: number): number => fmix(Math.imul(t, K) ^ a);
+const f3 = (t: number, a: number, b: number): number => fmix(Math.imul(Math.imul(t, K) ^ a, K) ^ b);
+const f4 = (t: number, a: number, b: number, c: number): number => fmix(Math.imul(Math.imul(Math.imul(t, K) ^ a, K) ^ b, K) ^ c);
+const f5 = (t: number, a: number, b: number, c: number, d: number): number =>
+  fmix(Math.imul(Math.imul(Math.imul(Math.imul(t, K) ^ a, K) ^ b, K) ^ c, K) ^ d);
+
+/** Distance bucket: 1, 2, 3, 4, 5–6, 7–9, 10+. */
+function distance(a: number, b: number): number {
+  const d = a > b ? a - b : b - a;
+  return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+}
+
+/** Word slot: the word index, or the "none" slot n + 1. */
+const slot = (x: number, n: number): number => (x === NONE ? n + 1 : x);
+/** Label of word x as an atom; the root, the none slot and unattached words have none. */
+const labelAtom = (c: Configuration, x: number): number => (x === NONE || x > c.n || c.labels[x] === NONE ? NO_LABEL : c.labels[x] + 1);
+const childSlot = (arr: Int32Array, x: number, n: number): number => (x === NONE ? n + 1 : slot(arr[x], n));
+
+/** Roles whose single-word move templates depend on that word alone (cached per word by the decoder). */
+export const ROLES = 6;
+export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, ROLE_S2 = 5;
+/** Single-word templates per role (23 in all); the other MOVE_FEATURES − 23 are context templates. */
+export const ROLE_FEATURES = [6, 5, 6, 3, 2, 1];
+export const CONTEXT_FEATURES = MOVE_FEATURES - 23;
+
+/** The word slots of the six roles in configuration c (n + 1 where the stack or buffer is too short). */
+export function roleSlots(c: Configuration, out: Int32Array): void {
+  const n = c.n;
+  out[ROLE_S0] = slot(c.s(0), n);
+  out[ROLE_S1] = slot(c.s(1), n);
+  out[ROLE_B0] = slot(c.buf(0), n);
+  out[ROLE_B1] = slot(c.buf(1), n);
+  out[ROLE_B2] = slot(c.buf(2), n);
+  out[ROLE_S2] = slot(c.s(2), n);
+}
+
+/** Writes the single-word move features of the word in slot x playing `role` at out[at…]; returns the count. */
+export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int32Array, at: number): number {
+  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, F = a.feats, X = a.suffix;
+  let i = at;
+  switch (role) {
+    case ROLE_S0: out[i++] = f2(1, W[x]); out[i++] = f2(2, P[x]); out[i++] = f2(3, WP[x]); out[i++] = f2(16, M[x]); out[i++] = f3(19, F[x], P[x]); out[i++] = f3(23, X[x], P[x]); break;
+    case ROLE_S1: out[i++] = f2(4, W[x]); out[i++] = f2(5, P[x]); out[i++] = f2(6, WP[x]); out[i++] = f2(17, M[x]); out[i++] = f3(20, F[x], P[x]); break;
+    case ROLE_B0: out[i++] = f2(7, W[x]); out[i++] = f2(8, P[x]); out[i++] = f2(9, WP[x]); out[i++] = f2(18, M[x]); out[i++] = f3(21, F[x], P[x]); out[i++] = f3(22, X[x], P[x]); break;
+    case ROLE_B1: out[i++] = f2(10, W[x]); out[i++] = f2(11, P[x]); out[i++] = f2(12, WP[x]); break;
+    case ROLE_B2: out[i++] = f2(13, P[x]); out[i++] = f2(15, W[x]); break;
+    default: out[i++] = f2(14, P[x]);
+  }
+  return i - at;
+}
+
+const roleScratch = new Int32Array(ROLES);
+
+/** Fills `out` with the MOVE_FEATURES hashed move features of configuration c (single-word ones first). */
+export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array): void {
+  roleSlots(c, roleScratch);
+  let at = 0;
+  for (let r = 0; r < ROLES; r++) at += roleFeatures(r, roleScratch[r], a, out, at);
+  contextFeatures(c, a, out, at);
+}
+
+/** Writes the CONTEXT_FEATURES move features that combine several words at out[at…]. */
+export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+  const n = c.n;
+  const S0 = c.s(0), S1 = c.s(1);
+  const s0 = slot(S0, n), s1 = slot(S1, n), s2 = slot(c.s(2), n);
+  const b0 = slot(c.buf(0), n), b1 = slot(c.buf(1), n), b2 = slot(c.buf(2), n);
+  const s0l = childSlot(c.lc1, S0, n), s0r = childSlot(c.rc1, S0, n), s0l2 = childSlot(c.lc2, S0, n), s0r2 = childSlot(c.rc2, S0, n);
+  const s1l = childSlot(c.lc1, S1, n), s1r = childSlot(c.rc1, S1, n);
+  const B0 = c.buf(0);
+  const b0l = childSlot(c.lc1, B0, n), b0l2 = childSlot(c.lc2, B0, n);
+  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, C = a.kase;
+  const d01 = S0 === NONE || B0 === NONE ? 0 : distance(S0, B0);
+  const d10 = S0 === NONE || S1 === NONE ? 0 : distance(S1, S0);
+  const s0p = P[s0], s1p = P[s1], b0p = P[b0], b1p = P[b1];
+  let i = at;
+  // Pairs s0–b0 and s1–s0 (the two arcs the next reduction can build).
+  out[i++] = f3(24, WP[s0], WP[b0]); out[i++] = f3(25, WP[s0], W[b0]); out[i++] = f3(26, W[s0], WP[b0]);
+  out[i++] = f3(27, WP[s0], b0p); out[i++] = f3(28, s0p, WP[b0]); out[i++] = f3(29, W[s0], W[b0]);
+  out[i++] = f3(30, s0p, b0p); out[i++] = f3(31, b0p, b1p);
+  out[i++] = f3(32, WP[s1], WP[s0]); out[i++] = f3(33, s1p, s0p); out[i++] = f3(34, W[s1], W[s0]);
+  out[i++] = f3(35, s1p, WP[s0]); out[i++] = f3(36, WP[s1], s0p);
+  out[i++] = f3(37, M[s0], M[b0]); out[i++] = f3(38, M[s1], M[s0]);
+  // Triples of tags, with the children built so far.
+  out[i++] = f4(39, b0p, b1p, P[b2]); out[i++] = f4(40, s0p, b0p, b1p); out[i++] = f4(41, s1p, s0p, b0p);
+  out[i++] = f4(42, P[s2], s1p, s0p); out[i++] = f4(43, s0p, P[s0l], b0p); out[i++] = f4(44, s0p, P[s0r], b0p);
+  out[i++] = f4(45, s0p, b0p, P[b0l]); out[i++] = f4(46, s1p, s0p, P[s0l]); out[i++] = f4(47, s1p, P[s1r], s0p);
+  out[i++] = f4(48, s1p, s0p, P[s0r]); out[i++] = f4(49, s1p, P[s1l], s0p); out[i++] = f4(50, s0p, P[s0l2], P[s0l]);
+  // Distance and valency.
+  out[i++] = f4(51, d01, s0p, b0p); out[i++] = f4(52, d10, s1p, s0p); out[i++] = f3(53, d01, WP[s0]); out[i++] = f3(54, d01, WP[b0]);
+  out[i++] = f5(55, s0p, S0 === NONE ? 0 : c.nLeft[S0], S0 === NONE ? 0 : c.nRight[S0], b0p);
+  // Labels of the children built so far.
+  out[i++] = f5(56, s0p, labelAtom(c, s0l), labelAtom(c, s0r), b0p);
+  out[i++] = f4(57, b0p, labelAtom(c, b0l), labelAtom(c, b0l2));
+  out[i++] = f4(58, s1p, labelAtom(c, s1r), s0p);
+  // Case agreement (German subjects and objects).
+  out[i++] = f5(59, C[s0], C[b0], s0p, b0p); out[i++] = f5(60, C[s1], C[s0], s1p, P[s0r2]);
+}
+
+/** Fills `out` with the ARC_FEATURES hashed label features of the arc h → d (dir 0 = LEFT, 1 = RIGHT). */
+export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: number, dir: number, out: Int32Array): void {
+  const n = c.n;
+  const W = a.word, P = a.pos, M = a.lemma, C = a.kase, F = a.feats;
+  const dp = P[d], hp = P[h], dist = distance(h, d);
+  const t = dir === 0 ? 0x100 : 0x200;
+  // Context: the word beyond the arc (s1 for LEFT, b0 for RIGHT).
+  const ctx = slot(dir === 0 ? c.s(1) : c.buf(0), n);
+  const hChild = dir === 0 ? c.lc1[h] : c.rc1[h];
+  let i = 0;
+  out[i++] = f2(t + 1, W[d]); out[i++] = f2(t + 2, dp); out[i++] = f2(t + 3, M[d]); out[i++] = f3(t + 4, F[d], dp);
+  out[i++] = f2(t + 5, W[h]); out[i++] = f2(t + 6, hp); out[i++] = f2(t + 7, M[h]);
+  out[i++] = f3(t + 8, hp, dp); out[i++] = f3(t + 9, M[h], dp); out[i++] = f3(t + 10, hp, W[d]); out[i++] = f3(t + 11, W[h], W[d]);
+  out[i++] = f3(t + 12, hp, F[d]); out[i++] = f4(t + 13, hp, dp, dist); out[i++] = f3(t + 14, dp, labelAtom(c, c.lc1[d]));
+  out[i++] = f3(t + 15, dp, labelAtom(c, c.rc1[d])); out[i++] = f4(t + 16, hp, dp, labelAtom(c, hChild));
+  out[i++] = f4(t + 17, dp, c.nLeft[d], c.nRight[d]); out[i++] = f3(t + 18, hp, C[d]); out[i++] = f4(t + 19, hp, dp, P[ctx]);
+  out[i++] = f4(t + 20, dp, labelAtom(c, c.lc1[d]), labelAtom(c, c.rc1[d]));
+  out[i++] = f4(t + 21, M[h], dp, C[d]); out[i++] = f3(t + 22, M[h], M[d]);
+  out[i++] = f4(t + 23, hp, dp, c.lc1[d] === NONE ? NONE_ATOM : P[c.lc1[d]]);
+  out[i++] = fmix(t + 24);
+}

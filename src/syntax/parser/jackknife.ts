@@ -1,0 +1,42 @@
+/**
+ * Jackknifed tags for parser training: the training sentences are split into k folds and each fold is tagged by
+ * a tagger trained on the other k − 1, so the parser learns from tags as wrong as the ones it will see at run
+ * time (the committed tagger has seen its own training sentences and tags them almost perfectly).
+ */
+import { existsSync } from 'node:fs';
+import type { Sentence } from '../conllu.js';
+import { FormLexicon } from '../lexicon/form-lexicon.js';
+import { readLexiconFile } from '../lexicon/lexicon-file.js';
+import { lexiconPath, wordClassesPath } from '../tagger/build.js';
+import { trainTagger } from '../tagger/train.js';
+import { WordClasses } from '../tagger/word-classes.js';
+import type { ParserInput } from './features.js';
+
+/**
+ * Tags `sentences` fold by fold; `extra` sentences (a dev set) are tagged by the first fold's tagger, which has
+ * seen none of them. Returns the inputs of both, in order.
+ */
+export function jackknifeTags(lang: string, sentences: readonly Sentence[], folds: number, seed: number, log: (line: string) => void,
+  extra: readonly Sentence[] = []): { train: ParserInput[]; extra: ParserInput[] } {
+  const lexFile = lexiconPath(lang);
+  const lexicon = existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
+  const classesFile = wordClassesPath(lang);
+  const classes = existsSync(classesFile) ? WordClasses.read(classesFile) : WordClasses.empty();
+  const out = new Array<ParserInput>(sentences.length);
+  const extraOut: ParserInput[] = [];
+  for (let f = 0; f < folds; f++) {
+    const t0 = Date.now();
+    const tagger = trainTagger({
+      lang, sentences: sentences.filter((_, i) => i % folds !== f), lexicon, classes, seed,
+      options: { lexiconFeats: true, lexiconLemmas: true }, trainedOn: [`jackknife fold ${f + 1}/${folds}`],
+    });
+    sentences.forEach((s, i) => {
+      if (i % folds !== f) return;
+      const t = tagger.tag(s.forms);
+      out[i] = { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas };
+    });
+    if (f === 0) for (const s of extra) { const t = tagger.tag(s.forms); extraOut.push({ forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas }); }
+    log(`jackknife: fold ${f + 1}/${folds} tagged (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  }
+  return { train: out, extra: extraOut };
+}

@@ -1,0 +1,126 @@
+/**
+ * Training and scoring the parser on the treebanks: which data, which tags, which epoch.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { Sentence } from '../conllu.js';
+import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
+import { jackknifeTags } from './jackknife.js';
+import { loadTagger } from '../tagger/index.js';
+import type { ParserInput } from './features.js';
+import { defaultParserPath } from './index.js';
+import { loadParser, quantize, saveParser } from './io.js';
+import { ParserWorkspace, type ParserModel } from './model.js';
+import { attachmentScores, countAttachments, emptyCounts } from './score.js';
+import { DEFAULT_TRAIN, trainParser, type TrainSentence } from './train.js';
+
+/**
+ * Tags the parser trains on: gold (treebank), tagger (the committed tagger's predictions) or jackknife (each
+ * fold tagged by a tagger trained on the other folds; see jackknife.ts).
+ */
+export type TagSource = 'gold' | 'tagger' | 'jackknife';
+
+/** Folds for jackknifed training tags. */
+export const JACKKNIFE_FOLDS = 5;
+
+export const PARSER_VERSION = '1.0.0';
+
+/** Default epochs per language (chosen on held-out data; see models/README.md). */
+const EPOCHS: Record<string, number> = { en: 12, de: 15 };
+
+/** The parser input of a treebank sentence: gold tags, or the committed tagger's predictions. */
+export function inputOf(s: Sentence, tags: TagSource, lang: string): ParserInput {
+  if (tags !== 'tagger') return { forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas };
+  const tagger = loadTagger(lang);
+  if (!tagger) throw new Error(`--tags tagger: no tagger model for ${lang} (train it first: backchannel train tagger --lang ${lang})`);
+  const t = tagger.tag(s.forms);
+  return { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas };
+}
+
+const toTrain = (s: Sentence, input: ParserInput): TrainSentence => ({ input, heads: s.heads, deprels: s.deprels });
+
+/** UAS/LAS of a model on sentences with the given inputs. */
+export function scoreParser(model: ParserModel, gold: readonly Sentence[], inputs: readonly ParserInput[]): { uas: number; las: number; seconds: number } {
+  const ws = new ParserWorkspace(model);
+  const counts = emptyCounts();
+  const t0 = performance.now();
+  const parses = inputs.map((x) => ws.parse(x));
+  const seconds = (performance.now() - t0) / 1000;
+  parses.forEach((p, i) => countAttachments(counts, gold[i], p));
+  return { ...attachmentScores(counts), seconds };
+}
+
+export interface TrainParserCommand {
+  lang: 'de' | 'en';
+  epochs?: number;
+  seed: number;
+  tags: TagSource;
+  /** Jackknife folds (default JACKKNIFE_FOLDS). */
+  folds?: number;
+  out?: string;
+  log: (line: string) => void;
+}
+
+export function trainParserCommand(o: TrainParserCommand): ParserModel {
+  // The tagger's training sentences (PUD harmonised to GSD's conventions), so gold and predicted tags agree.
+  const all = trainingSentences(o.lang, false);
+  const epochs = o.epochs ?? EPOCHS[o.lang];
+  const dev = o.lang === 'en' ? readTreebank('en-ewt', 'dev') : [];
+  const jk = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev) : null;
+  const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
+  const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
+  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta };
+  let model: ParserModel;
+  if (o.lang === 'en') {
+    // With predicted training tags, dev is tagged by a tagger that never saw it (a jackknife fold's, or the committed one).
+    const devInputs = jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang));
+    model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), {
+      ...base, epochs, onEpoch: (e, m, st) => report(o, e, st, scoreParser(m, dev, devInputs), 'en-ewt dev'),
+    });
+  } else {
+    // No German dev split to spare: pick the epoch on every 10th sentence, then retrain on all of them.
+    const held = (i: number) => i % 10 === 0;
+    const dev = all.filter((_, i) => held(i));
+    const devInputs = inputs.filter((_, i) => held(i));
+    let bestEpoch = epochs;
+    let bestLas = -1;
+    trainParser(all.flatMap((s, i) => (held(i) ? [] : [toTrain(s, inputs[i])])), {
+      ...base, epochs, onEpoch: (e, m, st) => {
+        const r = report(o, e, st, scoreParser(m, dev, devInputs), 'held-out tenth');
+        if (r > bestLas) { bestLas = r; bestEpoch = e + 1; }
+        return r;
+      },
+    });
+    o.log(`retraining on all ${all.length} sentences for ${bestEpoch} epochs`);
+    model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), { ...base, epochs: bestEpoch, onEpoch: (e, m, st) => { o.log(`  epoch ${e + 1}: ${st.mistakes} mistakes, ${st.seconds.toFixed(1)}s`); return e; } });
+    model.meta = { ...model.meta, heldOutLas: bestLas, epochs: bestEpoch };
+  }
+  quantize(model);
+  const out = o.out ?? defaultParserPath(o.lang);
+  saveParser(model, out);
+  o.log(`wrote ${out} (${(statSync(out).size / 1e6).toFixed(1)} MB, ${model.L} labels)`);
+  return model;
+}
+
+function report(o: TrainParserCommand, epoch: number, st: { mistakes: number; steps: number; seconds: number }, r: { uas: number; las: number; seconds: number }, name: string): number {
+  o.log(`epoch ${epoch + 1}: ${st.mistakes}/${st.steps} wrong moves, ${st.seconds.toFixed(1)}s; ${name} UAS ${r.uas.toFixed(2)} LAS ${r.las.toFixed(2)}`);
+  return r.las;
+}
+
+/**
+ * Parses tagged sentences in place (their heads and relations are replaced), with the model at `path` or the
+ * committed one of the language. Returns null when there is no model; otherwise the time spent parsing.
+ */
+export function parseTagged(lang: string, path: string | undefined, sentences: Sentence[]): { path: string; loadMs: number; seconds: number } | null {
+  const file = path ?? defaultParserPath(lang);
+  if (!path && !existsSync(file)) return null;
+  const t0 = performance.now();
+  const ws = new ParserWorkspace(loadParser(file));
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  for (const s of sentences) {
+    const p = ws.parse({ forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas });
+    s.heads = p.heads;
+    s.deprels = p.deprels;
+  }
+  return { path: file, loadMs, seconds: (performance.now() - t1) / 1000 };
+}

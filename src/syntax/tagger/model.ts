@@ -1,0 +1,346 @@
+/**
+ * The tagger: UPOS (greedy left to right), then the FEATS string as one class per UPOS (left to right, with every
+ * UPOS known), then the lemma as an edit-rule class per UPOS. All three are averaged perceptrons over hashed
+ * atoms (./features.ts). A full-form lexicon restricts the FEATS classes to those its analyses allow and offers
+ * lemmas first (./lemma in ../lemma). One model file holds the weights, the label sets, the lexicon and the
+ * word classes.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { hashStr } from '../../util/hash.js';
+import { packBin, unpackBin } from '../binfile.js';
+import { FormLexicon } from '../lexicon/form-lexicon.js';
+import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
+import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo } from './features.js';
+import { FrozenWeights, type WeightReader } from './weights.js';
+import { WordClasses } from './word-classes.js';
+import { TagDictionary } from './tag-dictionary.js';
+
+export interface TaggerLabels {
+  upos: string[];
+  /** FEATS classes per UPOS index ('' = no features). */
+  feats: string[][];
+  /** Edit rules (global table) and the rule ids seen per UPOS. */
+  rules: string[];
+  lemmaClasses: number[][];
+}
+
+export interface TaggerOptions {
+  /** Restrict FEATS classes to those the lexicon's analyses allow (when any is allowed). */
+  lexiconFeats: boolean;
+  /** Prefer lemmas the lexicon lists for the form and UPOS. */
+  lexiconLemmas: boolean;
+  /** Tag UPOS twice, the second time seeing the first pass's tags on the right. */
+  twoPass?: boolean;
+}
+
+export interface TaggerMeta {
+  lang: string;
+  trainedOn: string[];
+  seed: number;
+  epochs: number;
+  [k: string]: unknown;
+}
+
+export interface TagResult {
+  upos: string[];
+  feats: string[];
+  lemmas: string[];
+}
+
+/** Parsed FEATS class: (name, value) pairs. */
+type ParsedFeats = Array<[string, string]>;
+
+export class TaggerModel {
+  readonly fx: FeatureContext;
+  readonly featsHash: Int32Array[];
+  private readonly featsParsed: ParsedFeats[][];
+  readonly parsedRules: EditRule[];
+  /** Lexicon UPOS id per model UPOS (-1: the lexicon has no entries of its group). */
+  private readonly lexUposOf: Int32Array;
+  private ctx: number[] = [];
+  /** UPOS ids that count as nominals (subjects) and as verbs for the subject atoms. */
+  private readonly nominal: Uint8Array;
+  private readonly verbal: Uint8Array;
+  private scores = new Float64Array(256);
+
+  constructor(
+    readonly labels: TaggerLabels,
+    public weights: WeightReader,
+    readonly lexicon: FormLexicon,
+    readonly classes: WordClasses,
+    readonly tagDict: TagDictionary,
+    public options: TaggerOptions,
+    public meta: TaggerMeta,
+  ) {
+    this.fx = new FeatureContext(lexicon, classes, tagDict);
+    this.featsHash = labels.feats.map((fs) => Int32Array.from(fs, (f) => hashStr(f)));
+    this.featsParsed = labels.feats.map((fs) => fs.map((f) => (f ? f.split('|').map((p) => p.split('=') as [string, string]) : [])));
+    this.parsedRules = labels.rules.map(parseRule);
+    this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' ? 2 : u === 'NOUN' || u === 'PROPN' ? 1 : 0));
+    this.verbal = Uint8Array.from(labels.upos, (u) => (u === 'VERB' || u === 'AUX' ? 1 : 0));
+    this.lexUposOf = Int32Array.from(labels.upos, (u) => {
+      const g = LEXICON_GROUP[u];
+      return g === undefined ? -1 : lexicon.uposNames.indexOf(g);
+    });
+    const widest = Math.max(labels.upos.length, ...labels.feats.map((f) => f.length), ...labels.lemmaClasses.map((c) => c.length), 1);
+    this.scores = new Float64Array(widest);
+  }
+
+  get nUpos(): number { return this.labels.upos.length; }
+  /** Weights are final: word-only score sums may be cached. */
+  get frozen(): boolean { return this.weights instanceof FrozenWeights; }
+
+  /** Add the rows of `keys` (mapped through the task key) into s[0..width). */
+  private addRows(s: Float64Array, keys: ArrayLike<number>, width: number, task: number, u: number): void {
+    const W = this.weights.w;
+    for (let k = 0; k < keys.length; k++) {
+      const a = keys[k];
+      const off = this.weights.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : task === TASK_LEMMA ? lemmaKey(a, u) : upos2Key(a));
+      if (off < 0) continue;
+      for (let c = 0; c < width; c++) s[c] += W[off + c];
+    }
+  }
+
+  /**
+   * Scores of a task: context atoms plus the word's own atoms. Once training is over, the word-only part is summed
+   * once per form and task and cached on the WordInfo (most atoms are word-only; this halves tagging time).
+   */
+  private taskScores(wi: WordInfo, local: Uint32Array, context: readonly number[], width: number, task: number, u: number): Float64Array {
+    const s = this.scores;
+    if (this.frozen) {
+      const holder = wi as WordInfo & { _sc?: Array<Float64Array | undefined> };
+      const cache = holder._sc ?? (holder._sc = []);
+      const slot = task * 256 + u;
+      let sum = cache[slot];
+      if (!sum) {
+        sum = new Float64Array(width);
+        this.addRows(sum, local, width, task, u);
+        cache[slot] = sum;
+      }
+      s.set(sum);
+    } else {
+      s.fill(0, 0, width);
+      this.addRows(s, local, width, task, u);
+    }
+    this.addRows(s, context, width, task, u);
+    return s;
+  }
+
+  /** UPOS scores at i; `atomsOut` gets every atom used (for the trainer's update). */
+  uposScores(ws: readonly WordInfo[], i: number, p1: number, p2: number, atomsOut: number[]): Float64Array {
+    uposContext(ws, i, p1, p2, atomsOut);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS, 0);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
+  }
+
+  /**
+   * Second UPOS pass: the same atoms plus the first pass's tags on the right (what follows decides "in" ADP vs
+   * ADV, "that" SCONJ vs PRON), with its own weights.
+   */
+  upos2Scores(ws: readonly WordInfo[], i: number, p1: number, p2: number, first: Int32Array, atomsOut: number[]): Float64Array {
+    uposContext(ws, i, p1, p2, atomsOut);
+    rightContext(first, i, p1, atomsOut, ws[i].lowerHash);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS2, 0);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
+  }
+
+  /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
+  featsCandidates(wi: WordInfo, u: number): Int32Array | null {
+    if (!this.options.lexiconFeats || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
+    const cache = (wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc ?? ((wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc = []);
+    if (cache[u] !== undefined) return cache[u];
+    const lex = this.lexicon;
+    const allowed = new Map<string, Set<string>>();
+    for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
+      if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+      for (const [name, values] of this.lexiconFeats(lex.entFeats[e])) {
+        if (!RESTRICTING_FEATURES.has(name)) continue;
+        let set = allowed.get(name);
+        if (!set) allowed.set(name, (set = new Set()));
+        for (const v of values) set.add(v);
+      }
+    }
+    let result: Int32Array | null = null;
+    if (allowed.size > 0) {
+      const ok: number[] = [];
+      const classes = this.featsParsed[u];
+      for (let k = 0; k < classes.length; k++) {
+        if (classes[k].every(([n, v]) => !allowed.has(n) || allowed.get(n)!.has(v))) ok.push(k);
+      }
+      if (ok.length > 0) result = Int32Array.from(ok);
+    }
+    cache[u] = result;
+    return result;
+  }
+
+  private parsedLexFeats = new Map<number, Array<[string, string[]]>>();
+  /** A lexicon FEATS union, parsed once per distinct string. */
+  private lexiconFeats(id: number): Array<[string, string[]]> {
+    let p = this.parsedLexFeats.get(id);
+    if (!p) {
+      p = this.lexicon.featsNames[id].split('|').filter(Boolean).map((part) => {
+        const eq = part.indexOf('=');
+        return [part.slice(0, eq), part.slice(eq + 1).split(',')] as [string, string[]];
+      });
+      this.parsedLexFeats.set(id, p);
+    }
+    return p;
+  }
+  private parsedLexRules: Array<EditRule | undefined> = [];
+
+  featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
+    const u = upos[i];
+    featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined, this.verbal[u] ? this.verbal : undefined);
+    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
+    if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
+    return s;
+  }
+
+  /** Lemma rule candidates (indices into lemmaClasses[u]) that apply to the form; lexicon-backed ones when known. */
+  lemmaCandidates(wi: WordInfo, u: number): { applicable: Int32Array; lexical: Int32Array | null; lexLemma: string | null } {
+    type Cached = { applicable: Int32Array; lexical: Int32Array | null; lexLemma: string | null };
+    const holder = wi as WordInfo & { _lc?: (Cached | undefined)[] };
+    const cache = holder._lc ?? (holder._lc = []);
+    const hit = cache[u];
+    if (hit) return hit;
+    const classes = this.labels.lemmaClasses[u];
+    const app: number[] = [];
+    const lemmas: string[] = [];
+    for (let k = 0; k < classes.length; k++) {
+      const l = applyRule(wi.form, this.parsedRules[classes[k]]);
+      if (l !== null) { app.push(k); lemmas.push(l); }
+    }
+    let lexical: Int32Array | null = null;
+    let lexLemma: string | null = null;
+    if (this.options.lexiconLemmas && wi.lexIdx >= 0 && this.lexUposOf[u] >= 0) {
+      const lex = this.lexicon;
+      const known = new Set<string>();
+      for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
+        if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+        const rid = lex.entRule[e];
+        const rule = this.parsedLexRules[rid] ?? (this.parsedLexRules[rid] = parseRule(lex.ruleNames[rid]));
+        const l = applyRule(wi.lexForm, rule);
+        if (l !== null) { known.add(l); lexLemma ??= l; }
+      }
+      const ok = app.filter((_, j) => known.has(lemmas[j]));
+      if (ok.length > 0) lexical = Int32Array.from(ok);
+    }
+    const r = { applicable: Int32Array.from(app), lexical, lexLemma };
+    cache[u] = r;
+    return r;
+  }
+
+  lemmaScores(wi: WordInfo, u: number, featsHash: number, atomsOut: number[]): Float64Array {
+    atomsOut.length = 0;
+    atomsOut.push(lemmaFeatsAtom(featsHash));
+    const s = this.taskScores(wi, wi.lemmaAtoms, atomsOut, this.labels.lemmaClasses[u].length, TASK_LEMMA, u);
+    if (!this.frozen) for (const a of wi.lemmaAtoms) atomsOut.push(a);
+    return s;
+  }
+
+  /** The lemma of word wi as UPOS u with the given FEATS hash. */
+  lemmaOf(wi: WordInfo, u: number, featsHash: number): string {
+    const cand = this.lemmaCandidates(wi, u);
+    const pool = cand.lexical ?? cand.applicable;
+    if (pool.length === 0) return cand.lexLemma ?? wi.form;
+    if (cand.lexical === null && cand.lexLemma !== null) return cand.lexLemma;
+    const s = this.lemmaScores(wi, u, featsHash, this.ctx);
+    let best = pool[0];
+    for (let j = 1; j < pool.length; j++) if (s[pool[j]] > s[best]) best = pool[j];
+    return applyRule(wi.form, this.parsedRules[this.labels.lemmaClasses[u][best]]) ?? wi.form;
+  }
+
+  /** Tag one sentence of word forms. */
+  tag(forms: readonly string[]): TagResult {
+    const n = forms.length;
+    const ws = forms.map((f) => this.fx.info(f));
+    const upos = new Int32Array(n);
+    const fIdx = new Int32Array(n);
+    const fHash = new Int32Array(n);
+    const ctx = this.ctx;
+    for (let i = 0; i < n; i++) {
+      const s = this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx);
+      upos[i] = argmaxOf(s, null, this.nUpos);
+    }
+    if (this.options.twoPass) {
+      const first = upos.slice();
+      for (let i = 0; i < n; i++) {
+        const s = this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx);
+        upos[i] = argmaxOf(s, null, this.nUpos);
+      }
+    }
+    const adp = this.adpIndex();
+    let lastAdp = 0;
+    let lastAdpAt = -99;
+    for (let i = 0; i < n; i++) {
+      const u = upos[i];
+      const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
+      const cand = this.featsCandidates(ws[i], u);
+      fIdx[i] = argmaxOf(s, cand, this.labels.feats[u].length);
+      fHash[i] = this.featsHash[u][fIdx[i]];
+      if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
+    }
+    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
+    for (let i = 0; i < n; i++) {
+      out.upos[i] = this.labels.upos[upos[i]];
+      out.feats[i] = this.labels.feats[upos[i]][fIdx[i]];
+      out.lemmas[i] = this.lemmaOf(ws[i], upos[i], fHash[i]);
+    }
+    return out;
+  }
+
+  adpIndex(): number {
+    return this.labels.upos.indexOf('ADP');
+  }
+
+  save(path: string): number {
+    const w = this.weights as FrozenWeights;
+    if (!(w instanceof FrozenWeights)) throw new Error('save: the model is still training (freeze it first)');
+    const buf = packBin(
+      { kind: 'backchannel-tagger', version: 1, labels: this.labels, options: this.options, meta: this.meta, lexicon: this.lexicon.toMeta(), branching: this.classes.branching },
+      { w_keys: w.keys, w_offs: w.offs, w_vals: w.w, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays(), ...this.tagDict.toArrays() },
+    );
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, buf);
+    return buf.length;
+  }
+
+  static load(path: string): TaggerModel {
+    const { meta, arrays } = unpackBin(readFileSync(path), path);
+    if (meta?.kind !== 'backchannel-tagger') throw new Error(`${path}: not a tagger model`);
+    const weights = new FrozenWeights(arrays.w_keys as Uint32Array, arrays.w_offs as Int32Array, arrays.w_vals as Float32Array);
+    return new TaggerModel(
+      meta.labels, weights, FormLexicon.fromParts('lx_', arrays, meta.lexicon), WordClasses.fromArrays(arrays, meta.branching), TagDictionary.fromArrays(arrays), meta.options, meta.meta,
+    );
+  }
+}
+
+/**
+ * The lexicon's features that restrict the FEATS classes. Case and Gender are left out: german-pos-dict lists
+ * old dative forms ("dem Hause") where treebanks write "dem Haus", and GSD's Case/Gender come from a tagger; on the
+ * German dev holdout restricting FEATS by the lexicon cost 2.5 points of Case accuracy (models/README.md); the
+ * restriction is off by default (`--lexicon-feats`).
+ */
+const RESTRICTING_FEATURES = new Set(['Mood', 'Tense', 'VerbForm', 'Person', 'Number', 'Degree']);
+
+const TASK_UPOS = 0;
+const TASK_UPOS2 = 3;
+const TASK_FEATS = 1;
+const TASK_LEMMA = 2;
+
+/** How far back (in words) a preposition still informs the case of a word: "mit dem sehr alten Mann". */
+export const ADP_REACH = 4;
+
+export function argmaxOf(s: Float64Array, cand: Int32Array | null, width: number): number {
+  if (cand) {
+    let best = cand[0];
+    for (let j = 1; j < cand.length; j++) if (s[cand[j]] > s[best]) best = cand[j];
+    return best;
+  }
+  let best = 0;
+  for (let c = 1; c < width; c++) if (s[c] > s[best]) best = c;
+  return best;
+}
