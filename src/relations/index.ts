@@ -303,6 +303,8 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
   } else {
     mod = mr.clauseCue(governingRanges(v, c, ci), t);
   }
+  // „Norwegen wird Schweden treffen“: a future auxiliary with a verb that is no participle (that would be passive).
+  if (!mod && spec.pos === 'verb' && tense !== 'participle' && hasAny(v, v.lex.sets.futureAuxiliaries, c.start, c.end)) mod = 'planned';
   // "flew to Nairobi to meet Kamau": an infinitive of purpose after a verb of travel says what was intended.
   const purpose = v.lex.modality.purposeVerbs;
   if (!mod && purpose?.length && spec.pos === 'verb' && v.lex.modality.infinitiveMarker && v.w(t - 1) === v.lex.modality.infinitiveMarker) {

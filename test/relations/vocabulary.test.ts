@@ -99,3 +99,15 @@ describe('places and bare titles', () => {
     expect(out.filter((x) => x.startsWith('Jan Hus'))).toEqual([]);
   });
 });
+
+describe('modality cues (issue 14 item 3)', () => {
+  const N = [L('Norwegen'), L('Schweden')], E = [L('Norway'), L('Sweden')];
+  it('future, plans, should, failed attempts', () => {
+    expect(rels('de', 'Norwegen wird Schweden nächste Woche treffen.', N)).toEqual(['Norwegen consult/meet(planned) Schweden']);
+    expect(rels('de', 'Norwegen sollte Schweden unterstützen.', N)).toEqual(['Norwegen support(hypothetical) Schweden']);
+    expect(rels('en', 'Norway should support Sweden.', E)).toEqual(['Norway support(hypothetical) Sweden']);
+    expect(rels('de', 'Norwegen versuchte, Schweden zu treffen, konnte aber keinen Termin bekommen.', N)).toEqual(['Norwegen consult/meet(failed) Schweden']);
+    expect(rels('en', 'Norway tried to meet Sweden but failed.', E)).toEqual(['Norway consult/meet(failed) Sweden']);
+    expect(rels('en', 'Norway is expected to sign a deal with Sweden.', E)).toEqual(['Norway agree(planned) Sweden']);
+  });
+});
