@@ -215,7 +215,10 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   }
   if (!objects.length) {
     // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
-    if ((spec.symmetric || SYMMETRIC_TYPES.has(spec.predicate)) && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
+    // A noun: only meetings, talks and fights are between the subject's members ("vereinbarten eine engere
+    // Zusammenarbeit" agrees on cooperation yet to come).
+    const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) : spec.symmetric;
+    if (sym && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
     else return [];
   }
 
@@ -348,6 +351,7 @@ function personsIn(v: SentenceView): string[] {
 
 type Anchored = Draft & { time: string | null; attribution: string | null };
 
+const MUTUAL_NOUN_TYPES = new Set(['consult', 'negotiate', 'fight']);
 const SYMMETRIC_TYPES = new Set(['consult/meet', 'consult/talk', 'consult/call', 'agree', 'cooperate', 'close_to', 'fight', 'negotiate']);
 
 /**
