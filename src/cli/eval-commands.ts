@@ -6,6 +6,7 @@ import { TIME_SETS, evaluateTimeSet, formatTimeSet, type TimeSet } from '../eval
 import { evaluateEntities } from '../eval/entities.js';
 import { evaluateQuotes, formatQuoteEval } from '../eval/quotes.js';
 import { evaluateRelations } from '../eval/relations.js';
+import { RELATION_SETS, evaluateRelationSet, formatRelationSet, type RelationSet } from '../eval/relation-sets.js';
 import { repoRoot } from '../util/paths.js';
 import { printNewsStageEval } from './gold-commands.js';
 
@@ -86,12 +87,26 @@ Examples:
     .action((o: { set: string; errors?: boolean }) => printNewsStageEval('sources', o.set, o.errors));
 
   ev.command('relations')
-    .description('precision and recall of relations on gold articles (test/gold/relations): strict = subject, type, object and modality; loose = without modality')
+    .description('precision and recall of relations: on our gold (test/gold/relations) strict = subject, type, object and modality, loose = without modality; with --set, typed and actor-pair P/R/F1 per family (tie, event) and language')
+    .option('--set <set>', 'news-dev (tune on it), news-test (report only) or ours (test/gold/relations, in-sample); without it the strict/loose table of our gold')
     .option('--gold <dir>', 'gold folder')
     .option('--mode <mode>', 'pipeline (end to end) or oracle (gold actor list: the relations stage alone)', 'pipeline')
     .option('--errors', 'list false positives and misses per article')
     .option('--json', 'print JSON')
-    .action((o: { gold?: string; mode: string; errors?: boolean; json?: boolean }) => {
+    .addHelpText('after', `
+Examples:
+  backchannel eval relations --set news-dev --errors     tune on the real-news dev split
+  backchannel eval relations --set ours --mode oracle    the stage alone on our 18 articles
+Typed: same type (refinement ignored) between the same two actors, either direction; pairs: any relation between them.
+Ties implied by role titles in the news gold count as relations.`)
+    .action(async (o: { set?: string; gold?: string; mode: string; errors?: boolean; json?: boolean }) => {
+      if (o.mode !== 'oracle' && o.mode !== 'pipeline') throw new InvalidArgumentError(`--mode: pipeline or oracle, not "${o.mode}"`);
+      if (o.set) {
+        if (!RELATION_SETS.includes(o.set as RelationSet)) throw new InvalidArgumentError(`--set: one of ${RELATION_SETS.join(', ')}, not "${o.set}"`);
+        const r = await evaluateRelationSet(o.set as RelationSet, o.mode, o.gold ? resolve(o.gold) : undefined);
+        process.stdout.write(o.json ? JSON.stringify(r, null, 2) + '\n' : formatRelationSet(r, !!o.errors) + '\n');
+        return;
+      }
       const r = evaluateRelations(goldDir('relations', o.gold), o.mode === 'oracle' ? 'oracle' : 'pipeline');
       if (o.json) { process.stdout.write(JSON.stringify(r, null, 2) + '\n'); return; }
       process.stdout.write(`relations on ${r.articles} gold articles (${r.mode})\n`);

@@ -85,6 +85,8 @@ export interface WordData {
   auxiliaries?: Record<string, NonNullable<Role['status']>>;
   /** Company suffixes that are no name on their own ("AG", "Inc."). */
   legalForms?: string[];
+  /** Words that make a company of the country abbreviation before them ("U.S. Steel"). */
+  companyNameWords?: string[];
   /** [role head, organisation head] pairs naming one office when they share a portfolio ("secretary", "department"). */
   portfolioPairs?: [string, string][];
   genitiveArticles?: string[];

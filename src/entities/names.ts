@@ -39,6 +39,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     // … and a compound descriptor before an organisation's name ("Spezialchemiekonzern Rheinfeld AG",
     // "Privatbank Hauck Weber"); a bare head stays, it is often part of the name ("Universität Passau").
     if (type === 'organization' && te - ts >= 2 && isUpper(toks[ts + 1].text[0]) && compoundDescriptor(ctx, ts) && nameAfterDescriptor(ctx, ts + 1, te, gazSorted, gazEnds)) ts++;
+    // "U.S. Steel" read as a place and a word: a country followed by a company word is that company.
+    if (type === 'location' && te < toks.length && isUpper(toks[te].text[0]) && lex.words.companyNameWords?.includes(ctx.low[te])) { te++; type = 'organization'; }
     let start = toks[ts].start;
     let end = toks[te - 1].end;
     let genitive = false;

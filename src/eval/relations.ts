@@ -24,7 +24,7 @@ export interface RelationEval {
 
 interface Tuple { s: string; type: string; pred: string; o: string; m: string }
 
-const SYMMETRIC = new Set(['agree', 'cooperate', 'fight', 'close_to']);
+const SYMMETRIC = new Set(['agree', 'cooperate', 'fight', 'close_to', 'negotiate']);
 const SYMMETRIC_CONSULT = /^consult\/(meet|talk|call)$/;
 
 function same(a: Tuple, b: Tuple, strict: boolean): boolean {
@@ -35,8 +35,9 @@ function same(a: Tuple, b: Tuple, strict: boolean): boolean {
 }
 
 function score(tp: number, fp: number, fn: number): Score {
-  const precision = tp + fp ? tp / (tp + fp) : 1;
-  const recall = tp + fn ? tp / (tp + fn) : 1;
+  // Nothing predicted is precision 0, not a free 1: a stage that returns nothing must fail the floors.
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { tp, fp, fn, precision: r3(precision), recall: r3(recall), f1: r3(f1) };
 }

@@ -18,6 +18,8 @@ export interface Draft {
   confidence: number;
   /** A tie read off a role noun (apposition or the entities stage), not off a verb. */
   fromRole?: boolean;
+  /** The tie's object is inferred (a bare title's country is the article's), not stated. */
+  inferred?: boolean;
   /** Character position the draft rests on when it has no trigger token. */
   charPos?: number;
 }

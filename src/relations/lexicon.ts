@@ -9,6 +9,7 @@ import type { Modality } from '../contract/schema.js';
 import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
 import { referenceLexicon, type ReferenceLexicon, roleNouns } from '../references/index.js';
+import { vocabularySpecs } from './vocabulary.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -33,6 +34,8 @@ export interface TriggerSpec {
   requiresAny?: string[];
   /** Words that cancel the trigger in this clause ("traf Japan mit Zöllen" is no meeting). */
   exclude?: string[];
+  /** Words that must stand right before the trigger, in this order ("phone" before "call"). */
+  precededBy?: string[];
   /** Words that cancel the trigger right after it ("called on", "called for"). */
   excludeAfter?: string[];
   /** The owner of the object's noun is the object ("support for its recovery" → it). */
@@ -73,6 +76,10 @@ export interface RoleLexicon {
   markers?: string[];
   /** Verbs that end a role named after a marker ("stepped down", "resigned", "zurückgetreten"). */
   endVerbs?: string[];
+  /** Titles of office for a country ("präsident", "minister"): a bare one is of the article's country. */
+  stateTitles?: string[];
+  /** Title prefixes that name the country ("bundes" → DE). */
+  homePrefixes?: Record<string, string>;
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
 }
@@ -130,6 +137,10 @@ export interface GrammarLexicon {
   subjunctiveFromPresent?: boolean;
   /** Object-control verbs of asking ("urged X to meet Y", „bat X, Y zu treffen“): the infinitive's event is requested, not done, and is no relation. */
   requestControl?: string[];
+  /** Auxiliaries of the future ("wird … treffen"): a trigger verb that is no participle is then planned. */
+  futureAuxiliaries?: string[];
+  /** Separable verb particles: a clause ending in one has a particle verb ("sprach … nicht an" = ansprechen). */
+  separableParticles?: string[];
   /** Adverbs that may stand between a coordinator and its verb ("and later called", "und traf dann"). */
   adverbs?: string[];
   /** Nouns for one person's opposite number ("counterpart", "Amtskollege"): a demonym before them is no actor. */
@@ -148,6 +159,8 @@ export interface CompiledLexicon {
   lang: string;
   byForm: Map<string, { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }[]>;
   suffixNouns: { suffix: string; spec: TriggerSpec; family: Family }[];
+  /** The same, by suffix: a capitalised word is looked up by each of its endings (compounds: "Staatsbesuch"). */
+  suffixIndex: Map<string, { spec: TriggerSpec; family: Family }[]>;
   roles: RoleLexicon;
   modality: ModalityLexicon;
   grammar: GrammarLexicon;
@@ -159,7 +172,7 @@ export interface CompiledLexicon {
     clauseConjunctions: Set<string>; coordinators: Set<string>; copulas: Set<string>; passiveAuxiliaries: Set<string>;
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
-    controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
+    separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
     subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
@@ -220,8 +233,23 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   }
   // Reported speech: German Konjunktiv I from the third person present ("fordert" → "fordere", "arbeitet" →
   // "arbeite"), added after the listed forms so a listed reading of the same word comes first.
+  // The broad vocabulary (lang/<code>/relations/vocabulary.json): lemmas per type, forms from inflection.json.
+  const vocabulary = vocabularySpecs(lang, dir, byForm);
+  for (const spec of vocabulary) {
+    const family = familyOf(spec.predicate)!;
+    for (const f of spec.forms) add(f, spec, family, 'present');
+    for (const f of spec.past ?? []) add(f, spec, family, 'past');
+    for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
+    if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
+  }
+  const suffixIndex: CompiledLexicon['suffixIndex'] = new Map();
+  for (const sn of suffixNouns) {
+    let list = suffixIndex.get(sn.suffix);
+    if (!list) suffixIndex.set(sn.suffix, (list = []));
+    if (!list.some((x) => x.spec === sn.spec)) list.push({ spec: sn.spec, family: sn.family });
+  }
   if (grammar.subjunctiveFromPresent) {
-    for (const spec of triggers) {
+    for (const spec of [...triggers, ...vocabulary]) {
       if (spec.pos !== 'verb') continue;
       for (const f of spec.forms) {
         const w = f.toLowerCase();
@@ -240,7 +268,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   const g = grammar;
   const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, roles, modality, grammar, refs,
+    lang, byForm, suffixNouns, suffixIndex, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
@@ -249,7 +277,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: new Set([...lower(g.attributionCues), ...attributionVerbForms(lang)]),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
-      controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
+      separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
       subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },

@@ -13,6 +13,8 @@ export const TIE_TYPES = ['member_of', 'works_for', 'leads', 'represents', 'advi
 export const EVENT_TYPES = [
   'consult', 'agree', 'support', 'cooperate', 'aid', 'request', 'demand', 'disapprove', 'accuse', 'reject',
   'threaten', 'protest', 'sanction', 'coerce', 'concede', 'retreat', 'investigate', 'mobilize', 'assault', 'fight',
+  // Beyond PLOVER, from the annotation guideline (docs/annotation.md): negotiating, appointing, electing, pardoning.
+  'negotiate', 'appoint', 'elect', 'pardon',
 ] as const;
 
 export const MODALITIES: readonly Modality[] = ['asserted', 'attempted', 'failed', 'planned', 'hypothetical', 'negated', 'former'];

@@ -279,9 +279,9 @@ function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[]
 }
 
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
-export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number): Draft[] {
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = []): Draft[] {
   const out: Draft[] = [];
-  const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number) => {
+  const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
     const words = title.trim().toLowerCase().split(/\s+/);
     // Longest known title first: "chief executive officer" leads, "chief technology officer" works for.
@@ -296,12 +296,82 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
     else if (rule.predicate === 'member_of' && ofType === 'person') predicate = 'works_for';
     out.push({
       subject, object, predicate, family: 'tie', modality: statusModality(status),
-      sentence: sentenceOf(pos), clause: -1, token: -1, confidence: 0.7, charPos: pos, fromRole: true,
+      sentence: sentenceOf(pos), clause: -1, token: -1, confidence, charPos: pos, fromRole: true,
     });
   };
   for (const r of layer.roles ?? []) if (r.holder && r.of) push(r.holder, r.of, r.title, r.status, r.start);
   for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
+  // "Präsident Macron", "Defense Secretary Austin": a bare title of state office is of the article's country.
+  // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
+  const home = homeCountry(layer);
+  const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
+  for (const e of layer.entities) {
+    if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
+    for (const role of e.roles) {
+      if (role.of) continue;
+      const si = sentenceOf(role.evidence.start);
+      const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home));
+      if (country) { push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE); if (out.length) out[out.length - 1].inferred = true; }
+    }
+  }
   return out;
+}
+
+/** Confidence of a tie read off a role with its "of" (set by hand with the other per-trigger confidences, 0.55–0.8). */
+const ROLE_TIE_CONFIDENCE = 0.7;
+/** Lower when the country is inferred from the article rather than stated. */
+const INFERRED_TIE_CONFIDENCE = 0.55;
+/**
+ * The article's country: the one country holding at least this share of all country mentions (and at least
+ * HOME_MIN_MENTIONS). Set on news-dev: a clear majority keeps bare titles of visiting leaders from being misread.
+ */
+const HOME_SHARE = 0.4;
+const HOME_MIN_MENTIONS = 3;
+
+function homeCountry(layer: EntityLayer): string | null {
+  let total = 0, best: string | null = null, bestN = 0;
+  for (const e of layer.entities) {
+    if (e.type !== 'location' || e.kind !== 'country') continue;
+    const n = e.mentions.length;
+    total += n;
+    if (n > bestN) { bestN = n; best = e.id; }
+  }
+  return best && bestN >= HOME_MIN_MENTIONS && bestN >= HOME_SHARE * total ? best : null;
+}
+
+/**
+ * The country a bare title in this sentence is of: the article's, unless the sentence names another country (or a
+ * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
+ * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
+ */
+function sentenceCountry(layer: EntityLayer, sentence: { start: number; end: number } | undefined, at: number, home: string | null): string | null {
+  if (!sentence) return home;
+  let before: string | null = null, otherAfter = false; // a country named before the title; another after it
+  for (const m of layer.mentionsIn(sentence.start, sentence.end)) {
+    const e = layer.byId.get(m.entity);
+    if (!e || e.type !== 'location') continue;
+    const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
+    if (!country || !layer.byId.has(country)) continue;
+    if (m.start < at) before = country;
+    else if (country !== home) otherAfter = true;
+  }
+  return before === home && !otherAfter ? home : before || otherAfter ? null : home;
+}
+
+/** The country a bare title of state office is of: named by its prefix ("Bundeskanzler" → DE), else the article's. */
+function inferredCountry(lex: CompiledLexicon, title: string, layer: EntityLayer, home: string | null): string | null {
+  const titles = lex.roles.stateTitles;
+  if (!titles?.length) return null;
+  const t = title.trim().toLowerCase();
+  const head = t.split(/\s+/).pop()!;
+  const stateOffice = titles.some((x) => (x.includes(' ') ? t.endsWith(x) : lex.grammar.capitalizedNouns ? head.endsWith(x) : head === x));
+  if (!stateOffice) return null;
+  for (const [prefix, iso] of Object.entries(lex.roles.homePrefixes ?? {})) {
+    if (!t.startsWith(prefix)) continue;
+    const id = `country:${iso}`;
+    return layer.byId.has(id) ? id : null;
+  }
+  return home;
 }
 
 function statusModality(status: Role['status']): Modality {

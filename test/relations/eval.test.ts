@@ -1,41 +1,68 @@
 /**
- * Accuracy on the relations gold (test/gold/relations: eighteen articles, nine German and nine English,
- * written for this purpose). Prints the figures; pins the precision floor of the issue (0.8) in both modes.
+ * Accuracy floors of the relations stage on every gold set we may tune on, a few points (≤ 3) under the figures
+ * measured with `backchannel eval relations --set <set> --mode <mode>` (typed = type and both actors, either
+ * direction; pairs = any relation between the two actors). Nothing predicted scores precision 0, so a stage that
+ * returns nothing fails here.
  *
- * Blind scores, each measured once before any change was made for those texts (strict / loose):
- * - de-koalition, de-uebernahme, de-schlichtung, en-sanctions, en-appointments, en-pacific (first run):
- *   oracle P 0.907 R 0.443 / P 0.930 R 0.455; pipeline P 0.839 R 0.534 / P 0.875 R 0.557.
- *   Fixes followed (general lexicon entries and argument rules); these six are in-sample since.
- * - de-grenzschutz, en-caucasus (written after those fixes, first run):
- *   oracle P 0.875 R 0.636 / P 0.938 R 0.682; pipeline the same.
- * - Second blind round: de-prozess (court report), de-chemiesparte (business, Konjunktiv), en-chipdeal
- *   (Bloomberg-style deal), en-porttalks (Reuters-style, people familiar), annotated before the first run:
- *   pipeline P 0.550 R 0.344 / P 0.725 R 0.453; oracle P 0.738 R 0.484 / P 0.857 R 0.563.
- *   After the general fixes that followed (each pinned in mechanisms-blind2.test.ts), on these four:
- *   pipeline P 0.814 R 0.547; oracle P 0.915 R 0.672 (strict); the other fourteen unchanged.
- * Later figures on all eighteen are in-sample; expect lower recall on unseen text.
+ * - ours: test/gold/relations, eighteen articles written for the stage (in-sample since their blind first runs:
+ *   pipeline P 0.55 R 0.34 on the second blind round, see git history).
+ * - news-dev: real news (test/gold/news, every article whose number is not a multiple of 3). news-test is for
+ *   reporting only: no floors are set from it here.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { evaluateRelations } from '../../src/eval/relations.js';
-import { repoRoot } from '../../src/util/paths.js';
+import { evaluateRelationSet, rates, type FamilyRow, type RelationMode, type RelationSet } from '../../src/eval/relation-sets.js';
+import { newsDir } from '../../src/eval/news/text.js';
+import { readNewsGold } from '../../src/eval/news/run.js';
 
-const goldDir = join(repoRoot, 'test', 'gold', 'relations');
+interface Floor { set: RelationSet; mode: RelationMode; lang: string; family: FamilyRow; typedP: number; typedR: number; pairsR: number }
 
-describe('relations gold', () => {
-  it('oracle entities: precision ≥ 0.8', () => {
-    const ev = evaluateRelations(goldDir, 'oracle');
-    console.log(`relations (oracle entities, ${ev.articles} articles): strict P=${ev.strict.precision} R=${ev.strict.recall} F1=${ev.strict.f1} | loose P=${ev.loose.precision} R=${ev.loose.recall}`);
-    for (const a of ev.perArticle) console.log(`  ${a.name}: P=${a.strict.precision} R=${a.strict.recall}\n    FP: ${a.falsePositives.join('; ')}\n    FN: ${a.misses.join('; ')}`);
-    expect(ev.articles).toBeGreaterThanOrEqual(18);
-    expect(ev.strict.precision).toBeGreaterThanOrEqual(0.8);
-  });
+/**
+ * Measured 2026-12-07 on the relations branch (2-core shared machine; `eval relations --set <set> --mode <mode>`),
+ * each floor 2–3 points under. news-dev pipeline typed P/R, pairs R: de 0.676/0.264, 0.328; en 0.458/0.229, 0.320;
+ * events de 0.526/0.169, 0.218; en 0.278/0.123, 0.202. oracle de 0.712/0.190, 0.239; en 0.553/0.168, 0.234.
+ * ours pipeline de 0.934/0.811, 0.830; en 0.895/0.847, 0.875; oracle de 0.981/0.869, 0.884; en 0.942/0.883, 0.906.
+ */
+const FLOORS: Floor[] = [
+  { set: 'ours', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.91, typedR: 0.79, pairsR: 0.81 },
+  { set: 'ours', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.87, typedR: 0.82, pairsR: 0.85 },
+  { set: 'ours', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.95, typedR: 0.84, pairsR: 0.86 },
+  { set: 'ours', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.92, typedR: 0.86, pairsR: 0.88 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.65, typedR: 0.24, pairsR: 0.3 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.43, typedR: 0.2, pairsR: 0.29 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.5, typedR: 0.14, pairsR: 0.19 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.25, typedR: 0.1, pairsR: 0.18 },
+  { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.69, typedR: 0.17, pairsR: 0.21 },
+  { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.53, typedR: 0.14, pairsR: 0.21 },
+];
 
-  it('whole pipeline: figures reported', () => {
-    const ev = evaluateRelations(goldDir, 'pipeline');
-    console.log(`relations (whole pipeline, ${ev.articles} articles): strict P=${ev.strict.precision} R=${ev.strict.recall} F1=${ev.strict.f1} | loose P=${ev.loose.precision} R=${ev.loose.recall}`);
-    for (const a of ev.perArticle) console.log(`  ${a.name}: P=${a.strict.precision} R=${a.strict.recall}\n    FP: ${a.falsePositives.join('; ')}\n    FN: ${a.misses.join('; ')}`);
-    expect(ev.strict.tp + ev.strict.fn).toBeGreaterThan(0);
-    expect(ev.strict.precision).toBeGreaterThanOrEqual(0.8);
+const haveNews = existsSync(newsDir) && readNewsGold('news-dev').length > 0;
+
+describe('relations: scoring', () => {
+  it('nothing predicted is precision 0 and recall 0, never a free 1', () => {
+    const r = rates({ gold: 12, predicted: 0, matched: 0 });
+    expect(r.precision).toBe(0);
+    expect(r.recall).toBe(0);
+    expect(r.f1).toBe(0);
   });
 });
+
+for (const set of ['ours', 'news-dev'] as const) {
+  for (const mode of ['pipeline', 'oracle'] as const) {
+    const floors = FLOORS.filter((f) => f.set === set && f.mode === mode);
+    if (!floors.length) continue;
+    describe.skipIf(set !== 'ours' && !haveNews)(`relations gold: ${set} (${mode})`, () => {
+      let run: ReturnType<typeof evaluateRelationSet> | null = null;
+      it.each(floors.map((f) => [`${f.lang} ${f.family}`, f] as const))('%s: typed P/R and pair recall above the floors', async (_, f) => {
+        const ev = await (run ??= evaluateRelationSet(set, mode));
+        const row = ev.byLanguage[f.lang]![f.family];
+        const typed = rates(row.typed), pairs = rates(row.pairs);
+        console.log(`${set} ${mode} ${f.lang} ${f.family}: typed P ${typed.precision.toFixed(3)} R ${typed.recall.toFixed(3)}, pairs R ${pairs.recall.toFixed(3)}`);
+        expect(row.typed.gold).toBeGreaterThan(0);
+        expect(typed.precision).toBeGreaterThanOrEqual(f.typedP);
+        expect(typed.recall).toBeGreaterThanOrEqual(f.typedR);
+        expect(pairs.recall).toBeGreaterThanOrEqual(f.pairsR);
+      });
+    });
+  }
+}

@@ -10,7 +10,8 @@ import { emptyQuotes } from './helpers.js';
 
 const P = (name: string, ...aliases: string[]): GoldActor => ({ name, type: 'person', aliases });
 const O = (name: string, ...aliases: string[]): GoldActor => ({ name, type: 'organization', aliases });
-const L = (name: string, demonyms: string[] = [], ...aliases: string[]): GoldActor => ({ name, type: 'location', demonyms, aliases });
+// Places here are countries (or capitals standing for their government): places of other kinds take part in no event.
+const L = (name: string, demonyms: string[] = [], ...aliases: string[]): GoldActor => ({ name, type: 'location', kind: 'country', demonyms, aliases });
 
 function rels(language: 'de' | 'en', text: string, actors: GoldActor[]): string[] {
   const doc = buildDoc({ text, origin: 'test', language, published: '2025-01-01' });

@@ -11,7 +11,8 @@ import { emptyQuotes } from './helpers.js';
 
 const P = (name: string, ...aliases: string[]): GoldActor => ({ name, type: 'person', aliases });
 const O = (name: string, ...aliases: string[]): GoldActor => ({ name, type: 'organization', aliases });
-const L = (name: string, demonyms: string[] = [], ...aliases: string[]): GoldActor => ({ name, type: 'location', demonyms, aliases });
+// Places here are countries (or capitals standing for their government): places of other kinds take part in no event.
+const L = (name: string, demonyms: string[] = [], ...aliases: string[]): GoldActor => ({ name, type: 'location', kind: 'country', demonyms, aliases });
 
 function rels(language: 'de' | 'en', text: string, actors: GoldActor[]): string[] {
   const doc = buildDoc({ text, origin: 'test', language, published: '2024-05-01' });
@@ -21,8 +22,8 @@ function rels(language: 'de' | 'en', text: string, actors: GoldActor[]): string[
 describe('relations mechanisms (German)', () => {
   it('keeps the dateline out of the first clause and splits a compound partner list', () => {
     const out = rels('de', 'ERFURT (Agentur) - Die CDU hat am Mittwoch mit der SPD und den Grünen verhandelt.', [O('CDU'), O('SPD'), O('Grüne', 'Grünen')]);
-    expect(out).toContain('CDU consult(asserted) SPD');
-    expect(out).toContain('CDU consult(asserted) Grüne');
+    expect(out).toContain('CDU negotiate(asserted) SPD');
+    expect(out).toContain('CDU negotiate(asserted) Grüne');
   });
 
   it('reads compound titles (SPD-Vorsitzende, Grünen-Chef) and lists across them', () => {

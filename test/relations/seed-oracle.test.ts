@@ -40,16 +40,22 @@ describe('relations on the seed (oracle entities)', () => {
     expect(hits.map((r) => r.modality)).not.toContain('asserted');
   });
 
-  it('Yamada represents Japan and is to contact the Trump campaign', () => {
+  it('Yamada represents Japan', () => {
     expect(find(rels, layer, /Yamada/, 'represents', /^Japan$/), listing).toHaveLength(1);
+  });
+  // Known misses since the triggers and cues that served only these seed sentences were removed (issue 14:
+  // "Botschaft zukommen", "mit der Anweisung", "saß neben"); general event coding on the parse is to bring them back.
+  it.fails('Yamada is to contact the Trump campaign (known miss)', () => {
     expect(find(rels, layer, /Yamada/, 'consult', /Trump/).map((r) => r.modality), listing).toContain('planned');
   });
 
-  it('Hagerty met Japanese officials, sat beside Aso and Yamada, and was Trump’s envoy', () => {
+  it('Hagerty met Japanese officials and was Trump’s envoy', () => {
     expect(find(rels, layer, /Hagerty/, 'consult', /^Japan$/).map((r) => r.predicate), listing).toContain('consult/meet');
+    expect(find(rels, layer, /Hagerty/, 'represents', /Trump/).map((r) => r.modality), listing).toEqual(['former']);
+  });
+  it.fails('Hagerty sat beside Aso and Yamada (known miss)', () => {
     expect(find(rels, layer, /Hagerty/, 'consult', /Aso/), listing).toHaveLength(1);
     expect(find(rels, layer, /Hagerty/, 'consult', /Yamada/), listing).toHaveLength(1);
-    expect(find(rels, layer, /Hagerty/, 'represents', /Trump/).map((r) => r.modality), listing).toEqual(['former']);
   });
 
   it('Kitamura belongs to O’Brien’s consultancy; O’Brien advised Trump', () => {

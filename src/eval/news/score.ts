@@ -60,7 +60,7 @@ export function sameActor(a: GoldActor | undefined, b: GoldActor | undefined): b
 }
 
 /** One-to-one greedy matching by a score (higher is better; <= 0 never matches). */
-function matchPairs<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => number): Map<number, number> {
+export function matchPairs<G, P>(gold: G[], pred: P[], score: (g: G, p: P) => number): Map<number, number> {
   const cands: Array<[number, number, number]> = [];
   gold.forEach((g, i) => pred.forEach((p, j) => { const s = score(g, p); if (s > 0) cands.push([s, i, j]); }));
   cands.sort((x, y) => y[0] - x[0]);
@@ -166,7 +166,7 @@ function label(actors: Map<string, GoldActor>, sources: Map<string, { descriptio
 }
 
 /** Ties implied by role titles (the guideline keeps them in roles[].tie, not in relations[]). */
-function tiesOfRoles(g: NewsGold): Array<{ subject: string; object: string; type: string; at: GoldSpan }> {
+export function tiesOfRoles(g: NewsGold): Array<{ subject: string; object: string; type: string; at: GoldSpan }> {
   return g.roles.filter((r) => r.tie && r.of).map((r) => ({ subject: r.holder, object: r.of!, type: r.tie!, at: r.at }));
 }
 
