@@ -1,5 +1,5 @@
 /**
- * npm run bench [DIR...] [--runs N] [--only pipeline|ner|time|corpus]
+ * npm run bench [DIR...] [--runs N] [--only pipeline|ner|time|corpus] [--syntax]
  * Whole-pipeline and per-stage throughput (words/s, documents/s), peak memory, medians over several
  * runs; then each stage's own micro-benchmarks where a stage provides one (bench/<stage>.ts).
  * Default input: ../shared/corpus and examples/.
@@ -26,12 +26,12 @@ async function loadArticles(paths: string[]): Promise<RawArticle[]> {
   return out;
 }
 
-export async function benchPipeline(paths: string[], runs: number): Promise<BenchRow[]> {
+export async function benchPipeline(paths: string[], runs: number, syntax = false): Promise<BenchRow[]> {
   const articles = await loadArticles(paths);
   if (!articles.length) throw new Error(`no articles under ${paths.join(', ')}`);
   for (const a of articles) await prepareLanguage(a.language ?? detectLanguage(a.text).language);
   const words = articles.reduce((n, a) => n + (a.text.match(/\S+/g)?.length ?? 0), 0);
-  analyzeArticle(articles[0]); // warm-up: lazy model loads are not throughput
+  analyzeArticle(articles[0], { syntax }); // warm-up: lazy model loads are not throughput
   const totals: number[] = [];
   const stages = new Map<string, number[]>();
   let peakRss = process.memoryUsage().rss;
@@ -39,7 +39,7 @@ export async function benchPipeline(paths: string[], runs: number): Promise<Benc
     const perStage = new Map<string, number>();
     const t0 = performance.now();
     for (const a of articles) {
-      const res = analyzeArticle(a);
+      const res = analyzeArticle(a, { syntax });
       for (const [k, v] of Object.entries(res.meta.timings)) if (k !== 'total') perStage.set(k, (perStage.get(k) ?? 0) + v);
     }
     totals.push(performance.now() - t0);
@@ -48,7 +48,7 @@ export async function benchPipeline(paths: string[], runs: number): Promise<Benc
   }
   const t = median(totals) / 1000;
   const rows: BenchRow[] = [
-    { name: `pipeline: ${articles.length} documents, ${words} words, median of ${runs} runs`, value: Math.round(median(totals)), unit: 'ms' },
+    { name: `pipeline${syntax ? ' with syntax' : ''}: ${articles.length} documents, ${words} words, median of ${runs} runs`, value: Math.round(median(totals)), unit: 'ms' },
     { name: 'pipeline words/s', value: Math.round(words / t), unit: 'words/s' },
     { name: 'pipeline documents/s', value: Math.round((articles.length / t) * 10) / 10, unit: 'docs/s' },
   ];
@@ -82,18 +82,20 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   let runs = 5;
   let only: string | null = null;
+  let syntax = false;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--runs') runs = Number(args[++i]);
     else if (args[i] === '--only') only = args[++i];
-    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|syntax|entities|time|quotes|relations|corpus|linearity]\n'); return; }
+    else if (args[i] === '--syntax') syntax = true; // the pipeline with the syntax layer (tagger + parser)
+    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|syntax|entities|time|quotes|relations|corpus|linearity --syntax]\n'); return; }
     else paths.push(args[i]);
   }
   if (!paths.length) paths.push(...[join(sharedDir, 'corpus'), join(repoRoot, 'examples')].filter(existsSync));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`backchannel bench — ${cpu}, ${cpus().length} cores, Node ${process.version}\n\n`);
   const rows: BenchRow[] = [];
-  if (!only || only === 'pipeline') rows.push(...(await benchPipeline(paths, runs)));
+  if (!only || only === 'pipeline') rows.push(...(await benchPipeline(paths, runs, syntax)));
   rows.push(...(await stageBenches(only)));
   const w = Math.max(...rows.map((r) => r.name.length));
   for (const r of rows) process.stdout.write(`${r.name.padEnd(w)}  ${String(r.value).padStart(12)} ${r.unit}\n`);

@@ -1,11 +1,19 @@
 /**
  * Syntax benchmark: words/s of the tagger alone, the parser alone and both (one thread), medians of several
- * runs over a treebank's sentences with gold tokenization, plus model load times. Rates are given per second of
- * wall clock and per second of this process's CPU time: on a shared machine the second is the steadier one.
+ * runs over a treebank's sentences with gold tokenization, plus model load times; then the syntax stage on the
+ * news corpus (../shared/corpus/news, our tokenizer's tokens, contractions split), first sight of every form
+ * (cold) and warm. Rates are given per second of wall clock and per second of this process's CPU time: on a
+ * shared machine the second is the steadier one.
  * Runnable alone: node dist/bench/syntax.js
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDoc } from '../src/text/index.js';
+import { listInputs, readInputFile } from '../src/text/input.js';
+import type { Doc } from '../src/text/types.js';
+import { runSyntax } from '../src/syntax/stage.js';
+import { sharedDir } from '../src/util/paths.js';
 import { loadParser } from '../src/syntax/parser/io.js';
 import { ParserWorkspace } from '../src/syntax/parser/model.js';
 import { defaultParserPath } from '../src/syntax/parser/index.js';
@@ -63,6 +71,26 @@ export async function benchSyntax(): Promise<BenchResult[]> {
         parser.parse({ forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas });
       }
     }));
+  }
+  out.push(...(await benchNews()));
+  return out;
+}
+
+/** The syntax stage on the news corpus: tokens/s the first time every form is seen (cold) and warm. */
+async function benchNews(): Promise<BenchResult[]> {
+  const dir = join(sharedDir, 'corpus', 'news');
+  if (!existsSync(dir)) return [];
+  const { files } = await listInputs([dir]);
+  const docs: Doc[] = [];
+  for (const f of files) for (const item of await readInputFile(f)) if (item.ok) docs.push(buildDoc(item.article));
+  const out: BenchResult[] = [];
+  for (const lang of ['de', 'en']) {
+    const mine = docs.filter((d) => d.language === lang);
+    const tokens = mine.reduce((n, d) => n + d.tokens.length, 0);
+    if (!tokens || !existsSync(defaultTaggerPath(lang))) continue;
+    const cold = timed(() => { for (const d of mine) runSyntax(d); });
+    out.push({ name: `${lang}.syntax stage, news (${mine.length} docs, ${tokens} tokens), cold, tokens per CPU-second`, value: Math.round(tokens / cold.cpu), unit: 'tokens/s' });
+    out.push(...rates(`${lang}.syntax stage, news, warm`, tokens, () => { for (const d of mine) runSyntax(d); }).map((r) => ({ ...r, name: r.name.replace('words', 'tokens'), unit: 'tokens/s' })));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConllu, type Sentence } from '../../src/syntax/conllu.js';
@@ -9,7 +9,11 @@ import { FormLexicon } from '../../src/syntax/lexicon/form-lexicon.js';
 import { unionFeats } from '../../src/syntax/lexicon/lexicon-file.js';
 import { WordClasses } from '../../src/syntax/tagger/word-classes.js';
 import { applyRule, parseRule, ruleOf } from '../../src/syntax/lemma/edit-rule.js';
-import { expandContractions } from '../../src/syntax/tagger/index.js';
+import { defaultTaggerPath, expandContractions } from '../../src/syntax/tagger/index.js';
+import { readTreebank, treebankAvailable } from '../../src/syntax/treebanks.js';
+import {
+  rightContext, rightPrevAtom, rightSelfAtom, rightTagAtoms, rightWordAtoms, uposContext, uposFirstAtom, uposNeighbourAtoms, uposPairAtoms, uposTagAtoms,
+} from '../../src/syntax/tagger/features.js';
 
 // A tiny German treebank written for these tests (heads are irrelevant to the tagger).
 const row = (id: number, form: string, lemma: string, upos: string, feats: string): string =>
@@ -70,6 +74,47 @@ describe('tagger', () => {
     // the only VERB class with Tense=Past? none was seen, so the allowed ones: finite Ind/Sub singular
     expect(r.feats[2]).toMatch(/VerbForm=Fin/);
     expect(r.lemmas[2]).toBe('bellen');
+  });
+});
+
+describe('cached tagging (frozen models)', () => {
+  const model = train(7);
+  const probes = [['Der', 'Hund', 'sei', 'leer', '.'], ['Ich', 'sagt', 'Häuser', 'unbekanntes', 'Wort'], ['habe', ',', 'er'], ['Er'], []];
+
+  it('gives the tags of the plain atom-by-atom path', () => {
+    for (const forms of [...tiny().map((s) => s.forms), ...probes]) expect(model.tag(forms)).toEqual(model.tagPlain(forms));
+  });
+
+  it('gives the plain path\'s tags with the committed model on real sentences', () => {
+    if (!existsSync(defaultTaggerPath('de')) || !treebankAvailable('de-gsd', 'test')) return;
+    const m = TaggerModel.load(defaultTaggerPath('de'));
+    const sents = readTreebank('de-gsd', 'test').slice(0, 300).map((s) => s.forms);
+    for (const forms of sents) expect(m.tag(forms)).toEqual(m.tagPlain(forms));
+  });
+
+  it('groups exactly the atoms of uposContext and rightContext', () => {
+    const ws = ['Der', 'alte', 'Hund', 'sei', 'müde', '.'].map((f) => model.fx.info(f));
+    const first = Int32Array.from([3, 0, 7, 2, 0, 12]);
+    const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
+    for (let i = 0; i < ws.length; i++) {
+      const p1 = i > 0 ? first[i - 1] : -1;
+      const p2 = i > 1 ? first[i - 2] : -1;
+      const plain: number[] = [];
+      uposContext(ws, i, p1, p2, plain);
+      rightContext(first, i, p1, plain, ws[i].lowerHash);
+      const grouped: number[] = [];
+      const part: number[] = [];
+      const neighbour = [i - 2, i - 1, i + 1, i + 2];
+      neighbour.forEach((j, role) => { uposNeighbourAtoms(j >= 0 && j < ws.length ? ws[j] : null, role, part); grouped.push(...part); });
+      uposTagAtoms(p2, p1, part); grouped.push(...part);
+      if (i === 0) grouped.push(uposFirstAtom(ws[i]));
+      uposPairAtoms(ws, i, p1, part); grouped.push(...part);
+      const r1 = i + 1 < ws.length ? first[i + 1] : -2;
+      rightTagAtoms(r1, i + 2 < ws.length ? first[i + 2] : -2, part); grouped.push(...part);
+      grouped.push(rightPrevAtom(p1, r1), rightSelfAtom(r1, first[i]));
+      rightWordAtoms(p1, r1, ws[i].lowerHash, part); grouped.push(...part);
+      expect(sorted(grouped)).toEqual(sorted(plain));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /** `backchannel train parser`: trains the dependency parser on the language's treebanks and writes models/parser-<lang>.bin. */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { trainParserCommand, type TagSource } from './pipeline.js';
+import { addArcBounds, trainParserCommand, type TagSource } from './pipeline.js';
 
 function findOrCreate(program: Command, name: string, description: string): Command {
   return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
@@ -31,5 +31,14 @@ Examples:
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), tags: o.tags as TagSource, folds: o.folds ? Number(o.folds) : undefined,
         out: o.out ? resolve(o.out) : undefined, log: (line) => process.stderr.write(line + '\n'),
       });
+    });
+  findOrCreate(program, 'train', 'train a model')
+    .command('parser-bounds')
+    .description('add label-score bounds (which let the decoder skip label scoring that cannot change a move) to an existing parser model; `train parser` measures them itself')
+    .requiredOption('--lang <lang>', 'de or en')
+    .option('--model <path>', 'model file to update (default models/parser-<lang>.bin)')
+    .action((o: { lang: string; model?: string }) => {
+      if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
+      addArcBounds(o.lang, o.model ? resolve(o.model) : undefined, (line) => process.stderr.write(line + '\n'));
     });
 }

@@ -17,7 +17,7 @@ export interface ParserInput {
 }
 
 // Atom values for the root and for "no such word" (outside the stack or buffer).
-const ROOT_ATOM = 0x51a7e0f1;
+export const ROOT_ATOM = 0x51a7e0f1;
 const NONE_ATOM = 0x2b0c41d3;
 const NO_LABEL = 0x7f1d;
 
@@ -52,7 +52,7 @@ export class SentenceAtoms {
       const form = input.forms[i];
       const lower = form.toLowerCase();
       const f = input.feats[i] ?? '';
-      this.set(i + 1, hashStr(lower, 1), hashStr(input.upos[i] ?? '', 2), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
+      this.set(i + 1, hashStr(lower, 1), posAtom(input.upos[i] ?? ''), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
         hashStr(caseOf(f), 5), hashStr(lower.length > 3 ? lower.slice(-3) : lower, 6));
     }
   }
@@ -79,6 +79,9 @@ export class SentenceAtoms {
     this.wp = new Int32Array(cap);
   }
 }
+
+/** The atom of a UPOS tag (SentenceAtoms.pos). */
+export const posAtom = (upos: string): number => hashStr(upos, 2);
 
 /** The Case value of a FEATS string ('' when none), without splitting it. */
 function caseOf(feats: string): string {

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
 import { ParserModel, sparsify, type ParserMeta, type SparseTable } from './model.js';
 import { FEATURE_SET } from './features.js';
+import { ArcBounds, type ArcBoundsJson } from './arc-bounds.js';
 
 const MAGIC = 'BCPARSE1';
 const INT16_MAX = 32767;
@@ -20,6 +21,8 @@ interface Header {
   arcBits: number;
   moveScale: number;
   arcScale: number;
+  /** Label-score bounds for skipping label scoring (absent in models written before them: no skipping). */
+  arcBounds?: ArcBoundsJson;
 }
 
 /** Scale that maps the largest weight to int16's range (1 for an all-zero table). */
@@ -81,7 +84,10 @@ export function serializeParser(model: ParserModel): Buffer {
   const moveScale = Number(model.meta.moveScale);
   const arcScale = Number(model.meta.arcScale);
   const dirLabels: [number[], number[]] = [Array.from(model.dirLabels[0]), Array.from(model.dirLabels[1])];
-  const header: Header = { meta: model.meta, labels: model.labels, dirLabels, moveBits: model.moveBits, arcBits: model.arcBits, moveScale, arcScale };
+  const header: Header = {
+    meta: model.meta, labels: model.labels, dirLabels, moveBits: model.moveBits, arcBits: model.arcBits, moveScale, arcScale,
+    ...(model.arcBounds ? { arcBounds: model.arcBounds.json } : {}),
+  };
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32LE(h.length);
@@ -151,6 +157,7 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
     { ...header.meta, moveScale: header.moveScale, arcScale: header.arcScale });
   model.setSparseArcs([sparse[0], sparse[1]], header.arcScale);
   installMoveQ(model, mq, header.moveScale);
+  if (header.arcBounds) model.arcBounds = new ArcBounds(header.arcBounds);
   return model;
 }
 

@@ -13,6 +13,7 @@ import {
 } from './features.js';
 import { Configuration, LEFT, MOVES, NONE, RIGHT, SHIFT } from './transitions.js';
 import { deprojectivize } from './projectivize.js';
+import type { ArcBounds, ArcBoundsRecorder } from './arc-bounds.js';
 
 export interface ParserMeta {
   name: string;
@@ -83,6 +84,8 @@ export class ParserModel {
   readonly arcMask: number;
   /** Per direction: global label id -> column of that direction's arc table (-1: never seen that way). */
   readonly columnOf: [Int32Array, Int32Array];
+  /** Bounds of the best label score per tag pair (./arc-bounds.ts), measured once training has ended. */
+  arcBounds: ArcBounds | null = null;
   constructor(
     /** Labels, lifted ones ("obj↑xcomp") included. */
     readonly labels: string[],
@@ -147,6 +150,10 @@ export class ParserWorkspace {
   private stamp = 0;
   private readonly slots = new Int32Array(ROLES);
   private readonly roleFeats = new Int32Array(8);
+  /** Skip label scoring where the model's arc bounds show it cannot change the move (off to compare, and to measure bounds). */
+  pruneArcs = true;
+  /** When set, receives the best label score of every arc scored (to measure bounds). */
+  recorder: ArcBoundsRecorder | null = null;
 
   constructor(readonly model: ParserModel) {
     this.labelScores = [new Float64Array(model.dirLabels[0].length), new Float64Array(model.dirLabels[1].length)];
@@ -198,8 +205,28 @@ export class ParserWorkspace {
     this.bestLabel[0] = NONE;
     this.bestLabel[1] = NONE;
     const s0 = c.s(0);
-    if (c.canLeft()) sc[LEFT] = le + this.scoreArc(c.b, s0, 0);
-    if (c.canRight()) sc[RIGHT] = ri + this.scoreArc(c.s(1), s0, 1);
+    const s1 = c.s(1);
+    const canLeft = c.canLeft();
+    const canRight = c.canRight();
+    const bounds = this.pruneArcs ? m.arcBounds : null;
+    if (!bounds) {
+      if (canLeft) sc[LEFT] = le + this.scoreArc(c.b, s0, 0);
+      if (canRight) sc[RIGHT] = ri + this.scoreArc(s1, s0, 1);
+      return;
+    }
+    // The more promising arc first; an arc whose move score plus label bound cannot reach the best score so far
+    // cannot be the best move, so its labels are not scored (it stays -Infinity).
+    const P = this.atoms.pos;
+    const hiLeft = canLeft ? le + bounds.bound(0, P[c.b], P[s0]) : -Infinity;
+    const hiRight = canRight ? ri + bounds.bound(1, P[s1], P[s0]) : -Infinity;
+    let best = sc[SHIFT];
+    if (hiLeft >= hiRight) {
+      if (canLeft && hiLeft >= best) best = Math.max(best, (sc[LEFT] = le + this.scoreArc(c.b, s0, 0)));
+      if (canRight && hiRight >= best) sc[RIGHT] = ri + this.scoreArc(s1, s0, 1);
+    } else {
+      if (canRight && hiRight >= best) best = Math.max(best, (sc[RIGHT] = ri + this.scoreArc(s1, s0, 1)));
+      if (canLeft && hiLeft >= best) sc[LEFT] = le + this.scoreArc(c.b, s0, 0);
+    }
   }
 
   /** Sums the int16 move weights of one role's single-word templates for the word in its slot. */
@@ -264,6 +291,7 @@ export class ParserWorkspace {
     for (let l = 1; l < L; l++) if (out[l] > out[best]) best = l;
     if (L === 0) return -Infinity;
     this.bestLabel[dir] = best;
+    this.recorder?.arc(dir, h, d, out[best] * scale);
     return out[best] * scale;
   }
 
@@ -289,6 +317,7 @@ export class ParserWorkspace {
     this.atoms.load(input);
     c.reset(n);
     this.startSentence(n);
+    this.recorder?.sentence(input);
     while (!c.isTerminal()) {
       this.score();
       const move = this.bestMove();

@@ -10,6 +10,7 @@ import type { ParserInput } from './features.js';
 import { defaultParserPath } from './index.js';
 import { loadParser, quantize, saveParser } from './io.js';
 import { ParserWorkspace, type ParserModel } from './model.js';
+import { ArcBoundsRecorder, type ArcBounds } from './arc-bounds.js';
 import { attachmentScores, countAttachments, emptyCounts } from './score.js';
 import { DEFAULT_TRAIN, trainParser, type TrainSentence } from './train.js';
 
@@ -95,10 +96,37 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
     model.meta = { ...model.meta, heldOutLas: bestLas, epochs: bestEpoch };
   }
   quantize(model);
+  model.arcBounds = measureArcBounds(model, inputs);
   const out = o.out ?? defaultParserPath(o.lang);
   saveParser(model, out);
   o.log(`wrote ${out} (${(statSync(out).size / 1e6).toFixed(1)} MB, ${model.L} labels)`);
   return model;
+}
+
+/**
+ * Label-score bounds of a finished model (./arc-bounds.ts), measured by parsing `inputs` (the training sentences
+ * with the tags the parser trained on) without skipping any label scoring.
+ */
+export function measureArcBounds(model: ParserModel, inputs: readonly ParserInput[]): ArcBounds {
+  const ws = new ParserWorkspace(model);
+  ws.pruneArcs = false;
+  const recorder = new ArcBoundsRecorder();
+  ws.recorder = recorder;
+  for (const x of inputs) ws.parse(x);
+  return recorder.bounds();
+}
+
+/**
+ * `train parser-bounds`: adds label-score bounds to an existing model file (written before bounds existed), measured
+ * on the training sentences tagged by the committed tagger (which has seen them: near-gold tags). Weights unchanged.
+ */
+export function addArcBounds(lang: string, path: string | undefined, log: (line: string) => void): void {
+  const file = path ?? defaultParserPath(lang);
+  const model = loadParser(file);
+  const inputs = trainingSentences(lang, false).map((s) => inputOf(s, 'tagger', lang));
+  model.arcBounds = measureArcBounds(model, inputs);
+  saveParser(model, file);
+  log(`wrote ${file}: label-score bounds for ${model.arcBounds.json.pairs[0].length} + ${model.arcBounds.json.pairs[1].length} tag pairs, measured on ${inputs.length} training sentences`);
 }
 
 function report(o: TrainParserCommand, epoch: number, st: { mistakes: number; steps: number; seconds: number }, r: { uas: number; las: number; seconds: number }, name: string): number {

@@ -7,6 +7,7 @@ import { hashRange, hashStr, mix } from '../../util/hash.js';
 import type { FormLexicon } from '../lexicon/form-lexicon.js';
 import type { WordClasses } from './word-classes.js';
 import type { TagDictionary } from './tag-dictionary.js';
+import type { WeightReader } from './weights.js';
 
 /** Template ids: each atom is mix(template, value). */
 const T = {
@@ -49,7 +50,27 @@ export interface WordInfo {
   lexIdx: number;
   /** The string found in the lexicon (the form, or its lower case at a sentence start). */
   lexForm: string;
+  /** A frozen model's score sums for this form (./cached-scores.ts), filled on first use. */
+  sums?: WordSums;
 }
+
+/** Score sums cached on a WordInfo, valid for the weights they were computed from. */
+export interface WordSums {
+  weights: WeightReader;
+  /** [pass][own atoms, then as the neighbour in each role][class]: 2 × 5 × nUpos. */
+  upos: Float32Array;
+  /** The word's own atoms for FEATS, per UPOS (all classes of that UPOS). */
+  feats: Array<Float32Array | undefined>;
+  /** The word's own lemma atoms, per UPOS, over its candidate rules only (in the order of the candidate pool). */
+  lemma: Array<Float32Array | undefined>;
+}
+
+/**
+ * Forms per generation of the WordInfo cache. Two generations are kept (a form seen in the older one moves to the
+ * newer), so memory stays bounded (~2 × 30,000 forms with their score sums, a few tens of MB) while the words of
+ * the current documents stay cached.
+ */
+const CACHE_GENERATION = 30_000;
 
 /** Coarse word shape: character classes with runs collapsed ("Xx", "d", "X.X."), at most 6 symbols. */
 export function shapeHash(w: string): number {
@@ -70,16 +91,19 @@ export function shapeHash(w: string): number {
 }
 
 export class FeatureContext {
-  private cache = new Map<string, WordInfo>();
+  private recent = new Map<string, WordInfo>();
+  private older = new Map<string, WordInfo>();
   constructor(readonly lexicon: FormLexicon, readonly classes: WordClasses, readonly tagDict: TagDictionary) {}
 
   info(form: string): WordInfo {
-    let wi = this.cache.get(form);
-    if (!wi) {
-      wi = this.compute(form);
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(form, wi);
+    let wi = this.recent.get(form);
+    if (wi) return wi;
+    wi = this.older.get(form) ?? this.compute(form);
+    if (this.recent.size >= CACHE_GENERATION) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
+    this.recent.set(form, wi);
     return wi;
   }
 
@@ -187,17 +211,84 @@ export function rightContext(first: Int32Array, i: number, p1: number, out: numb
   );
 }
 
+/*
+ * The same UPOS atoms grouped by what they depend on, for the frozen model's cached scoring (./cached-scores.ts):
+ * the atoms of one neighbour alone (summed once per form and role), of the previous tags alone (summed once per
+ * tag pair), and the rest. Together they are exactly uposContext's and rightContext's atoms (tested).
+ */
+
+/** Positions of a neighbour relative to the word being tagged. */
+export const ROLE_M2 = 0, ROLE_M1 = 1, ROLE_P1 = 2, ROLE_P2 = 3;
+export const NEIGHBOUR_ROLES = 4;
+
+/** The atoms of uposContext that depend on the neighbour in `role` alone (w null: outside the sentence). */
+export function uposNeighbourAtoms(w: WordInfo | null, role: number, out: number[]): void {
+  out.length = 0;
+  if (role === ROLE_M2) out.push(mix(T.WM2, w ? w.lowerHash : BOS));
+  else if (role === ROLE_M1) {
+    out.push(mix(T.WM1, w ? w.lowerHash : BOS), mix(T.SM1, w ? w.suffix3 : BOS), mix(T.CM1, w ? w.cluster2 : BOS),
+      mix(T.LM1, w ? w.lexSig : BOS), mix(T.SHM1, w ? w.shape : BOS), mix(T.AM1, w ? w.amb : BOS));
+  } else if (role === ROLE_P1) {
+    out.push(mix(T.WP1, w ? w.lowerHash : EOS), mix(T.SP1, w ? w.suffix3 : EOS), mix(T.CP1, w ? w.cluster2 : EOS),
+      mix(T.LP1, w ? w.lexSig : EOS), mix(T.SHP1, w ? w.shape : EOS), mix(T.AP1, w ? w.amb : EOS));
+  } else out.push(mix(T.WP2, w ? w.lowerHash : EOS), mix(T.LP2, w ? w.lexSig : EOS), mix(T.AP2, w ? w.amb : EOS));
+}
+
+/** The atoms of the previous two tags alone; p1 is -1 exactly at the first word (whose FIRST atom is its shape: uposFirstAtom). */
+export function uposTagAtoms(p2: number, p1: number, out: number[]): void {
+  out.length = 0;
+  out.push(mix(T.P1, p1), mix(T.P2P1, mix(p2, p1)));
+  if (p1 >= 0) out.push(mix(T.FIRST, 0));
+}
+
+export const uposFirstAtom = (w: WordInfo): number => mix(T.FIRST, w.shape);
+
+/** The remaining atoms of uposContext: the previous tag with this or the next word, and the word bigrams. */
+export function uposPairAtoms(ws: readonly WordInfo[], i: number, p1: number, out: number[]): void {
+  out.length = 0;
+  const w = ws[i];
+  const m1 = i > 0 ? ws[i - 1] : null;
+  const n1 = i + 1 < ws.length ? ws[i + 1] : null;
+  out.push(
+    mix(T.P1W, mix(p1, w.lowerHash)), mix(T.P1LP1, mix(p1, n1 ? n1.lexSig : EOS)), mix(T.P1AP1, mix(p1, n1 ? n1.amb : EOS)),
+    mix(T.BIL, mix(m1 ? m1.lowerHash : BOS, w.lowerHash)), mix(T.BIR, mix(w.lowerHash, n1 ? n1.lowerHash : EOS)),
+  );
+}
+
+/** rightContext's atoms of the next two first-pass tags alone (r = -2 past the end). */
+export function rightTagAtoms(r1: number, r2: number, out: number[]): void {
+  out.length = 0;
+  out.push(mix(T.R1, r1), mix(T.R2, r2), mix(T.R12, mix(r1, r2)));
+}
+export const rightPrevAtom = (p1: number, r1: number): number => mix(T.P1R1, mix(p1, r1));
+export const rightSelfAtom = (r1: number, own: number): number => mix(T.R1W, mix(r1, own));
+/** rightContext's atoms that combine the next tag with the word. */
+export function rightWordAtoms(p1: number, r1: number, lowerHash: number, out: number[]): void {
+  out.length = 0;
+  out.push(mix(T.R1LW, mix(r1, lowerHash)), mix(T.M1R1, mix(mix(p1, r1), lowerHash)));
+}
+
+/** featsContext's atoms of the neighbours' UPOS alone (u = -1 outside the sentence). */
+export function featsTagAtoms(u1: number, u2: number, out: number[]): void {
+  out.length = 0;
+  out.push(mix(T.FU1, u1), mix(T.FU2, u2), mix(T.FUU, mix(u1, u2)));
+}
+
 /**
  * Context atoms for the FEATS task at i, with every token's UPOS known and the FEATS classes of earlier tokens
  * already chosen (featsHash[j] = hash of token j's FEATS string).
  */
 export function featsContext(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[], nominal?: Uint8Array, verbal?: Uint8Array): void {
-  out.length = 0;
+  const n = ws.length;
+  featsTagAtoms(i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, out);
+  featsOtherAtoms(ws, upos, featsHash, adpHash, i, out, nominal, verbal);
+}
+
+/** featsContext's atoms after the three of featsTagAtoms (appended to out). */
+export function featsOtherAtoms(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, out: number[], nominal?: Uint8Array, verbal?: Uint8Array): void {
   const n = ws.length;
   const u1 = i > 0 ? upos[i - 1] : -1;
-  const u2 = i + 1 < n ? upos[i + 1] : -1;
   out.push(
-    mix(T.FU1, u1), mix(T.FU2, u2), mix(T.FUU, mix(u1, u2)),
     mix(T.FPREV, mix(u1, i > 0 ? featsHash[i - 1] : BOS)),
     mix(T.FPREV2, mix(i > 1 ? upos[i - 2] : -1, i > 1 ? featsHash[i - 2] : BOS)),
     mix(T.FWM1, i > 0 ? ws[i - 1].lowerHash : BOS), mix(T.FWP1, i + 1 < n ? ws[i + 1].lowerHash : EOS),

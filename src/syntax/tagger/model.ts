@@ -11,7 +11,8 @@ import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
-import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo } from './features.js';
+import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
+import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
 import { WordClasses } from './word-classes.js';
 import { TagDictionary } from './tag-dictionary.js';
@@ -102,27 +103,11 @@ export class TaggerModel {
     }
   }
 
-  /**
-   * Scores of a task: context atoms plus the word's own atoms. Once training is over, the word-only part is summed
-   * once per form and task and cached on the WordInfo (most atoms are word-only; this halves tagging time).
-   */
-  private taskScores(wi: WordInfo, local: Uint32Array, context: readonly number[], width: number, task: number, u: number): Float64Array {
+  /** Scores of a task, atom by atom: the word's own atoms plus the context atoms (training, and the reference for tests). */
+  private taskScores(local: Uint32Array, context: readonly number[], width: number, task: number, u: number): Float64Array {
     const s = this.scores;
-    if (this.frozen) {
-      const holder = wi as WordInfo & { _sc?: Array<Float64Array | undefined> };
-      const cache = holder._sc ?? (holder._sc = []);
-      const slot = task * 256 + u;
-      let sum = cache[slot];
-      if (!sum) {
-        sum = new Float64Array(width);
-        this.addRows(sum, local, width, task, u);
-        cache[slot] = sum;
-      }
-      s.set(sum);
-    } else {
-      s.fill(0, 0, width);
-      this.addRows(s, local, width, task, u);
-    }
+    s.fill(0, 0, width);
+    this.addRows(s, local, width, task, u);
     this.addRows(s, context, width, task, u);
     return s;
   }
@@ -130,7 +115,7 @@ export class TaggerModel {
   /** UPOS scores at i; `atomsOut` gets every atom used (for the trainer's update). */
   uposScores(ws: readonly WordInfo[], i: number, p1: number, p2: number, atomsOut: number[]): Float64Array {
     uposContext(ws, i, p1, p2, atomsOut);
-    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS, 0);
+    const s = this.taskScores(ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS, 0);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
   }
@@ -142,7 +127,7 @@ export class TaggerModel {
   upos2Scores(ws: readonly WordInfo[], i: number, p1: number, p2: number, first: Int32Array, atomsOut: number[]): Float64Array {
     uposContext(ws, i, p1, p2, atomsOut);
     rightContext(first, i, p1, atomsOut, ws[i].lowerHash);
-    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS2, 0);
+    const s = this.taskScores(ws[i].atoms, atomsOut, this.nUpos, TASK_UPOS2, 0);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
   }
@@ -194,7 +179,7 @@ export class TaggerModel {
   featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
     const u = upos[i];
     featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined, this.verbal[u] ? this.verbal : undefined);
-    const s = this.taskScores(ws[i], ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
+    const s = this.taskScores(ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
   }
@@ -236,7 +221,7 @@ export class TaggerModel {
   lemmaScores(wi: WordInfo, u: number, featsHash: number, atomsOut: number[]): Float64Array {
     atomsOut.length = 0;
     atomsOut.push(lemmaFeatsAtom(featsHash));
-    const s = this.taskScores(wi, wi.lemmaAtoms, atomsOut, this.labels.lemmaClasses[u].length, TASK_LEMMA, u);
+    const s = this.taskScores(wi.lemmaAtoms, atomsOut, this.labels.lemmaClasses[u].length, TASK_LEMMA, u);
     if (!this.frozen) for (const a of wi.lemmaAtoms) atomsOut.push(a);
     return s;
   }
@@ -255,6 +240,84 @@ export class TaggerModel {
 
   /** Tag one sentence of word forms. */
   tag(forms: readonly string[]): TagResult {
+    return this.frozen ? this.tagCached(forms) : this.tagPlain(forms);
+  }
+
+  private cachedScorer: CachedScorer | null = null;
+  private scorer(): CachedScorer {
+    if (this.cachedScorer?.weights !== this.weights) {
+      this.cachedScorer = new CachedScorer(this.weights, this.nUpos, this.labels.feats.map((f) => f.length));
+    }
+    return this.cachedScorer;
+  }
+
+  /** Tagging with a frozen model: the same scores as tagPlain, from cached partial sums (./cached-scores.ts). */
+  private tagCached(forms: readonly string[]): TagResult {
+    const sc = this.scorer();
+    const n = forms.length;
+    const N = this.nUpos;
+    const ws = new Array<WordInfo>(n);
+    const sums = new Array<WordSums>(n);
+    for (let i = 0; i < n; i++) {
+      ws[i] = this.fx.info(forms[i]);
+      sums[i] = sc.sums(ws[i]);
+    }
+    const s = this.scores;
+    const upos = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 0, null, s);
+      upos[i] = argmaxOf(s, null, N);
+    }
+    if (this.options.twoPass) {
+      const first = upos.slice();
+      for (let i = 0; i < n; i++) {
+        sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 1, first, s);
+        upos[i] = argmaxOf(s, null, N);
+      }
+    }
+    const fIdx = new Int32Array(n);
+    const fHash = new Int32Array(n);
+    const ctx = this.ctx;
+    const adp = this.adpIndex();
+    let lastAdp = 0;
+    let lastAdpAt = -99;
+    for (let i = 0; i < n; i++) {
+      const u = upos[i];
+      ctx.length = 0;
+      const verb = this.verbal[u] === 1;
+      featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
+      sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
+      fIdx[i] = argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length);
+      fHash[i] = this.featsHash[u][fIdx[i]];
+      if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
+    }
+    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
+    for (let i = 0; i < n; i++) {
+      const u = upos[i];
+      out.upos[i] = this.labels.upos[u];
+      out.feats[i] = this.labels.feats[u][fIdx[i]];
+      out.lemmas[i] = this.lemmaCached(sc, ws[i], sums[i], u, fHash[i]);
+    }
+    return out;
+  }
+
+  /** lemmaOf with cached sums over the candidate rules only. */
+  private lemmaCached(sc: CachedScorer, wi: WordInfo, sums: WordSums, u: number, featsHash: number): string {
+    const cand = this.lemmaCandidates(wi, u);
+    const pool = cand.lexical ?? cand.applicable;
+    if (pool.length === 0) return cand.lexLemma ?? wi.form;
+    if (cand.lexical === null && cand.lexLemma !== null) return cand.lexLemma;
+    let best = 0;
+    if (pool.length > 1) {
+      const s = this.scores;
+      sc.lemma(wi, sums, u, pool, lemmaFeatsAtom(featsHash), s);
+      for (let j = 1; j < pool.length; j++) if (s[j] > s[best]) best = j;
+    }
+    return applyRule(wi.form, this.parsedRules[this.labels.lemmaClasses[u][pool[best]]]) ?? wi.form;
+  }
+
+  /** Tagging atom by atom (training-time models; the reference the cached path is tested against). */
+  tagPlain(forms: readonly string[]): TagResult {
     const n = forms.length;
     const ws = forms.map((f) => this.fx.info(f));
     const upos = new Int32Array(n);
