@@ -42,7 +42,7 @@ function load(lang: string) {
   const compiled = new Map<SlotRule, [RegExp, string][]>();
   for (const group of [rules.verb.slots, rules.noun.slots]) {
     for (const [name, s] of Object.entries(group)) {
-      try { compiled.set(s, s.rules.map(([re, rep]) => [new RegExp(re, 'u'), rep])); }
+      try { compiled.set(s, s.rules.map(([re, rep]) => [new RegExp(re), rep])); }
       catch (e) { throw new Error(`lang/${lang}/relations/inflection.json: slot "${name}": ${(e as Error).message}`); }
     }
   }

@@ -38,7 +38,9 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
   const file = JSON.parse(readFileSync(p, 'utf8')) as VocabularyFile;
   const out: TriggerSpec[] = [];
   // A form triggers.json already gives this type is its business (it knows the exceptions).
-  const taken = (form: string, predicate: string, pos: TriggerSpec['pos']) => existing.get(form)?.some((e) => e.spec.pos === pos && predicateType(e.spec.predicate) === predicateType(predicate)) ?? false;
+  const given = new Set<string>();
+  for (const [form, list] of existing) for (const e of list) given.add(`${e.spec.pos}|${predicateType(e.spec.predicate)}|${form}`);
+  const taken = (form: string, predicate: string, pos: TriggerSpec['pos']) => given.has(`${pos}|${predicateType(predicate)}|${form}`);
   for (const [predicate, t] of Object.entries(file.types)) {
     if (predicate.startsWith('_')) continue;
     if (!familyOf(predicate)) throw new Error(`lang/${lang}/relations/vocabulary.json: type "${predicate}" is not in the ontology (src/relations/ontology.ts)`);
