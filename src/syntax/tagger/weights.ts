@@ -110,8 +110,10 @@ export class FrozenWeights implements WeightReader {
   private table: Uint32Array;
   private mask: number;
   constructor(readonly keys: Uint32Array, readonly starts: Int32Array, readonly packed: Int32Array, readonly scale: number) {
+    // Load factor at most 2/3: lookups of absent keys (most context atoms) stay within a cache line or two, and the
+    // table is half the size it was at 1/2 (it is larger than the weights themselves).
     let slots = 16;
-    while (slots < keys.length * 2) slots <<= 1;
+    while (slots * 2 < keys.length * 3) slots <<= 1;
     this.table = new Uint32Array(slots * 2);
     this.mask = slots - 1;
     for (let r = 0; r < keys.length; r++) {
