@@ -6,7 +6,7 @@
  */
 import type { SyntaxOut } from '../contract/schema.js';
 import type { Doc } from '../text/types.js';
-import { expandContractions, loadTagger } from './tagger/index.js';
+import { expandContractions, loadTagger, type TagResult } from './tagger/index.js';
 import { parserFor } from './parser/index.js';
 import type { SyntaxLayer, SyntaxSentence, SyntaxWord } from './types.js';
 
@@ -22,16 +22,22 @@ export function runSyntax(doc: Doc): SyntaxLayer | null {
   const tm = tagger.meta as { name?: string; version?: string };
   const models: Record<string, string> = { tagger: `${tm.name ?? `tagger-${doc.language}`}${tm.version ? `@${tm.version}` : ''}` };
   if (parser) models.parser = `${parser.model.meta.name}@${parser.model.meta.version}`;
-  const sentences: SyntaxSentence[] = [];
+  // All sentences are tagged first, then all parsed: alternating tagger and parser sentence by sentence evicts
+  // each other's weights from the CPU caches (news text: ~20 % slower than tagging, then parsing, per document).
+  const tagged: Array<{ si: number; words: string[]; tokenOf: Int32Array; tags: TagResult }> = [];
   const forms: string[] = [];
-  const tokenSentence = new Int32Array(doc.tokens.length).fill(-1);
-  const tokenWord = new Int32Array(doc.tokens.length).fill(-1);
   doc.sentences.forEach((s, si) => {
     if (s.tokenEnd <= s.tokenStart) return;
     forms.length = 0;
     for (let t = s.tokenStart; t < s.tokenEnd; t++) forms.push(doc.tokens[t].text);
     const { words, tokenOf } = expandContractions(forms, doc.language);
-    const tags = tagger.tag(words);
+    tagged.push({ si, words, tokenOf, tags: tagger.tag(words) });
+  });
+  const sentences: SyntaxSentence[] = [];
+  const tokenSentence = new Int32Array(doc.tokens.length).fill(-1);
+  const tokenWord = new Int32Array(doc.tokens.length).fill(-1);
+  for (const { si, words, tokenOf, tags } of tagged) {
+    const s = doc.sentences[si];
     const parse = parser && words.length <= MAX_PARSE_WORDS ? parser.parse({ forms: words, upos: tags.upos, feats: tags.feats, lemmas: tags.lemmas }) : null;
     const out: SyntaxWord[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
@@ -48,7 +54,7 @@ export function runSyntax(doc: Doc): SyntaxLayer | null {
       };
     }
     sentences.push({ sentence: si, words: out });
-  });
+  }
   return { models, sentences, tokenSentence, tokenWord };
 }
 

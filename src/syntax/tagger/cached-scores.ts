@@ -91,11 +91,9 @@ export class CachedScorer {
   /** Adds the rows of `atoms` (through keyOf) into out[at..at+width). */
   private sum(atoms: ArrayLike<number>, keyOf: KeyOf, width: number, out: Float32Array | Float64Array, at: number): void {
     const w = this.weights;
-    const W = w.w;
     for (let k = 0; k < atoms.length; k++) {
-      const off = w.row(keyOf(atoms[k]));
-      if (off < 0) continue;
-      for (let c = 0; c < width; c++) out[at + c] += W[off + c];
+      const r = w.row(keyOf(atoms[k]));
+      if (r >= 0) w.addRow(r, out, at, width);
     }
   }
 
@@ -186,28 +184,31 @@ export class CachedScorer {
    * Lemma scores of the candidate rules `pool` (columns of UPOS u's rule table) into s[0..pool.length): the word's own
    * atoms summed once per form and UPOS over the pool only, plus the FEATS atom.
    */
-  lemma(wi: WordInfo, sums: WordSums, u: number, pool: Int32Array, featsAtom: number, s: Float64Array): void {
+  lemma(wi: WordInfo, sums: WordSums, u: number, pool: Int32Array, width: number, featsAtom: number, s: Float64Array): void {
     let own = sums.lemma[u];
     const keyOf = (a: number) => lemmaKey(a, u);
     if (!own) {
       own = new Float32Array(pool.length);
-      this.sumColumns(wi.lemmaAtoms, keyOf, pool, own);
+      this.sumColumns(wi.lemmaAtoms, keyOf, pool, width, own);
       sums.lemma[u] = own;
     }
     for (let j = 0; j < pool.length; j++) s[j] = own[j];
     this.atoms.length = 0;
     this.atoms.push(featsAtom);
-    this.sumColumns(this.atoms, keyOf, pool, s);
+    this.sumColumns(this.atoms, keyOf, pool, width, s);
   }
 
-  /** Adds columns `cols` of the rows of `atoms` into out[0..cols.length). */
-  private sumColumns(atoms: ArrayLike<number>, keyOf: KeyOf, cols: Int32Array, out: Float32Array | Float64Array): void {
+  private position = new Int32Array(0);
+  /** Adds columns `cols` of the rows of `atoms` into out[0..cols.length), out[j] for column cols[j]. */
+  private sumColumns(atoms: ArrayLike<number>, keyOf: KeyOf, cols: Int32Array, width: number, out: Float32Array | Float64Array): void {
+    if (this.position.length < width) this.position = new Int32Array(width).fill(-1);
+    const position = this.position;
+    for (let j = 0; j < cols.length; j++) position[cols[j]] = j;
     const w = this.weights;
-    const W = w.w;
     for (let k = 0; k < atoms.length; k++) {
-      const off = w.row(keyOf(atoms[k]));
-      if (off < 0) continue;
-      for (let j = 0; j < cols.length; j++) out[j] += W[off + cols[j]];
+      const r = w.row(keyOf(atoms[k]));
+      if (r >= 0) w.addColumns(r, position, out);
     }
+    for (let j = 0; j < cols.length; j++) position[cols[j]] = -1;
   }
 }

@@ -94,12 +94,11 @@ export class TaggerModel {
 
   /** Add the rows of `keys` (mapped through the task key) into s[0..width). */
   private addRows(s: Float64Array, keys: ArrayLike<number>, width: number, task: number, u: number): void {
-    const W = this.weights.w;
+    const w = this.weights;
     for (let k = 0; k < keys.length; k++) {
       const a = keys[k];
-      const off = this.weights.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : task === TASK_LEMMA ? lemmaKey(a, u) : upos2Key(a));
-      if (off < 0) continue;
-      for (let c = 0; c < width; c++) s[c] += W[off + c];
+      const r = w.row(task === TASK_UPOS ? a : task === TASK_FEATS ? featsKey(a, u) : task === TASK_LEMMA ? lemmaKey(a, u) : upos2Key(a));
+      if (r >= 0) w.addRow(r, s, 0, width);
     }
   }
 
@@ -310,7 +309,7 @@ export class TaggerModel {
     let best = 0;
     if (pool.length > 1) {
       const s = this.scores;
-      sc.lemma(wi, sums, u, pool, lemmaFeatsAtom(featsHash), s);
+      sc.lemma(wi, sums, u, pool, this.labels.lemmaClasses[u].length, lemmaFeatsAtom(featsHash), s);
       for (let j = 1; j < pool.length; j++) if (s[j] > s[best]) best = j;
     }
     return applyRule(wi.form, this.parsedRules[this.labels.lemmaClasses[u][pool[best]]]) ?? wi.form;
@@ -363,8 +362,8 @@ export class TaggerModel {
     const w = this.weights as FrozenWeights;
     if (!(w instanceof FrozenWeights)) throw new Error('save: the model is still training (freeze it first)');
     const buf = packBin(
-      { kind: 'backchannel-tagger', version: 1, labels: this.labels, options: this.options, meta: this.meta, lexicon: this.lexicon.toMeta(), branching: this.classes.branching },
-      { w_keys: w.keys, w_offs: w.offs, w_vals: w.w, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays(), ...this.tagDict.toArrays() },
+      { kind: 'backchannel-tagger', version: 2, weightScale: w.scale, labels: this.labels, options: this.options, meta: this.meta, lexicon: this.lexicon.toMeta(), branching: this.classes.branching },
+      { w_keys: w.keys, w_starts: w.starts, w_packed: w.packed, ...this.lexicon.toArrays('lx_'), ...this.classes.toArrays(), ...this.tagDict.toArrays() },
     );
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, buf);
@@ -374,7 +373,10 @@ export class TaggerModel {
   static load(path: string): TaggerModel {
     const { meta, arrays } = unpackBin(readFileSync(path), path);
     if (meta?.kind !== 'backchannel-tagger') throw new Error(`${path}: not a tagger model`);
-    const weights = new FrozenWeights(arrays.w_keys as Uint32Array, arrays.w_offs as Int32Array, arrays.w_vals as Float32Array);
+    // Version 1 files hold dense float rows; they are quantised to the sparse int16 rows of version 2 on loading.
+    const weights = arrays.w_packed
+      ? new FrozenWeights(arrays.w_keys as Uint32Array, arrays.w_starts as Int32Array, arrays.w_packed as Int32Array, Number(meta.weightScale))
+      : FrozenWeights.fromRows(arrays.w_keys as Uint32Array, arrays.w_offs as Int32Array, arrays.w_vals as Float32Array);
     return new TaggerModel(
       meta.labels, weights, FormLexicon.fromParts('lx_', arrays, meta.lexicon), WordClasses.fromArrays(arrays, meta.branching), TagDictionary.fromArrays(arrays), meta.options, meta.meta,
     );
