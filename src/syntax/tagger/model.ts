@@ -3,7 +3,8 @@
  * UPOS known), then the lemma as an edit-rule class per UPOS. All three are averaged perceptrons over hashed
  * atoms (./features.ts). A full-form lexicon restricts the FEATS classes to those its analyses allow and offers
  * lemmas first (./lemma in ../lemma). One model file holds the weights, the label sets, the lexicon and the
- * word classes.
+ * word classes. A frozen model tags from cached partial sums (./cached-scores.ts); the plain atom-by-atom path
+ * serves training and is the reference the cached one is tested against.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
