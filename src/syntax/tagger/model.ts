@@ -11,7 +11,7 @@ import { dirname } from 'node:path';
 import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
-import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
+import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-rule.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -195,8 +195,10 @@ export class TaggerModel {
     const app: number[] = [];
     const lemmas: string[] = [];
     for (let k = 0; k < classes.length; k++) {
-      const l = applyRule(wi.form, this.parsedRules[classes[k]]);
-      if (l !== null) { app.push(k); lemmas.push(l); }
+      const rule = this.parsedRules[classes[k]];
+      if (!ruleApplies(wi.form, rule)) continue;
+      app.push(k);
+      lemmas.push(applyRule(wi.form, rule)!);
     }
     let lexical: Int32Array | null = null;
     let lexLemma: string | null = null;
