@@ -70,7 +70,7 @@ export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Ana
   };
   const doc: Doc = timed('text', () => buildDoc(raw));
   // Computed for every article: later stages (quotes, relations) are to read it.
-  // The parse costs about twice the rest of the pipeline (docs/bench.md): it runs when a layer asks for it
+  // The parse costs about as much as the rest of the pipeline (docs/bench.md): it runs when a layer asks for it
   // (--layers syntax, --format conllu) or when a stage reads it — stages get `syntaxOf`, never a precomputed parse.
   let parsed: SyntaxLayer | null | undefined;
   const syntaxOf = (): SyntaxLayer | null => (parsed !== undefined ? parsed : (parsed = timed('syntax', () => runSyntax(doc))));

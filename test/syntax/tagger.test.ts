@@ -8,7 +8,7 @@ import { TaggerModel } from '../../src/syntax/tagger/model.js';
 import { FormLexicon } from '../../src/syntax/lexicon/form-lexicon.js';
 import { unionFeats } from '../../src/syntax/lexicon/lexicon-file.js';
 import { WordClasses } from '../../src/syntax/tagger/word-classes.js';
-import { applyRule, parseRule, ruleOf } from '../../src/syntax/lemma/edit-rule.js';
+import { applyRule, parseRule, ruleApplies, ruleOf } from '../../src/syntax/lemma/edit-rule.js';
 import { defaultTaggerPath, expandContractions } from '../../src/syntax/tagger/index.js';
 import { readTreebank, treebankAvailable } from '../../src/syntax/treebanks.js';
 import {
@@ -124,6 +124,23 @@ describe('lemma edit rules', () => {
     for (const [f, l] of pairs) expect(applyRule(f, parseRule(ruleOf(f, l)))).toBe(l);
     expect(applyRule('Mäuse', parseRule(ruleOf('Häuser', 'Haus')))).toBeNull();
     expect(applyRule('Hunde', parseRule(ruleOf('Tage', 'Tag')))).toBe('Hund');
+  });
+
+  it('ruleApplies agrees with applyRule (the committed German rules on real and made-up forms)', () => {
+    const forms = ['Häuser', 'Die', 'die', 'D', 'abgearbeitet', 'İstanbul', 'Ärzte', 'x', '', 'Sagte', 'sagte'];
+    if (existsSync(defaultTaggerPath('de')) && treebankAvailable('de-gsd', 'test')) {
+      for (const s of readTreebank('de-gsd', 'test').slice(0, 150)) forms.push(...s.forms);
+    }
+    const rules = existsSync(defaultTaggerPath('de')) ? TaggerModel.load(defaultTaggerPath('de')).parsedRules : [parseRule(ruleOf('Die', 'der')), parseRule(ruleOf('Häuser', 'Haus'))];
+    let applicable = 0;
+    for (const f of forms) {
+      for (const r of rules) {
+        const applies = ruleApplies(f, r);
+        expect(applies).toBe(applyRule(f, r) !== null);
+        if (applies) applicable++;
+      }
+    }
+    expect(applicable).toBeGreaterThan(0);
   });
 });
 

@@ -47,6 +47,23 @@ export function parseRule(key: string): EditRule {
   return { lower: l === 'L', prefixFrom, prefixTo, suffixFrom, suffixTo };
 }
 
+/**
+ * Whether the rule applies to the form (applyRule would not return null), without building any string: a tagger
+ * tests every rule of a UPOS on each new form, and most do not apply.
+ */
+export function ruleApplies(form: string, r: EditRule): boolean {
+  const pl = r.prefixFrom.length, sl = r.suffixFrom.length, n = form.length;
+  if (n < pl + sl) return false;
+  if (!r.lower || n === 0) return form.startsWith(r.prefixFrom) && form.endsWith(r.suffixFrom);
+  // The form with its first letter lower-cased, compared in place.
+  const first = form[0].toLowerCase();
+  if (first.length !== 1) return applyRule(form, r) !== null; // a letter whose lower case is longer ("İ")
+  if (pl > 0 && (r.prefixFrom[0] !== first || !form.startsWith(r.prefixFrom.slice(1), 1))) return false;
+  if (sl === 0) return true;
+  if (n - sl > 0) return form.endsWith(r.suffixFrom);
+  return r.suffixFrom[0] === first && form.endsWith(r.suffixFrom.slice(1));
+}
+
 /** The lemma, or null when the rule does not apply to the form. */
 export function applyRule(form: string, r: EditRule): string | null {
   const f = r.lower ? lowerFirst(form) : form;

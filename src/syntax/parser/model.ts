@@ -4,7 +4,8 @@
  *   arcs   — per direction (LEFT, RIGHT), rows of one weight per label seen in that direction per hashed arc
  *            feature (head and dependent of the candidate arc).
  * A labelled move's score is its move score plus, for LEFT and RIGHT, the best label score of the arc it would
- * build; the decoder takes the best valid labelled move (labels are chosen jointly with the move).
+ * build; the decoder takes the best valid labelled move (labels are chosen jointly with the move). A finished
+ * model's label-score bounds (./arc-bounds.ts) let it skip the label scoring of a move that cannot win.
  * Features index the tables directly by their low hash bits (no key lookup): collisions cost a little accuracy
  * and save a probe per feature.
  */

@@ -3,8 +3,9 @@
  * the atoms it contributes as the neighbour at i−2, i−1, i+1, i+2) or on tags alone (the previous two tags, the
  * next two first-pass tags, the neighbours' UPOS for FEATS). Their weight rows are summed once per form (kept
  * with the form's WordInfo, whose cache is bounded) or once per tag combination, so a word costs about 20 hashed
- * row lookups instead of about 70: the lookups are cache misses into a table of tens of megabytes, and they were
- * most of the tagging time. The sums equal the plain per-atom sums up to float rounding (test/syntax/tagger.test.ts).
+ * row lookups instead of about 70: the lookups are cache misses, and they were most of the tagging time. The
+ * weights are int16 (./weights.ts), so every sum is an exact integer and the scores equal the plain per-atom sums
+ * to the last bit (test/syntax/tagger.test.ts).
  */
 import {
   NEIGHBOUR_ROLES, featsKey, featsTagAtoms, lemmaKey, rightPrevAtom, rightSelfAtom, rightTagAtoms, rightWordAtoms, upos2Key,

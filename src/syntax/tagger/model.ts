@@ -3,14 +3,15 @@
  * UPOS known), then the lemma as an edit-rule class per UPOS. All three are averaged perceptrons over hashed
  * atoms (./features.ts). A full-form lexicon restricts the FEATS classes to those its analyses allow and offers
  * lemmas first (./lemma in ../lemma). One model file holds the weights, the label sets, the lexicon and the
- * word classes.
+ * word classes. A frozen model tags from cached partial sums (./cached-scores.ts); the plain atom-by-atom path
+ * serves training and is the reference the cached one is tested against.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
-import { applyRule, parseRule, type EditRule } from '../lemma/edit-rule.js';
+import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-rule.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -194,8 +195,10 @@ export class TaggerModel {
     const app: number[] = [];
     const lemmas: string[] = [];
     for (let k = 0; k < classes.length; k++) {
-      const l = applyRule(wi.form, this.parsedRules[classes[k]]);
-      if (l !== null) { app.push(k); lemmas.push(l); }
+      const rule = this.parsedRules[classes[k]];
+      if (!ruleApplies(wi.form, rule)) continue;
+      app.push(k);
+      lemmas.push(applyRule(wi.form, rule)!);
     }
     let lexical: Int32Array | null = null;
     let lexLemma: string | null = null;
