@@ -123,3 +123,17 @@ export class U32Map {
     }
   }
 }
+
+/** Index of `h` in an ascending array of hashes, or -1 (binary search: the lookup of hashed word tables). */
+export function sortedIndexOf(a: Uint32Array, h: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid]!;
+    if (v < h) lo = mid + 1;
+    else if (v > h) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -2,7 +2,7 @@
  * The run-time full-form lexicon compiled into a tagger model: form hash -> analyses (UPOS, union of feature
  * values, lemma as an edit rule). Sorted hashes with binary search: no map to build at load time.
  */
-import { hashStr } from '../../util/hash.js';
+import { hashStr, sortedIndexOf } from '../../util/hash.js';
 import type { Typed } from '../binfile.js';
 import type { LexiconEntry } from './lexicon-file.js';
 import { ruleOf } from '../lemma/edit-rule.js';
@@ -52,18 +52,7 @@ export class FormLexicon {
 
   /** Index of the form (for range()) or -1. */
   find(form: string): number {
-    const h = hashStr(form);
-    const a = this.hashes;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = a[mid];
-      if (v < h) lo = mid + 1;
-      else if (v > h) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return sortedIndexOf(this.hashes, hashStr(form));
   }
 
   toArrays(prefix: string): Record<string, Typed> {

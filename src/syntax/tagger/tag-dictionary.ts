@@ -2,7 +2,7 @@
  * The UPOS each word form was seen with in the training data (its ambiguity class), for words seen at least
  * MIN_COUNT times. Neighbours' ambiguity classes tell the greedy tagger what is coming on its right.
  */
-import { hashStr } from '../../util/hash.js';
+import { hashStr, sortedIndexOf } from '../../util/hash.js';
 import type { Sentence } from '../conllu.js';
 import type { Typed } from '../binfile.js';
 
@@ -32,17 +32,8 @@ export class TagDictionary {
 
   /** Ambiguity class of a lower-cased form (0 = unknown). */
   mask(lower: string): number {
-    const h = hashStr(lower);
-    const a = this.hashes;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] < h) lo = mid + 1;
-      else if (a[mid] > h) hi = mid - 1;
-      else return this.masks[mid];
-    }
-    return 0;
+    const i = sortedIndexOf(this.hashes, hashStr(lower));
+    return i < 0 ? 0 : this.masks[i];
   }
 
   toArrays(): Record<string, Typed> { return { td_hashes: this.hashes, td_masks: this.masks }; }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { hashStr } from '../../util/hash.js';
+import { hashStr, sortedIndexOf } from '../../util/hash.js';
 import type { Typed } from '../binfile.js';
 
 export class WordClasses {
@@ -44,17 +44,7 @@ export class WordClasses {
   }
 
   find(word: string): number {
-    const h = hashStr(word);
-    const a = this.hashes;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid] < h) lo = mid + 1;
-      else if (a[mid] > h) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return sortedIndexOf(this.hashes, hashStr(word));
   }
 
   toArrays(): Record<string, Typed> {
