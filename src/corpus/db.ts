@@ -22,6 +22,8 @@ export interface ArticlesTable {
   ingested_at: string;
   /** Ingest order, for stable listings. */
   seq: number;
+  /** Set by the consolidation pass when this article is a translation of another (counted once with it). */
+  translation_of: string | null;
 }
 
 /** LSH bands of the MinHash signature: articles sharing a band are near-duplicate candidates. */
@@ -66,6 +68,11 @@ export interface ActorLinksTable {
   reason: string;
   evidence: string;
   mentions: number;
+  /** The entity as the article's analysis gives it (read by the consolidation pass, not by queries). */
+  type: string | null;
+  kind: string | null;
+  /** The entity's aliases, JSON array of strings. */
+  aliases: string | null;
 }
 
 export interface RolesTable {
@@ -175,6 +182,12 @@ export interface GraphCacheTable {
   data: Uint8Array;
 }
 
+/** Corpus-wide settings (display_language) and counters (generation: consolidation passes so far). */
+export interface CorpusSettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface CorpusDatabase {
   articles: ArticlesTable;
   article_bands: ArticleBandsTable;
@@ -192,4 +205,5 @@ export interface CorpusDatabase {
   edge_outlets: EdgeOutletsTable;
   comention_edges: ComentionEdgesTable;
   graph_cache: GraphCacheTable;
+  corpus_settings: CorpusSettingsTable;
 }

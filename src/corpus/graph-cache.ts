@@ -13,10 +13,14 @@ import { loadNetwork, type ActorNode } from './network.js';
 const FORMAT = 1;
 const LAYER_CODE = { relation: 0, comention: 1 } as const;
 
-/** The corpus version: changes whenever an article is stored. */
+/**
+ * The corpus version: changes whenever an article is stored (max seq) or the consolidation pass rebuilds
+ * the actors (its generation); both only grow, so a graph built before a pass never matches after it.
+ */
 export async function corpusVersion(db: CorpusDb): Promise<number> {
   const r = await db.selectFrom('articles').select((eb) => eb.fn.max('seq').as('v')).executeTakeFirst();
-  return num(r?.v);
+  const g = await db.selectFrom('corpus_settings').select('value').where('key', '=', 'generation').executeTakeFirst();
+  return num(r?.v) + Number(g?.value ?? 0);
 }
 
 const cacheName = (comentions: boolean) => (comentions ? 'channels+comentions' : 'channels');

@@ -263,6 +263,39 @@ const v004_graph_cache = ({ text, blob }: ColumnTypes): Migration => ({
   },
 });
 
+/**
+ * The consolidation pass (consolidate.ts): links keep the entity's type, kind and aliases so actors can be
+ * re-resolved over the whole corpus without reading every analysis; articles record translations; a small
+ * settings table holds the display language and the consolidation generation. Existing links are filled
+ * from their articles' analyses.
+ */
+const v005_consolidation = ({ text }: ColumnTypes): Migration => ({
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('actor_links').addColumn('type', text).execute();
+    await db.schema.alterTable('actor_links').addColumn('kind', text).execute();
+    await db.schema.alterTable('actor_links').addColumn('aliases', text).execute();
+    await db.schema.alterTable('articles').addColumn('translation_of', text).execute();
+    await db.schema.createTable('corpus_settings').addColumn('key', text, (c) => c.primaryKey()).addColumn('value', text, (c) => c.notNull()).execute();
+    const articles = await db.selectFrom('articles').select(['id', 'analysis']).where('duplicate_of', 'is', null).execute();
+    for (const a of articles) {
+      const entities = (JSON.parse(a.analysis).entities ?? []) as { id: string; type: string; kind: string | null; aliases: string[] }[];
+      for (const e of entities) {
+        await db
+          .updateTable('actor_links')
+          .set({ type: e.type, kind: e.kind ?? null, aliases: JSON.stringify(e.aliases ?? []) })
+          .where('article_id', '=', a.id)
+          .where('entity_id', '=', e.id)
+          .execute();
+      }
+    }
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('corpus_settings').ifExists().execute();
+    for (const c of ['type', 'kind', 'aliases']) await db.schema.alterTable('actor_links').dropColumn(c).execute();
+    await db.schema.alterTable('articles').dropColumn('translation_of').execute();
+  },
+});
+
 /** All migrations by version name, for one engine; names sort in application order. */
 export function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
   const types = typesOf(dialect);
@@ -271,6 +304,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     '002_articles_seq_index': v002_articles_seq_index,
     '003_stored_network': v003_stored_network(types),
     '004_graph_cache': v004_graph_cache(types),
+    '005_consolidation': v005_consolidation(types),
   };
 }
 
