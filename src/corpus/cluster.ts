@@ -156,7 +156,7 @@ function describe(recs: EntityRecord[], uf: UnionFind, via: ('id' | 'place' | 'n
     const type = majority(rs.map((r) => r.type))!;
     const kind = majority(rs.map((r) => r.kind).filter((k): k is string => !!k));
     const stable = stableIdOf(rs);
-    let id = stable ?? `${TYPE_PREFIX[type] ?? type}:${canonicalKey(rs).replace(/ /g, '-') || 'unnamed'}`;
+    let id = stable ?? canonicalId(rs, type);
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/~\d+$/, '')}~${n}`;
     taken.add(id);
     const c: ActorCluster = { id, type, kind, name: displayName(rs, stable, lang), members: rs };
@@ -164,15 +164,16 @@ function describe(recs: EntityRecord[], uf: UnionFind, via: ('id' | 'place' | 'n
     clusterOf.set(root, c);
   }
   const assignment = new Map<string, Assignment>();
+  const joinedBySurname = new Set([...surnameJoin.keys()].map((i) => recs[i]));
   recs.forEach((r, i) => {
     const c = clusterOf.get(uf.find(i))!;
-    assignment.set(recordKey(r.article, r.entity), reasonFor(r, i, c, via[i], surnameJoin, ambiguous, clusterOf, uf));
+    assignment.set(recordKey(r.article, r.entity), reasonFor(r, i, c, via[i], surnameJoin, ambiguous, clusterOf, uf, joinedBySurname));
   });
   return { actors, assignment };
 }
 
-function reasonFor(r: EntityRecord, i: number, c: ActorCluster, v: 'id' | 'place' | 'name', surnameJoin: Map<number, number>, ambiguous: Map<number, number[]>, clusterOf: Map<number, ActorCluster>, uf: UnionFind): Assignment {
-  const others = c.members.filter((m) => m.article !== r.article);
+function reasonFor(r: EntityRecord, i: number, c: ActorCluster, v: 'id' | 'place' | 'name', surnameJoin: Map<number, number>, ambiguous: Map<number, number[]>, clusterOf: Map<number, ActorCluster>, uf: UnionFind, joinedBySurname: Set<EntityRecord>): Assignment {
+  const others = c.members.filter((m) => m.article !== r.article && !joinedBySurname.has(m));
   const articles = new Set(others.map((m) => m.article)).size;
   if (v === 'id') return { actorId: c.id, reason: 'id', evidence: articles ? `same stable id ${r.entity} as in ${articles} other article(s)` : `stable id ${r.entity}; no other article names it` };
   if (v === 'place') return { actorId: c.id, reason: 'id', evidence: `"${r.name}" is a name of ${c.id} in the country and place tables` };
@@ -211,12 +212,15 @@ function stableIdOf(rs: EntityRecord[]): string | null {
   return [...ids].sort((a, b) => Number(b.startsWith('country:')) - Number(a.startsWith('country:')) || (a < b ? -1 : 1))[0] ?? null;
 }
 
-/** The smallest spelling key among the full names (any name when there are none): the base of the id. */
-function canonicalKey(rs: EntityRecord[]): string {
-  const all = rs.flatMap((r) => namesOf(r).map((n) => ({ n, r })));
-  const full = all.filter(({ n, r }) => r.type !== 'person' || !isSurnameOnly(n));
-  const keys = (full.length ? full : all).map(({ n, r }) => (r.type === 'person' ? spellingKey(n) : nameKey(n, r.language)));
-  return keys.filter(Boolean).sort()[0] ?? '';
+/**
+ * The id of an actor without a stable one: the smallest of its mentions' entity ids, which the entities
+ * stage derives from the name (person:vladimir-putin); full-name mentions first, so a surname alone never
+ * names a person that has a full name. A set function: the same for any arrival order.
+ */
+function canonicalId(rs: EntityRecord[], type: string): string {
+  const full = rs.filter((r) => r.type !== 'person' || !isSurnameOnly(r.name));
+  const ids = (full.length ? full : rs).map((r) => r.entity).sort();
+  return ids[0] ?? `${TYPE_PREFIX[type] ?? type}:unnamed`;
 }
 
 /**
