@@ -16,8 +16,14 @@ import { forTerminalLine } from '../util/terminal.js';
 import { TimedAnalyzer } from '../pipeline/budget.js';
 import { enqueueCommand, queueOptionsHelp, registerQueueCommands, wholeNumber } from './queue/commands.js';
 import { DEFAULT_QUEUE_OPTIONS } from './queue/queue.js';
+import { DISPLAY_LANGUAGES, type DisplayLanguage } from './consolidate.js';
 
 class NoCorpus extends Error {}
+
+const displayLanguageArg = (v: string): DisplayLanguage => {
+  if (!(DISPLAY_LANGUAGES as readonly string[]).includes(v)) throw new Error(`--display-language must be ${DISPLAY_LANGUAGES.join(' or ')}, not ${v}`);
+  return v as DisplayLanguage;
+};
 
 const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
 
@@ -69,9 +75,10 @@ export function registerCorpusCommands(program: Command): void {
     .option(queueOptionsHelp.retries[0], queueOptionsHelp.retries[1], wholeNumber('--retries', 0), DEFAULT_QUEUE_OPTIONS.retries)
     .option(queueOptionsHelp.retryDelay[0], queueOptionsHelp.retryDelay[1], wholeNumber('--retry-delay', 1), DEFAULT_QUEUE_OPTIONS.retryDelay)
     .option(queueOptionsHelp.jobTimeout[0], queueOptionsHelp.jobTimeout[1], wholeNumber('--job-timeout', 1), DEFAULT_QUEUE_OPTIONS.jobTimeout)
+    .option('--display-language <lang>', `actor display names in this language (${DISPLAY_LANGUAGES.join(' or ')}; stored with the corpus; default: the language of most articles)`, displayLanguageArg)
     .option('--quiet', 'no progress bar')
     .addHelpText('after', '\nExamples:\n  backchannel ingest articles/ --db news.db\n  backchannel ingest batch.jsonl more/*.html --workers 4\n  backchannel ingest --enqueue feeds/ --db postgres://bc@db-host/news   (then: backchannel worker)\n  backchannel ingest feeds/ --db postgres://user@host/news\n\nSyndicated copies are stored as copies and counted once. Ctrl-C stops after the articles in flight; rerun to resume.\nSeveral ingests may write to one store at once: they take turns on each article.')
-    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string; enqueue?: boolean; retries: number; retryDelay: number; jobTimeout: number }) => {
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string; enqueue?: boolean; retries: number; retryDelay: number; jobTimeout: number; displayLanguage?: DisplayLanguage }) => {
       if (o.enqueue) return enqueueCommand(paths, o.db, { retries: o.retries, retryDelay: o.retryDelay, jobTimeout: o.jobTimeout });
       await withStore(o.db, async (store) => {
         const items = await collectArticles(paths);
@@ -100,6 +107,7 @@ export function registerCorpusCommands(program: Command): void {
             // no more threads than articles: each thread loads its own models
             workers: Math.max(1, Math.min(o.workers, items.filter((i) => i.ok).length)),
             analyzer: o.analyzer ?? null,
+            displayLanguage: o.displayLanguage,
             shouldStop: () => stop,
             onOutcome: (out) => {
               n++;

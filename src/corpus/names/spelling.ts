@@ -39,7 +39,7 @@ export function isSurnameOnly(name: string): boolean {
 
 /**
  * The surnames a full name can be cited by, as spelling keys: the words from the first particle on
- * ("Ursula von der Leyen" → "von der leyen"), else the last word; for family-name-first traditions
+ * ("Ursula von der Leyen" → "von der leyen"), and the last word ("Bashar al-Assad" → "assad"); for family-name-first traditions
  * also the first word ("Xi Jinping" → "xi").
  */
 export function surnameKeys(name: string): string[] {
@@ -48,7 +48,8 @@ export function surnameKeys(name: string): string[] {
   const d = nameData();
   const out = new Set<string>();
   const p = w.findIndex((x, i) => i > 0 && i < w.length - 1 && d.surnameParticles.has(x));
-  out.add(spellingKey(p > 0 ? w.slice(p).join(' ') : w[w.length - 1]));
+  if (p > 0) out.add(spellingKey(w.slice(p).join(' ')));
+  out.add(spellingKey(w[w.length - 1]));
   if (d.familyNameFirst.has(w[0]) && w.length <= 3) out.add(spellingKey(w[0]));
   return [...out];
 }

@@ -10,6 +10,7 @@ import { commitArticle, isStored, type IngestOutcome } from '../ingest.js';
 import { AnalysisPool } from '../parallel/pool.js';
 import { loadAnalyzer, type AnalyzeFn } from '../parallel/analyzer.js';
 import { jobCounts, QUEUE, type JobData } from './queue.js';
+import { consolidate } from '../consolidate.js';
 
 export interface WorkerOptions {
   /** Jobs at once in this process (analysis threads when > 1). */
@@ -22,6 +23,9 @@ export interface WorkerOptions {
   onOutcome?: (o: IngestOutcome) => void;
   onError?: (origin: string, message: string) => void;
 }
+
+/** Stored articles after which a busy worker runs the consolidation pass anyway. */
+const CONSOLIDATE_EVERY = 200;
 
 /** How long a stopping worker waits for the jobs in hand. */
 const STOP_TIMEOUT_MS = 60_000;
@@ -51,12 +55,29 @@ export async function runWorker(boss: PgBoss, store: Store, opts: WorkerOptions)
         }
       }
       const out = await commitArticle(store, article.origin, hash, analysis);
+      if (out.kind === 'added' || out.kind === 'copy') sinceConsolidation++;
       opts.onOutcome?.(out);
       return { outcome: out.kind, articleId: hash };
     } catch (err) {
       opts.onError?.(article.origin, (err as Error).message);
       throw err;
     }
+  };
+
+  // The consolidation pass after each batch: when a lane finds the queue empty, when the worker stops,
+  // and every CONSOLIDATE_EVERY stored articles while the queue stays busy. One pass at a time per worker.
+  let sinceConsolidation = 0;
+  let consolidating: Promise<void> | null = null;
+  const consolidateNow = async () => {
+    if (consolidating) return consolidating;
+    if (!sinceConsolidation) return;
+    sinceConsolidation = 0;
+    consolidating = consolidate(store).then(
+      () => {},
+      (err) => opts.onError?.('(consolidation)', (err as Error).message),
+    );
+    await consolidating;
+    consolidating = null;
   };
 
   // Lanes fetch and settle jobs themselves: pg-boss's work() waits a whole polling interval between
@@ -74,11 +95,13 @@ export async function runWorker(boss: PgBoss, store: Store, opts: WorkerOptions)
         opts.onError?.('(queue)', (err as Error).message);
       }
       if (!job) {
+        await consolidateNow();
         await pause();
         continue;
       }
       try {
         await boss.complete(QUEUE, job.id, await handle(job));
+        if (sinceConsolidation >= CONSOLIDATE_EVERY) await consolidateNow();
       } catch (err) {
         // pg-boss keeps the message, retries with backoff, parks the job after the last retry
         await boss.fail(QUEUE, job.id, { message: (err as Error).message }).catch(() => {});
@@ -92,6 +115,7 @@ export async function runWorker(boss: PgBoss, store: Store, opts: WorkerOptions)
     if (stopped) return;
     stopped = true;
     await Promise.allSettled(lanes);
+    await consolidateNow();
     await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
     await pool?.close();
     finish();
