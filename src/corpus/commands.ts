@@ -11,7 +11,7 @@ import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
 import { loadChannelGraph, refreshChannelGraph } from './graph-cache.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
-import { ActorNotFound } from './lookup.js';
+import { ActorNotFound, AmbiguousActor, findActor } from './lookup.js';
 import { forTerminalLine } from '../util/terminal.js';
 import { TimedAnalyzer } from '../pipeline/budget.js';
 import { enqueueCommand, queueOptionsHelp, registerQueueCommands, wholeNumber } from './queue/commands.js';
@@ -43,7 +43,8 @@ async function userErrors(fn: () => Promise<void>): Promise<void> {
     await fn();
   } catch (err) {
     if (err instanceof ActorNotFound || err instanceof NoCorpus) {
-      process.stderr.write(`backchannel: ${forTerminalLine(err.message)}${err instanceof ActorNotFound ? ' (try `backchannel actors`)' : ''}\n`);
+      const hint = err instanceof ActorNotFound && !(err instanceof AmbiguousActor) ? ' (try `backchannel actors`)' : '';
+      process.stderr.write(`backchannel: ${forTerminalLine(err.message)}${hint}\n`);
       process.exitCode = 1;
       return;
     }
@@ -176,6 +177,11 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (from: string, to: string, o: { maxHops: number; limit: number; comentions?: boolean; json?: boolean; db: string }) =>
       userErrors(() =>
         withStore(o.db, async (store) => {
+          const [a, b] = [await findActor(store.db, from), await findActor(store.db, to)];
+          if (a.id === b.id) {
+            process.stdout.write(o.json ? '[]\n' : forTerminalLine(`"${from}" and "${to}" are the same actor: ${a.name} (${a.id}).`) + '\n');
+            return;
+          }
           // the stored graph when it is current: no need to read every edge
           const graph = await loadChannelGraph(store.db, { comentions: !!o.comentions });
           const paths = await findChannels(store.db, from, to, { maxHops: o.maxHops, limit: o.limit, comentions: !!o.comentions }, graph);
@@ -184,7 +190,7 @@ export function registerCorpusCommands(program: Command): void {
             return;
           }
           const names = new Map(paths.flatMap((p) => p.actors.map((a) => [a.id, a.name] as const)));
-          process.stdout.write(formatChannels(from, to, o.maxHops, paths, names));
+          process.stdout.write(formatChannels(from, to, o.maxHops, paths, names, !!o.comentions));
         }),
       ),
     );

@@ -26,8 +26,11 @@ function statsText(s: TieStats): string {
   return `${s.articles} article(s), ${s.sources} outlet(s); support named ${s.named}, anonymous ${s.anonymous}, reporter ${s.reporter}; ${mods}; ${dates}`;
 }
 
-export function formatChannels(from: string, to: string, maxHops: number, paths: ChannelPath[], names: Map<string, string>): string {
-  if (!paths.length) return forTerminal(`No channel from ${forTerminalLine(from)} to ${forTerminalLine(to)} within ${maxHops} hop(s).\n`);
+export function formatChannels(from: string, to: string, maxHops: number, paths: ChannelPath[], names: Map<string, string>, comentions = false): string {
+  if (!paths.length) {
+    const tries = [`--max-hops ${maxHops + 1}`, ...(comentions ? [] : ['--comentions (co-mention ties, weaker)'])];
+    return forTerminal(`No channel from ${forTerminalLine(from)} to ${forTerminalLine(to)} within ${maxHops} hop(s). Try ${tries.join(' or ')}.\n`);
+  }
   const name = (id: string) => names.get(id) ?? id;
   let s = `Channels from ${paths[0].actors[0].name} to ${paths[0].actors[paths[0].actors.length - 1].name} (at most ${maxHops} hops; lower cost = stronger)\n`;
   paths.forEach((p, i) => {
