@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
-import { collectArticles } from './input.js';
+import { collectArticles, type SkippedInput } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
 import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
@@ -82,7 +82,12 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (paths: string[], o: { db: string; quiet?: boolean; workers: number; analyzer?: string; enqueue?: boolean; retries: number; retryDelay: number; jobTimeout: number; displayLanguage?: DisplayLanguage }) => {
       if (o.enqueue) return enqueueCommand(paths, o.db, { retries: o.retries, retryDelay: o.retryDelay, jobTimeout: o.jobTimeout });
       await withStore(o.db, async (store) => {
-        const items = await collectArticles(paths);
+        const skipped: SkippedInput[] = [];
+        const items = await collectArticles(paths, (sk) => skipped.push(sk));
+        if (skipped.length) {
+          process.stderr.write(`skipped ${skipped.length} file(s) that are not articles:\n`);
+          for (const sk of skipped) process.stderr.write(`  ${forTerminalLine(sk.origin)}: ${sk.reason}\n`);
+        }
         const bar = !o.quiet && process.stderr.isTTY
           ? new cliProgress.SingleBar(
               { stream: process.stderr, format: 'ingest {bar} {value}/{total} | {rate} articles/s | ETA {eta_formatted} | {origin}', hideCursor: true, etaBuffer: 50 },

@@ -36,21 +36,23 @@ const READ_CHUNK = 64 * 1024;
  * Lists the article files under the given paths (folders recursively, sorted); '-' stands for stdin.
  * A folder that cannot be read, a pipe, a device or a socket inside a folder is a problem, and the walk goes on.
  */
-export async function listInputs(paths: string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
+export async function listInputs(paths: string[]): Promise<{ files: string[]; problems: InputProblem[]; skipped: string[] }> {
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  /** A folder's own README/LICENSE/CHANGELOG files, left out of the walk (callers may say so). */
+  const skipped: string[] = [];
   for (const p of paths) {
     if (p === '-') { files.push('-'); continue; }
     let st;
     try { st = await stat(p); } catch (e) { problems.push({ origin: p, message: errnoMessage(e) }); continue; }
     // A path named on the command line is read whatever it is: "<(cmd)" is a pipe, /dev/stdin a device.
-    if (st.isDirectory()) await walk(p, files, problems);
+    if (st.isDirectory()) await walk(p, files, problems, skipped);
     else files.push(p);
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
-async function walk(dir: string, out: string[], problems: InputProblem[]): Promise<void> {
+async function walk(dir: string, out: string[], problems: InputProblem[], skipped: string[] = []): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -61,9 +63,10 @@ async function walk(dir: string, out: string[], problems: InputProblem[]): Promi
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     // Hidden files and a folder's own README/LICENSE are not articles.
-    if (e.name.startsWith('.') || /^(readme|license|licence|changelog)(\.|$)/i.test(e.name)) continue;
+    if (e.name.startsWith('.')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) { await walk(full, out, problems); continue; }
+    if (/^(readme|license|licence|changelog)(\.|$)/i.test(e.name)) { if (!e.isDirectory()) skipped.push(full); continue; }
+    if (e.isDirectory()) { await walk(full, out, problems, skipped); continue; }
     if (!ARTICLE_EXTENSIONS.has(extname(e.name).toLowerCase())) continue;
     // A link is followed to a file only: a linked folder could lead back up the tree.
     let kind: Stats | Dirent = e;

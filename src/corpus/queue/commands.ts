@@ -34,7 +34,8 @@ export async function enqueueCommand(paths: string[], db: string, q: QueueOption
   await withStore(db, async (store) => {
     const boss = await startBoss(db);
     try {
-      const sum = await enqueueArticles(boss, store, await collectArticles(paths), q);
+      const items = await collectArticles(paths, (sk) => process.stderr.write(`skipped ${sk.origin}: ${sk.reason}\n`));
+      const sum = await enqueueArticles(boss, store, items, q);
       process.stderr.write(`queued ${sum.queued} articles, ${sum.skipped} already stored or queued, ${sum.errors.length} unreadable\n`);
       for (const e of sum.errors) process.stderr.write(`  ${e.origin}: ${e.message}\n`);
       if (sum.errors.length) process.exitCode = 1;
