@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { runAnalyze } from './analyze-command.js';
 import { analysisJsonSchema, validateAnalysis } from '../contract/validate.js';
+import { parseDocuments } from '../contract/documents.js';
 import { registerNerCommands } from '../ml/commands.js';
 import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
@@ -97,13 +98,20 @@ program
 program
   .command('validate')
   .description('check that JSON files are valid backchannel.analysis/1 documents (shape, ids and offsets)')
-  .argument('<files...>')
+  .argument('<files...>', 'each one JSON document, or JSON Lines: one document per line, as `export --format json` writes them (whatever the file is called)')
+  .addHelpText('after', '\nExamples:\n  backchannel validate article.json\n  backchannel export --format json --out corpus.jsonl && backchannel validate corpus.jsonl')
   .action((files: string[]) => {
     for (const f of files) {
       try {
         const text = readFileSync(f, 'utf8');
-        const docs = f.endsWith('.jsonl') ? text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)) : [JSON.parse(text)];
-        docs.forEach((d) => validateAnalysis(d));
+        const docs = parseDocuments(text, f);
+        docs.forEach((d, i) => {
+          try {
+            validateAnalysis(d);
+          } catch (e) {
+            throw new Error(docs.length > 1 ? `document ${i + 1}: ${(e as Error).message}` : (e as Error).message);
+          }
+        });
         process.stdout.write(`${f}: valid (${docs.length} document${docs.length === 1 ? '' : 's'})\n`);
       } catch (e) {
         process.stderr.write(`backchannel: ${f}: ${(e as Error).message}\n`);

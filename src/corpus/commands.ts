@@ -10,6 +10,7 @@ import { listActors, actorProfile } from './profile.js';
 import { findChannels, MAX_CHANNEL_PATHS } from './channels.js';
 import { loadChannelGraph, refreshChannelGraph } from './graph-cache.js';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from './exports/index.js';
+import { CSV_TABLES, type CsvTable } from './exports/csv.js';
 import { formatActors, formatChannels, formatIngestSummary, formatProfile } from './format.js';
 import { ActorNotFound, AmbiguousActor, findActor } from './lookup.js';
 import { forTerminalLine } from '../util/terminal.js';
@@ -204,13 +205,16 @@ export function registerCorpusCommands(program: Command): void {
     .command('export')
     .description('export the corpus: FollowTheMoney JSON Lines (Aleph), GraphML or GEXF (Gephi), CSV nodes/edges, or the analysis documents')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', ') + ' (gexf is GEXF 1.3 for Gephi; gexf-1.2 is 1.2draft, the version networkx reads; in graphml and gexf every edge is directed, co-mentions are the symmetric layer "comention")')
-    .option('--out <path>', 'output file (a folder for csv); stdout by default')
+    .option('--out <path>', 'output file (a folder for csv: nodes.csv and edges.csv); stdout by default')
+    .option('--table <table>', `csv: one table only (${CSV_TABLES.join(' or ')}), to stdout or to the file --out`)
     .option('--db <store>', DB_HELP, defaultDb())
-    .action(async (o: { format: string; out?: string; db: string }) => {
+    .addHelpText('after', '\nftm and json are JSON Lines (one JSON document per line). In csv, a text value that a spreadsheet would read as a formula (= + - @ first) starts with an apostrophe.\n\nExamples:\n  backchannel export --format ftm --out corpus.ftm.jsonl\n  backchannel export --format csv --table edges > edges.csv\n  backchannel export --format gexf --out corpus.gexf')
+    .action(async (o: { format: string; out?: string; table?: string; db: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(o.format)) throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not ${o.format}`);
+      if (o.table !== undefined && (o.format !== 'csv' || !(CSV_TABLES as readonly string[]).includes(o.table))) throw new Error(`--table is for --format csv and must be ${CSV_TABLES.join(' or ')}, not ${o.table}`);
       await userErrors(() =>
         withStore(o.db, async (store) => {
-          const files = await exportCorpus(store.db, o.format as ExportFormat, o.out ?? null);
+          const files = await exportCorpus(store.db, o.format as ExportFormat, o.out ?? null, process.stdout, { table: o.table as CsvTable | undefined });
           if (files.length) process.stderr.write(`wrote ${files.join(', ')}\n`);
         }),
       );

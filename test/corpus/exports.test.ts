@@ -10,7 +10,9 @@ import { collectArticles } from '../../src/corpus/input.js';
 import { loadNetwork, type Network } from '../../src/corpus/network.js';
 import { graphml } from '../../src/corpus/exports/graphml.js';
 import { gexf } from '../../src/corpus/exports/gexf.js';
-import { csvTables } from '../../src/corpus/exports/csv.js';
+import { csvField, csvTables } from '../../src/corpus/exports/csv.js';
+import { parseDocuments } from '../../src/contract/documents.js';
+import { Writable } from 'node:stream';
 import { FTM_REQUIRED, ftmEntities, ftmProblems, type FtmEntity } from '../../src/corpus/exports/ftm.js';
 import { exportCorpus } from '../../src/corpus/exports/index.js';
 import { validateAnalysis } from '../../src/contract/validate.js';
@@ -93,6 +95,24 @@ describe('CSV', () => {
     expect(nodes.some((r) => r[1] === 'Stiftung "Nordbrücke" & Partner, <Hamburg>')).toBe(true);
   });
 
+  it('guards against spreadsheet formulas in text values, not in numbers', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('+49 30 1234')).toBe("'+49 30 1234");
+    expect(csvField('-anti-Assad')).toBe("'-anti-Assad");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('Plain name')).toBe('Plain name');
+  });
+
+  it('writes one table to a stream with --table, and refuses to mix two', async () => {
+    let out = '';
+    const sink = new Writable({ write(c, _e, cb) { out += String(c); cb(); } });
+    await exportCorpus(store.db, 'csv', null, sink, { table: 'edges' });
+    expect(out.split('\r\n')[0]).toMatch(/^source,target,directed,weight,layer/);
+    expect(out).not.toMatch(/^id,label/m);
+    await expect(exportCorpus(store.db, 'csv', null, sink)).rejects.toThrow(/--table nodes or --table edges/);
+  });
+
   it('writes nodes.csv and edges.csv into a folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bc-csv-'));
     const files = await exportCorpus(store.db, 'csv', dir);
@@ -142,5 +162,14 @@ describe('analysis documents', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(9);
     for (const l of lines) validateAnalysis(JSON.parse(l));
+  });
+
+  it('is read back by `validate` (parseDocuments) also when the file is called .json', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bc-json-')), 'analyses.json');
+    await exportCorpus(store.db, 'json', file);
+    const docs = parseDocuments(readFileSync(file, 'utf8'), file);
+    expect(docs).toHaveLength(9);
+    for (const d of docs) validateAnalysis(d);
+    expect(() => parseDocuments('{"a": 1}\n{"b": ', 'x.json')).toThrow(/line 2 is not JSON/);
   });
 });

@@ -7,7 +7,7 @@ import type { CorpusDb } from '../store.js';
 import { loadNetwork } from '../network.js';
 import { graphml } from './graphml.js';
 import { gexf } from './gexf.js';
-import { csvTables } from './csv.js';
+import { csvTables, type CsvTable } from './csv.js';
 import { ftmEntities } from './ftm.js';
 
 /** `gexf-1.2` is GEXF 1.2draft, the version networkx reads. */
@@ -30,15 +30,20 @@ async function pipe(chunks: AsyncIterable<string> | Iterable<string>, out: Writa
 
 /**
  * Writes the export. `out` is a file path (a folder for csv: nodes.csv and edges.csv), or null for the given
- * stream (csv then writes the edges table after the nodes table, separated by a blank line).
+ * stream. CSV is two tables: `table` picks one (for a stream, or as the one file `out`).
  */
-export async function exportCorpus(db: CorpusDb, format: ExportFormat, out: string | null, stream: Writable = process.stdout): Promise<string[]> {
+export async function exportCorpus(db: CorpusDb, format: ExportFormat, out: string | null, stream: Writable = process.stdout, opts: { table?: CsvTable } = {}): Promise<string[]> {
   if (format === 'csv') {
     const t = csvTables(await loadNetwork(db));
-    if (!out) {
-      await pipe([t.nodes, '\r\n', t.edges], stream);
-      return [];
+    if (opts.table) {
+      if (!out) {
+        await pipe([t[opts.table]], stream);
+        return [];
+      }
+      writeFileSync(out, t[opts.table]);
+      return [out];
     }
+    if (!out) throw new Error('CSV is two tables (nodes and edges): pick one for stdout with --table nodes or --table edges, or give --out FOLDER for both');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'nodes.csv'), t.nodes);
     writeFileSync(join(out, 'edges.csv'), t.edges);

@@ -2,6 +2,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMATS, exportCorpus, type ExportFormat } from '../../corpus/exports/index.js';
+import { CSV_TABLES, type CsvTable } from '../../corpus/exports/csv.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteContext } from '../context.js';
 
@@ -15,16 +16,16 @@ const CONTENT: Record<ExportFormat, { type: string; file: string }> = {
 };
 
 export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: { format: ExportFormat } }>('/api/export', {
+  app.get<{ Querystring: { format: ExportFormat; table?: CsvTable } }>('/api/export', {
     schema: {
       summary: 'Export the corpus',
-      description: 'ftm: FollowTheMoney JSON Lines (Aleph); graphml, gexf (1.3): Gephi; gexf-1.2: networkx; csv: the nodes table, a blank line, the edges table; json: the analysis documents, one per line.',
+      description: 'ftm: FollowTheMoney JSON Lines (Aleph); graphml, gexf (1.3): Gephi; gexf-1.2: networkx; csv: one table, `table` nodes or edges (text values a spreadsheet would run as formulas start with an apostrophe); json: the analysis documents, one per line.',
       tags: ['corpus'],
       querystring: {
         type: 'object',
         additionalProperties: false,
         required: ['format'],
-        properties: { format: { type: 'string', enum: [...EXPORT_FORMATS] } },
+        properties: { format: { type: 'string', enum: [...EXPORT_FORMATS] }, table: { type: 'string', enum: [...CSV_TABLES], description: 'csv: which table (nodes by default)' } },
       },
       response: {
         200: { description: 'the export, streamed', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
@@ -34,13 +35,15 @@ export function exportRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }, async (req, reply) => {
     const c = CONTENT[req.query.format];
     const stream = new PassThrough();
-    exportCorpus(ctx.store.db, req.query.format, null, stream).then(
+    const table = req.query.format === 'csv' ? req.query.table ?? 'nodes' : undefined;
+    exportCorpus(ctx.store.db, req.query.format, null, stream, { table }).then(
       () => stream.end(),
       (err: Error) => {
         req.log.error(err);
         stream.destroy(err);
       },
     );
-    return reply.type(c.type).header('content-disposition', `attachment; filename="${c.file}"`).send(stream);
+    const file = table ? `corpus.${table}.csv` : c.file;
+    return reply.type(c.type).header('content-disposition', `attachment; filename="${file}"`).send(stream);
   });
 }
