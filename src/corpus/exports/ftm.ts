@@ -1,10 +1,12 @@
 /**
  * FollowTheMoney entities as JSON Lines, importable into Aleph (`ftm` / `alephclient write-entities`).
- * Actors become Person, Organization, Company or PublicBody (countries and governments act as public
- * bodies: FtM has no country entity, a country is a property value); ties become Membership, Employment,
- * Directorship, Representation, Associate, Family or Ownership where both ends fit the schema's ranges,
- * and UnknownLink otherwise (events such as meetings included, the predicate as `role`). Every article
- * is an Article, every actor in it a Mention (provenance).
+ * The mapping is documented in docs/ftm-mapping.md and checked against the @alephdata/followthemoney model
+ * in test/corpus/ftm-model.test.ts. Actors become Person, Organization, Company or PublicBody (countries
+ * and governments act as public bodies: FtM has no country entity, a country is a property value); cities
+ * and regions become Address (or are left out when nothing says they are places); ties become Membership,
+ * Employment, Directorship, Representation, Associate, Family or Ownership where both ends fit the
+ * schema's ranges, a person leading a country an Occupancy of a Position, and UnknownLink otherwise. Every
+ * article is an Article, every actor in it a Mention (provenance).
  */
 import { createHash } from 'node:crypto';
 import type { CorpusDb } from '../store.js';
@@ -23,6 +25,8 @@ export const FTM_REQUIRED: Record<string, string[]> = {
   Company: ['name'],
   PublicBody: ['name'],
   Address: ['full'],
+  Position: ['name'],
+  Occupancy: ['holder', 'post'],
   Article: [],
   Mention: ['document', 'name'],
   Membership: ['member', 'organization'],
@@ -42,16 +46,48 @@ const PERSON = new Set(['Person']);
 const ASSET = new Set(['Company']);
 
 const ISO639_3: Record<string, string> = { de: 'deu', en: 'eng', fr: 'fra', es: 'spa', it: 'ita', nl: 'nld', pt: 'por', pl: 'pol' };
-const PUBLIC_KINDS = new Set(['country', 'government', 'ministry', 'agency', 'embassy', 'parliament', 'military', 'court', 'public_body', 'city', 'region', 'state']);
+const PUBLIC_KINDS = new Set(['country', 'government', 'ministry', 'agency', 'embassy', 'parliament', 'military', 'court', 'public_body']);
+/** Kinds of location that are places to FtM (an Address); a location of no kind needs two articles naming it. */
+const PLACE_KINDS = new Set(['city', 'capital', 'region', 'state', 'district', 'address', 'place']);
+const MIN_ARTICLES_UNKINDED_PLACE = 2;
 
 export const ftmId = (kind: string, key: string) => `bc-${kind}-${createHash('sha1').update(key).digest('hex').slice(0, 24)}`;
 
-function actorSchema(type: string, kind: string | null, id: string): string | null {
-  if (type === 'person') return 'Person';
-  if (id.startsWith('country:') || (kind && PUBLIC_KINDS.has(kind))) return 'PublicBody';
-  if (type === 'organization') return kind === 'company' ? 'Company' : 'Organization';
-  if (type === 'location') return 'Address';
+/** A name that reads as a place: starts with a capital letter, no lower-case prefix ("anti-Assad"). */
+const placeLike = (name: string) => /^\p{Lu}/u.test(name) && !/^\p{Ll}+-/u.test(name);
+
+function actorSchema(a: { type: string; kind: string | null; id: string; name: string; article_count: number }): string | null {
+  if (a.type === 'person') return 'Person';
+  if (a.id.startsWith('country:')) return 'PublicBody';
+  if (a.type === 'organization') return a.kind && PUBLIC_KINDS.has(a.kind) ? 'PublicBody' : a.kind === 'company' ? 'Company' : 'Organization';
+  if (a.type === 'location' && placeLike(a.name) && ((a.kind && PLACE_KINDS.has(a.kind)) || Number(a.article_count) >= MIN_ARTICLES_UNKINDED_PLACE)) return 'Address';
   return null;
+}
+
+/** An http(s) URL, or null ("unknown", relative paths and other front-matter values are left out). */
+export function validUrl(v: string | null | undefined): string | null {
+  if (!v) return null;
+  try {
+    const u = new URL(v.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const isoDate = (v: string | null | undefined) => (v && ISO_DATE.test(v) ? v : null);
+
+/** Characters of article text in an Article's summary. */
+const SUMMARY_CHARS = 500;
+
+/** The article's opening, whitespace collapsed, cut at a word boundary. */
+export function summaryOf(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SUMMARY_CHARS) return flat;
+  const cut = flat.slice(0, SUMMARY_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return (space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut).trim() + ' …';
 }
 
 /** The FtM link for a tie between two schemas, or UnknownLink when the ranges do not fit. */
@@ -72,7 +108,8 @@ const roleProperty: Record<string, string> = { Associate: 'relationship', Family
 function clean(props: Record<string, (string | null | undefined)[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [k, vs] of Object.entries(props)) {
-    const v = [...new Set(vs.filter((x): x is string => typeof x === 'string' && x.trim() !== ''))];
+    // every value trimmed: FtM compares values as given, and padded text from front matter is noise
+    const v = [...new Set(vs.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter((x) => x !== ''))];
     if (v.length) out[k] = v;
   }
   return out;
@@ -83,7 +120,7 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
   const schemaOf = new Map<string, string>();
   const idOf = new Map<string, string>();
   for (const a of actors) {
-    const schema = actorSchema(a.type, a.kind, a.id);
+    const schema = actorSchema(a);
     if (!schema) continue;
     schemaOf.set(a.id, schema);
     idOf.set(a.id, ftmId('actor', a.id));
@@ -91,9 +128,10 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
   const aliases = await db.selectFrom('actor_aliases').select(['actor_id', 'alias', 'norm']).orderBy('actor_id').orderBy('norm').execute();
   const aliasOf = new Map<string, string[]>();
   for (const r of aliases) if (!r.norm.startsWith('~')) (aliasOf.get(r.actor_id) ?? aliasOf.set(r.actor_id, []).get(r.actor_id)!).push(r.alias);
-  const roles = await db.selectFrom('roles').select(['actor_id', 'title']).orderBy('id').execute();
+  const roles = await db.selectFrom('roles').select(['actor_id', 'title', 'of_actor']).orderBy('id').execute();
   const positions = new Map<string, string[]>();
-  for (const r of roles) (positions.get(r.actor_id) ?? positions.set(r.actor_id, []).get(r.actor_id)!).push(r.title);
+  for (const r of roles) (positions.get(r.actor_id) ?? positions.set(r.actor_id, []).get(r.actor_id)!).push(r.title.trim());
+  const nameOf = new Map(actors.map((a) => [a.id, a.name]));
 
   for (const a of actors) {
     const schema = schemaOf.get(a.id);
@@ -101,8 +139,8 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
     const country = a.id.startsWith('country:') ? a.id.slice(8).toLowerCase() : null;
     const props: Record<string, (string | null)[]> =
       schema === 'Address'
-        ? { full: [a.name] }
-        : { name: [a.name], alias: (aliasOf.get(a.id) ?? []).filter((x) => x !== a.name), country: [country] };
+        ? { full: [a.name.trim()] }
+        : { name: [a.name.trim()], alias: (aliasOf.get(a.id) ?? []).map((x) => x.trim()).filter((x) => x !== a.name), country: [country] };
     if (schema === 'Person') props.position = positions.get(a.id) ?? [];
     yield { id: idOf.get(a.id)!, schema, properties: clean(props) };
   }
@@ -116,12 +154,12 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
       schema: 'Article',
       properties: clean({
         title: [ar.title],
-        publishedAt: [ar.published],
+        publishedAt: [isoDate(ar.published)],
         language: [ISO639_3[ar.language] ?? null],
-        publisher: [ar.source],
-        sourceUrl: [ar.url],
-        author: a.document.byline.reporters,
-        summary: [a.document.text.slice(0, 500)],
+        publisher: [ar.source?.trim()],
+        sourceUrl: [validUrl(ar.url)],
+        author: a.document.byline.reporters.map((r) => r.trim()),
+        summary: [summaryOf(a.document.text)],
         notes: [ar.duplicate_of ? `syndicated copy of ${articleId(ar.duplicate_of)}` : null],
       }),
     };
@@ -142,13 +180,14 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
   const rels = await db
     .selectFrom('relations as r')
     .innerJoin('articles as ar', 'ar.id', 'r.article_id')
-    .select(['r.subject', 'r.object', 'r.predicate', 'r.modality', 'r.support', 'r.sentence', 'r.date', 'ar.url', 'ar.source'])
+    .select(['r.subject', 'r.object', 'r.predicate', 'r.modality', 'r.support', 'r.sentence', 'r.date', 'ar.url', 'ar.source', 'ar.id as article_id'])
     .orderBy('r.subject')
     .orderBy('r.object')
     .orderBy('r.predicate')
     .orderBy('r.id')
     .execute();
   const groups = new Map<string, typeof rels>();
+  const emittedPosts = new Set<string>();
   for (const r of rels) {
     const k = `${r.subject}\u0000${r.object}\u0000${r.predicate}`;
     (groups.get(k) ?? groups.set(k, []).get(k)!).push(r);
@@ -159,24 +198,34 @@ export async function* ftmEntities(db: CorpusDb): AsyncGenerator<FtmEntity> {
     const o = schemaOf.get(object);
     if (!s || !o || s === 'Address' || o === 'Address') continue;
     if (rs.every((r) => r.modality === 'negated')) continue; // a denied tie is not a link
-    const link = linkFor(predicate, s, o);
-    const dates = rs.map((r) => r.date).filter((d): d is string => !!d).sort();
+    const dates = rs.map((r) => isoDate(r.date)).filter((d): d is string => !!d).sort();
     const modalities = [...new Set(rs.map((r) => r.modality))].join(', ');
     const best = [...rs].sort((x, y) => (x.support === 'named' ? 0 : 1) - (y.support === 'named' ? 0 : 1))[0];
+    // FtM's link schemata (Interval) have no `proof`: the articles are named by URL, outlet and the evidence sentence
+    const common = {
+      startDate: [dates[0]],
+      endDate: [dates.length > 1 ? dates[dates.length - 1] : null],
+      description: [best.sentence.trim()],
+      summary: [`${rs.length} statement(s) in ${new Set(rs.map((r) => r.article_id)).size} article(s); modality: ${modalities}`],
+      sourceUrl: rs.map((r) => validUrl(r.url)),
+      publisher: rs.map((r) => r.source?.trim()),
+    };
+    // a person leading a country holds a post: a Position of the country, and the Occupancy of it
+    if (predicate.split('/')[0] === 'leads' && s === 'Person' && object.startsWith('country:')) {
+      const title = (positions.get(subject) ?? [])[0] ?? 'Leader';
+      const post = ftmId('position', `${object}\u0000${title.toLowerCase()}`);
+      if (!emittedPosts.has(post)) {
+        emittedPosts.add(post);
+        yield { id: post, schema: 'Position', properties: clean({ name: [`${title}, ${nameOf.get(object) ?? object}`], country: [object.slice(8).toLowerCase()], organization: [idOf.get(object)] }) };
+      }
+      yield { id: ftmId('link', key), schema: 'Occupancy', properties: clean({ holder: [idOf.get(subject)], post: [post], ...common }) };
+      continue;
+    }
+    const link = linkFor(predicate, s, o);
     yield {
       id: ftmId('link', key),
       schema: link.schema,
-      properties: clean({
-        [link.from]: [idOf.get(subject)],
-        [link.to]: [idOf.get(object)],
-        [roleProperty[link.schema] ?? 'role']: [predicate],
-        startDate: [dates[0]],
-        endDate: [dates.length > 1 ? dates[dates.length - 1] : null],
-        description: [best.sentence],
-        summary: [`${rs.length} statement(s); modality: ${modalities}`],
-        sourceUrl: rs.map((r) => r.url),
-        publisher: rs.map((r) => r.source),
-      }),
+      properties: clean({ [link.from]: [idOf.get(subject)], [link.to]: [idOf.get(object)], [roleProperty[link.schema] ?? 'role']: [predicate], ...common }),
     };
   }
 }
@@ -194,6 +243,8 @@ export function ftmProblems(records: FtmEntity[]): string[] {
     Family: ['person', 'relative'],
     Ownership: ['owner', 'asset'],
     UnknownLink: ['subject', 'object'],
+    Occupancy: ['holder', 'post'],
+    Position: ['organization'],
   };
   const out: string[] = [];
   for (const r of records) {
