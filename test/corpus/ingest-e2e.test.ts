@@ -15,6 +15,7 @@ import { sharedDir } from '../../src/util/paths.js';
 import { goldArticles } from './annotated.js';
 import { evaluateGold } from './gold-eval.js';
 import { snapshot } from './snapshot.js';
+import { ftmEntities } from '../../src/corpus/exports/ftm.js';
 
 const sharedCorpus = join(sharedDir, 'corpus');
 
@@ -55,7 +56,31 @@ describe('ingest with the real pipeline', () => {
     );
     expect(score.copies.ok).toBe(score.copies.total); // near-duplicates depend on the text only
   });
+
+  it('gives the same actors, edges and FollowTheMoney ids when the same files arrive in reverse order', async () => {
+    const other = await openTestStore(join(dir, 'reverse.db'));
+    try {
+      const items = (await collectArticles([goldArticles, sharedCorpus])).reverse();
+      await ingestAll(other, items.slice(0, 40));
+      await ingestAll(other, items.slice(40));
+      const [a, b] = [await orderState(store), await orderState(other)];
+      console.log(`reverse order: ${b.actors.length} actors (forward ${a.actors.length}), ${b.edges.length} edges (forward ${a.edges.length}), ${b.ftm.length} FtM ids (forward ${a.ftm.length})`);
+      expect(b.actors).toEqual(a.actors);
+      expect(b.edges).toEqual(a.edges);
+      expect(b.ftm).toEqual(a.ftm);
+    } finally {
+      await other.close();
+    }
+  }, 240_000);
 });
+
+async function orderState(store: Store) {
+  const actors = await store.db.selectFrom('actors').select(['id', 'name', 'type', 'kind', 'mention_count', 'article_count', 'degree']).orderBy('id').execute();
+  const edges = await store.db.selectFrom('edges').selectAll().orderBy('subject').orderBy('object').execute();
+  const ftm: string[] = [];
+  for await (const e of ftmEntities(store.db)) ftm.push(e.id);
+  return { actors, edges, ftm: ftm.sort() };
+}
 
 describe('a folder with broken files', () => {
   it('ingests the good ones and lists the bad', async () => {
