@@ -108,4 +108,19 @@ describe('cross-document actors', () => {
     expect((await listActors(store.db, { type: 'location' })).length).toBe(0);
     await store.close();
   });
+  it('names actors in the display language and keeps their ids when it changes', async () => {
+    const { store } = await ingest([
+      { language: 'de', actors: [{ id: 'person:wladimir-putin', name: 'Wladimir Putin' }, { id: 'country:DE', name: 'Deutschland', type: 'location', kind: 'country' }], relations: [], filler: filler(21) },
+      { language: 'en', actors: [{ id: 'person:vladimir-putin', name: 'Vladimir Putin' }, { id: 'country:DE', name: 'Germany', type: 'location', kind: 'country' }], relations: [], filler: filler(22) },
+    ]);
+    const names = async () => (await store.db.selectFrom('actors').select(['id', 'name']).orderBy('id').execute()).map((a) => `${a.id}=${a.name}`);
+    await ingestAll(store, [], { displayLanguage: 'en' });
+    expect(await names()).toEqual(['country:DE=Germany', 'person:vladimir-putin=Vladimir Putin']);
+    await ingestAll(store, [], { displayLanguage: 'de' });
+    expect(await names()).toEqual(['country:DE=Deutschland', 'person:vladimir-putin=Wladimir Putin']);
+    // the other spelling finds the actor, with its merge explained
+    const p = await actorProfile(store.db, 'Wladimir Putin');
+    expect(p.merges.map((m) => m.reason).sort()).toEqual(['spelling', 'spelling']);
+    await store.close();
+  });
 });
