@@ -224,8 +224,8 @@ function canonicalId(rs: EntityRecord[], type: string): string {
 }
 
 /**
- * The display name: the table's name of a country or place in the display language; else the most
- * mentioned form, preferring forms from articles in the display language and full names over surnames;
+ * The display name: the table's name of a country or place in the display language; else, for people a
+ * full name over a surname, then forms from articles in the display language, then the most mentioned;
  * a German form in the nominative.
  */
 function displayName(rs: EntityRecord[], stable: string | null, lang: string): string {
@@ -243,8 +243,8 @@ function displayName(rs: EntityRecord[], stable: string | null, lang: string): s
   const person = rs[0].type === 'person';
   const words = (s: string) => s.trim().split(/\s+/).length;
   const [best] = [...forms].sort(([a, x], [b, y]) =>
-    Number(y.inLang) - Number(x.inLang) ||
     (person ? Number(isSurnameOnly(a)) - Number(isSurnameOnly(b)) : 0) ||
+    Number(y.inLang) - Number(x.inLang) ||
     y.mentions - x.mentions ||
     words(b) - words(a) ||
     b.length - a.length ||

@@ -62,6 +62,9 @@ describe('cross-lingual name pairs', () => {
     const recs = [record(p, 'a'), record(p, 'b')];
     expect(clusterEntities(recs, 'en').actors.map((a) => a.name)).toEqual(['Vladimir Putin']);
     expect(clusterEntities(recs, 'de').actors.map((a) => a.name)).toEqual(['Wladimir Putin']);
+    // a full name wins over a surname from an article in the display language
+    const lavrov = merges.find((x) => x.a.name === 'Lawrow')!;
+    expect(clusterEntities([record(lavrov, 'a'), record(lavrov, 'b')], 'de').actors.map((a) => a.name)).toEqual(['Sergey Lavrov']);
     const eu = merges.find((x) => x.a.name === 'Europäischen Union')!;
     expect(clusterEntities([record(eu, 'a')], 'de').actors[0].name).toBe('Europäische Union');
     const city = merges.find((x) => x.a.name === 'Peking')!;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { analyzeArticle } from '../../pipeline/analyze.js';
 import { renderBrief } from '../../brief/render.js';
 import { ingestArticle } from '../../corpus/ingest.js';
+import { consolidate } from '../../corpus/consolidate.js';
 import { articleFromRequest, prepareFor } from '../article-input.js';
 import { HttpError } from '../errors.js';
 import { errorResponses } from '../schemas.js';
@@ -58,6 +59,8 @@ export function analyzeRoutes(app: FastifyInstance, ctx: RouteContext): void {
     await prepareFor(raw);
     const out = await ingestArticle(ctx.store, raw, analyzeArticle);
     if (out.kind === 'error') throw new HttpError(422, out.message);
+    // one article is a batch: the consolidation pass resolves the corpus's actors with it (order-independent)
+    if (out.kind !== 'unchanged') await consolidate(ctx.store);
     if (out.kind !== 'unchanged') ctx.cache.invalidate();
     const body = { outcome: out.kind, id: out.articleId, ...(out.kind === 'copy' ? { copyOf: out.copyOf } : {}) };
     return reply.code(out.kind === 'unchanged' ? 200 : 201).send(body);
