@@ -1,7 +1,7 @@
 /**
  * The cross-lingual name pairs of test/gold/corpus/name-pairs.tsv through the corpus resolver (cluster.ts):
  * each pair is one mention in one article and one in another; merge pairs must become one actor, apart
- * pairs two. Floors: ≥ 95 % of merge pairs merged (measured 40/40), no false merge.
+ * pairs two. Floors: ≥ 97 % of merge pairs merged (measured 40/40; the issue asks ≥ 95 %), no false merge.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ describe('cross-lingual name pairs', () => {
     const falseMerges = aparts.filter(merged).map((p) => `${p.a.name} / ${p.b.name}`);
     console.log(`name pairs: ${merges.length - missed.length}/${merges.length} merged, ${falseMerges.length} false merges of ${aparts.length}${missed.length ? '; missed: ' + missed.join('; ') : ''}`);
     expect(falseMerges).toEqual([]);
-    expect((merges.length - missed.length) / merges.length).toBeGreaterThanOrEqual(0.95);
+    expect((merges.length - missed.length) / merges.length).toBeGreaterThanOrEqual(0.97);
   });
 
   it('gives the merged actor a display name in the display language', () => {
