@@ -184,9 +184,9 @@ describe('the run-time move scores', () => {
       ws.config.reset(s.input.forms.length);
       while (!ws.config.isTerminal()) {
         ws.score();
-        moveFeatures(ws.config, ws.atoms, feats);
+        moveFeatures(ws.config, ws.atoms, feats, model.level);
         let sh = 0;
-        for (let i = 0; i < MOVE_FEATURES; i++) sh += Q[((feats[i] & model.moveMask) << 2) + SHIFT];
+        for (let i = 0; i < model.nMove; i++) sh += Q[((feats[i] & model.moveMask) << 2) + SHIFT];
         if (ws.config.canShift()) {
           expect(ws.moveScores[SHIFT]).toBe(sh * model.moveScale);
           checked++;

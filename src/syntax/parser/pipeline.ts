@@ -1,7 +1,7 @@
 /**
  * Training and scoring the parser on the treebanks: which data, which tags, which epoch.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Sentence } from '../conllu.js';
 import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
 import { jackknifeTags } from './jackknife.js';
@@ -59,6 +59,12 @@ export interface TrainParserCommand {
   folds?: number;
   out?: string;
   log: (line: string) => void;
+  /** Template set (features.ts FEATURE_SETS; default the newest). */
+  featureSet?: string;
+  /** Jackknifed tags are read from this JSON file when it exists, else computed and written there (experiments). */
+  tagsCache?: string;
+  /** Probability of following the model's own move once exploration starts (default DEFAULT_TRAIN.explore). */
+  explore?: number;
 }
 
 export function trainParserCommand(o: TrainParserCommand): ParserModel {
@@ -66,10 +72,10 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const all = trainingSentences(o.lang, false);
   const epochs = o.epochs ?? EPOCHS[o.lang];
   const dev = o.lang === 'en' ? readTreebank('en-ewt', 'dev') : [];
-  const jk = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev) : null;
+  const jk = o.tags === 'jackknife' ? cachedJackknife(o, all, dev) : null;
   const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
   const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
-  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta };
+  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta, featureSet: o.featureSet, explore: o.explore ?? DEFAULT_TRAIN.explore };
   let model: ParserModel;
   if (o.lang === 'en') {
     // With predicted training tags, dev is tagged by a tagger that never saw it (a jackknife fold's, or the committed one).
@@ -101,6 +107,19 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   saveParser(model, out);
   o.log(`wrote ${out} (${(statSync(out).size / 1e6).toFixed(1)} MB, ${model.L} labels)`);
   return model;
+}
+
+/** Jackknifed tags, from o.tagsCache when that file exists (written there after computing them otherwise). */
+function cachedJackknife(o: TrainParserCommand, all: readonly Sentence[], dev: readonly Sentence[]): { train: ParserInput[]; extra: ParserInput[] } {
+  if (o.tagsCache && existsSync(o.tagsCache)) {
+    const jk = JSON.parse(readFileSync(o.tagsCache, 'utf8')) as { train: ParserInput[]; extra: ParserInput[] };
+    if (jk.train.length !== all.length || jk.extra.length !== dev.length) throw new Error(`${o.tagsCache}: made for other sentences`);
+    o.log(`jackknifed tags read from ${o.tagsCache}`);
+    return jk;
+  }
+  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev);
+  if (o.tagsCache) writeFileSync(o.tagsCache, JSON.stringify(jk));
+  return jk;
 }
 
 /**
