@@ -234,3 +234,23 @@ function shuffle(a: number[], rand: () => number): void {
     a[j] = t;
   }
 }
+
+/**
+ * The mean of parsers trained on the same sentences with different seeds (same labels and table sizes): one
+ * model whose scores are the members' mean scores, so it parses as fast as one member.
+ */
+export function averageParsers(models: readonly ParserModel[]): ParserModel {
+  const first = models[0];
+  if (models.length === 1) return first;
+  const mean = (pick: (m: ParserModel) => Float32Array): Float32Array => {
+    const out = new Float32Array(pick(first).length);
+    for (const m of models) {
+      const w = pick(m);
+      if (w.length !== out.length) throw new Error('averageParsers: the models differ in table sizes');
+      for (let i = 0; i < w.length; i++) out[i] += w[i] / models.length;
+    }
+    return out;
+  };
+  return new ParserModel(first.labels, first.dirLabels, first.moveBits, first.arcBits, mean((m) => m.moveW),
+    [mean((m) => m.arcW[0]), mean((m) => m.arcW[1])], { ...first.meta, ensemble: models.length });
+}
