@@ -23,7 +23,7 @@ export type TagSource = 'gold' | 'tagger' | 'jackknife';
 /** Folds for jackknifed training tags. */
 export const JACKKNIFE_FOLDS = 5;
 
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 /** Default epochs per language (chosen on held-out data; see models/README.md). */
 const EPOCHS: Record<string, number> = { en: 12, de: 15 };
