@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NerModel } from '../src/ml/model.js';
 import { defaultModelPath } from '../src/ml/pipeline.js';
-import { tagDocument } from '../src/ml/ner-stage.js';
+import { sentencePos, tagDocument } from '../src/ml/ner-stage.js';
+import { posAtoms, posTagger, usesPos } from '../src/ml/pos.js';
 import { loadDataset, type DatasetName } from '../src/ml/data.js';
 
 export interface BenchResult { name: string; value: number; unit: string }
@@ -39,20 +40,24 @@ export async function benchNer(): Promise<BenchResult[]> {
     const docs: string[][][] = [];
     for (let i = 0; i < sents.length; i += 20) docs.push(sents.slice(i, i + 20));
     const buf = new Int32Array(1024);
+    // A model with POS features reads the syntax tagger's UPOS: the timing includes tagging them.
+    const withPos = usesPos(model.meta);
+    const tagger = withPos ? posTagger(lang) : null;
+    const tagOne = (s: string[]): void => { model.tagIndices(s, buf, tagger ? { pos: posAtoms(tagger, lang, s) } : undefined); };
     // warm-up
-    for (const s of sents.slice(0, 500)) model.tagIndices(s, buf);
+    for (const s of sents.slice(0, 500)) tagOne(s);
     let best = 0;
     for (let rep = 0; rep < 6; rep++) {
       const t = performance.now();
-      for (const s of sents) model.tagIndices(s, buf);
+      for (const s of sents) tagOne(s);
       best = Math.max(best, nTok / ((performance.now() - t) / 1000));
     }
-    out.push({ name: `ner.${lang}.tag`, value: Math.round(best), unit: 'tokens/s' });
+    out.push({ name: `ner.${lang}.tag${withPos ? '+pos' : ''}`, value: Math.round(best), unit: 'tokens/s' });
     if (model.second) {
       let bestDoc = 0;
       for (let rep = 0; rep < 2; rep++) {
         const t = performance.now();
-        for (const d of docs) tagDocument(model, d);
+        for (const d of docs) tagDocument(model, d, sentencePos(model, lang, d));
         bestDoc = Math.max(bestDoc, nTok / ((performance.now() - t) / 1000));
       }
       out.push({ name: `ner.${lang}.tag+docpass+confidence`, value: Math.round(bestDoc), unit: 'tokens/s' });

@@ -35,15 +35,16 @@ export function registerNerCommands(program: Command): void {
     .option('--dictionary', 'use spelling-dictionary word classes (npm dictionary-<lang>) as features')
     .option('--smartdata-names', 'de: use the names marked in SmartData v1 as gazetteer entries')
     .option('--smartdata', 'de: also train on SmartData v1 news/rss as partially labelled sentences (PER/LOC/ORG only)')
+    .option('--pos', 'part-of-speech features from the committed syntax tagger (models/tagger-<lang>.bin)')
     .option('--scheme <scheme>', 'tag encoding inside the model: bio or bilou (output is always BIO)')
-    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; crf?: boolean; rate?: string; prune?: string; minCount?: string; namePrefix?: boolean }) => {
+    .action((o: { lang: string; data?: string; epochs?: string; seed: string; out?: string; docPass: boolean; scheme?: string; smartdata?: boolean; smartdataNames?: boolean; dictionary?: boolean; margin?: string; dropout?: string; wordDropout?: string; crf?: boolean; pos?: boolean; rate?: string; prune?: string; minCount?: string; namePrefix?: boolean }) => {
       if (o.scheme && o.scheme !== 'bio' && o.scheme !== 'bilou') throw new Error('--scheme must be bio or bilou');
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       trainNer({
         lang: o.lang, dataDir: o.data ? resolve(o.data) : undefined, epochs: o.epochs ? Number(o.epochs) : undefined,
         seed: Number(o.seed), out: o.out ? resolve(o.out) : undefined, docPass: o.docPass && o.lang === 'en',
         smartdata: !!o.smartdata, smartdataNames: !!o.smartdataNames, dictionary: !!o.dictionary, margin: o.margin ? Number(o.margin) : undefined, dropout: o.dropout ? Number(o.dropout) : undefined, wordDropout: o.wordDropout ? Number(o.wordDropout) : undefined,
-        minCount: o.minCount ? Number(o.minCount) : undefined, namePrefix: o.namePrefix,
+        minCount: o.minCount ? Number(o.minCount) : undefined, namePrefix: o.namePrefix, pos: !!o.pos,
         crf: o.crf ? { rate: o.rate ? Number(o.rate) : undefined, prune: o.prune ? Number(o.prune) : undefined } : undefined,
         scheme: (o.scheme as 'bio' | 'bilou' | undefined) ?? 'bio',
       });

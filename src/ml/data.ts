@@ -10,6 +10,8 @@ export interface LabeledSentence {
   tags: string[];
   /** Document index (CoNLL -DOCSTART- blocks); every GermEval sentence is its own document. */
   doc: number;
+  /** Hashed UPOS per token (./pos.ts), attached for models with POS features. */
+  pos?: Uint32Array;
 }
 
 export type DatasetName = 'germeval2014' | 'conll2003';

@@ -7,7 +7,7 @@ import { hashStr, hashRange, mix } from '../util/hash.js';
 import { GAZ, Lexicon } from './lexicon.js';
 
 /** Slots per token; the first LOCAL hold features of the token alone. */
-export const STRIDE = 86;
+export const STRIDE = 93;
 export const LOCAL = 50;
 
 // character classes: 0 other, 1 upper, 2 lower, 3 digit
@@ -30,7 +30,12 @@ const CACHE_MAX = 1 << 17;
 const QUOTE_H1 = hashStr('"', 2);
 const QUOTE_H2 = hashStr('„', 2);
 
-export interface ExtractOptions { /** Per-token extra class (document pass), -1 = none. */ extra?: Int32Array | null }
+export interface ExtractOptions {
+  /** Per-token extra class (document pass), -1 = none. */
+  extra?: Int32Array | null;
+  /** Per-token hashed UPOS from the syntax tagger (./pos.ts), non-zero; null for models without POS features. */
+  pos?: Uint32Array | null;
+}
 
 export class FeatureExtractor {
   private cap = 0;
@@ -292,6 +297,7 @@ export class FeatureExtractor {
       }
     }
     const extra = opts.extra ?? null;
+    const pos = opts.pos ?? null;
     const out = this.out;
     let inQuote = 0;
     for (let i = 0; i < n; i++) {
@@ -409,9 +415,27 @@ export class FeatureExtractor {
         out[o++] = xp >= 0 ? mix(62, xp) : 0;
         out[o++] = xn >= 0 ? mix(63, xn) : 0;
       }
+      if (pos) o = posFeatures(pos, i, n, SS[k], out, o);
       if (o > end) throw new Error('feature slots overflow');
       while (o < end) out[o++] = 0;
     }
     return out;
   }
+}
+
+const PAD_POS = 0x3c6ef372;
+
+/** Part-of-speech context of token i (7 slots): its tag, the neighbours', bigrams, the trigram, tag × shape. */
+function posFeatures(pos: Uint32Array, i: number, n: number, shape: number, out: Uint32Array, o: number): number {
+  const p0 = pos[i];
+  const pm = i > 0 ? pos[i - 1] : PAD_POS;
+  const pp = i + 1 < n ? pos[i + 1] : PAD_POS;
+  out[o++] = mix(92, p0);
+  out[o++] = mix(93, pm);
+  out[o++] = mix(94, pp);
+  out[o++] = mix(mix(95, pm), p0);
+  out[o++] = mix(mix(96, p0), pp);
+  out[o++] = mix(mix(mix(97, pm), p0), pp);
+  out[o++] = mix(mix(98, p0), shape);
+  return o;
 }

@@ -4,6 +4,7 @@ import type { Doc } from '../text/types.js';
 import { NerModel } from './model.js';
 import { defaultModelPath, docExtras } from './pipeline.js';
 import { spansFromTags } from './eval.js';
+import { posAtoms, posTagger, usesPos } from './pos.js';
 
 export interface NerMention {
   /** Char offsets into doc.text. */
@@ -37,11 +38,11 @@ export function nerModelInfo(lang: string): { name: string; version: string } | 
 }
 
 /** Tags sentences of one document and returns tags plus per-token confidences. */
-export function tagDocument(model: NerModel, sentences: string[][]): { tags: string[][]; conf: Float32Array[] } {
+export function tagDocument(model: NerModel, sentences: string[][], pos: readonly Uint32Array[] | null = null): { tags: string[][]; conf: Float32Array[] } {
   const tags: string[][] = [];
   const conf: Float32Array[] = [];
   const run = (m: NerModel, toks: string[], extra: Int32Array | null): void => {
-    const idx = m.tagIndices(toks, undefined, { extra });
+    const idx = m.tagIndices(toks, undefined, { extra, pos: pos ? pos[tags.length] : null });
     conf.push(m.confidences(toks.length, idx));
     const t = new Array<string>(toks.length);
     for (let i = 0; i < toks.length; i++) t[i] = m.outLabels[idx[i]];
@@ -52,7 +53,7 @@ export function tagDocument(model: NerModel, sentences: string[][]): { tags: str
     propagateNames(model, sentences, tags, conf);
     return { tags, conf };
   }
-  const first = sentences.map((s) => model.tag(s));
+  const first = sentences.map((s, i) => model.tag(s, { pos: pos ? pos[i] : null }));
   const extras = docExtras(sentences.map((tokens) => ({ tokens, doc: 0 })), first);
   sentences.forEach((s, i) => run(model.second!, s, extras[i]));
   return { tags, conf };
@@ -118,6 +119,13 @@ export function propagateNames(model: NerModel, sentences: string[][], tags: str
   });
 }
 
+/** The hashed UPOS of every sentence when the model reads them (the syntax tagger runs first), else null. */
+export function sentencePos(model: NerModel, lang: string, sentences: readonly string[][]): Uint32Array[] | null {
+  if (!usesPos(model.meta)) return null;
+  const tagger = posTagger(lang);
+  return sentences.map((s) => posAtoms(tagger, lang, s));
+}
+
 export function runNer(doc: Doc): NerMention[] {
   const model = getNerModel(doc.language);
   if (!model || doc.tokens.length === 0) return [];
@@ -125,7 +133,7 @@ export function runNer(doc: Doc): NerMention[] {
     ? doc.sentences.map((s) => ({ from: s.tokenStart, to: s.tokenEnd }))
     : [{ from: 0, to: doc.tokens.length }];
   const toks = sentences.map(({ from, to }) => doc.tokens.slice(from, to).map((t) => t.text));
-  const { tags, conf } = tagDocument(model, toks);
+  const { tags, conf } = tagDocument(model, toks, sentencePos(model, doc.language, toks));
   const out: NerMention[] = [];
   sentences.forEach(({ from }, si) => {
     for (const sp of spansFromTags(tags[si])) {

@@ -9,6 +9,8 @@ import { trainPerceptron, type TrainOptions } from './train.js';
 import { trainCrf } from './train-crf.js';
 import { loadSmartData } from './smartdata.js';
 import { modelsDir } from '../util/paths.js';
+import { POS_ATOMS, posAtoms, posTagger, taggerId, usesPos } from './pos.js';
+import type { TaggerModel } from '../syntax/tagger/index.js';
 
 export const MODEL_VERSION = '1.1.0';
 
@@ -48,14 +50,16 @@ export interface TrainNerOptions {
   namePrefix?: boolean;
   /** Train a linear-chain CRF (AdaGrad) instead of the averaged perceptron. */
   crf?: { rate?: number; prune?: number };
+  /** Part-of-speech features from the committed syntax tagger (./pos.ts). */
+  pos?: boolean;
 }
 
 /** Tags sentences (with the document pass when the model has one). */
-export function tagSentences(model: NerModel, sents: { tokens: string[]; doc: number }[]): string[][] {
-  const first = sents.map((s) => model.tag(s.tokens));
+export function tagSentences(model: NerModel, sents: { tokens: string[]; doc: number; pos?: Uint32Array }[]): string[][] {
+  const first = sents.map((s) => model.tag(s.tokens, { pos: s.pos }));
   if (!model.second) return first;
   const extras = docExtras(sents, first);
-  return sents.map((s, i) => model.second!.tag(s.tokens, { extra: extras[i] }));
+  return sents.map((s, i) => model.second!.tag(s.tokens, { extra: extras[i], pos: s.pos }));
 }
 
 /**
@@ -134,6 +138,12 @@ export function trainNer(o: TrainNerOptions): NerModel {
   const namePrefix = o.namePrefix ?? o.lang === 'de';
   const lex = buildLexicon({ dataDir, lang: o.lang, stats: o.stats, gazetteers: o.gazetteers, dictionary: o.dictionary, nameLists, trainTypes: namePrefix ? train : undefined });
   if (partial.length) log(`smartdata: ${partial.length} partially labelled sentences`);
+  const tagger = o.pos ? posTagger(o.lang) : null;
+  if (tagger) {
+    const tp = Date.now();
+    attachPos([train, dev], tagger, o.lang);
+    log(`POS: ${taggerId(o.lang)} tagged train and dev in ${((Date.now() - tp) / 1000).toFixed(1)}s`);
+  }
   log(`data: ${train.length} train / ${dev.length} dev sentences; lexicon ${lex.data.words.length} words, ${lex.data.phrases.length} phrases (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const epochs = o.epochs ?? (o.lang === 'de' ? 10 : 15);
   const seed = o.seed ?? 1;
@@ -149,6 +159,7 @@ export function trainNer(o: TrainNerOptions): NerModel {
     // CRF weights are small real numbers: the perceptron's pruning threshold (0.5) would remove most of them
     ...(o.crf ? { trainer: 'crf', rate: o.crf.rate ?? 0.05, prune: o.crf.prune ?? 0.01 } : {}),
     ...(o.minCount && o.minCount > 1 ? { minCount: o.minCount } : {}),
+    ...(tagger ? { pos: POS_ATOMS, tagger: taggerId(o.lang) } : {}),
     name: `backchannel-ner-${o.lang}`, version: MODEL_VERSION, lang: o.lang, dataset, epochs, seed,
     trainedAt: new Date().toISOString().slice(0, 10),
   };
@@ -184,16 +195,16 @@ export function trainNer(o: TrainNerOptions): NerModel {
     for (let k = 0; k < folds; k++) {
       const inFold = (s: LabeledSentence): boolean => s.doc % folds === k;
       const part = fit(train.filter((s) => !inFold(s)), { epochs: Math.max(1, (first.meta.bestEpoch as number) ?? epochs), seed });
-      train.forEach((s, i) => { if (inFold(s)) trainTags[i] = part.tag(s.tokens); });
+      train.forEach((s, i) => { if (inFold(s)) trainTags[i] = part.tag(s.tokens, { pos: s.pos }); });
       log(`  fold ${k + 1}/${folds} done`);
     }
     const extras = docExtras(train, trainTags);
-    const devFirst = dev.map((s) => first.tag(s.tokens));
+    const devFirst = dev.map((s) => first.tag(s.tokens, { pos: s.pos }));
     const devExtras = docExtras(dev, devFirst);
     const second = fit(train, {
       epochs, seed, log, extras,
       onEpoch: (epoch, m) => {
-        const pred = dev.map((s, i) => m.tag(s.tokens, { extra: devExtras[i] }));
+        const pred = dev.map((s, i) => m.tag(s.tokens, { extra: devExtras[i], pos: s.pos }));
         const f = evaluate(dev.map((s) => s.tags), pred).overall.f1;
         log(`  second pass epoch ${epoch} dev F1 ${f.toFixed(4)}`);
         return f;
@@ -257,6 +268,12 @@ export function evalNer(o: { dataset: DatasetName; split: Split; model?: string;
   const model = loadModel(o.model ?? defaultModelPath(lang));
   const data = loadDataset(o.dataset, o.split, o.dataDir ?? defaultDataDir());
   const t = Date.now();
+  if (usesPos(model.meta)) attachPos([data], posTagger(lang), lang);
   const r = scoreModel(model, data, o.dataset);
   return { ...r, seconds: (Date.now() - t) / 1000, tokens: data.reduce((s, x) => s + x.tokens.length, 0) };
+}
+
+/** Tags every sentence of the sets with the syntax tagger and attaches the hashed UPOS (models with POS features). */
+export function attachPos(sets: LabeledSentence[][], tagger: TaggerModel, lang: string): void {
+  for (const set of sets) for (const s of set) s.pos = posAtoms(tagger, lang, s.tokens);
 }

@@ -67,7 +67,7 @@ export function labelSet(data: LabeledSentence[], scheme: 'bio' | 'bilou' = 'bio
 }
 
 /** Training features of every token: hashed, interned to rows (-1 = none), STRIDE slots per token. */
-export function indexFeatures(data: { tokens: string[] }[], lex: Lexicon, o: { minCount?: number; extras?: (Int32Array | null)[] } = {}): { featMap: U32Map; rowsOf: Int32Array; nTok: number } {
+export function indexFeatures(data: { tokens: string[]; pos?: Uint32Array }[], lex: Lexicon, o: { minCount?: number; extras?: (Int32Array | null)[] } = {}): { featMap: U32Map; rowsOf: Int32Array; nTok: number } {
   const fx = new FeatureExtractor(lex);
   const minCount = o.minCount ?? 1;
   const nTok = data.reduce((s, x) => s + x.tokens.length, 0);
@@ -77,7 +77,7 @@ export function indexFeatures(data: { tokens: string[] }[], lex: Lexicon, o: { m
   let tp = 0;
   for (let s = 0; s < data.length; s++) {
     const sent = data[s];
-    const feats = fx.extract(sent.tokens, { extra: o.extras?.[s] ?? null });
+    const feats = fx.extract(sent.tokens, { extra: o.extras?.[s] ?? null, pos: sent.pos ?? null });
     const n = sent.tokens.length;
     hashes.set(feats.subarray(0, n * STRIDE), tp * STRIDE);
     for (let j = 0; j < n * STRIDE; j++) {

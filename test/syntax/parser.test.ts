@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Configuration, LEFT, MOVES, RIGHT, SHIFT, moveCosts, staticMove } from '../../src/syntax/parser/transitions.js';
 import { deprojectivize, isProjective, projectivize } from '../../src/syntax/parser/projectivize.js';
-import { DEFAULT_TRAIN, trainParser, type TrainOptions } from '../../src/syntax/parser/train.js';
+import { DEFAULT_TRAIN, averageParsers, trainParser, type TrainOptions } from '../../src/syntax/parser/train.js';
 import { ParserWorkspace, type ParserModel } from '../../src/syntax/parser/model.js';
 import { loadParser, quantize, saveParser } from '../../src/syntax/parser/io.js';
 import { attachmentScores, countAttachments, emptyCounts } from '../../src/syntax/parser/score.js';
 import { readTreebank, treebankAvailable } from '../../src/syntax/treebanks.js';
 import { mulberry32 } from '../../src/util/hash.js';
-import { MOVE_FEATURES, moveFeatures } from '../../src/syntax/parser/features.js';
+import { MOVE_FEATURES, featureLevel, moveFeatures } from '../../src/syntax/parser/features.js';
 import { tinyTreebank } from './parser-fixtures.js';
 import { ArcBoundsRecorder } from '../../src/syntax/parser/arc-bounds.js';
 import { measureArcBounds } from '../../src/syntax/parser/pipeline.js';
@@ -184,9 +184,9 @@ describe('the run-time move scores', () => {
       ws.config.reset(s.input.forms.length);
       while (!ws.config.isTerminal()) {
         ws.score();
-        moveFeatures(ws.config, ws.atoms, feats);
+        moveFeatures(ws.config, ws.atoms, feats, model.level);
         let sh = 0;
-        for (let i = 0; i < MOVE_FEATURES; i++) sh += Q[((feats[i] & model.moveMask) << 2) + SHIFT];
+        for (let i = 0; i < model.nMove; i++) sh += Q[((feats[i] & model.moveMask) << 2) + SHIFT];
         if (ws.config.canShift()) {
           expect(ws.moveScores[SHIFT]).toBe(sh * model.moveScale);
           checked++;
@@ -269,5 +269,33 @@ describe('attachment scores', () => {
     countAttachments(counts, gold, pred);
     expect(counts).toEqual({ words: 4, heads: 3, labelled: 2 });
     expect(attachmentScores(counts)).toEqual({ uas: 75, las: 50 });
+  });
+});
+
+describe('feature sets and averaged parsers', () => {
+  it('trains with either template set, and each model parses with the set it names', () => {
+    for (const featureSet of ['bc-parser-features/1', 'bc-parser-features/2']) {
+      const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), featureSet });
+      expect(model.meta.features).toBe(featureSet);
+      expect(model.level).toBe(featureSet.endsWith('1') ? 1 : 2);
+      const ws = new ParserWorkspace(model);
+      for (const s of tinyTreebank()) expect(Array.from(ws.parse(s.input).heads)).toEqual(Array.from(s.heads));
+    }
+  });
+
+  it('refuses a template set it does not know', () => {
+    expect(() => featureLevel('bc-parser-features/9')).toThrow(/unknown/);
+    expect(featureLevel(undefined)).toBe(1);
+  });
+
+  it('averaging a parser with itself changes no weight; averaging two seeds gives their mean', () => {
+    const a = trainParser(tinyTreebank(), smallTrainOptions(1));
+    const b = trainParser(tinyTreebank(), smallTrainOptions(2));
+    expect(averageParsers([a, a]).moveW).toEqual(a.moveW);
+    const m = averageParsers([a, b]);
+    expect(m.meta.ensemble).toBe(2);
+    const i = a.moveW.findIndex((w, k) => w !== b.moveW[k]);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(m.moveW[i]).toBeCloseTo((a.moveW[i] + b.moveW[i]) / 2, 5);
   });
 });

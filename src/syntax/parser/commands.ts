@@ -17,6 +17,10 @@ export function registerParserCommands(program: Command): void {
     .option('--tags <source>', 'tags the parser trains on: gold (treebank), tagger (models/tagger-<lang>.bin predictions) or jackknife (5 folds, each tagged by a tagger trained on the others)', 'gold')
     .option('--folds <n>', 'folds for --tags jackknife (default 5)')
     .option('--out <path>', 'model file (default models/parser-<lang>.bin)')
+    .option('--feature-set <n>', 'template set: 1 (the 1.0 models) or 2 (adds valency, children, third-order and label-set templates; default)')
+    .option('--explore <p>', 'probability of following the model\'s own move while training (dynamic oracle; default 0.9)')
+    .option('--ensemble <k>', 'train k parsers (seeds seed … seed + k − 1) for --epochs epochs each and average their weights')
+    .option('--tags-cache <path>', 'with --tags jackknife: read the jackknifed tags from this JSON file, or compute and write them there')
     .addHelpText('after', `
 Held-out data for choosing the epoch: en uses EWT dev; de holds out every 10th training sentence, picks the
 epoch, then retrains on everything for that many epochs. GSD test is never read.
@@ -24,12 +28,14 @@ epoch, then retrains on everything for that many epochs. GSD test is never read.
 Examples:
   $ nice -n 10 backchannel train parser --lang en
   $ nice -n 10 backchannel train parser --lang de --epochs 15 --out /tmp/parser-de.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string; featureSet?: string; explore?: string; tagsCache?: string; ensemble?: string }) => {
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       if (o.tags !== 'gold' && o.tags !== 'tagger' && o.tags !== 'jackknife') throw new Error(`--tags must be gold, tagger or jackknife, not ${o.tags}`);
       trainParserCommand({
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), tags: o.tags as TagSource, folds: o.folds ? Number(o.folds) : undefined,
         out: o.out ? resolve(o.out) : undefined, log: (line) => process.stderr.write(line + '\n'),
+        featureSet: o.featureSet ? `bc-parser-features/${o.featureSet}` : undefined, explore: o.explore ? Number(o.explore) : undefined,
+        tagsCache: o.tagsCache ? resolve(o.tagsCache) : undefined, ensemble: o.ensemble ? Number(o.ensemble) : undefined,
       });
     });
   findOrCreate(program, 'train', 'train a model')

@@ -22,14 +22,30 @@ const NONE_ATOM = 0x2b0c41d3;
 const NO_LABEL = 0x7f1d;
 
 /**
- * Names the template set; a model trained with another set is refused at load (its weights would mean nothing).
- * Version 1 models predate the field.
+ * Names the template set new models are trained with. Set 2 adds the templates of `extendedContext` and
+ * `extendedArc` (valency, children's words and labels, third-order children, label sets) to those of set 1.
+ * A model names its set (version 1 models predate the field); an unknown set is refused at load.
  */
-export const FEATURE_SET = 'bc-parser-features/1';
+export const FEATURE_SET = 'bc-parser-features/2';
+export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET] as const;
 
-/** The number of move / arc templates (each yields one hashed feature per configuration). */
-export const MOVE_FEATURES = 60;
-export const ARC_FEATURES = 24;
+/** The template level (1 or 2) of a model's meta.features; throws on an unknown set. */
+export function featureLevel(features: unknown): number {
+  const level = FEATURE_SETS.indexOf((features ?? FEATURE_SETS[0]) as (typeof FEATURE_SETS)[number]) + 1;
+  if (level === 0) throw new Error(`parser feature set ${String(features)} unknown to this code (it knows ${FEATURE_SETS.join(', ')})`);
+  return level;
+}
+
+/** Templates added by level 2. */
+const EXTRA_CONTEXT = 22;
+const EXTRA_ARC = 4;
+/** The most move / arc templates of any level (buffer sizes; each yields one hashed feature per configuration). */
+export const MOVE_FEATURES = 60 + EXTRA_CONTEXT;
+export const ARC_FEATURES = 24 + EXTRA_ARC;
+/** Move / arc / context templates of a level. */
+export const moveCount = (level: number): number => (level >= 2 ? MOVE_FEATURES : 60);
+export const arcCount = (level: number): number => (level >= 2 ? ARC_FEATURES : 24);
+export const contextCount = (level: number): number => moveCount(level) - 23;
 
 /** Per-sentence atom tables; index 0 is the root, 1..n the words, n+1 the "none" slot. */
 export class SentenceAtoms {
@@ -115,9 +131,8 @@ const childSlot = (arr: Int32Array, x: number, n: number): number => (x === NONE
 /** Roles whose single-word move templates depend on that word alone (cached per word by the decoder). */
 export const ROLES = 6;
 export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, ROLE_S2 = 5;
-/** Single-word templates per role (23 in all); the other MOVE_FEATURES − 23 are context templates. */
+/** Single-word templates per role (23 in all); the other templates are context templates. */
 export const ROLE_FEATURES = [6, 5, 6, 3, 2, 1];
-export const CONTEXT_FEATURES = MOVE_FEATURES - 23;
 
 /** The word slots of the six roles in configuration c (n + 1 where the stack or buffer is too short). */
 export function roleSlots(c: Configuration, out: Int32Array): void {
@@ -147,16 +162,16 @@ export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int
 
 const roleScratch = new Int32Array(ROLES);
 
-/** Fills `out` with the MOVE_FEATURES hashed move features of configuration c (single-word ones first). */
-export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array): void {
+/** Fills `out` with the moveCount(level) hashed move features of configuration c (single-word ones first). */
+export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, level: number): void {
   roleSlots(c, roleScratch);
   let at = 0;
   for (let r = 0; r < ROLES; r++) at += roleFeatures(r, roleScratch[r], a, out, at);
-  contextFeatures(c, a, out, at);
+  contextFeatures(c, a, out, at, level);
 }
 
-/** Writes the CONTEXT_FEATURES move features that combine several words at out[at…]. */
-export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+/** Writes the contextCount(level) move features that combine several words at out[at…]. */
+export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number, level: number): void {
   const n = c.n;
   const S0 = c.s(0), S1 = c.s(1);
   const s0 = slot(S0, n), s1 = slot(S1, n), s2 = slot(c.s(2), n);
@@ -191,10 +206,42 @@ export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Ar
   out[i++] = f4(58, s1p, labelAtom(c, s1r), s0p);
   // Case agreement (German subjects and objects).
   out[i++] = f5(59, C[s0], C[b0], s0p, b0p); out[i++] = f5(60, C[s1], C[s0], s1p, P[s0r2]);
+  if (level >= 2) extendedContext(c, a, out, i);
+}
+
+/**
+ * Level-2 move templates (Zhang & Nivre 2011): valency with the word, the children's own words and labels,
+ * second children (third-order), the label sets of s0, s1 and b0, and lemma–tag pairs of the candidate arc.
+ */
+function extendedContext(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+  const n = c.n;
+  const S0 = c.s(0), S1 = c.s(1), B0 = c.buf(0);
+  const s0 = slot(S0, n), s1 = slot(S1, n), b0 = slot(B0, n);
+  const s0l = childSlot(c.lc1, S0, n), s0r = childSlot(c.rc1, S0, n), s0l2 = childSlot(c.lc2, S0, n), s0r2 = childSlot(c.rc2, S0, n);
+  const b0l = childSlot(c.lc1, B0, n), b0l2 = childSlot(c.lc2, B0, n);
+  const W = a.word, P = a.pos, WP = a.wp, M = a.lemma;
+  const s0p = P[s0], b0p = P[b0], s1p = P[s1];
+  const vl0 = S0 === NONE ? 0 : c.nLeft[S0], vr0 = S0 === NONE ? 0 : c.nRight[S0], vlb = B0 === NONE ? 0 : c.nLeft[B0];
+  const ls0 = S0 === NONE ? 0 : c.leftSet[S0], rs0 = S0 === NONE ? 0 : c.rightSet[S0];
+  const lsb = B0 === NONE ? 0 : c.leftSet[B0], rs1 = S1 === NONE ? 0 : c.rightSet[S1];
+  let i = at;
+  // Valency with the word.
+  out[i++] = f3(61, W[s0], vl0); out[i++] = f3(62, W[s0], vr0); out[i++] = f3(63, WP[b0], vlb); out[i++] = f3(64, b0p, vlb);
+  // The children themselves: word, tag with label.
+  out[i++] = f2(65, W[s0l]); out[i++] = f2(66, W[s0r]); out[i++] = f2(67, W[b0l]);
+  out[i++] = f3(68, P[s0l], labelAtom(c, s0l)); out[i++] = f3(69, P[s0r], labelAtom(c, s0r)); out[i++] = f3(70, P[b0l], labelAtom(c, b0l));
+  // Third order: second children, and the tag chains through them.
+  out[i++] = f3(71, P[s0l2], labelAtom(c, s0l2)); out[i++] = f3(72, P[s0r2], labelAtom(c, s0r2)); out[i++] = f3(73, P[b0l2], labelAtom(c, b0l2));
+  out[i++] = f4(74, s0p, P[s0r], P[s0r2]); out[i++] = f4(75, b0p, P[b0l], P[b0l2]);
+  // Label sets.
+  out[i++] = f3(76, s0p, ls0); out[i++] = f3(77, s0p, rs0); out[i++] = f3(78, b0p, lsb); out[i++] = f3(79, s1p, rs1);
+  out[i++] = f4(80, s0p, b0p, ls0);
+  // Lexical preferences of the candidate arcs.
+  out[i++] = f3(81, M[s0], b0p); out[i++] = f3(82, s0p, M[b0]);
 }
 
 /** Fills `out` with the ARC_FEATURES hashed label features of the arc h → d (dir 0 = LEFT, 1 = RIGHT). */
-export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: number, dir: number, out: Int32Array): void {
+export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: number, dir: number, out: Int32Array, level: number): void {
   const n = c.n;
   const W = a.word, P = a.pos, M = a.lemma, C = a.kase, F = a.feats;
   const dp = P[d], hp = P[h], dist = distance(h, d);
@@ -213,4 +260,8 @@ export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: nu
   out[i++] = f4(t + 21, M[h], dp, C[d]); out[i++] = f3(t + 22, M[h], M[d]);
   out[i++] = f4(t + 23, hp, dp, c.lc1[d] === NONE ? NONE_ATOM : P[c.lc1[d]]);
   out[i++] = fmix(t + 24);
+  if (level < 2) return;
+  // Level 2: the dependent's label sets, the head's own word with the dependent's tag, the head's other side.
+  out[i++] = f3(t + 25, dp, c.leftSet[d]); out[i++] = f3(t + 26, dp, c.rightSet[d]);
+  out[i++] = f3(t + 27, W[h], dp); out[i++] = f4(t + 28, hp, dp, dir === 0 ? c.leftSet[h] : c.rightSet[h]);
 }

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:zlib';
 import { ParserModel, sparsify, type ParserMeta, type SparseTable } from './model.js';
-import { FEATURE_SET } from './features.js';
+import { featureLevel } from './features.js';
 import { ArcBounds, type ArcBoundsJson } from './arc-bounds.js';
 
 const MAGIC = 'BCPARSE1';
@@ -124,8 +124,10 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   const hlen = raw.readUInt32LE(MAGIC.length);
   const hstart = MAGIC.length + 4;
   const header = JSON.parse(raw.subarray(hstart, hstart + hlen).toString('utf8')) as Header;
-  if ((header.meta.features ?? 'bc-parser-features/1') !== FEATURE_SET) {
-    throw new Error(`${source}: parser model built for feature set ${String(header.meta.features)}, this code uses ${FEATURE_SET}: retrain it (backchannel train parser)`);
+  try {
+    featureLevel(header.meta.features);
+  } catch (e) {
+    throw new Error(`${source}: ${(e as Error).message}: retrain it (backchannel train parser)`);
   }
   let off = hstart + hlen;
   const moveN = (1 << header.moveBits) * 3;

@@ -10,7 +10,8 @@
  * and save a probe per feature.
  */
 import {
-  ARC_FEATURES, CONTEXT_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcFeatures, contextFeatures, moveFeatures, roleFeatures, roleSlots, type ParserInput,
+  ARC_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcCount, arcFeatures, contextCount, contextFeatures, featureLevel, moveCount, moveFeatures,
+  roleFeatures, roleSlots, type ParserInput,
 } from './features.js';
 import { Configuration, LEFT, MOVES, NONE, RIGHT, SHIFT } from './transitions.js';
 import { deprojectivize } from './projectivize.js';
@@ -87,6 +88,11 @@ export class ParserModel {
   readonly columnOf: [Int32Array, Int32Array];
   /** Bounds of the best label score per tag pair (./arc-bounds.ts), measured once training has ended. */
   arcBounds: ArcBounds | null = null;
+  /** Template level of meta.features (features.ts) and its template counts. */
+  readonly level: number;
+  readonly nMove: number;
+  readonly nArc: number;
+  readonly nContext: number;
   constructor(
     /** Labels, lifted ones ("obj↑xcomp") included. */
     readonly labels: string[],
@@ -99,6 +105,10 @@ export class ParserModel {
     public meta: ParserMeta,
   ) {
     this.L = labels.length;
+    this.level = featureLevel(meta.features);
+    this.nMove = moveCount(this.level);
+    this.nArc = arcCount(this.level);
+    this.nContext = contextCount(this.level);
     this.moveMask = (1 << moveBits) - 1;
     this.arcMask = (1 << arcBits) - 1;
     if (moveW.length !== (1 << moveBits) * MOVES) throw new Error('parser model: move table has the wrong size');
@@ -170,8 +180,8 @@ export class ParserWorkspace {
     const Q = m.moveQ;
     if (Q) {
       // Quantised model: context templates looked up, single-word templates from the per-word cache.
-      contextFeatures(c, this.atoms, f, 0);
-      for (let i = 0; i < CONTEXT_FEATURES; i++) {
+      contextFeatures(c, this.atoms, f, 0, m.level);
+      for (let i = 0, k = m.nContext; i < k; i++) {
         const r = (f[i] & mask) << 2;
         sh += Q[r];
         le += Q[r + 1];
@@ -190,9 +200,9 @@ export class ParserWorkspace {
       le *= m.moveScale;
       ri *= m.moveScale;
     } else {
-      moveFeatures(c, this.atoms, f);
+      moveFeatures(c, this.atoms, f, m.level);
       const W = m.moveW;
-      for (let i = 0; i < MOVE_FEATURES; i++) {
+      for (let i = 0, k = m.nMove; i < k; i++) {
         const r = (f[i] & mask) * MOVES;
         sh += W[r];
         le += W[r + 1];
@@ -264,7 +274,8 @@ export class ParserWorkspace {
     const m = this.model;
     const L = m.dirLabels[dir].length;
     const f = this.arcFeats[dir];
-    arcFeatures(this.config, this.atoms, h, d, dir, f);
+    arcFeatures(this.config, this.atoms, h, d, dir, f, m.level);
+    const nArc = m.nArc;
     const out = this.labelScores[dir];
     out.fill(0);
     const mask = m.arcMask;
@@ -273,7 +284,7 @@ export class ParserWorkspace {
       // Integer sums of the int16 weights, scaled once below.
       const starts = m.arcSparse[dir].starts;
       const packed = m.arcPacked[dir];
-      for (let i = 0; i < ARC_FEATURES; i++) {
+      for (let i = 0; i < nArc; i++) {
         const r = f[i] & mask;
         for (let k = starts[r], end = starts[r + 1]; k < end; k++) {
           const e = packed[k];
@@ -283,7 +294,7 @@ export class ParserWorkspace {
       scale = m.arcScale;
     } else {
       const W = m.arcW[dir];
-      for (let i = 0; i < ARC_FEATURES; i++) {
+      for (let i = 0; i < nArc; i++) {
         const r = (f[i] & mask) * L;
         for (let l = 0; l < L; l++) out[l] += W[r + l];
       }

@@ -1,7 +1,7 @@
 /**
  * Training and scoring the parser on the treebanks: which data, which tags, which epoch.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Sentence } from '../conllu.js';
 import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
 import { jackknifeTags } from './jackknife.js';
@@ -12,7 +12,7 @@ import { loadParser, quantize, saveParser } from './io.js';
 import { ParserWorkspace, type ParserModel } from './model.js';
 import { ArcBoundsRecorder, type ArcBounds } from './arc-bounds.js';
 import { attachmentScores, countAttachments, emptyCounts } from './score.js';
-import { DEFAULT_TRAIN, trainParser, type TrainSentence } from './train.js';
+import { DEFAULT_TRAIN, averageParsers, trainParser, type TrainOptions, type TrainSentence } from './train.js';
 
 /**
  * Tags the parser trains on: gold (treebank), tagger (the committed tagger's predictions) or jackknife (each
@@ -23,7 +23,7 @@ export type TagSource = 'gold' | 'tagger' | 'jackknife';
 /** Folds for jackknifed training tags. */
 export const JACKKNIFE_FOLDS = 5;
 
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 /** Default epochs per language (chosen on held-out data; see models/README.md). */
 const EPOCHS: Record<string, number> = { en: 12, de: 15 };
@@ -59,6 +59,14 @@ export interface TrainParserCommand {
   folds?: number;
   out?: string;
   log: (line: string) => void;
+  /** Template set (features.ts FEATURE_SETS; default the newest). */
+  featureSet?: string;
+  /** Jackknifed tags are read from this JSON file when it exists, else computed and written there (experiments). */
+  tagsCache?: string;
+  /** Probability of following the model's own move once exploration starts (default DEFAULT_TRAIN.explore). */
+  explore?: number;
+  /** Train this many parsers (seeds seed, seed + 1, …) for a fixed number of epochs and average their weights. */
+  ensemble?: number;
 }
 
 export function trainParserCommand(o: TrainParserCommand): ParserModel {
@@ -66,12 +74,14 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const all = trainingSentences(o.lang, false);
   const epochs = o.epochs ?? EPOCHS[o.lang];
   const dev = o.lang === 'en' ? readTreebank('en-ewt', 'dev') : [];
-  const jk = o.tags === 'jackknife' ? jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev) : null;
+  const jk = o.tags === 'jackknife' ? cachedJackknife(o, all, dev) : null;
   const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
   const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
-  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta };
+  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta, featureSet: o.featureSet, explore: o.explore ?? DEFAULT_TRAIN.explore };
   let model: ParserModel;
-  if (o.lang === 'en') {
+  if ((o.ensemble ?? 1) > 1) {
+    model = trainEnsemble(o, all, inputs, dev, jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang)), { ...base, epochs });
+  } else if (o.lang === 'en') {
     // With predicted training tags, dev is tagged by a tagger that never saw it (a jackknife fold's, or the committed one).
     const devInputs = jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang));
     model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), {
@@ -101,6 +111,46 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   saveParser(model, out);
   o.log(`wrote ${out} (${(statSync(out).size / 1e6).toFixed(1)} MB, ${model.L} labels)`);
   return model;
+}
+
+/**
+ * o.ensemble parsers averaged (averageParsers), each trained for the given epochs. English is scored on EWT dev;
+ * German first on the held-out tenth (members trained on the other nine tenths), then retrained on everything.
+ */
+function trainEnsemble(o: TrainParserCommand, all: readonly Sentence[], inputs: readonly ParserInput[], dev: readonly Sentence[],
+  devInputs: readonly ParserInput[], base: Omit<TrainOptions, 'seed'> & { seed: number }): ParserModel {
+  const k = o.ensemble ?? 1;
+  const fit = (idx: number[]): ParserModel => averageParsers(Array.from({ length: k }, (_, j) => {
+    const member = trainParser(idx.map((i) => toTrain(all[i], inputs[i])), { ...base, seed: base.seed + j, onEpoch: (e) => e });
+    o.log(`  member ${j + 1}/${k} trained (${base.epochs} epochs, seed ${base.seed + j})`);
+    return member;
+  }));
+  const every = all.map((_, i) => i);
+  if (o.lang === 'en') {
+    const model = fit(every);
+    const r = scoreParser(model, dev, devInputs);
+    o.log(`ensemble of ${k}: en-ewt dev UAS ${r.uas.toFixed(2)} LAS ${r.las.toFixed(2)}`);
+    return model;
+  }
+  const held = every.filter((i) => i % 10 === 0);
+  const r = scoreParser(fit(every.filter((i) => i % 10 !== 0)), held.map((i) => all[i]), held.map((i) => inputs[i]));
+  o.log(`ensemble of ${k}: held-out tenth UAS ${r.uas.toFixed(2)} LAS ${r.las.toFixed(2)}; retraining on all ${all.length} sentences`);
+  const model = fit(every);
+  model.meta = { ...model.meta, heldOutLas: r.las, epochs: base.epochs };
+  return model;
+}
+
+/** Jackknifed tags, from o.tagsCache when that file exists (written there after computing them otherwise). */
+function cachedJackknife(o: TrainParserCommand, all: readonly Sentence[], dev: readonly Sentence[]): { train: ParserInput[]; extra: ParserInput[] } {
+  if (o.tagsCache && existsSync(o.tagsCache)) {
+    const jk = JSON.parse(readFileSync(o.tagsCache, 'utf8')) as { train: ParserInput[]; extra: ParserInput[] };
+    if (jk.train.length !== all.length || jk.extra.length !== dev.length) throw new Error(`${o.tagsCache}: made for other sentences`);
+    o.log(`jackknifed tags read from ${o.tagsCache}`);
+    return jk;
+  }
+  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev);
+  if (o.tagsCache) writeFileSync(o.tagsCache, JSON.stringify(jk));
+  return jk;
 }
 
 /**

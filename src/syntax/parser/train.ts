@@ -5,7 +5,7 @@
  * (possibly wrong) prediction with probability `explore`, so it learns to recover from its mistakes.
  */
 import { mulberry32 } from '../../util/hash.js';
-import { ARC_FEATURES, FEATURE_SET, MOVE_FEATURES, type ParserInput } from './features.js';
+import { FEATURE_SET, type ParserInput } from './features.js';
 import { ParserModel, ParserWorkspace, type ParserMeta } from './model.js';
 import { projectivize, LIFT_MARK, baseLabel } from './projectivize.js';
 import { LEFT, MOVES, NONE, RIGHT, SHIFT, moveCosts } from './transitions.js';
@@ -31,6 +31,8 @@ export interface TrainOptions {
   /** Lifted labels seen fewer times than this fall back to their base label (keeps the label set small). */
   minLiftCount: number;
   meta: ParserMeta;
+  /** Template set (features.ts FEATURE_SETS; default FEATURE_SET, the newest). */
+  featureSet?: string;
   /** Called after each epoch with the averaged model (e.g. to score dev); may return a score to keep the best epoch. */
   onEpoch?: (epoch: number, model: ParserModel, stats: { mistakes: number; steps: number; seconds: number }) => number | void;
 }
@@ -89,7 +91,7 @@ class Averager {
     const m = this.model;
     const W = m.moveW;
     const cd = this.step * delta;
-    for (let i = 0; i < MOVE_FEATURES; i++) {
+    for (let i = 0, k = m.nMove; i < k; i++) {
       const j = (feats[i] & m.moveMask) * MOVES + move;
       W[j] += delta;
       this.moveU[j] += cd;
@@ -103,7 +105,7 @@ class Averager {
     const U = this.arcU[dir];
     const width = m.dirLabels[dir].length;
     const cd = this.step * delta;
-    for (let i = 0; i < ARC_FEATURES; i++) {
+    for (let i = 0, k = m.nArc; i < k; i++) {
       const j = (feats[i] & m.arcMask) * width + column;
       W[j] += delta;
       U[j] += cd;
@@ -126,7 +128,7 @@ class Averager {
 /** Trains a parser; returns the averaged model of the best epoch (by onEpoch's score) or of the last one. */
 export function trainParser(sentences: readonly TrainSentence[], options: TrainOptions): ParserModel {
   const { labels, dirLabels, data } = prepare(sentences, options.minLiftCount);
-  const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, { ...options.meta, features: FEATURE_SET });
+  const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, { ...options.meta, features: options.featureSet ?? FEATURE_SET });
   const avg = new Averager(model);
   const ws = new ParserWorkspace(model);
   const rand = mulberry32(options.seed);
@@ -231,4 +233,24 @@ function shuffle(a: number[], rand: () => number): void {
     a[i] = a[j];
     a[j] = t;
   }
+}
+
+/**
+ * The mean of parsers trained on the same sentences with different seeds (same labels and table sizes): one
+ * model whose scores are the members' mean scores, so it parses as fast as one member.
+ */
+export function averageParsers(models: readonly ParserModel[]): ParserModel {
+  const first = models[0];
+  if (models.length === 1) return first;
+  const mean = (pick: (m: ParserModel) => Float32Array): Float32Array => {
+    const out = new Float32Array(pick(first).length);
+    for (const m of models) {
+      const w = pick(m);
+      if (w.length !== out.length) throw new Error('averageParsers: the models differ in table sizes');
+      for (let i = 0; i < w.length; i++) out[i] += w[i] / models.length;
+    }
+    return out;
+  };
+  return new ParserModel(first.labels, first.dirLabels, first.moveBits, first.arcBits, mean((m) => m.moveW),
+    [mean((m) => m.arcW[0]), mean((m) => m.arcW[1])], { ...first.meta, ensemble: models.length });
 }

@@ -36,6 +36,9 @@ export class Configuration {
   rc2 = new Int32Array(64);
   nLeft = new Int32Array(64);
   nRight = new Int32Array(64);
+  /** Label sets of the left and right dependents per node: bit (label mod 31) set for each (Zhang & Nivre 2011). */
+  leftSet = new Int32Array(64);
+  rightSet = new Int32Array(64);
 
   reset(n: number): void {
     if (this.heads.length < n + 2) this.grow(n + 2);
@@ -52,6 +55,8 @@ export class Configuration {
       this.rc2[i] = NONE;
       this.nLeft[i] = 0;
       this.nRight[i] = 0;
+      this.leftSet[i] = 0;
+      this.rightSet[i] = 0;
     }
   }
 
@@ -67,6 +72,8 @@ export class Configuration {
     this.rc2 = new Int32Array(cap);
     this.nLeft = new Int32Array(cap);
     this.nRight = new Int32Array(cap);
+    this.leftSet = new Int32Array(cap);
+    this.rightSet = new Int32Array(cap);
   }
 
   /** The i-th stack element from the top (0 = s0), or NONE. */
@@ -118,11 +125,13 @@ export class Configuration {
       this.lc2[h] = this.lc1[h];
       this.lc1[h] = d;
       this.nLeft[h]++;
+      this.leftSet[h] |= 1 << (label % 31);
     } else {
       // RIGHT adds dependents left to right: the newest is the rightmost.
       this.rc2[h] = this.rc1[h];
       this.rc1[h] = d;
       this.nRight[h]++;
+      this.rightSet[h] |= 1 << (label % 31);
     }
   }
 }

@@ -253,8 +253,15 @@ export class TaggerModel {
     return this.cachedScorer;
   }
 
-  /** Tagging with a frozen model: the same scores as tagPlain, from cached partial sums (./cached-scores.ts). */
-  private tagCached(forms: readonly string[]): TagResult {
+  /** UPOS alone (no FEATS, no lemma): what the NER features read; the same tags as tag(). */
+  tagUpos(forms: readonly string[]): string[] {
+    if (!this.frozen) return this.tagPlain(forms).upos;
+    const { upos } = this.uposCached(forms);
+    return Array.from(upos, (u) => this.labels.upos[u]);
+  }
+
+  /** Word infos, cached sums and UPOS indices of a sentence (frozen models). */
+  private uposCached(forms: readonly string[]): { ws: WordInfo[]; sums: WordSums[]; upos: Int32Array } {
     const sc = this.scorer();
     const n = forms.length;
     const N = this.nUpos;
@@ -277,6 +284,15 @@ export class TaggerModel {
         upos[i] = argmaxOf(s, null, N);
       }
     }
+    return { ws, sums, upos };
+  }
+
+  /** Tagging with a frozen model: the same scores as tagPlain, from cached partial sums (./cached-scores.ts). */
+  private tagCached(forms: readonly string[]): TagResult {
+    const sc = this.scorer();
+    const n = forms.length;
+    const s = this.scores;
+    const { ws, sums, upos } = this.uposCached(forms);
     const fIdx = new Int32Array(n);
     const fHash = new Int32Array(n);
     const ctx = this.ctx;
