@@ -21,6 +21,8 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
+import { parsedSubject } from './parse-subject.js';
+import { analyzePhrase } from './phrase-info.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -94,6 +96,16 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
+    // The rules' subject names nobody the article knows ("Perhaps fearful of …", "Ursprünglich"): the parse's
+    // subject of the verb, when it resolves to an actor or a group.
+    if (st.cue && st.form && !relay && (!rec || rec.named && !rec.entity)) {
+      const ps = parsedSubject(v, st, syntaxOf);
+      const info = ps ? analyzePhrase(v, ps[0], ps[1]) : null;
+      if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+        const alt = registry.resolvePhrase(ps[0], ps[1], number);
+        if (alt && (alt.entity || alt.group)) { rec = alt; st.subject = { type: 'phrase', range: ps }; }
+      }
+    }
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
