@@ -279,8 +279,9 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       const konj = mood.forms.has(verb) || verb.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => verb.endsWith(x))
         && !lex.determiners.has(verb) && !lex.verbs.has(verb);
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
-        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
-        if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+        // The pronoun is the content's subject ("Diese habe …", "Man werde …"), not the speaker: the words go on.
+        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'none' }, [k, k + 2]);
+        if (st) { st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
       } else if (k > S && k < E && !v.quoteOf[k] && (mood.forms.has(v.lower[k]) || mood.continuationForms.has(v.lower[k])) && !v.quoteOf[S]) {
         // "Daher könne es …", "Zudem sei die Nachfrage groß": an adverb in the prefield, the verb in the reported mood.
         const st = indirect(v, trimContent(v, S, E), [k, k + 1], null, { type: 'none' }, [S, S]);
