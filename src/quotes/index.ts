@@ -39,7 +39,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const spans = findQuoteSpans(doc.text, doc.paragraphs);
   const v = buildView(doc, lex, entities, spans);
   const registry = new SourceRegistry(v);
-  const { statements, attributed } = collectStatements(v);
+  const { statements, attributed } = collectStatements(v, syntaxOf);
   const terms: SpanOut[] = [];
 
   // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.

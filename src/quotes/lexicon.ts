@@ -165,7 +165,7 @@ export interface QuoteLexicon {
   /** Cue phrases naming the source in a $NP slot ("aus $NP verlautete"). */
   sourcePhrases: TokenPattern[];
   /** Reported speech carried by the verb's mood alone (German Konjunktiv I), or null. */
-  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[];
+  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[]; hypotheticalForms: Set<string>;
     /** Forms that continue reported speech after any subject (Konjunktiv II standing in for I: "müssten"). */
     continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
@@ -204,7 +204,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
     participles?: string[];
-    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
+    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
   const joinedParticles = !!readJson<{ joinedParticles?: boolean }>(dir, 'function-words.json', {}).joinedParticles;
@@ -301,7 +301,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
-      suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [],
+      suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [], hypotheticalForms: lowerSet(vj.reportedMood.hypotheticalForms ?? []),
       continuationForms: lowerSet(vj.reportedMood.continuationForms),
     } : null,
     responses: readLines(dir, 'responses.txt').map((l) => {
