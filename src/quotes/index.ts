@@ -38,6 +38,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const lex = loadQuoteLexicon(doc.language);
   const spans = findQuoteSpans(doc.text, doc.paragraphs);
   const v = buildView(doc, lex, entities, spans);
+  v.syntaxOf = syntaxOf;
   const registry = new SourceRegistry(v);
   const { statements, attributed } = collectStatements(v, syntaxOf);
   const terms: SpanOut[] = [];
@@ -112,6 +113,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       : sub.type === 'none' ? 'none' : sub.type);
     if (rec) registry.note(rec, st.anchor);
   }
+
+  registry.collectSilentGroups(syntaxOf);
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
   const inContent = contentCover(v.lower.length, statements);

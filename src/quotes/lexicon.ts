@@ -92,6 +92,8 @@ export interface ResponsePattern {
 export interface QuoteLexicon {
   language: string;
   verbs: Map<string, VerbForm>;
+  /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
+  viewLemmas: Set<string>;
   auxiliaries: Set<string>;
   /** Auxiliaries that make a participle passive ("berichtet wurde"): no speaker, no statement. */
   passiveAuxiliaries: Set<string>;
@@ -203,7 +205,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[];
+    participles?: string[]; stanceVerbs?: string[];
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -299,6 +301,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
+    viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
       suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [], hypotheticalForms: lowerSet(vj.reportedMood.hypotheticalForms ?? []),

@@ -29,7 +29,11 @@ export interface DocView {
   capitalisedInside: Set<string>;
   /** The dateline's span: the text layer's, or one opening the paragraph after a long headline it took for text. */
   dateline: { start: number; end: number } | null;
+  /** The parse on demand (the pipeline's lazy syntax stage), when the stage was given one. */
+  syntaxOf?: () => SyntaxLayer | null;
 }
+
+import type { SyntaxLayer } from '../syntax/types.js';
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const UPPER_START = /^\p{Lu}/u;
