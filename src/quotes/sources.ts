@@ -11,7 +11,7 @@ import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
-import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
+import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
   key: string;
@@ -284,7 +284,7 @@ export class SourceRegistry {
     const v = this.v;
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
-    [a, b] = np;
+    [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
     const info = analyzePhrase(v, a, b);
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
@@ -644,6 +644,21 @@ function isViewSubject(v: DocView, syn: SyntaxLayer, t: number): boolean {
   if (!at || at.words[at.word].deprel !== 'nsubj') return false;
   const head = at.words[at.words[at.word].head - 1];
   return !!head && v.lex.viewLemmas.has(head.lemma.toLowerCase());
+}
+
+/** Longest stretch a speaker phrase is extended by to take in the rest of a name it cuts ("Badr al-Bussaidi"). */
+const MAX_NAME_TAIL = 4;
+
+/**
+ * The end of a speaker phrase [a, b), moved past the end of a name that starts inside it and runs on ("der
+ * Außenminister Badr | al-Bussaidi", "Linken-Chef Jan | van Aken"): the chunker stops at a lowercase name part.
+ */
+function nameEndAfter(v: DocView, a: number, b: number): number {
+  let end = b;
+  for (const m of mentionsIn(v, a, Math.min(v.lower.length, b + MAX_NAME_TAIL))) {
+    if (m.tokenStart < b && m.tokenEnd > end && m.tokenEnd - b <= MAX_NAME_TAIL && m.kind !== 'pronoun') end = m.tokenEnd;
+  }
+  return end;
 }
 
 /** Does token t lie in the dateline or the byline ("WASHINGTON (Reuters) -", "Von Anna Schmidt")? Those never speak. */
