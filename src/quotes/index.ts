@@ -23,6 +23,7 @@ import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
 import { parsedSubject } from './parse-subject.js';
 import { analyzePhrase } from './phrase-info.js';
+import { addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -115,6 +116,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   }
 
   registry.collectSilentGroups(syntaxOf);
+  addSpeakerEntities(v, entities, new Set([...recOf.values()].filter((r): r is SourceRec => !!r)));
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
   const inContent = contentCover(v.lower.length, statements);
