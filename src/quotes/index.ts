@@ -21,7 +21,8 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
-import { parsedSubject } from './parse-subject.js';
+import { parsedSubject, phraseTokens } from './parse-subject.js';
+import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
@@ -42,6 +43,14 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   v.syntaxOf = syntaxOf;
   const registry = new SourceRegistry(v);
   const { statements, attributed } = collectStatements(v, syntaxOf);
+  // Reporting verbs with a clausal complement the word-order rules missed, from the parse.
+  const syn = syntaxOf ? syntaxOf() : null;
+  for (const st of syn ? parseStatements(v, syn, statements, phraseTokens) : []) {
+    v.spans.forEach((q, i) => {
+      if (!attributed.has(i) && q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
+    });
+    statements.push(st);
+  }
   const terms: SpanOut[] = [];
 
   // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.

@@ -92,6 +92,8 @@ export interface ResponsePattern {
 export interface QuoteLexicon {
   language: string;
   verbs: Map<string, VerbForm>;
+  /** Lemmas of the reporting verbs (not the relaying ones): a clausal complement of one is reported content. */
+  reportLemmas: Set<string>;
   /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
   viewLemmas: Set<string>;
   auxiliaries: Set<string>;
@@ -301,6 +303,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
+    reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
     viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
