@@ -21,7 +21,7 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
-import { parsedSubject, phraseTokens } from './parse-subject.js';
+import { colonClauseSubject, parsedSubject, phraseTokens } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { addSpeakerEntities } from './speaker-entities.js';
@@ -107,6 +107,15 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
+    // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
+    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity)) {
+      const cs = colonClauseSubject(v, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
+      const info = cs ? analyzePhrase(v, cs[0], cs[1]) : null;
+      if (cs && info && (info.kind === 'named' && info.entity || info.kind === 'group')) {
+        rec = registry.resolvePhrase(cs[0], cs[1], 'any');
+        st.subject = { type: 'phrase', range: cs };
+      }
+    }
     // The rules' subject names nobody the article knows ("Perhaps fearful of …", "Ursprünglich"): the parse's
     // subject of the verb, when it resolves to an actor or a group.
     if (st.cue && st.form && !relay && (!rec || rec.named && !rec.entity)) {

@@ -54,7 +54,7 @@ export function parseSubject(syn: SyntaxLayer, verb: number): [number, number] |
   const head = verbOf(words, at.word);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (w.head !== head + 1 || (w.deprel !== 'nsubj' && w.deprel !== 'csubj')) continue;
+    if (w.head !== head + 1 || (!isSubjectWord(w) && w.deprel !== 'csubj')) continue;
     if (w.deprel === 'csubj') return null;
     const r = phraseTokens(words, i);
     return r[1] - r[0] <= MAX_PARSE_SUBJECT ? r : null;
@@ -77,4 +77,29 @@ export function parsedSubject(v: DocView, st: Statement, syntaxOf: (() => Syntax
   const sub = st.subject;
   if (sub.type === 'phrase' && sub.range[0] < ps[1] && ps[0] < sub.range[1]) return null;
   return ps;
+}
+
+/**
+ * A direct quote introduced by a clause ending in a colon ("Klarer äußert sich CSU-Chef Söder: „…“", "Als neuer
+ * Premier muss Carney nun die Krise meistern: „…“"): the subject of that clause's main verb, by the parse, as a token
+ * range; null when the quote does not follow a colon or the clause has no subject.
+ */
+export function colonClauseSubject(v: DocView, open: number, syntaxOf: (() => SyntaxLayer | null) | undefined): [number, number] | null {
+  const colon = open - 1;
+  if (colon < 0 || v.lower[colon] !== ':' || !syntaxOf) return null;
+  const syn = syntaxOf();
+  const at = syn ? parseAt(syn, colon) : null;
+  if (!at) return null;
+  const { words } = at;
+  const root = words.findIndex((w) => w.head === 0);
+  if (root < 0 || words[root].token >= colon) return null;
+  const s = words.findIndex((w) => w.head === root + 1 && w.token < colon && isSubjectWord(w));
+  if (s < 0) return null;
+  const r = phraseTokens(words, s);
+  return r[1] <= colon && !v.quoteOf[r[0]] ? r : null;
+}
+
+/** A subject: nsubj, or a nominative noun the parser took for an object (German "äußert sich CSU-Chef Söder"). */
+function isSubjectWord(w: SyntaxWord): boolean {
+  return w.deprel === 'nsubj' || w.deprel === 'obj' && /(?:^|\|)Case=Nom/.test(w.feats) && (w.upos === 'PROPN' || w.upos === 'NOUN');
 }
