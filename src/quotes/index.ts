@@ -21,6 +21,10 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
+import { colonClauseSubject, parsedSubject, phraseTokens } from './parse-subject.js';
+import { parseStatements } from './parse-statements.js';
+import { analyzePhrase } from './phrase-info.js';
+import { addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -36,8 +40,17 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const lex = loadQuoteLexicon(doc.language);
   const spans = findQuoteSpans(doc.text, doc.paragraphs);
   const v = buildView(doc, lex, entities, spans);
+  v.syntaxOf = syntaxOf;
   const registry = new SourceRegistry(v);
-  const { statements, attributed } = collectStatements(v);
+  const { statements, attributed } = collectStatements(v, syntaxOf);
+  // Reporting verbs with a clausal complement the word-order rules missed, from the parse.
+  const syn = syntaxOf ? syntaxOf() : null;
+  for (const st of syn ? parseStatements(v, syn, statements, phraseTokens) : []) {
+    v.spans.forEach((q, i) => {
+      if (!attributed.has(i) && q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
+    });
+    statements.push(st);
+  }
   const terms: SpanOut[] = [];
 
   // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.
@@ -94,12 +107,34 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
+    // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
+    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity)) {
+      const cs = colonClauseSubject(v, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
+      const info = cs ? analyzePhrase(v, cs[0], cs[1]) : null;
+      if (cs && info && (info.kind === 'named' && info.entity || info.kind === 'group')) {
+        rec = registry.resolvePhrase(cs[0], cs[1], 'any');
+        st.subject = { type: 'phrase', range: cs };
+      }
+    }
+    // The rules' subject names nobody the article knows ("Perhaps fearful of …", "Ursprünglich"): the parse's
+    // subject of the verb, when it resolves to an actor or a group.
+    if (st.cue && st.form && !relay && (!rec || rec.named && !rec.entity)) {
+      const ps = parsedSubject(v, st, syntaxOf);
+      const info = ps ? analyzePhrase(v, ps[0], ps[1]) : null;
+      if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+        const alt = registry.resolvePhrase(ps[0], ps[1], number);
+        if (alt && (alt.entity || alt.group)) { rec = alt; st.subject = { type: 'phrase', range: ps }; }
+      }
+    }
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
       : sub.type === 'none' ? 'none' : sub.type);
     if (rec) registry.note(rec, st.anchor);
   }
+
+  registry.collectSilentGroups(syntaxOf);
+  addSpeakerEntities(v, entities, new Set([...recOf.values()].filter((r): r is SourceRec => !!r)));
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
   const inContent = contentCover(v.lower.length, statements);

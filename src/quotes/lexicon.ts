@@ -92,6 +92,10 @@ export interface ResponsePattern {
 export interface QuoteLexicon {
   language: string;
   verbs: Map<string, VerbForm>;
+  /** Lemmas of the reporting verbs (not the relaying ones): a clausal complement of one is reported content. */
+  reportLemmas: Set<string>;
+  /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
+  viewLemmas: Set<string>;
   auxiliaries: Set<string>;
   /** Auxiliaries that make a participle passive ("berichtet wurde"): no speaker, no statement. */
   passiveAuxiliaries: Set<string>;
@@ -165,7 +169,7 @@ export interface QuoteLexicon {
   /** Cue phrases naming the source in a $NP slot ("aus $NP verlautete"). */
   sourcePhrases: TokenPattern[];
   /** Reported speech carried by the verb's mood alone (German Konjunktiv I), or null. */
-  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[];
+  reportedMood: { subjects: Set<string>; forms: Set<string>; suffix: string; notSuffixes: string[]; hypotheticalForms: Set<string>;
     /** Forms that continue reported speech after any subject (Konjunktiv II standing in for I: "müssten"). */
     continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
@@ -203,8 +207,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[];
-    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
+    participles?: string[]; stanceVerbs?: string[];
+    reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
   const joinedParticles = !!readJson<{ joinedParticles?: boolean }>(dir, 'function-words.json', {}).joinedParticles;
@@ -299,9 +303,11 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
+    reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
+    viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
-      suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [],
+      suffix: vj.reportedMood.suffix, notSuffixes: vj.reportedMood.notSuffixes ?? [], hypotheticalForms: lowerSet(vj.reportedMood.hypotheticalForms ?? []),
       continuationForms: lowerSet(vj.reportedMood.continuationForms),
     } : null,
     responses: readLines(dir, 'responses.txt').map((l) => {

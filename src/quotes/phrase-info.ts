@@ -7,6 +7,7 @@ import type { EntityMention } from '../entities/types.js';
 import type { SourceNoun } from './lexicon.js';
 import { hasNameLike } from './phrases.js';
 import { isCap, mentionsIn, type DocView } from './view.js';
+import { parseAt } from './parse-subject.js';
 
 export interface PhraseInfo {
   start: number;
@@ -61,7 +62,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   for (let j = k; j < b; j++) {
     const w = v.lower[j];
     const sn = lex.sourceNouns.get(w);
-    if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn); continue; }
+    if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
     if (seenNoun && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       // "Beamte und Analysten": a coordinated source noun keeps the group collective.
       if (lex.coordinators.has(w) && lex.sourceNouns.has(v.lower[j + 1])) { info.plural = true; continue; }
@@ -117,8 +118,17 @@ function rank(v: DocView, m: EntityMention): number {
  * Is the source-noun form singular? Known only where plurals are marked by a suffix (English "-s"): a form without
  * one, of a noun that is no collective ("police", "media"), is singular. Elsewhere (German) unknown: false.
  */
-function singularNounForm(v: DocView, form: string, noun: SourceNoun): boolean {
+function singularNounForm(v: DocView, form: string, noun: SourceNoun, t: number): boolean {
   const suffixes = v.lex.pluralSuffixes;
-  if (!suffixes.length || noun.collective || v.lex.irregularPlurals.has(form)) return false;
+  if (noun.collective || v.lex.irregularPlurals.has(form)) return false;
+  // Without plural endings to go by ("der Sprecher" / "die Sprecher"), the tagger's Number says it.
+  if (!suffixes.length) return parsedNumber(v, t) === 'Sing';
   return !suffixes.some((x) => form.endsWith(x));
+}
+
+/** The tagger's Number of token t ('Sing', 'Plur' or '' when unknown or without a parse). */
+function parsedNumber(v: DocView, t: number): string {
+  const syn = v.syntaxOf ? v.syntaxOf() : null;
+  const at = syn ? parseAt(syn, t) : null;
+  return at ? /(?:^|\|)Number=(\w+)/.exec(at.words[at.word].feats)?.[1] ?? '' : '';
 }

@@ -5,11 +5,13 @@
  * speakers before them.
  */
 import type { Source, SpanOut } from '../contract/schema.js';
+import type { SyntaxLayer } from '../syntax/types.js';
+import { parseAt, phraseTokens } from './parse-subject.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
-import { isCap, isPunct, sentenceRange, spanOf, textOf, type DocView } from './view.js';
+import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
   key: string;
@@ -72,6 +74,39 @@ export class SourceRegistry {
       if (same && !same.promoted) this.passingAt.set(at, same);
       else { const rec = this.newGroup(info); rec.promoted = false; this.passingAt.set(at, rec); }
       i = end - 1;
+    }
+  }
+
+  /**
+   * Groups that never speak but are named as holding a view or doing something ("Beobachter rechnen damit",
+   * "Swedish officials had no immediate comment", "polls show …"): every phrase built on a source noun outside
+   * quotes and credits enters the output, linked to the group it refers back to when there is one. Run after
+   * the speakers are resolved, so a silent mention joins a speaking group instead of founding its own.
+   */
+  collectSilentGroups(syntaxOf: (() => SyntaxLayer | null) | undefined): void {
+    const v = this.v, lex = v.lex;
+    const syn = syntaxOf ? syntaxOf() : null;
+    if (!syn) return;
+    const covered = new Set<number>();
+    for (const r of this.recs) for (const m of r.mentions) covered.add(m.start);
+    for (let i = 0; i < v.lower.length; i++) {
+      if (!lex.sourceNouns.has(v.lower[i]) || v.quoteOf[i] || inCredits(v, i)) continue;
+      const at0 = parseAt(syn, i);
+      if (!at0 || !isViewSubject(v, syn, i)) continue;
+      // The phrase as the parse delimits it ("some critics", not "decades some critics").
+      const [s, end] = phraseTokens(at0.words, at0.word);
+      if (s > i || end <= i || end - s > MAX_SUBJECT_WORDS) continue;
+      const info = analyzePhrase(v, s, end);
+      i = end - 1;
+      if (info.kind !== 'group') continue;
+      const at = v.doc.tokens[info.start].start;
+      let seen = false;
+      for (let t = info.start; t < info.end && !seen; t++) seen = covered.has(v.doc.tokens[t].start);
+      if (seen) continue;
+      const passing = this.passingAt.get(at);
+      if (passing) { this.addMention(passing, info.start, info.end); continue; }
+      const rec = this.resolveGroup(info);
+      if (rec.group) this.addMention(rec, info.start, info.end);
     }
   }
 
@@ -249,7 +284,7 @@ export class SourceRegistry {
     const v = this.v;
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
-    [a, b] = np;
+    [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
     const info = analyzePhrase(v, a, b);
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
@@ -601,6 +636,29 @@ export class SourceRegistry {
       return s;
     });
   }
+}
+
+/** Is the word of token t the subject (nsubj in the parse) of a verb that voices or holds a view ("rechnen", "show")? */
+function isViewSubject(v: DocView, syn: SyntaxLayer, t: number): boolean {
+  const at = parseAt(syn, t);
+  if (!at || at.words[at.word].deprel !== 'nsubj') return false;
+  const head = at.words[at.words[at.word].head - 1];
+  return !!head && v.lex.viewLemmas.has(head.lemma.toLowerCase());
+}
+
+/** Longest stretch a speaker phrase is extended by to take in the rest of a name it cuts ("Badr al-Bussaidi"). */
+const MAX_NAME_TAIL = 4;
+
+/**
+ * The end of a speaker phrase [a, b), moved past the end of a name that starts inside it and runs on ("der
+ * Außenminister Badr | al-Bussaidi", "Linken-Chef Jan | van Aken"): the chunker stops at a lowercase name part.
+ */
+function nameEndAfter(v: DocView, a: number, b: number): number {
+  let end = b;
+  for (const m of mentionsIn(v, a, Math.min(v.lower.length, b + MAX_NAME_TAIL))) {
+    if (m.tokenStart < b && m.tokenEnd > end && m.tokenEnd - b <= MAX_NAME_TAIL && m.kind !== 'pronoun') end = m.tokenEnd;
+  }
+  return end;
 }
 
 /** Does token t lie in the dateline or the byline ("WASHINGTON (Reuters) -", "Von Anna Schmidt")? Those never speak. */

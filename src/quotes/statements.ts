@@ -11,6 +11,8 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
+import { reportedMainVerb } from './reported-mood.js';
+import type { SyntaxLayer } from '../syntax/types.js';
 import { cueAt, isCap, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
@@ -102,7 +104,7 @@ function attributionAfter(v: DocView, from: number, limit: number):
   return null;
 }
 
-export function collectStatements(v: DocView): { statements: Statement[]; consumed: Set<number>; attributed: Set<number> } {
+export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | null): { statements: Statement[]; consumed: Set<number>; attributed: Set<number> } {
   const lex = v.lex;
   const statements: Statement[] = [];
   const consumed = new Set<number>();
@@ -279,8 +281,9 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
       const konj = mood.forms.has(verb) || verb.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => verb.endsWith(x))
         && !lex.determiners.has(verb) && !lex.verbs.has(verb);
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
-        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'phrase', range: [k, k + 1] }, [k, k + 2]);
-        if (st) { st.cue = null; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
+        // The pronoun is the content's subject ("Diese habe …", "Man werde …"), not the speaker: the words go on.
+        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'none' }, [k, k + 2]);
+        if (st) { st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
       } else if (k > S && k < E && !v.quoteOf[k] && (mood.forms.has(v.lower[k]) || mood.continuationForms.has(v.lower[k])) && !v.quoteOf[S]) {
         // "Daher könne es …", "Zudem sei die Nachfrage groß": an adverb in the prefield, the verb in the reported mood.
         const st = indirect(v, trimContent(v, S, E), [k, k + 1], null, { type: 'none' }, [S, S]);
@@ -298,6 +301,19 @@ export function collectStatements(v: DocView): { statements: Statement[]; consum
             st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k;
             statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
           }
+        }
+      }
+    }
+    if (mood && !sentencesWithStatements.has(s)) {
+      // The parse: the main clause's finite verb in reported mood wherever it stands ("Wenn …, sei es klar, …"),
+      // with or without a report just before it (a Konjunktiv I main clause in news is someone's words).
+      const syn = !v.quoteOf[S] && !isQuoteMark(v, S) && syntaxOf ? syntaxOf() : null;
+      const t = syn ? reportedMainVerb(v, syn, S, E) : -1;
+      if (t >= 0) {
+        const st = indirect(v, trimContent(v, S, E), [t, t + 1], null, { type: 'none' }, [S, S]);
+        if (st) {
+          st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
+          statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
         }
       }
     }

@@ -29,7 +29,11 @@ export interface DocView {
   capitalisedInside: Set<string>;
   /** The dateline's span: the text layer's, or one opening the paragraph after a long headline it took for text. */
   dateline: { start: number; end: number } | null;
+  /** The parse on demand (the pipeline's lazy syntax stage), when the stage was given one. */
+  syntaxOf?: () => SyntaxLayer | null;
 }
+
+import type { SyntaxLayer } from '../syntax/types.js';
 
 const PUNCT = /^[^\p{L}\p{N}]+$/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -63,8 +67,25 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
 }
 
 /** A first paragraph of one line with no closing punctuation is a headline, whatever its length. */
+/** Fewest letters a capitals-only dateline run into the first sentence must have ("TOKYO", not "EU"): set by hand. */
+const MIN_CAPS_DATELINE = 5;
+
+/**
+ * A wire dateline run into the first sentence without agency or dash ("AMMAN/BEIRUT/GENEVA The Syrian opposition
+ * said …"): capitals-only words (places joined by "/") opening the first paragraph, before a word in mixed case.
+ */
+function capsDateline(doc: Doc): { start: number; end: number } | null {
+  const p = doc.paragraphs.find((x) => !x.heading);
+  if (!p) return null;
+  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?:[ /]\p{Lu}[\p{Lu}.'’-]*)*) (?=\p{Lu}\p{Ll})/u.exec(doc.text.slice(p.start, p.end));
+  if (!m || m[1].replace(/[^\p{L}]/gu, '').length < MIN_CAPS_DATELINE) return null;
+  return { start: p.start, end: p.start + m[1].length };
+}
+
 function datelineOf(doc: Doc): { start: number; end: number } | null {
   if (doc.dateline) return doc.dateline.span;
+  const caps = capsDateline(doc);
+  if (caps) return caps;
   const p0 = doc.paragraphs[0];
   if (!p0 || doc.paragraphs.length < 2) return null;
   const first = doc.text.slice(p0.start, p0.end).trim();

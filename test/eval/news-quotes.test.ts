@@ -9,17 +9,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateNews, type NewsEval } from '../../src/eval/news/run.js';
 import { summaryRows } from '../../src/eval/news/report.js';
 
-/** Measured on news-dev (40 German, 40 English articles) on the quotes branch; floors are these minus 0.03. */
+/**
+ * Measured on news-dev (40 German, 40 English articles) on the attrib branch (attribution on the parse, silent
+ * anonymous groups, speakers that are no entity); floors are these minus 0.03. Before: de found P .880 R .732, speaker
+ * right R .527, sources count R .492; en .889 / .807, .625, .478.
+ */
 const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
-    'quotes (found)': { p: 0.880, r: 0.732 },
-    'quotes (speaker right)': { r: 0.527 },
-    'anonymous sources (count)': { r: 0.492 },
+    'quotes (found)': { p: 0.887, r: 0.772 },
+    'quotes (speaker right)': { r: 0.580 },
+    'anonymous sources (found)': { p: 0.854, r: 0.574 },
+    'anonymous sources (count)': { r: 0.557 },
   },
   en: {
-    'quotes (found)': { p: 0.889, r: 0.807 },
-    'quotes (speaker right)': { r: 0.625 },
-    'anonymous sources (count)': { r: 0.478 },
+    'quotes (found)': { p: 0.884, r: 0.816 },
+    'quotes (speaker right)': { r: 0.642 },
+    'anonymous sources (found)': { p: 0.768, r: 0.558 },
+    'anonymous sources (count)': { r: 0.549 },
   },
 };
 const MARGIN = 0.03;

@@ -1,0 +1,74 @@
+/**
+ * Indirect statements read from the parse where the word-order rules found none: a reporting verb (by its lemma,
+ * lang/<code>/quotes/verbs.json) with a clausal complement (UD ccomp) — "Iran denies its program was aimed at …",
+ * "France, which said it would keep …", "…, saying it had not received …", "told Arabiya TV members might be …".
+ * The content is the complement's phrase without its complementiser; the speaker is the verb's subject, or for a
+ * participle or coordinated verb without one, the subject of the verb it hangs on.
+ */
+import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
+import type { Subject } from './attribution.js';
+import { trimContent, wordCount } from './attribution.js';
+import type { Statement } from './statements.js';
+import { cueAt, isQuoteMark, VERB_ONLY, type DocView } from './view.js';
+
+/** Fewest words a complement needs to be reported content ("said so" is none): set by hand. */
+const MIN_CONTENT_WORDS = 3;
+
+/** Token range [first, last + 1) of the whole subtree of word h. */
+function subtreeTokens(words: SyntaxWord[], h: number): [number, number] {
+  let a = words[h].token, b = words[h].token + 1;
+  for (let i = 0; i < words.length; i++) {
+    let k = i;
+    while (k >= 0 && k !== h) k = words[k].head - 1;
+    if (k === h) { a = Math.min(a, words[i].token); b = Math.max(b, words[i].token + 1); }
+  }
+  return [a, b];
+}
+
+/** The nsubj word of verb h, or of the verb it hangs on when h has none (participle, coordination); -1 when none. */
+function subjectWord(words: SyntaxWord[], h: number): number {
+  for (let hop = 0; hop < 2 && h >= 0; hop++) {
+    const s = words.findIndex((w) => w.head === h + 1 && w.deprel === 'nsubj');
+    if (s >= 0) return s;
+    if (!/^(advcl|conj|xcomp|acl)/.test(words[h].deprel)) return -1;
+    h = words[h].head - 1;
+  }
+  return -1;
+}
+
+/** Statements from reporting verbs' clausal complements, for content no statement in `taken` covers yet. */
+export function parseStatements(v: DocView, syn: SyntaxLayer, taken: Statement[], phraseOf: (words: SyntaxWord[], h: number) => [number, number]): Statement[] {
+  const covered = new Uint8Array(v.lower.length + 1);
+  for (const st of taken) for (let t = Math.max(0, st.content[0]); t < st.content[1] && t < covered.length; t++) covered[t] = 1;
+  const out: Statement[] = [];
+  for (const sent of syn.sentences) {
+    const words = sent.words;
+    for (let h = 0; h < words.length; h++) {
+      const w = words[h];
+      if (!v.lex.reportLemmas.has(w.lemma.toLowerCase()) || v.quoteOf[w.token] || v.verbMask[w.token] === VERB_ONLY) continue;
+      const c = words.findIndex((x) => x.head === h + 1 && x.deprel === 'ccomp');
+      if (c < 0 || words[c].token < w.token) continue;
+      // A clause with a subject of its own ("using an acronym", "prompting applause" are no reported content).
+      if (!words.some((x) => x.head === c + 1 && /^(nsubj|expl)/.test(x.deprel))) continue;
+      let [a, b] = subtreeTokens(words, c);
+      while (a < b && (v.lex.complementizers.has(v.lower[a]) || v.lower[a] === ',')) a++;
+      [a, b] = trimContent(v, a, b);
+      if (v.lex.prepositions.has(v.lower[a])) continue;
+      if (b <= a || wordCount(v, a, b) < MIN_CONTENT_WORDS) continue;
+      let busy = false;
+      for (let t = a; t < b && !busy; t++) busy = covered[t] === 1 || v.quoteOf[t] > 0 || isQuoteMark(v, t);
+      if (busy) continue;
+      const s = subjectWord(words, h);
+      const range = s >= 0 ? phraseOf(words, s) : null;
+      const subject: Subject = range && range[1] <= a ? { type: 'phrase', range } : { type: 'none' };
+      const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
+      out.push({
+        kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],
+        form: cueAt(v, w.token) ?? null, subject, attribution: [Math.min(w.token, range ? range[0] : w.token), w.token + 1],
+        anchor: range ? range[0] : w.token,
+      });
+      for (let t = a; t < b; t++) covered[t] = 1;
+    }
+  }
+  return out;
+}

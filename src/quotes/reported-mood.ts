@@ -1,0 +1,47 @@
+/**
+ * German reported speech without a verb of saying, read from the parse: the finite verb of the sentence's main
+ * clause (the root, or the auxiliary or copula of the root) is in the subjunctive ("Von den Drohnen, die der Iran
+ * losgeschickt habe, sei keiner …", "Wenn die Partei ausscheide, sei es klar, dass …"). The word-order rules only
+ * look at the second position; the parse finds the main verb after a fronted clause too. Mood=Sub comes from the
+ * tagger; Konjunktiv II forms (`continuationForms`, `hypotheticalForms`) do not count here: without a report just
+ * before, "wäre", "würde", "müssten" are conditionals more often than reports.
+ */
+import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
+import { parseAt } from './parse-subject.js';
+import type { DocView } from './view.js';
+
+const feat = (w: SyntaxWord, name: string): string => {
+  const m = new RegExp(`(?:^|\\|)${name}=([^|]*)`).exec(w.feats);
+  return m ? m[1] : '';
+};
+
+/** The finite verb word of the main clause of the parse sentence holding token `t`, or -1. */
+function mainFinite(words: SyntaxWord[]): number {
+  const root = words.findIndex((w) => w.head === 0);
+  if (root < 0) return -1;
+  if (feat(words[root], 'VerbForm') === 'Fin') return root;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.head === root + 1 && /^(aux|cop)/.test(w.deprel) && feat(w, 'VerbForm') === 'Fin') return i;
+  }
+  return -1;
+}
+
+/**
+ * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
+ * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse.
+ */
+export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: number): number {
+  const mood = v.lex.reportedMood;
+  if (!mood) return -1;
+  const at = parseAt(syn, S);
+  if (!at) return -1;
+  const f = mainFinite(at.words);
+  if (f < 0) return -1;
+  const w = at.words[f], form = w.form.toLowerCase();
+  if (w.token < S || w.token >= E || v.quoteOf[w.token]) return -1;
+  if (mood.forms.has(form)) return w.token;
+  if (mood.hypotheticalForms.has(form) || mood.continuationForms.has(form)) return -1;
+  const konjI = form.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => form.endsWith(x));
+  return feat(w, 'Mood') === 'Sub' && konjI ? w.token : -1;
+}

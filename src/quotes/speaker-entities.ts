@@ -1,0 +1,76 @@
+/**
+ * Speakers that are no entity of the entities stage: offices, ministries, parliamentary groups, outlets
+ * ("die Unions-Fraktion", "des US-Justizministeriums", "China's Foreign Ministry", "the Global Times"). A named
+ * source of this kind that speaks becomes an organisation entity of its own (attribute `origin: "quotes"`), so the
+ * quote has a speaker the analysis can name and link. Only phrases that name an institution qualify: the head is
+ * an institution word of the shared reference lexicon in a compound or with a modifier (a bare "die Behörde" refers
+ * back, it names nothing), or — where nouns are not capitalised — a run of capitalised words.
+ */
+import type { Entity } from '../contract/schema.js';
+import type { EntityLayer } from '../entities/types.js';
+import { descriptionClass, isBareHead, withoutGenitive } from '../references/index.js';
+import { parseAt } from './parse-subject.js';
+import type { SourceRec } from './sources.js';
+import { isCap, isPunct, tokenAt, type DocView } from './view.js';
+
+/** Longest name (in words) made into an entity: longer phrases are descriptions, not names. */
+const MAX_NAME_WORDS = 5;
+
+/** The institution name a speaker phrase (token range) states, in its base form, or null. */
+export function institutionName(v: DocView, a: number, b: number): string | null {
+  const lex = v.lex;
+  while (a < b && (lex.determiners.has(v.lower[a]) || isPunct(v, a))) a++;
+  if (b - a < 1 || b - a > MAX_NAME_WORDS) return null;
+  // A clause or a complement inside ("das Amt der früheren Kolonialmacht", "an editorial in the Global Times") is no name;
+  // a possessive link is part of one ("China's Foreign Ministry").
+  for (let k = a; k < b; k++) {
+    const w = v.lower[k];
+    if (isPunct(v, k) && w !== '-' || lex.prepositions.has(w) || lex.determiners.has(w) || v.verbMask[k]) return null;
+  }
+  const head = v.lower[b - 1];
+  const institution = descriptionClass(lex.refs, head) === 'institution' && (b - a > 1 || !isBareHead(lex.refs, head));
+  let names = !lex.nounsCapitalised && b - a >= 2;
+  for (let k = a; k < b && names; k++) names = isCap(v, k) || lex.genitiveLinks.has(v.lower[k]);
+  if (!institution && !names) return null;
+  // "die israelische Tageszeitung": where nouns are capitalised, a lowercase first word is an adjective of a description.
+  if (lex.nounsCapitalised && !isCap(v, a)) return null;
+  const words = [v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].start), v.doc.tokens[b - 1].text];
+  // "des US-Justizministeriums": the head in the genitive (by the tagger's Case) loses its ending.
+  const syn = v.syntaxOf ? v.syntaxOf() : null;
+  const at = syn ? parseAt(syn, b - 1) : null;
+  if (at && /(?:^|\|)Case=Gen/.test(at.words[at.word].feats)) {
+    const base = withoutGenitive(lex.refs, head);
+    words[words.length - 1] = words[words.length - 1].slice(0, base.length);
+  }
+  return words.join('');
+}
+
+/**
+ * Give each speaking named source without an entity that names an institution an entity of its own (one per
+ * name), added to the entity layer. Returns the entities added.
+ */
+export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: Iterable<SourceRec>): Entity[] {
+  const added: Entity[] = [];
+  const byName = new Map<string, Entity>();
+  for (const rec of speakers) {
+    if (!rec.named || rec.entity || rec.group || !rec.mentions.length) continue;
+    const m = rec.mentions[0];
+    const a = tokenAt(v.doc, m.start), b = tokenAt(v.doc, m.end);
+    const name = institutionName(v, a, b);
+    if (!name) continue;
+    const key = name.toLowerCase();
+    let e = byName.get(key);
+    if (!e) {
+      let id = `org:speaker:${key.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+      while (entities.byId.has(id)) id += '-';
+      e = { id, type: 'organization', kind: null, name, aliases: [], mentions: [], roles: [], attributes: { origin: 'quotes' } };
+      byName.set(key, e);
+      entities.entities.push(e);
+      entities.byId.set(id, e);
+      added.push(e);
+    }
+    for (const sp of rec.mentions) e.mentions.push({ start: sp.start, end: sp.end, text: sp.text });
+    rec.entity = e.id;
+  }
+  return added;
+}
