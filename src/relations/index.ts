@@ -13,15 +13,19 @@ import { ReferenceMemory, unresolvedReferences } from '../references/index.js';
 import type { Draft } from './draft.js';
 import type { Family } from './ontology.js';
 import { predicateType } from './ontology.js';
+import type { SyntaxLayer } from '../syntax/types.js';
+import { ParseView } from './parse-view.js';
+import { ParseArgs } from './parse-args.js';
 
 /**
  * Entry point of the relations stage: typed ties and events with modality, attribution, time and evidence.
  * Every relation comes from a trigger word (verb, noun, adjective or role noun) and the clause around it —
  * never from two actors merely appearing together.
  */
-export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteLayer, timeline: TimelineItem[]): Relation[] {
+export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteLayer, timeline: TimelineItem[], syntaxOf?: () => SyntaxLayer | null): Relation[] {
   const lex = relationLexicon(doc.language);
   if (!lex || !entities.mentions.length) return [];
+  const syntax = syntaxOf ? syntaxOf() : null;
   const drafts: (Draft & { time: string | null; attribution: string | null })[] = [];
   const anchors = new AnchorIndex(doc, quotes, timeline);
   let mi = 0;
@@ -38,9 +42,11 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     memory.record(v);
     const f = new ArgumentFinder(v, previousPersons);
     const mr = new ModalityReader(v);
+    const pv = ParseView.of(syntax, v.from);
+    const pa = pv ? new ParseArgs(v, f, pv) : null;
     const local: Draft[] = [];
     for (let t = v.from; t < v.to; t++) {
-      for (const ref of triggersAt(v, t)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense));
+      for (const ref of triggersAt(v, t, pv)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa));
     }
     local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities));
     if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
@@ -86,11 +92,12 @@ const DEBUG = !!process.env.BC_REL_DEBUG;
 interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }
 
 /** Trigger entries matching token t, filtered by word class, the clause's required and excluded words. */
-function triggersAt(v: SentenceView, t: number): TriggerRef[] {
+function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRef[] {
   const lex = v.lex;
   const w = v.w(t);
   if (v.isPunct(t) || v.mentionIdx(t) >= 0) return [];
   const found: TriggerRef[] = [...(lex.byForm.get(w) ?? [])];
+  if (pv) for (const ref of lemmaTriggers(v, pv, t)) if (!found.some((x) => x.spec === ref.spec)) found.push(ref);
   if (lex.grammar.capitalizedNouns && v.isCapitalized(t)) {
     // Compounds: each ending after at least three letters ("Staatsbesuch" → "besuch"), longest first.
     for (let k = 3; k < w.length - 2; k++) {
@@ -120,8 +127,46 @@ function triggersAt(v: SentenceView, t: number): TriggerRef[] {
     if (s.excludeAfter?.includes(v.w(t + 1))) return false;
     if (s.precededBy?.some((p, i, all) => v.w(t - all.length + i) !== p)) return false;
     if (s.pos === 'verb' && particleVerbElsewhere(v, c, t, s)) return false;
+    if (s.pos === 'verb' && pv && otherParticle(v, pv, t, s)) return false;
     return true;
   });
+}
+
+/**
+ * Vocabulary entries found by the parse's lemma: verbs with their separated particle („lehnte … ab“ → ablehnen,
+ * "reached out" → reach out), nouns by lemma and, in a language with compounds, by the lemma's endings.
+ */
+function lemmaTriggers(v: SentenceView, pv: ParseView, t: number): TriggerRef[] {
+  const i = pv.wordOf(t);
+  if (i < 0) return [];
+  const lex = v.lex;
+  const out: TriggerRef[] = [];
+  if (pv.words[i].upos === 'VERB') {
+    const prt = pv.particle(i);
+    const lemma = pv.lemma(i);
+    const key = !prt ? lemma : lex.grammar.capitalizedNouns ? prt + lemma : `${lemma} ${prt}`;
+    const tense = pv.feat(i, 'VerbForm') === 'Part' ? 'participle' : pv.feat(i, 'Tense') === 'Past' ? 'past' : 'present';
+    for (const e of lex.byLemma.get(key) ?? []) if (e.spec.pos === 'verb') out.push({ ...e, tense });
+  } else if (pv.words[i].upos === 'NOUN') {
+    const lemma = pv.lemma(i);
+    for (const e of lex.byLemma.get(lemma) ?? []) if (e.spec.pos === 'noun') out.push({ ...e, tense: 'present' });
+    if (!out.length && lex.grammar.capitalizedNouns) {
+      for (let k = 3; k < lemma.length - 2 && !out.length; k++) {
+        for (const e of lex.byLemma.get(lemma.slice(k)) ?? []) if (e.spec.pos === 'noun' && e.spec.suffix) out.push({ ...e, tense: 'present' });
+      }
+    }
+  }
+  return out;
+}
+
+/** The parse gives the verb a separable particle its entry does not have („sprach … an“ is ansprechen, not sprechen). */
+function otherParticle(v: SentenceView, pv: ParseView, t: number, s: TriggerSpec): boolean {
+  const i = pv.wordOf(t);
+  if (i < 0) return false;
+  const prt = pv.particle(i);
+  if (!prt || (s.requires?.includes(prt) ?? false) || v.w(t).startsWith(prt)) return false;
+  const key = v.lex.grammar.capitalizedNouns ? prt + pv.lemma(i) : `${pv.lemma(i)} ${prt}`;
+  return !v.lex.byLemma.get(key)?.some((e) => predicateType(e.spec.predicate) === predicateType(s.predicate));
 }
 
 /**
@@ -140,7 +185,7 @@ function particleVerbElsewhere(v: SentenceView, c: SentenceView['clauses'][numbe
   return !v.lex.byForm.get(p + v.w(t))?.some((e) => predicateType(e.spec.predicate) === predicateType(s.predicate));
 }
 
-function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Draft[] {
+function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense'], pa: ParseArgs | null): Draft[] {
   const ci = v.clauseAt(t);
   const c = v.clauses[ci];
   const { sets } = v.lex;
@@ -207,6 +252,9 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
       }
     }
   }
+  // Where the parse gives both ends, it outranks the word-order rules above.
+  const parsed = pa?.argsFor(t, spec);
+  if (parsed?.subjects.length && parsed.objects.length) ({ subjects, objects, inherited } = parsed);
   if (!subjects.length) return [];
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
   if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {

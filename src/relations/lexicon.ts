@@ -51,6 +51,8 @@ export interface TriggerSpec {
   /** German compounds: "Staatsbesuch" ends in "besuch". */
   suffix?: boolean;
   confidence?: number;
+  /** The lemma the parse finds it by ("ablehnen", "reach out", "gespräch"); vocabulary entries only. */
+  lemma?: string;
   /** Modality when no cue is found (e.g. "Einladung" is asserted, "Übernahmeangebot" planned). */
   modality?: Modality;
 }
@@ -159,6 +161,8 @@ export interface CompiledLexicon {
   lang: string;
   byForm: Map<string, { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }[]>;
   suffixNouns: { suffix: string; spec: TriggerSpec; family: Family }[];
+  /** Vocabulary entries by lemma key (TriggerSpec.lemma), for words the parse lemmatized. */
+  byLemma: Map<string, { spec: TriggerSpec; family: Family }[]>;
   /** The same, by suffix: a capitalised word is looked up by each of its endings (compounds: "Staatsbesuch"). */
   suffixIndex: Map<string, { spec: TriggerSpec; family: Family }[]>;
   roles: RoleLexicon;
@@ -242,6 +246,13 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
     for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
     if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
   }
+  const byLemma: CompiledLexicon['byLemma'] = new Map();
+  for (const spec of vocabulary) {
+    if (!spec.lemma) continue;
+    let list = byLemma.get(spec.lemma);
+    if (!list) byLemma.set(spec.lemma, (list = []));
+    list.push({ spec, family: familyOf(spec.predicate)! });
+  }
   const suffixIndex: CompiledLexicon['suffixIndex'] = new Map();
   for (const sn of suffixNouns) {
     let list = suffixIndex.get(sn.suffix);
@@ -268,7 +279,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   const g = grammar;
   const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, suffixIndex, roles, modality, grammar, refs,
+    lang, byForm, suffixNouns, suffixIndex, byLemma, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
