@@ -12,7 +12,11 @@ import type { TriggerSpec } from './lexicon.js';
 import type { Arg, SlotHit } from './types.js';
 import type { ParseView } from './parse-view.js';
 
-export interface ParsedArgs { subjects: Arg[]; objects: Arg[]; inherited: boolean }
+export interface ParsedArgs {
+  subjects: Arg[];
+  objects: Arg[];
+  inherited: boolean;
+}
 
 /** Relations of the words that belong to a name's noun phrase ("der Präsident Macron", "Hamas-Führer"). */
 const PHRASE_RELS = ['flat', 'appos', 'compound', 'amod', 'nmod:poss'];
@@ -31,6 +35,15 @@ export class ParseArgs {
     const i = this.p.wordOf(t);
     if (i < 0) return null;
     return spec.pos === 'noun' ? this.nounArgs(i, spec) : this.verbArgs(i, spec);
+  }
+
+  /** Is a mention (tokens [a, b)) within `max` tree edges of the trigger at token t? Unparsed tokens count as near. */
+  near(t: number, a: number, b: number, max: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0) return true;
+    let best = Infinity;
+    for (let u = a; u < b; u++) { const j = this.p.wordOf(u); if (j >= 0) best = Math.min(best, this.p.distance(i, j)); }
+    return best === Infinity || best <= max;
   }
 
   private verbArgs(i: number, spec: TriggerSpec): ParsedArgs {

@@ -64,6 +64,17 @@ export class ParseView {
     return this.kids[i].some((k) => this.words[k].deprel === 'aux:pass' || this.words[k].deprel === 'nsubj:pass');
   }
 
+  /** Edges on the tree path between two words (the parse is a tree: through their lowest common head). */
+  distance(a: number, b: number): number {
+    const up = new Map<number, number>();
+    for (let x = a, d = 0; x >= 0 && d <= this.words.length; x = this.head(x), d++) up.set(x, d);
+    for (let y = b, d = 0; y >= 0 && d <= this.words.length; y = this.head(y), d++) {
+      const da = up.get(y);
+      if (da !== undefined) return da + d;
+    }
+    return Infinity;
+  }
+
   isVerb(i: number): boolean { const u = this.words[i].upos; return u === 'VERB' || u === 'AUX'; }
   isNoun(i: number): boolean { const u = this.words[i].upos; return u === 'NOUN' || u === 'PROPN'; }
 }
