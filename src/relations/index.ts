@@ -261,7 +261,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   }
   // Where the parse gives both ends, it outranks the word-order rules above.
   const parsed = pa?.argsFor(t, spec);
-  if (parsed?.subjects.length && parsed.objects.length) ({ subjects, objects, inherited } = parsed);
+  // An inherited subject (coordination, control) is the parse's weak point: there the word-order rules keep theirs.
+  if (parsed?.subjects.length && parsed.objects.length && (!parsed.inherited || !subjects.length)) ({ subjects, objects, inherited } = parsed);
   else if (pa) {
     // Word-order arguments must be near the trigger in the parse: an actor further away belongs to another predicate.
     const near = (a: Arg) => a.mention < 0 || pa.near(t, v.mention(a.mention).tokenStart, v.mention(a.mention).tokenEnd, MAX_TREE_DISTANCE);

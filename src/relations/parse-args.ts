@@ -19,7 +19,7 @@ export interface ParsedArgs {
 }
 
 /** Relations of the words that belong to a name's noun phrase ("der Präsident Macron", "Hamas-Führer"). */
-const PHRASE_RELS = ['flat', 'appos', 'compound', 'amod', 'nmod:poss'];
+const PHRASE_RELS = ['flat', 'appos', 'compound', 'amod'];
 /** How far a subject is looked for up the tree (conj → xcomp → conj …). */
 const MAX_CLIMB = 4;
 /** Relations that hand the subject of the head verb down to a verb without its own. */
@@ -189,7 +189,11 @@ export class ParseArgs {
     const out: Arg[] = [];
     const push = (a: Arg | null) => { if (a && !out.some((x) => x.entity === a.entity)) out.push(a); };
     push(this.actorAt(i, role));
-    for (const c of this.p.children(i, ['conj'])) if (this.p.isNoun(c) || this.p.words[c].upos === 'PRON') push(this.actorAt(c, role));
+    // Conjuncts hang on the head noun or on the name apposed to it ("dem Präsidenten Macron und Stoltenberg").
+    const heads = [i, ...this.p.children(i, ['appos', 'flat'])];
+    for (const h of heads) {
+      for (const c of this.p.children(h, ['conj'])) if (this.p.isNoun(c) || this.p.words[c].upos === 'PRON') push(this.actorAt(c, role));
+    }
     return out;
   }
 
@@ -201,7 +205,8 @@ export class ParseArgs {
       const surface = v.doc.text.slice(v.mention(k).start, v.mention(k).end).toLowerCase();
       if (role === 'subject' && v.lex.sets.objectPronouns.has(surface)) return null;
       if (role === 'object' && v.lex.sets.subjectPronouns.has(surface)) return null;
-      return this.f.resolve(k);
+      const a = this.f.resolve(k);
+      if (a) return a;
     }
     for (const c of this.p.children(i, PHRASE_RELS)) {
       const j = v.mentionIdx(this.p.words[c].token);
