@@ -152,11 +152,15 @@ function lemmaTriggers(v: SentenceView, pv: ParseView, t: number): TriggerRef[] 
     const prt = pv.particle(i);
     const lemma = pv.lemma(i);
     const key = !prt ? lemma : lex.grammar.capitalizedNouns ? prt + lemma : `${lemma} ${prt}`;
+    // A word that is its own lemma was looked up by its form already.
+    if (key === v.w(t)) return out;
     const tense = pv.feat(i, 'VerbForm') === 'Part' ? 'participle' : pv.feat(i, 'Tense') === 'Past' ? 'past' : 'present';
     for (const e of lex.byLemma.get(key) ?? []) if (e.spec.pos === 'verb') out.push({ ...e, tense });
   } else if (pv.words[i].upos === 'NOUN') {
     const lemma = pv.lemma(i);
+    if (lemma === v.w(t)) return out;
     for (const e of lex.byLemma.get(lemma) ?? []) if (e.spec.pos === 'noun') out.push({ ...e, tense: 'present' });
+    // Compound endings of an inflected form's lemma ("Staatsbesuchen" → "besuch").
     if (!out.length && lex.grammar.capitalizedNouns) {
       for (let k = 3; k < lemma.length - 2 && !out.length; k++) {
         for (const e of lex.byLemma.get(lemma.slice(k)) ?? []) if (e.spec.pos === 'noun' && e.spec.suffix) out.push({ ...e, tense: 'present' });

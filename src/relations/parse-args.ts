@@ -30,6 +30,14 @@ const NOUN_HOST_RELS = new Set(['obj', 'obl', 'nmod', 'iobj', 'conj']);
 export class ParseArgs {
   constructor(readonly v: SentenceView, readonly f: ArgumentFinder, readonly p: ParseView) {}
 
+  private readonly resolved = new Map<number, Arg | null>();
+  /** ArgumentFinder.resolve, once per mention (it reads titles around the mention, and triggers share arguments). */
+  private resolve(k: number): Arg | null {
+    let a = this.resolved.get(k);
+    if (a === undefined) this.resolved.set(k, (a = this.f.resolve(k)));
+    return a;
+  }
+
   /** Arguments of the trigger at doc token t by the parse, or null when the token is not in it. */
   argsFor(t: number, spec: TriggerSpec): ParsedArgs | null {
     const i = this.p.wordOf(t);
@@ -171,7 +179,7 @@ export class ParseArgs {
     for (let t = p.words[rel].token - 1; t >= this.v.from && t >= p.words[rel].token - 2; t--) {
       if (this.v.isPunct(t)) continue;
       const k = this.v.mentionIdx(t);
-      const a = k >= 0 ? this.f.resolve(k) : null;
+      const a = k >= 0 ? this.resolve(k) : null;
       return a ? [a] : [];
     }
     return [];
@@ -205,12 +213,12 @@ export class ParseArgs {
       const surface = v.doc.text.slice(v.mention(k).start, v.mention(k).end).toLowerCase();
       if (role === 'subject' && v.lex.sets.objectPronouns.has(surface)) return null;
       if (role === 'object' && v.lex.sets.subjectPronouns.has(surface)) return null;
-      const a = this.f.resolve(k);
+      const a = this.resolve(k);
       if (a) return a;
     }
     for (const c of this.p.children(i, PHRASE_RELS)) {
       const j = v.mentionIdx(this.p.words[c].token);
-      if (j >= 0) { const a = this.f.resolve(j); if (a) return a; }
+      if (j >= 0) { const a = this.resolve(j); if (a) return a; }
     }
     return null;
   }

@@ -6,13 +6,18 @@
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
 
 export class ParseView {
-  /** Per word: its children (0-based word indices, in order). */
-  readonly kids: number[][];
-
-  private constructor(readonly words: SyntaxWord[], private readonly firstWordOfToken: Map<number, number>) {
-    this.kids = words.map(() => []);
-    words.forEach((w, i) => { if (w.head > 0) this.kids[w.head - 1].push(i); });
+  private children_: number[][] | null = null;
+  /** Per word: its children (0-based word indices, in order); built on first use (most sentences hold no trigger). */
+  get kids(): number[][] {
+    if (!this.children_) {
+      const kids: number[][] = this.words.map(() => []);
+      this.words.forEach((w, i) => { if (w.head > 0) kids[w.head - 1].push(i); });
+      this.children_ = kids;
+    }
+    return this.children_;
   }
+
+  private constructor(readonly words: SyntaxWord[], private readonly layer: SyntaxLayer, private readonly sentence: number) {}
 
   /** The parse of the sentence holding doc token `token`, or null when it was not parsed. */
   static of(layer: SyntaxLayer | null, token: number): ParseView | null {
@@ -20,14 +25,14 @@ export class ParseView {
     const si = layer.tokenSentence[token];
     if (si < 0) return null;
     const words = layer.sentences[si].words;
-    if (!words.length || words.every((w) => w.head < 0)) return null;
-    const first = new Map<number, number>();
-    words.forEach((w, i) => { if (!first.has(w.token)) first.set(w.token, i); });
-    return new ParseView(words, first);
+    if (!words.length || words[0].head < 0) return null;
+    return new ParseView(words, layer, si);
   }
 
   /** The first word of a doc token, or -1. */
-  wordOf(token: number): number { return this.firstWordOfToken.get(token) ?? -1; }
+  wordOf(token: number): number {
+    return token >= 0 && token < this.layer.tokenSentence.length && this.layer.tokenSentence[token] === this.sentence ? this.layer.tokenWord[token] : -1;
+  }
   /** 0-based head word, -1 for the root. */
   head(i: number): number { return this.words[i].head - 1; }
   /** The relation without its subtype ("nsubj" for "nsubj:pass"). */
@@ -54,7 +59,8 @@ export class ParseView {
 
   /** A separated verb particle ("an" of "sprach … an", "out" of "reached out"), lower case, or ''. */
   particle(i: number): string {
-    for (const k of this.kids[i]) if (this.words[k].deprel === 'compound:prt') return this.words[k].form.toLowerCase();
+    const ws = this.words;
+    for (let k = i + 1; k < ws.length; k++) if (ws[k].head === i + 1 && ws[k].deprel === 'compound:prt') return ws[k].form.toLowerCase();
     return '';
   }
 
@@ -66,11 +72,12 @@ export class ParseView {
 
   /** Edges on the tree path between two words (the parse is a tree: through their lowest common head). */
   distance(a: number, b: number): number {
-    const up = new Map<number, number>();
-    for (let x = a, d = 0; x >= 0 && d <= this.words.length; x = this.head(x), d++) up.set(x, d);
-    for (let y = b, d = 0; y >= 0 && d <= this.words.length; y = this.head(y), d++) {
-      const da = up.get(y);
-      if (da !== undefined) return da + d;
+    const n = this.words.length;
+    const up: number[] = [];
+    for (let x = a; x >= 0 && up.length <= n; x = this.head(x)) up.push(x);
+    for (let y = b, d = 0; y >= 0 && d <= n; y = this.head(y), d++) {
+      const da = up.indexOf(y);
+      if (da >= 0) return da + d;
     }
     return Infinity;
   }
