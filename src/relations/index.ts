@@ -104,7 +104,8 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
   const w = v.w(t);
   if (v.isPunct(t) || v.mentionIdx(t) >= 0) return [];
   const found: TriggerRef[] = [...(lex.byForm.get(w) ?? [])];
-  if (pv) for (const ref of lemmaTriggers(v, pv, t)) if (!found.some((x) => x.spec === ref.spec)) found.push(ref);
+  // Forms the inflection rules did not make, found by the parse's lemma.
+  if (pv && !found.length) found.push(...lemmaTriggers(v, pv, t));
   if (lex.grammar.capitalizedNouns && v.isCapitalized(t)) {
     // Compounds: each ending after at least three letters ("Staatsbesuch" → "besuch"), longest first.
     for (let k = 3; k < w.length - 2; k++) {
