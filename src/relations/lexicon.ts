@@ -153,6 +153,11 @@ export interface GrammarLexicon {
   perfectAuxiliaries?: string[];
   /** Prepositions naming the recipient of an event noun ("den Verkauf an Sunhai", "the sale to X"). */
   recipientPreps?: string[];
+  /**
+   * Lemmas of the verbs that carry an event noun ("held talks", „führten Gespräche“): a compound subject is party to a
+   * meeting, talk or fight only through one of these, not when it "resisted calls" or "agreed to kick-start talks".
+   */
+  supportVerbs?: string[];
   /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
   proposalNouns?: string[];
 }
@@ -177,7 +182,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
 
@@ -290,7 +295,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
-      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

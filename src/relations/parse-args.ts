@@ -54,6 +54,14 @@ export class ParseArgs {
     return best === Infinity || best <= max;
   }
 
+  /** An event noun carried by a support verb ("held talks", „führten Gespräche“), or the parse cannot tell. */
+  supported(t: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0 || !this.v.lex.sets.supportVerbs.size) return true;
+    const host = this.hostVerb(i);
+    return host >= 0 && this.p.rel(i) === 'obj' && this.v.lex.sets.supportVerbs.has(this.p.lemma(host));
+  }
+
   private verbArgs(i: number, spec: TriggerSpec): ParsedArgs {
     const p = this.p;
     if (p.passive(i)) {

@@ -5,6 +5,9 @@
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
 
+/** Relations inside a name or a list: no step away from the predicate. */
+const FREE_EDGES = new Set(['flat', 'appos', 'conj', 'compound']);
+
 export class ParseView {
   private children_: number[][] | null = null;
   /** Per word: its children (0-based word indices, in order); built on first use (most sentences hold no trigger). */
@@ -70,17 +73,23 @@ export class ParseView {
     return this.kids[i].some((k) => this.words[k].deprel === 'aux:pass' || this.words[k].deprel === 'nsubj:pass');
   }
 
-  /** Edges on the tree path between two words (the parse is a tree: through their lowest common head). */
+  /**
+   * Edges on the tree path between two words (through their lowest common head). Edges inside a name or a list
+   * (flat, appos, conj, compound) are free: a third conjunct is as near its predicate as the first.
+   */
   distance(a: number, b: number): number {
     const n = this.words.length;
     const up: number[] = [];
-    for (let x = a; x >= 0 && up.length <= n; x = this.head(x)) up.push(x);
-    for (let y = b, d = 0; y >= 0 && d <= n; y = this.head(y), d++) {
-      const da = up.indexOf(y);
-      if (da >= 0) return da + d;
+    const cost: number[] = [];
+    for (let x = a, c = 0; x >= 0 && up.length <= n; c += this.edgeCost(x), x = this.head(x)) { up.push(x); cost.push(c); }
+    for (let y = b, d = 0, steps = 0; y >= 0 && steps <= n; d += this.edgeCost(y), y = this.head(y), steps++) {
+      const at = up.indexOf(y);
+      if (at >= 0) return cost[at] + d;
     }
     return Infinity;
   }
+
+  private edgeCost(i: number): number { return FREE_EDGES.has(this.rel(i)) ? 0 : 1; }
 
   isVerb(i: number): boolean { const u = this.words[i].upos; return u === 'VERB' || u === 'AUX'; }
   isNoun(i: number): boolean { const u = this.words[i].upos; return u === 'NOUN' || u === 'PROPN'; }
