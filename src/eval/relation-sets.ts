@@ -14,6 +14,7 @@ import { readInputFile } from '../text/input.js';
 import { buildDoc } from '../text/index.js';
 import { extractQuotes } from '../quotes/index.js';
 import { extractRelations } from '../relations/index.js';
+import { runSyntax } from '../syntax/stage.js';
 import { TIE_TYPES } from '../relations/ontology.js';
 import { oracleLayer, readGold, type GoldActor as OracleActor } from './relations-gold.js';
 import { goldShapeOf } from './news/from-analysis.js';
@@ -89,7 +90,9 @@ const relsOf = (g: NewsGold): Rel[] => [...g.relations, ...tiesOfRoles(g)].map((
 function oracleRelations(text: string, language: string, published: string | null, actors: OracleActor[]): Relation[] {
   const doc = buildDoc({ text, origin: '<gold>', language, published });
   const layer = oracleLayer(doc, actors);
-  return extractRelations(doc, layer, extractQuotes(doc, layer), []);
+  // The stage alone, as in the pipeline: with the parse of the text.
+  const syntax = runSyntax(doc);
+  return extractRelations(doc, layer, extractQuotes(doc, layer, () => syntax), [], () => syntax);
 }
 
 async function evaluateNewsSet(set: NewsSet, mode: RelationMode, dir?: string): Promise<RelationSetEval> {

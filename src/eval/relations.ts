@@ -10,6 +10,7 @@ import { buildDoc } from '../text/index.js';
 import { analyzeSync } from '../pipeline/analyze.js';
 import { extractQuotes } from '../quotes/index.js';
 import { extractRelations } from '../relations/index.js';
+import { runSyntax } from '../syntax/stage.js';
 import { oracleLayer, readGold, type GoldActor, type GoldArticle } from './relations-gold.js';
 import { predicateType } from '../relations/ontology.js';
 
@@ -76,7 +77,8 @@ function predicted(article: GoldArticle, mode: 'oracle' | 'pipeline'): Tuple[] {
     const doc = buildDoc({ text: article.text, origin: article.name, language: article.language, published: article.published });
     const layer = oracleLayer(doc, article.actors);
     const timeline: TimelineItem[] = [];
-    rels = extractRelations(doc, layer, extractQuotes(doc, layer), timeline);
+    const syntax = runSyntax(doc);
+    rels = extractRelations(doc, layer, extractQuotes(doc, layer, () => syntax), timeline, () => syntax);
     nameOf = (id) => id;
   } else {
     const a = analyzeSync(article.text, { language: article.language, published: article.published, title: article.title, origin: article.name });

@@ -51,6 +51,8 @@ export interface TriggerSpec {
   /** German compounds: "Staatsbesuch" ends in "besuch". */
   suffix?: boolean;
   confidence?: number;
+  /** The lemma the parse finds it by ("ablehnen", "reach out", "gespräch"); vocabulary entries only. */
+  lemma?: string;
   /** Modality when no cue is found (e.g. "Einladung" is asserted, "Übernahmeangebot" planned). */
   modality?: Modality;
 }
@@ -151,6 +153,11 @@ export interface GrammarLexicon {
   perfectAuxiliaries?: string[];
   /** Prepositions naming the recipient of an event noun ("den Verkauf an Sunhai", "the sale to X"). */
   recipientPreps?: string[];
+  /**
+   * Lemmas of the verbs that carry an event noun ("held talks", „führten Gespräche“): a compound subject is party to a
+   * meeting, talk or fight only through one of these, not when it "resisted calls" or "agreed to kick-start talks".
+   */
+  supportVerbs?: string[];
   /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
   proposalNouns?: string[];
 }
@@ -159,6 +166,8 @@ export interface CompiledLexicon {
   lang: string;
   byForm: Map<string, { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }[]>;
   suffixNouns: { suffix: string; spec: TriggerSpec; family: Family }[];
+  /** Vocabulary entries by lemma key (TriggerSpec.lemma), for words the parse lemmatized. */
+  byLemma: Map<string, { spec: TriggerSpec; family: Family }[]>;
   /** The same, by suffix: a capitalised word is looked up by each of its endings (compounds: "Staatsbesuch"). */
   suffixIndex: Map<string, { spec: TriggerSpec; family: Family }[]>;
   roles: RoleLexicon;
@@ -173,7 +182,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
 
@@ -242,6 +251,13 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
     for (const f of spec.participles ?? []) add(f, spec, family, 'participle');
     if (spec.suffix) for (const f of spec.forms) suffixNouns.push({ suffix: f.toLowerCase(), spec, family });
   }
+  const byLemma: CompiledLexicon['byLemma'] = new Map();
+  for (const spec of vocabulary) {
+    if (!spec.lemma) continue;
+    let list = byLemma.get(spec.lemma);
+    if (!list) byLemma.set(spec.lemma, (list = []));
+    list.push({ spec, family: familyOf(spec.predicate)! });
+  }
   const suffixIndex: CompiledLexicon['suffixIndex'] = new Map();
   for (const sn of suffixNouns) {
     let list = suffixIndex.get(sn.suffix);
@@ -268,7 +284,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
   const g = grammar;
   const refs = referenceLexicon(lang);
   const compiled: CompiledLexicon = {
-    lang, byForm, suffixNouns, suffixIndex, roles, modality, grammar, refs,
+    lang, byForm, suffixNouns, suffixIndex, byLemma, roles, modality, grammar, refs,
     sets: {
       prepositions: set(g.prepositions), determiners: set(g.determiners), subjectRelatives: set(g.subjectRelatives),
       objectRelatives: set(g.objectRelatives), subordinators: set(g.subordinators), infinitiveMarkers: set(g.infinitiveMarkers),
@@ -279,7 +295,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
-      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

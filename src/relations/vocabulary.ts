@@ -51,7 +51,7 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
       if (!forms) throw new Error(`lang/${lang}/relations/vocabulary.json: "${entry}": no lang/${lang}/relations/inflection.json`);
       const keep = (xs: string[]) => xs.map((x) => x.toLowerCase()).filter((x) => !taken(x, predicate, 'verb'));
       const spec: TriggerSpec = {
-        predicate, pos: 'verb', ...t.verb,
+        predicate, pos: 'verb', ...t.verb, lemma: verbLemmaKey(head),
         forms: keep(forms.present), past: keep(forms.past), participles: keep(forms.participle),
         object: slots.length ? slots : t.verb?.object ?? ['direct'],
       };
@@ -63,10 +63,11 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
       const [head, ...slots] = entry.trim().split(/\s+/);
       // "phone+call": the last word is the trigger, the words before it must be in the clause.
       const words = head.split('+');
-      const forms = nounForms(lang, words.pop()!).filter((x) => !taken(x, predicate, 'noun'));
+      const noun = words.pop()!;
+      const forms = nounForms(lang, noun).filter((x) => !taken(x, predicate, 'noun'));
       if (!forms.length) continue;
       const spec: TriggerSpec = {
-        predicate, pos: 'noun', subject: DEFAULT_NOUN_SUBJECT, ...t.noun,
+        predicate, pos: 'noun', subject: DEFAULT_NOUN_SUBJECT, ...t.noun, lemma: noun.split('/')[0].toLowerCase(),
         forms, object: slots.length ? slots : t.noun?.object ?? [],
       };
       if (words.length) spec.precededBy = words.map((w) => w.toLowerCase());
@@ -76,4 +77,13 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
     }
   }
   return out;
+}
+
+/**
+ * The key a verb entry is found by through the parse's lemma: "ab|lehnen" → "ablehnen" (the lemmatizer's word for
+ * „lehnte … ab“ is "lehnen" with the particle "ab" beside it, put back in front), "reach+out" → "reach out".
+ */
+export function verbLemmaKey(head: string): string {
+  const bar = head.indexOf('|');
+  return (bar > 0 ? head.slice(0, bar) + head.slice(bar + 1) : head.replace(/\+/g, ' ')).toLowerCase();
 }

@@ -1,0 +1,233 @@
+/**
+ * Event arguments by grammatical role on the dependency parse: the subject (nsubj; the passive agent "von/by";
+ * inherited through coordinated verbs, control and raising infinitives, relative clauses), objects (obj, iobj, and
+ * obliques or noun modifiers with the slot's preposition: "mit/with", "gegen/against", "zwischen/between"), and the
+ * owner of an event noun (possessive, genitive, or the subject of the verb the noun depends on: „Bei dem Treffen mit X
+ * sprach die Ministerin …“). Argument words become actors through the mention covering them (names, pronouns and
+ * descriptions the entities stage and the shared reference resolver resolved) and ArgumentFinder.resolve.
+ */
+import type { ArgumentFinder } from './arguments.js';
+import type { SentenceView } from './sentence-view.js';
+import type { TriggerSpec } from './lexicon.js';
+import type { Arg, SlotHit } from './types.js';
+import type { ParseView } from './parse-view.js';
+
+export interface ParsedArgs {
+  subjects: Arg[];
+  objects: Arg[];
+  inherited: boolean;
+}
+
+/** Relations of the words that belong to a name's noun phrase ("der Präsident Macron", "Hamas-Führer"). */
+const PHRASE_RELS = ['flat', 'appos', 'compound', 'amod'];
+/** How far a subject is looked for up the tree (conj → xcomp → conj …). */
+const MAX_CLIMB = 4;
+/** Relations that hand the subject of the head verb down to a verb without its own. */
+const INHERIT_RELS = new Set(['conj', 'xcomp']);
+/** Relations by which an event noun hangs on the verb whose subject owns it ("führte Gespräche", "after talks, X …"). */
+const NOUN_HOST_RELS = new Set(['obj', 'obl', 'nmod', 'iobj', 'conj']);
+
+export class ParseArgs {
+  constructor(readonly v: SentenceView, readonly f: ArgumentFinder, readonly p: ParseView) {}
+
+  private readonly resolved = new Map<number, Arg | null>();
+  /** ArgumentFinder.resolve, once per mention (it reads titles around the mention, and triggers share arguments). */
+  private resolve(k: number): Arg | null {
+    let a = this.resolved.get(k);
+    if (a === undefined) this.resolved.set(k, (a = this.f.resolve(k)));
+    return a;
+  }
+
+  /** Arguments of the trigger at doc token t by the parse, or null when the token is not in it. */
+  argsFor(t: number, spec: TriggerSpec): ParsedArgs | null {
+    const i = this.p.wordOf(t);
+    if (i < 0) return null;
+    return spec.pos === 'noun' ? this.nounArgs(i, spec) : this.verbArgs(i, spec);
+  }
+
+  /** Is a mention (tokens [a, b)) within `max` tree edges of the trigger at token t? Unparsed tokens count as near. */
+  near(t: number, a: number, b: number, max: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0) return true;
+    let best = Infinity;
+    for (let u = a; u < b; u++) { const j = this.p.wordOf(u); if (j >= 0) best = Math.min(best, this.p.distance(i, j)); }
+    return best === Infinity || best <= max;
+  }
+
+  /** An event noun carried by a support verb ("held talks", „führten Gespräche“), or the parse cannot tell. */
+  supported(t: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0 || !this.v.lex.sets.supportVerbs.size) return true;
+    const host = this.hostVerb(i);
+    return host >= 0 && this.p.rel(i) === 'obj' && this.v.lex.sets.supportVerbs.has(this.p.lemma(host));
+  }
+
+  private verbArgs(i: number, spec: TriggerSpec): ParsedArgs {
+    const p = this.p;
+    if (p.passive(i)) {
+      const agents = this.prepArgs(i, [...this.v.lex.sets.passiveAgents], new Set());
+      const patients = p.children(i, ['nsubj', 'obj']).flatMap((k) => this.actorsOf(k, 'object'));
+      return { subjects: agents, objects: patients, inherited: false };
+    }
+    const subj = this.subjectOf(i, 0);
+    const ids = new Set(subj.args.map((a) => a.entity));
+    let objects: Arg[] = [];
+    for (const slot of spec.object) {
+      const hit = this.slot(i, slot, ids);
+      if (!hit?.args.length) continue;
+      if (hit.pair && hit.args.length >= 2 && !subj.args.length) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
+      objects = hit.args;
+      break;
+    }
+    return { subjects: subj.args, objects, inherited: subj.inherited };
+  }
+
+  private nounArgs(i: number, spec: TriggerSpec): ParsedArgs {
+    let subjects: Arg[] = [];
+    let inherited = false;
+    for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
+      const got = this.nounSlot(i, slot, new Set());
+      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject'; break; }
+    }
+    const ids = new Set(subjects.map((a) => a.entity));
+    for (const slot of spec.object) {
+      const hit = this.nounSlot(i, slot, ids);
+      if (!hit.args.length) continue;
+      if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
+      return { subjects, objects: hit.args, inherited };
+    }
+    return { subjects, objects: [], inherited };
+  }
+
+  private nounSlot(i: number, slot: string, exclude: Set<string>): SlotHit {
+    const p = this.p;
+    const keep = (args: Arg[]): SlotHit => ({ args: args.filter((a) => !exclude.has(a.entity)) });
+    if (slot === 'possessive') return keep(p.children(i, ['nmod:poss', 'det:poss']).flatMap((k) => this.actorsOf(k, 'any')));
+    if (slot === 'genitive') {
+      if (!this.v.lex.grammar.capitalizedNouns) return { args: [] };
+      return keep(p.children(i, ['nmod']).filter((k) => !p.caseOf(k) && this.genitive(k)).flatMap((k) => this.actorsOf(k, 'any')));
+    }
+    if (slot === 'clauseSubject') {
+      const host = this.hostVerb(i);
+      return host < 0 ? { args: [] } : keep(this.subjectOf(host, 0).args);
+    }
+    if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
+    // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
+    let hit = this.prepHit(i, slot, exclude);
+    const host = this.hostVerb(i);
+    if (!hit.args.length && host >= 0 && p.rel(i) !== 'nsubj') hit = this.prepHit(host, slot, exclude);
+    return hit;
+  }
+
+  private slot(i: number, slot: string, exclude: Set<string>): SlotHit | null {
+    if (slot === 'direct') {
+      const args = this.p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')).filter((a) => !exclude.has(a.entity));
+      return { args };
+    }
+    if (slot === 'before' || slot === 'nominal' || slot === 'owner') return null;
+    return this.prepHit(i, slot, exclude);
+  }
+
+  private prepHit(i: number, prep: string, exclude: Set<string>): SlotHit {
+    const args = this.prepArgs(i, [prep], exclude);
+    return { args, pair: prep === 'zwischen' || prep === 'between' };
+  }
+
+  private prepArgs(i: number, preps: string[], exclude: Set<string>): Arg[] {
+    const p = this.p;
+    return p.children(i, ['obl', 'nmod']).filter((k) => preps.includes(p.caseOf(k)))
+      .flatMap((k) => this.actorsOf(k, 'any')).filter((a) => !exclude.has(a.entity));
+  }
+
+  /** The verb an event noun depends on, through at most two nominal steps, or -1. */
+  private hostVerb(i: number): number {
+    const p = this.p;
+    let j = i;
+    for (let n = 0; n < 3; n++) {
+      if (!NOUN_HOST_RELS.has(p.rel(j))) return -1;
+      const h = p.head(j);
+      if (h < 0) return -1;
+      if (p.isVerb(h)) return h;
+      if (!p.isNoun(h)) return -1;
+      j = h;
+    }
+    return -1;
+  }
+
+  /** Subject of a verb; `inherited` when it comes from a verb above (coordination, control, relative clause). */
+  subjectOf(i: number, depth: number): { args: Arg[]; inherited: boolean } {
+    const p = this.p;
+    const own = p.children(i, ['nsubj']).filter((k) => p.words[k].deprel !== 'nsubj:pass');
+    if (own.length) {
+      const s = own[0];
+      if (p.feat(s, 'PronType') === 'Rel') return { args: this.antecedent(s), inherited: true };
+      return { args: this.actorsOf(s, 'subject'), inherited: false };
+    }
+    const h = p.head(i);
+    if (depth >= MAX_CLIMB || h < 0 || !p.isVerb(h)) return { args: [], inherited: false };
+    const r = p.rel(i);
+    const infinitive = p.feat(i, 'VerbForm') === 'Inf';
+    if (r === 'xcomp' && this.v.lex.sets.objectControl.has(p.words[h].form.toLowerCase())) {
+      const obj = p.children(h, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object'));
+      if (obj.length) return { args: obj, inherited: true };
+    }
+    if (INHERIT_RELS.has(r) || (infinitive && (r === 'advcl' || r === 'ccomp'))) {
+      return { args: this.subjectOf(h, depth + 1).args, inherited: true };
+    }
+    return { args: [], inherited: false };
+  }
+
+  /** The actor a relative pronoun stands for: the noun its clause modifies, else the actor named right before it. */
+  private antecedent(rel: number): Arg[] {
+    const p = this.p;
+    let clause = p.head(rel);
+    while (clause >= 0 && p.rel(clause) !== 'acl' && p.isVerb(clause) && p.rel(clause) === 'conj') clause = p.head(clause);
+    const h = clause >= 0 ? p.head(clause) : -1;
+    if (h >= 0 && p.rel(clause) === 'acl' && p.isNoun(h)) return this.actorsOf(h, 'any');
+    for (let t = p.words[rel].token - 1; t >= this.v.from && t >= p.words[rel].token - 2; t--) {
+      if (this.v.isPunct(t)) continue;
+      const k = this.v.mentionIdx(t);
+      const a = k >= 0 ? this.resolve(k) : null;
+      return a ? [a] : [];
+    }
+    return [];
+  }
+
+  /** Genitive case on the noun or its article ("der USA", „Trumps“). */
+  private genitive(k: number): boolean {
+    const p = this.p;
+    if (p.feat(k, 'Case') === 'Gen') return true;
+    return p.children(k, ['det']).some((d) => p.feat(d, 'Case') === 'Gen');
+  }
+
+  /** The actors a nominal stands for, with its coordinated conjuncts ("die USA, Großbritannien und Jordanien"). */
+  actorsOf(i: number, role: 'subject' | 'object' | 'any'): Arg[] {
+    const out: Arg[] = [];
+    const push = (a: Arg | null) => { if (a && !out.some((x) => x.entity === a.entity)) out.push(a); };
+    push(this.actorAt(i, role));
+    // Conjuncts hang on the head noun or on the name apposed to it ("dem Präsidenten Macron und Stoltenberg").
+    const heads = [i, ...this.p.children(i, ['appos', 'flat'])];
+    for (const h of heads) {
+      for (const c of this.p.children(h, ['conj'])) if (this.p.isNoun(c) || this.p.words[c].upos === 'PRON') push(this.actorAt(c, role));
+    }
+    return out;
+  }
+
+  private actorAt(i: number, role: 'subject' | 'object' | 'any'): Arg | null {
+    const v = this.v;
+    const w = this.p.words[i];
+    const k = v.mentionIdx(w.token);
+    if (k >= 0) {
+      const surface = v.doc.text.slice(v.mention(k).start, v.mention(k).end).toLowerCase();
+      if (role === 'subject' && v.lex.sets.objectPronouns.has(surface)) return null;
+      if (role === 'object' && v.lex.sets.subjectPronouns.has(surface)) return null;
+      const a = this.resolve(k);
+      if (a) return a;
+    }
+    for (const c of this.p.children(i, PHRASE_RELS)) {
+      const j = v.mentionIdx(this.p.words[c].token);
+      if (j >= 0) { const a = this.resolve(j); if (a) return a; }
+    }
+    return null;
+  }
+}
