@@ -69,18 +69,17 @@ export function analyzeArticle(raw: RawArticle, layers: AnalyzeLayers = {}): Ana
     return out;
   };
   const doc: Doc = timed('text', () => buildDoc(raw));
-  // Computed for every article: later stages (quotes, relations) are to read it.
-  // The parse costs about as much as the rest of the pipeline (docs/bench.md): it runs when a layer asks for it
-  // (--layers syntax, --format conllu) or when a stage reads it — stages get `syntaxOf`, never a precomputed parse.
+  // The parse costs about as much as the rest of the pipeline (docs/bench.md). Stages get `syntaxOf`, never a
+  // precomputed parse, so a stage that stops reading it stops paying for it.
   let parsed: SyntaxLayer | null | undefined;
   const syntaxOf = (): SyntaxLayer | null => (parsed !== undefined ? parsed : (parsed = timed('syntax', () => runSyntax(doc))));
   const syntax = layers.syntax ? syntaxOf() : null;
   const ner = timed('ner', () => runNer(doc));
   const entities = timed('entities', () => extractEntities(doc, ner));
   const timeline: TimelineItem[] = timed('time', () => extractTimeline(doc));
-  const quotes = timed('quotes', () => extractQuotes(doc, entities, syntaxOf));
-  // The relations stage codes events on the parse: computed here (timed as "syntax") so that the relations timing is its own.
+  // Quotes and relations both read the parse: computed once here (timed as "syntax") so their timings are their own.
   syntaxOf();
+  const quotes = timed('quotes', () => extractQuotes(doc, entities, syntaxOf));
   const relations = timed('relations', () => extractRelations(doc, entities, quotes, timeline, syntaxOf));
   timed('link', () => linkTimeline(doc, timeline, entities, relations));
   const flags = timed('flags', () => detectFlags(doc, ner));
