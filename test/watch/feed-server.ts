@@ -60,15 +60,19 @@ export class FeedServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     this.onRequest?.(path);
-    this.inFlight++;
-    this.answer(req, res, path, this.routes.get(path));
+    const route = this.routes.get(path);
+    // a request the client gives up on (hang, huge) closes on the server only some time after the client
+    // moved on: counting it would report an overlap the client never made, so those are not counted
+    const counted = route?.kind !== 'hang' && route?.kind !== 'huge';
+    if (counted) this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    this.answer(req, res, path, route, counted);
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse, path: string, route: Route | undefined): void {
-    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+  private answer(req: IncomingMessage, res: ServerResponse, path: string, route: Route | undefined, counted = true): void {
     const done = (status: number) => {
       this.requests.push({ path, headers: req.headers, status });
-      this.inFlight--;
+      if (counted) this.inFlight--;
     };
     if (!route) {
       res.writeHead(404).end('not found');
@@ -93,7 +97,7 @@ export class FeedServer {
         res.writeHead(302, { location: route.to }).end();
         return done(302);
       case 'delay': {
-        const t = setTimeout(() => this.answer(req, res, path, route.then), route.ms);
+        const t = setTimeout(() => this.answer(req, res, path, route.then, counted), route.ms);
         res.on('close', () => clearTimeout(t));
         return;
       }

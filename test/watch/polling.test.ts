@@ -126,7 +126,6 @@ describe('watch: feeds that change between polls', () => {
     h.advance(INTERVAL_MS);
     await h.cycle();
     expect(await h.alertKeys()).toEqual(keys);
-    console.log('ALERTS\n' + alerts().map((a) => a.rule + ' ' + a.summary + ' ## ' + a.evidence[0]?.sentence).join('\n'));
   });
 
   it('feeds lists each feed with its last success and item counts', async () => {
