@@ -1,7 +1,7 @@
 /**
  * Polite HTTP for `watch`: a User-Agent that names the tool, conditional GET (If-None-Match /
  * If-Modified-Since), a time limit that covers the body too, a byte limit (a gigantic feed or page is
- * refused while it streams, never held whole), redirects followed up to fetch's own limit (a loop fails),
+ * refused while it streams, never held whole), at most MAX_REDIRECTS redirects followed (a loop fails),
  * and 429/503 answers reported with their Retry-After.
  */
 import { VERSION } from '../version.js';
@@ -12,6 +12,10 @@ export const USER_AGENT = `backchannel/${VERSION} (news monitoring; +https://www
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 /** A request (headers and body) that takes longer fails: a slow server must not hold its host's turn. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Redirects followed per request: a moved feed takes one or two; more is a loop or a tracking chain. */
+export const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export interface HttpOptions {
   timeoutMs: number;
@@ -53,10 +57,18 @@ export async function httpGet(url: string, opts: HttpOptions, validators: Valida
   if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
   const signal = AbortSignal.timeout(opts.timeoutMs);
   let res: Response;
-  try {
-    res = await fetch(url, { headers, signal, redirect: 'follow' });
-  } catch (err) {
-    throw new HttpError(describeFetchError(err, opts.timeoutMs), null);
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    try {
+      res = await fetch(current, { headers, signal, redirect: 'manual' });
+    } catch (err) {
+      throw new HttpError(describeFetchError(err, opts.timeoutMs), null);
+    }
+    const location = REDIRECTS.has(res.status) ? res.headers.get('location') : null;
+    if (!location) break;
+    await res.body?.cancel().catch(() => {});
+    if (hops >= MAX_REDIRECTS) throw new HttpError(`more than ${MAX_REDIRECTS} redirects (a loop?), last to ${location}`, res.status);
+    current = new URL(location, current).toString();
   }
   if (res.status === 304) {
     await res.body?.cancel().catch(() => {});
@@ -75,7 +87,7 @@ export async function httpGet(url: string, opts: HttpOptions, validators: Valida
   }
   return {
     status: 200,
-    url: res.url || url,
+    url: current,
     body,
     contentType: res.headers.get('content-type') ?? '',
     validators: { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') },
