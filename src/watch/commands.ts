@@ -5,7 +5,8 @@ import { ActorNotFound } from '../corpus/lookup.js';
 import { refreshChannelGraph } from '../corpus/graph-cache.js';
 import { TimedAnalyzer } from '../pipeline/budget.js';
 import { forTerminalLine } from '../util/terminal.js';
-import { makeContext } from './context.js';
+import type { RawArticle } from '../text/types.js';
+import { makeContext, oneAtATime } from './context.js';
 import { readFeedList } from './feed-list.js';
 import { listFeeds, syncFeeds } from './feed-state.js';
 import { DEFAULT_HTTP } from './http.js';
@@ -82,7 +83,8 @@ anything twice. \`backchannel feeds\` shows each feed's state.`)
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         const log = o.quiet ? () => {} : say;
-        const ctx = makeContext(store, (raw) => analyzer.analyze(raw), { intervalMs, http: { ...DEFAULT_HTTP, timeoutMs, maxBytes }, log });
+        // feeds of several hosts are read at once; their articles take turns in the analysis thread
+        const ctx = makeContext(store, oneAtATime((raw: RawArticle) => analyzer.analyze(raw)), { intervalMs, http: { ...DEFAULT_HTTP, timeoutMs, maxBytes }, log });
         try {
           await runWatch(ctx, {
             once: !!o.once,

@@ -42,3 +42,13 @@ export function makeContext(store: Store, analyze: WatchContext['analyze'], opts
     stats: { polls: 0, notModified: 0, failures: 0, ingested: 0, items: 0 },
   };
 }
+
+/** An async function that runs one call at a time, in call order (the time-limited analyzer holds one document at once). */
+export function oneAtATime<A, R>(fn: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (arg: A) => {
+    const run = tail.then(() => fn(arg));
+    tail = run.catch(() => {});
+    return run;
+  };
+}

@@ -91,6 +91,17 @@ describe('alert rules', () => {
     expect(await newcomers()).toEqual([]);
   });
 
+  it('a channel where there was none is a new channel alert', async () => {
+    const D: FxActor = { id: 'person:dora-quill', name: 'Dora Quill' };
+    await add(store, article([], [D]));
+    await evaluateAlerts(store, now);
+    await addWatched(store, (await resolveActor(store, 'Dora Quill')).actor, now);
+    await add(store, article([{ s: C.id, o: D.id }], [C, D]));
+    const channels = (await evaluateAlerts(store, now)).filter((a) => a.rule === 'channel');
+    expect(channels.map((a) => a.summary).sort()).toEqual(['new channel: Alice Hart → Carl Ames → Dora Quill', 'new channel: Bob Stone → Carl Ames → Dora Quill']);
+    expect(channels.every((a) => a.previousHops === null && a.hops === 2 && a.evidence.length === 2)).toBe(true);
+  });
+
   it('every alert key is stored once', async () => {
     const keys = (await watchDb(store).selectFrom('watch_alerts').select('key').execute()).map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);

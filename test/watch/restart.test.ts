@@ -14,7 +14,7 @@ import { watchDb } from '../../src/watch/db.js';
 import { addPending } from '../../src/watch/watchlist.js';
 import { testDbTarget } from '../store/target.js';
 import { FeedServer } from './feed-server.js';
-import { page, rss, story, teaserItem } from './fixtures.js';
+import { fullItem, page, rss, story, teaserItem } from './fixtures.js';
 
 const cli = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 // in publication order, the order the watcher stores a feed's items in
@@ -118,5 +118,28 @@ describe('watch: kill -9 and restart', () => {
     expect(after.alerts).toHaveLength(before.alerts.length);
     // the feed is not due again within the interval: not even asked
     expect(srv.count('/k.rss')).toBe(feedRequests);
+  });
+});
+
+describe('watch: feeds of two hosts at once', () => {
+  it('both are read in one run; their articles take turns in the analysis thread', async () => {
+    const other = await FeedServer.start();
+    const third = await FeedServer.start();
+    try {
+      other.feed('/one.rss', rss('One', [fullItem(STORIES[0], other.url('/1')), fullItem(STORIES[1], other.url('/2'))]));
+      third.feed('/two.rss', rss('Two', [fullItem(STORIES[2], third.url('/3')), fullItem(STORIES[3], third.url('/4'))]));
+      db = await testDbTarget(join(dir, 'two-hosts.db'));
+      feeds = join(dir, 'two-hosts.txt');
+      writeFileSync(feeds, `${other.url('/one.rss')}\n${third.url('/two.rss')}\n`);
+      const run = watch('--once');
+      expect((await run.exited).code).toBe(0);
+      expect(run.err()).toBe('');
+      const s = await state();
+      expect(s.articles).toBe(4);
+      expect(s.items.map((i) => i.status)).toEqual(['ingested', 'ingested', 'ingested', 'ingested']);
+    } finally {
+      await other.close();
+      await third.close();
+    }
   });
 });
