@@ -105,6 +105,7 @@ async function simulateDay(o: DayOptions): Promise<{ rows: BenchRow[]; heap: num
   let lines = 0;
   const heap: number[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let watchedAdded = false;
   for (let tick = 0; tick < o.ticks; tick++) {
     srv.tick = tick;
@@ -119,6 +120,8 @@ async function simulateDay(o: DayOptions): Promise<{ rows: BenchRow[]; heap: num
     clock.t += tickMs;
   }
   const secs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const skipped = await watchDb(store).selectFrom('watch_items').select('message').where('status', '=', 'skipped').limit(1).executeTakeFirst();
   if (skipped) process.stderr.write(`bench: items skipped, e.g.: ${skipped.message}\n`);
   const stored = (await watchDb(store).selectFrom('watch_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n;
@@ -136,6 +139,7 @@ async function simulateDay(o: DayOptions): Promise<{ rows: BenchRow[]; heap: num
       { name: `watch day (${label}): alerts (${o.watched} watched)`, value: lines, unit: 'alerts' },
       { name: `watch day (${label}): wall time`, value: Math.round(secs * 10) / 10, unit: 's' },
       { name: `watch day (${label}): items/s feed → stored analysis → alert`, value: Math.round((Number(stored) / secs) * 10) / 10, unit: 'items/s' },
+      { name: `watch day (${label}): CPU time per stored item (this process, server included)`, value: Math.round((cpuMs / Number(stored)) * 10) / 10, unit: 'ms' },
       { name: `watch day (${label}): heap after tick 1 / middle / last`, value: 0, unit: `${heap[0]} / ${heap[heap.length >> 1]} / ${heap.at(-1)} MiB` },
     ],
   };

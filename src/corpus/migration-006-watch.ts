@@ -43,6 +43,8 @@ export const v006_watch = ({ text }: Types): Migration => ({
       .addPrimaryKeyConstraint('watch_items_pk', ['feed_url', 'item_key'])
       .execute();
     await db.schema.createIndex('watch_items_canonical').on('watch_items').column('canonical_url').execute();
+    // a new item's URL is looked up among the stored articles (one brought in by `ingest` counts too)
+    await db.schema.createIndex('articles_url').on('articles').column('url').execute();
 
     await db.schema
       .createTable('watch_watchlist')
@@ -80,6 +82,7 @@ export const v006_watch = ({ text }: Types): Migration => ({
       .execute();
   },
   async down(db: Kysely<any>) {
+    await db.schema.dropIndex('articles_url').ifExists().execute();
     for (const t of ['watch_state', 'watch_channels', 'watch_alerts', 'watch_watchlist', 'watch_items', 'watch_feeds']) await db.schema.dropTable(t).ifExists().execute();
   },
 });
