@@ -69,7 +69,12 @@ export async function buildStory(db: CorpusDb, qa: string, qb: string, opts: { c
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { ...e, firstReported: null, sources: [] }));
     if (!g.sources.some((s) => s.articleId === src.articleId)) g.sources.push(src);
-    if (src.published && (!g.firstReported || src.published < g.firstReported)) g.firstReported = src.published;
+    if (src.published && (!g.firstReported || src.published < g.firstReported)) {
+      // the entry quotes its first report
+      g.firstReported = src.published;
+      g.sentence = e.sentence;
+      g.date = g.date ?? e.date;
+    }
   };
   const ids = [...names.keys()];
   const art = ['ar.id as article_id', 'ar.title as article_title', 'ar.url', 'ar.source', 'ar.published', 'ar.seq'] as const;
