@@ -77,7 +77,8 @@ describe('stored network', () => {
     const migrator = new Migrator({ db: store.db, provider: migrationProviderFor(store.dialect) });
     const down = await migrator.migrateTo('002_articles_seq_index');
     expect(down.error).toBeUndefined();
-    expect(await store.migrate()).toEqual(['003_stored_network', '004_graph_cache']);
+    // the later migrations (006_watch, …) follow
+    expect((await store.migrate()).slice(0, 2)).toEqual(['003_stored_network', '004_graph_cache']);
     expect(await loadNetwork(store.db, { comentions: true })).toEqual(before);
     await store.close();
   });
