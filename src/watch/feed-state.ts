@@ -74,9 +74,13 @@ export async function articleForUrl(db: WatchDb, canonical: string, feedUrl: str
     .where((eb) => eb.or([eb('feed_url', '!=', feedUrl), eb('item_key', '!=', key)]))
     .executeTakeFirst();
   if (item?.article_id) return item.article_id;
-  const art = await db.selectFrom('articles').select('id').where('url', '=', canonical).orderBy('seq').executeTakeFirst();
+  // an article this very item stored before a crash kept its row from being written is no duplicate
+  const art = await db.selectFrom('articles').select('id').where('url', '=', canonical).where('origin', '!=', itemOrigin(feedUrl, key)).orderBy('seq').executeTakeFirst();
   return art?.id ?? null;
 }
+
+/** The origin an item's article is ingested under (ingest_errors and `actor --why` name it). */
+export const itemOrigin = (feedUrl: string, key: string): string => `${feedUrl}#${key}`;
 
 export async function saveItem(db: WatchDb, row: Omit<WatchItemsTable, 'first_seen' | 'updated_at'>, now: Date): Promise<void> {
   const at = now.toISOString();

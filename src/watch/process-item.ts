@@ -15,7 +15,7 @@ import { detectLanguage } from '../text/language.js';
 import type { RawArticle } from '../text/types.js';
 import type { WatchContext } from './context.js';
 import { watchDb, type ItemStatus } from './db.js';
-import { articleForUrl, findItem, saveItem } from './feed-state.js';
+import { articleForUrl, findItem, itemOrigin, saveItem } from './feed-state.js';
 import { canonicalUrl } from './canonical.js';
 import { httpGet } from './http.js';
 import { hostOf } from './host-gate.js';
@@ -93,5 +93,5 @@ async function articleOf(ctx: WatchContext, feed: FeedRef, item: FeedItem, canon
   if (text.length > ctx.maxItemChars) return `article text longer than ${ctx.maxItemChars} characters: refused`;
   const guess = detectLanguage(text);
   if (guess.confidence === 0) return `not in a language backchannel analyses (${availableLanguages().join(', ')})`;
-  return { text, title, source, url, published, language: guess.language, origin: `${feed.url}#${itemKey(item)}` };
+  return { text, title, source, url, published, language: guess.language, origin: itemOrigin(feed.url, itemKey(item)) };
 }

@@ -11,12 +11,17 @@ import { listFeeds } from '../../src/watch/feed-state.js';
 import { watchDb } from '../../src/watch/db.js';
 import { buildStory } from '../../src/watch/story.js';
 import type { Alert } from '../../src/watch/alerts/types.js';
+import { itemOrigin } from '../../src/watch/feed-state.js';
+import { ingestArticle } from '../../src/corpus/ingest.js';
+import { canonicalUrl } from '../../src/watch/canonical.js';
+import { analyzeArticle } from '../../src/pipeline/analyze.js';
 
 const envoy = story('en-envoy-meets-minister');
 const wire = story('en-envoy-meets-minister-syndicated');
 const anon = story('en-anonymous-brandt');
 const ortiz = story('en-adviser-ortiz');
 const vogt = story('de-botschafterin');
+const senator = story('en-senator-visit');
 
 let srv: FeedServer;
 let h: Harness;
@@ -126,6 +131,19 @@ describe('watch: feeds that change between polls', () => {
     h.advance(INTERVAL_MS);
     await h.cycle();
     expect(await h.alertKeys()).toEqual(keys);
+  });
+
+  it('an item whose article was stored just before a crash (its row not yet written) is recorded, not stored again', async () => {
+    const link = srv.url('/news/senator');
+    await ingestArticle(h.store, { text: senator.text, url: canonicalUrl(link), origin: itemOrigin(srv.url('/e.rss'), link), published: senator.published }, analyzeArticle);
+    const before = await h.articles();
+    srv.feed('/e.rss', rss('Evening Post', [fullItem(senator, link)]));
+    await h.setFeeds(['/a.rss', '/b.atom', '/c.json', '/d.rss', '/e.rss'].map((p) => srv.url(p)));
+    const c = await h.cycle();
+    expect(c.polls.find((p) => p.url === srv.url('/e.rss'))!.outcomes).toEqual({ new: 1 });
+    expect(await h.articles()).toBe(before);
+    const row = await watchDb(h.store).selectFrom('watch_items').select(['status', 'article_id']).where('item_key', '=', link).executeTakeFirstOrThrow();
+    expect(row.status).toBe('ingested');
   });
 
   it('feeds lists each feed with its last success and item counts', async () => {
