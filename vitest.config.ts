@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * (BACKCHANNEL_TEST_BACKEND=postgres; the server is BACKCHANNEL_TEST_PG, started by `.ci/postgres`).
  * Without a server the PostgreSQL project is left out with a notice, except in CI, where it then fails.
  */
-const STORE_SUITES = ['test/corpus/**/*.test.ts', 'test/server/**/*.test.ts', 'test/queue/**/*.test.ts'];
+const STORE_SUITES = ['test/corpus/**/*.test.ts', 'test/server/**/*.test.ts', 'test/queue/**/*.test.ts', 'test/watch/**/*.test.ts'];
 const withPostgres = !!process.env.BACKCHANNEL_TEST_PG || !!process.env.CI;
 if (!withPostgres) {
   console.warn('backchannel: PostgreSQL variants skipped (no BACKCHANNEL_TEST_PG; `source .ci/postgres; pg_test_start` starts a server)');

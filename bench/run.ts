@@ -65,7 +65,7 @@ export async function benchPipeline(paths: string[], runs: number, syntax = fals
 /** Stage micro-benchmarks, each in bench/<name>.ts exporting bench<Name>(). Missing ones are skipped. */
 async function stageBenches(only: string | null): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const name of ['ner', 'syntax', 'entities', 'time', 'quotes', 'relations', 'corpus', 'linearity']) {
+  for (const name of ['ner', 'syntax', 'entities', 'time', 'quotes', 'relations', 'corpus', 'linearity', 'watch']) {
     if (only && only !== name) continue;
     const file = join(repoRoot, 'dist', 'bench', `${name}.js`);
     if (!existsSync(file)) continue;
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     if (args[i] === '--runs') runs = Number(args[++i]);
     else if (args[i] === '--only') only = args[++i];
     else if (args[i] === '--syntax') syntax = true; // the pipeline with the syntax layer (tagger + parser)
-    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|syntax|entities|time|quotes|relations|corpus|linearity --syntax]\n'); return; }
+    else if (args[i] === '--help') { process.stdout.write('npm run bench [-- DIR... --runs N --only pipeline|ner|syntax|entities|time|quotes|relations|corpus|linearity|watch --syntax]\n'); return; }
     else paths.push(args[i]);
   }
   if (!paths.length) paths.push(...[join(sharedDir, 'corpus'), join(repoRoot, 'examples')].filter(existsSync));

@@ -11,6 +11,7 @@ import { registerEvalCommands } from './eval-commands.js';
 import { registerCorpusCommands } from '../corpus/commands.js';
 import { registerGoldCommands, registerNewsEvalCommand } from './gold-commands.js';
 import { registerServeCommand } from '../server/serve-command.js';
+import { registerWatchCommands } from '../watch/commands.js';
 import { registerParserCommands } from '../syntax/parser/commands.js';
 import { registerSyntaxCommands } from '../syntax/commands.js';
 import { forTerminalLine } from '../util/terminal.js';
@@ -126,6 +127,7 @@ registerCorpusCommands(program);
 registerGoldCommands(program);
 registerNewsEvalCommand(program);
 registerServeCommand(program);
+registerWatchCommands(program);
 registerParserCommands(program);
 registerSyntaxCommands(program);
 

@@ -3,6 +3,7 @@
  * PostgreSQL. Never edit a released migration: add the next one. kysely records applied versions in its
  * own table (kysely_migration), and the Migrator applies the missing ones in name order.
  */
+import { v006_watch } from './migration-006-watch.js';
 import { sql, type ColumnDataType, type Expression, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -305,6 +306,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     '003_stored_network': v003_stored_network(types),
     '004_graph_cache': v004_graph_cache(types),
     '005_consolidation': v005_consolidation(types),
+    '006_watch': v006_watch(types),
   };
 }
 

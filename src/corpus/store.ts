@@ -76,7 +76,9 @@ class KyselyStore implements Store {
 }
 
 async function runMigrations(db: Kysely<CorpusDatabase>, dialect: StoreDialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProviderFor(dialect) });
+  // unordered: migrations land from parallel branches (006_watch may be applied before a later-merged 005_…);
+  // each is additive, so applying a missing lower number after a higher one is safe
+  const migrator = new Migrator({ db, provider: migrationProviderFor(dialect), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

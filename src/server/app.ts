@@ -21,6 +21,7 @@ import { channelRoutes } from './routes/channels.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { exportRoutes } from './routes/export.js';
 import { statsRoutes } from './routes/stats.js';
+import { alertRoutes } from './routes/alerts.js';
 import { webRoutes } from './web-assets.js';
 
 export type { ServerOptions };
@@ -95,6 +96,7 @@ export async function buildServer(store: Store, opts: Partial<ServerOptions> = {
   timelineRoutes(app, ctx);
   exportRoutes(app, ctx);
   statsRoutes(app, ctx);
+  alertRoutes(app, ctx);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   webRoutes(app, options.webRoot);
   await app.ready();

@@ -42,7 +42,8 @@ Examples:
   curl http://127.0.0.1:8080/openapi.json        # the API, described
 
 Views: search with actor autocomplete, actor pages, the network (time slider, filters), channels between
-two actors, articles with every span, and a box to analyse a pasted article. API docs: /docs.`)
+two actors, articles with every span, and a box to analyse a pasted article. API docs: /docs.
+The alerts of \`backchannel watch\` are an Atom feed at /alerts.atom.`)
     .action(async (o: { db: string; port: number; host: string; allowIngest?: boolean; maxBody: number; analyzeRate: number; log?: boolean }) => {
       if (!isPostgresUrl(o.db) && !existsSync(o.db)) throw new Error(`no corpus store at ${o.db}: run \`backchannel ingest PATH --db ${o.db}\` first`);
       const store = await openStore(o.db);

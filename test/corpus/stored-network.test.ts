@@ -77,7 +77,7 @@ describe('stored network', () => {
     const migrator = new Migrator({ db: store.db, provider: migrationProviderFor(store.dialect) });
     const down = await migrator.migrateTo('002_articles_seq_index');
     expect(down.error).toBeUndefined();
-    expect(await store.migrate()).toEqual(['003_stored_network', '004_graph_cache', '005_consolidation']);
+    expect(await store.migrate()).toEqual(['003_stored_network', '004_graph_cache', '005_consolidation', '006_watch']);
     expect(await loadNetwork(store.db, { comentions: true })).toEqual(before);
     await store.close();
   });
