@@ -9,6 +9,8 @@ import { dueFeeds, nextDue } from './feed-state.js';
 import { pollFeed, type PollResult } from './poll-feed.js';
 import { evaluateAlerts, initCursor } from './alerts/evaluate.js';
 import { postPending, printPending, type WebhookOptions } from './alerts/deliver.js';
+import { consolidate } from '../corpus/consolidate.js';
+import { rehomeWatched } from './watchlist.js';
 
 /** Feeds polled at once (on distinct hosts, or queued behind their host's gate): enough to hide network waits, few enough for 2 cores. */
 export const FEED_CONCURRENCY = 4;
@@ -46,6 +48,12 @@ export async function watchCycle(ctx: WatchContext, o: WatchRunOptions): Promise
   await Promise.all(Array.from({ length: Math.min(o.concurrency ?? FEED_CONCURRENCY, feeds.length) }, worker));
   // in the order the feeds were due (a stop leaves holes)
   const done = polls.filter(Boolean);
+  // A cycle is an ingest batch: the corpus is re-resolved as after `ingest`, and watched actors whose id the
+  // consolidation changed are found again by name before the alerts are raised.
+  if (done.some((p) => (p.outcomes.new ?? 0) + (p.outcomes.edited ?? 0) > 0)) {
+    await consolidate(ctx.store);
+    await rehomeWatched(ctx.store);
+  }
   const alerts = await evaluateAlerts(ctx.store, ctx.now());
   await printPending(ctx.store, o.write);
   if (o.webhook) await postPending(ctx.store, o.webhook);

@@ -87,6 +87,27 @@ export async function resolvePending(store: Store, now: Date): Promise<ActorsTab
   return added;
 }
 
+/**
+ * Watched ids that no actor carries any more (a consolidation pass merged or renamed it) become pending names
+ * again, so `resolvePending` finds the actor under its new id.
+ */
+export async function rehomeWatched(store: Store): Promise<number> {
+  const db = watchDb(store);
+  const gone = await db
+    .selectFrom('watch_watchlist as w')
+    .leftJoin('actors as a', 'a.id', 'w.actor_id')
+    .select(['w.actor_id', 'w.name', 'w.added_at'])
+    .where('a.id', 'is', null)
+    .where('w.actor_id', 'not like', PENDING_PREFIX + '%')
+    .execute();
+  for (const g of gone) {
+    await db.deleteFrom('watch_watchlist').where('actor_id', '=', g.actor_id).execute();
+    await db.deleteFrom('watch_channels').where((eb) => eb.or([eb('a', '=', g.actor_id), eb('b', '=', g.actor_id)])).execute();
+    await db.insertInto('watch_watchlist').values({ actor_id: PENDING_PREFIX + g.name, name: g.name, added_at: g.added_at }).onConflict((oc) => oc.column('actor_id').doNothing()).execute();
+  }
+  return gone.length;
+}
+
 /** The actor ids watched now (pending names left out). */
 export async function activeWatched(db: WatchDb): Promise<string[]> {
   return (await watchedIds(db)).filter((id) => !id.startsWith(PENDING_PREFIX));

@@ -15,7 +15,7 @@ import { evaluateAlerts, initCursor } from '../../src/watch/alerts/evaluate.js';
 import { postPending } from '../../src/watch/alerts/deliver.js';
 import { registerWatchCommands } from '../../src/watch/commands.js';
 import { watchDb } from '../../src/watch/db.js';
-import { addWatched, resolveActor } from '../../src/watch/watchlist.js';
+import { addWatched, rehomeWatched, resolveActor, resolvePending, watchedIds } from '../../src/watch/watchlist.js';
 import { filler, fixtureInputs, type FxActor, type FxArticle } from '../corpus/fixtures.js';
 import { openTestStore, testDbTarget } from '../store/target.js';
 import { openStore } from '../../src/corpus/store.js';
@@ -225,5 +225,22 @@ describe('watchlist and feeds commands', () => {
     expect(r.err).toContain('no actor matches "Nobody Here"');
     const s = await run('story', 'Bob Stone', 'Eva Stone');
     expect(s.out).toMatch(/^Bob Stone .*↔ Eva Stone/);
+  });
+});
+
+describe('watchlist across consolidation', () => {
+  it('a watched id that consolidation retired is found again by name', async () => {
+    const s = await openTestStore();
+    try {
+      await add(s, article([{ s: A.id, o: C.id }], [A, C]));
+      // as if a consolidation pass had given Alice Hart another id since she was added
+      await watchDb(s).insertInto('watch_watchlist').values({ actor_id: 'person:alice-hart-old', name: 'Alice Hart', added_at: now.toISOString() }).execute();
+      expect(await rehomeWatched(s)).toBe(1);
+      await resolvePending(s, now);
+      expect(await watchedIds(watchDb(s))).toEqual([A.id]);
+      expect(await rehomeWatched(s)).toBe(0);
+    } finally {
+      await s.close();
+    }
   });
 });
