@@ -101,8 +101,8 @@ export function verbForms(lang: string, entry: string): VerbForms | null {
     const joined = [particle + lemma, ...(r.zuInfix ? [particle + r.zuInfix + lemma] : []), ...out.present.map((f) => particle + f), ...out.past.map((f) => particle + f)];
     out.present = [...new Set([...out.present, ...joined.filter((f) => !out.past.some((p) => particle + p === f))])];
     out.past = [...new Set([...out.past, ...out.past.map((f) => particle + f)])];
-    const ge = r.participlePrefix ?? '';
-    out.participle = out.participle.map((f) => particle + (lemma.startsWith(ge) || f.startsWith(ge) ? f : ge + f));
+    // The base verb's participle already has its prefix or none ("gelehnt", "berufen", "kassiert"): the particle goes before it.
+    out.participle = out.participle.map((f) => particle + f);
   }
   return out;
 }

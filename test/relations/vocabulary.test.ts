@@ -31,6 +31,10 @@ describe('word forms from lemmas (inflection.json)', () => {
     expect(ab.participle).toEqual(['abgelehnt']);
     expect(verbForms('de', 'verbieten')!.participle).toEqual(['verboten']);
     expect(verbForms('de', 'kritisieren')!.participle).toEqual(['kritisiert']);
+    // A separable particle before a verb whose participle takes no "ge" (inseparable prefix, -ieren) adds none.
+    expect(verbForms('de', 'ein|berufen')!.participle).toEqual(['einberufen']);
+    expect(verbForms('de', 'ab|verlangen')!.participle).toEqual(['abverlangt']);
+    expect(verbForms('de', 'auf|marschieren')!.participle).toEqual(['aufmarschiert']);
     expect(nounForms('de', 'Vertrag/Verträge')).toEqual(expect.arrayContaining(['vertrag', 'verträge', 'vertrags']));
   });
   it('English: regular spelling rules and irregular parts', () => {
