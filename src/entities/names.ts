@@ -22,6 +22,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
   const gazSorted = gaz.slice().sort((a, b) => a.start - b.start);
   const gazEnds = maxEnds(gazSorted);
   const headings = ctx.doc.paragraphs.filter((p) => p.heading);
+  const personEnds = new Set<string>();
+  for (const m of ner) if (m.type === 'PER' && !m.derived) personEnds.add(toks[m.tokenEnd - 1].text);
   const out: Cand[] = [];
   for (const m of ner) {
     let ts = m.tokenStart, te = m.tokenEnd;
@@ -42,11 +44,11 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     // … and a title or honorific before a person's name ("Rep. Tuan Ngo", "Mr. Lee"): the title is found as a title.
     while (type === 'person' && ts < te - 1 && isUpper(toks[ts + 1].text[0]) && (isRoleWord(ctx, ts) || lex.personWords.has(ctx.low[ts].replace(/\.$/, '')))) ts++;
     // … also one further in ("Indiens Premier Modi"); a person that is only a title is none ("Supreme Leader").
-    if (type === 'person') {
-      const role = (t: number) => isRoleWord(ctx, t);
-      ts = nameAfterInnerRole(ctx, ts, te, role);
-      if (bareTitle(ctx, ts, te, role)) continue;
-    }
+    // (Another type too when its last word ends a person's name elsewhere: "Indiens Premier Modi" read as one
+    // organisation; "Afghanistan Analysts Network" stays whole.)
+    const role = (t: number) => isRoleWord(ctx, t);
+    if (type === 'person' || personEnds.has(toks[te - 1].text)) ts = nameAfterInnerRole(ctx, ts, te, role);
+    if (type === 'person' && bareTitle(ctx, ts, te, role)) continue;
     // … and a compound descriptor before an organisation's name ("Spezialchemiekonzern Rheinfeld AG",
     // "Privatbank Hauck Weber"); a bare head stays, it is often part of the name ("Universität Passau").
     if (type === 'organization' && te - ts >= 2 && isUpper(toks[ts + 1].text[0]) && compoundDescriptor(ctx, ts) && nameAfterDescriptor(ctx, ts + 1, te, gazSorted, gazEnds)) ts++;

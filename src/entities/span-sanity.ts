@@ -8,6 +8,7 @@
 import type { EntityType } from '../contract/schema.js';
 import type { Ctx } from './context.js';
 import { statusWord } from './roles.js';
+import { roleNouns } from '../references/role-nouns.js';
 
 const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSE = new Set(Object.values(OPEN));
@@ -66,7 +67,10 @@ export function nameAfterInnerRole(ctx: Ctx, ts: number, te: number, isRole: (t:
 
 /** A person span that is only a title: a role word last, only title modifiers, status or role words before it. */
 export function bareTitle(ctx: Ctx, ts: number, te: number, isRole: (t: number) => boolean): boolean {
-  if (!isRole(te - 1)) return false;
+  // The last word may also be a noun that makes a tie without being a title of its own ("officer").
+  const last = ctx.low[te - 1];
+  const tieNoun = roleNouns(ctx.lex.lang).ties.some((r) => r.noun === last || r.noun + 's' === last);
+  if (!isRole(te - 1) && !tieNoun) return false;
   for (let t = ts; t < te - 1; t++) {
     const lw = ctx.low[t];
     if (!isRole(t) && !ctx.lex.titleModifiers.has(lw) && !statusWord(ctx, lw) && !ctx.lex.portfolios.has(lw)) return false;

@@ -32,6 +32,17 @@ describe('junk actors', () => {
     expect(persons(run('The Supreme Leader spoke on Monday.', 'en', [{ text: 'Supreme Leader', type: 'PER' }]))).toEqual([]);
     const de = run('Am Montag reiste Indiens Premier Modi nach Paris.', 'de', [{ text: 'Indiens Premier Modi', type: 'PER' }]);
     expect(persons(de)).toEqual(['Modi']);
+    // A tie noun with a title modifier is a title too.
+    expect(persons(run('A Petty Officer was wounded on Monday.', 'en', [{ text: 'Petty Officer', type: 'PER' }]))).toEqual([]);
+  });
+
+  test('a span of another type loses an inner role word only when its last word ends a person\'s name', () => {
+    const org = run('Auch Indiens Premier Modi lobte den Plan. Narendra Modi reist im Mai.', 'de',
+      [{ text: 'Indiens Premier Modi', type: 'ORG' }, { text: 'Narendra Modi', type: 'PER' }]);
+    expect(persons(org)).toEqual(['Narendra Modi']);
+    expect(org.some((e) => e.name.includes('Premier'))).toBe(false);
+    const kept = run('The Afghanistan Analysts Network said so.', 'en', [{ text: 'Afghanistan Analysts Network', type: 'ORG' }]);
+    expect(kept.map((e) => e.name)).toContain('Afghanistan Analysts Network');
   });
 
   test('platforms are organisations, never persons', () => {
