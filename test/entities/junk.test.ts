@@ -58,4 +58,13 @@ describe('junk actors', () => {
     expect(persons(es)).toEqual(['Anna Berg']);
     expect(es.find((e) => e.name === 'WU')?.type).toBe('organization');
   });
+
+  test('German names of things are cited in the nominative; an official strong form and a phrase after a preposition stay', () => {
+    const es = run('Im Weißen Haus sprach man mit dem Deutschen Roten Kreuz. Das Deutsches Rotes Kreuz half. Das Komitee vom Roten Kreuz schwieg.', 'de',
+      [{ text: 'Weißen Haus', type: 'ORG' }, { text: 'Deutsches Rotes Kreuz', type: 'ORG' }, { text: 'Komitee vom Roten Kreuz', type: 'ORG' }]);
+    const names = es.map((e) => e.name);
+    expect(names).toContain('Weiße Haus');
+    expect(names).toContain('Deutsches Rotes Kreuz');
+    expect(names).toContain('Komitee vom Roten Kreuz');
+  });
 });
