@@ -21,6 +21,7 @@ import { CandIndex } from './cand-index.js';
 import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
 import { describedNames } from './described-names.js';
 import { linkPortfolios, type Ministry } from './portfolios.js';
+import { citationForm } from '../references/citation-form.js';
 import { markLocative, resolvePronouns, ageDescriptions, definiteDescriptions } from './coref.js';
 
 export { makeEntityLayer } from './layer.js';
@@ -336,6 +337,8 @@ function draftFromCluster(ctx: Ctx, cl: Cluster): EntityDraft | null {
   }
   if (cl.type === 'person' && isByline(ctx, name)) return null;
   if (cl.type === 'organization' && !cl.target) name = nominative(ctx, name);
+  // Names of things are cited in the nominative ("Weißen Haus" → "Weiße Haus"); persons' names are not inflected.
+  if (cl.type !== 'person' && !cl.target?.name) name = citationForm(ctx.lex.lang, name, { keepStrong: true });
   const id = cl.target ? cl.target.id : `${TYPE_PREFIX[cl.type]}:${slug(name)}`;
   const aliases = new Set(surfaces.filter((s) => s !== name));
   return {

@@ -140,6 +140,8 @@ export interface EntityLexicon {
   genitiveArticles: Set<string>;
   /** Lower-case words that never name an actor (languages, currencies, sports) → their category. */
   nonActors: Map<string, string>;
+  /** Online platforms (lang/_shared/platforms.tsv), as written → kind: a tagged span naming one is an organisation. */
+  platforms: Map<string, string>;
   /** Sports among them, longest first, for compounds that start with one ("Golfplatz"; not "Europas"). */
   nonActorPrefixes: string[];
   /** Capital surface → organisation it stands for as an actor ("Brüssel" → the EU). */
@@ -303,6 +305,11 @@ export function entityLexicon(lang: string): EntityLexicon {
     const [w, cat] = line.split('\t');
     if (w) nonActors.set(w.trim().toLowerCase(), (cat ?? '').trim());
   }
+  const platforms = new Map<string, string>();
+  for (const line of readLines(join(repoRoot, 'lang', '_shared', 'platforms.tsv'))) {
+    const [name, kind] = line.split('\t');
+    if (name) platforms.set(name.trim(), (kind ?? '').trim());
+  }
   const lower = (xs: string[] | undefined) => new Set((xs ?? []).map((x) => x.toLowerCase()));
   const lex: EntityLexicon = {
     lang,
@@ -335,6 +342,7 @@ export function entityLexicon(lang: string): EntityLexicon {
     genitiveArticles: lower(words.genitiveArticles),
     metonyms,
     nonActors,
+    platforms,
     nonActorPrefixes: [...nonActors].filter(([w, cat]) => cat === 'sport' && w.length >= 4).map(([w]) => w).sort((a, b) => b.length - a.length),
     ageApposition: new RegExp(words.ageApposition, 'u'),
     ageBeforeTitle: words.ageBeforeTitle ? new RegExp(words.ageBeforeTitle, 'u') : null,

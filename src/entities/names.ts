@@ -10,6 +10,7 @@ import { foldKey, isUpper, isLetter } from './context.js';
 import type { TitleHit } from './roles.js';
 import { statusWord } from './roles.js';
 import { compoundHead } from './lexicon.js';
+import { wellFormedSpan, nameAfterInnerRole, bareTitle, saneType } from './span-sanity.js';
 
 const TYPES: Record<NerMention['type'], EntityType> = { PER: 'person', ORG: 'organization', LOC: 'location', OTH: 'other' };
 
@@ -21,6 +22,8 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
   const gazSorted = gaz.slice().sort((a, b) => a.start - b.start);
   const gazEnds = maxEnds(gazSorted);
   const headings = ctx.doc.paragraphs.filter((p) => p.heading);
+  const personEnds = new Set<string>();
+  for (const m of ner) if (m.type === 'PER' && !m.derived) personEnds.add(toks[m.tokenEnd - 1].text);
   const out: Cand[] = [];
   for (const m of ner) {
     let ts = m.tokenStart, te = m.tokenEnd;
@@ -32,10 +35,20 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
       if (part) out.push({ ...part, type });
       continue;
     }
+    // A name never crosses an unbalanced bracket or quote mark, nor a sentence-final mark ("Harry] Truman").
+    const wf = wellFormedSpan(ctx, ts, te);
+    if (!wf) continue;
+    [ts, te] = wf;
     // Drop leading determiners and status words the tagger may have included ("Former Treasury").
     while (ts < te - 1 && (lex.determiners.has(ctx.low[ts]) || statusWord(ctx, ctx.low[ts]))) ts++;
     // … and a title or honorific before a person's name ("Rep. Tuan Ngo", "Mr. Lee"): the title is found as a title.
     while (type === 'person' && ts < te - 1 && isUpper(toks[ts + 1].text[0]) && (isRoleWord(ctx, ts) || lex.personWords.has(ctx.low[ts].replace(/\.$/, '')))) ts++;
+    // … also one further in ("Indiens Premier Modi"); a person that is only a title is none ("Supreme Leader").
+    // (Another type too when its last word ends a person's name elsewhere: "Indiens Premier Modi" read as one
+    // organisation; "Afghanistan Analysts Network" stays whole.)
+    const role = (t: number) => isRoleWord(ctx, t);
+    if (type === 'person' || personEnds.has(toks[te - 1].text)) ts = nameAfterInnerRole(ctx, ts, te, role);
+    if (type === 'person' && bareTitle(ctx, ts, te, role)) continue;
     // … and a compound descriptor before an organisation's name ("Spezialchemiekonzern Rheinfeld AG",
     // "Privatbank Hauck Weber"); a bare head stays, it is often part of the name ("Universität Passau").
     if (type === 'organization' && te - ts >= 2 && isUpper(toks[ts + 1].text[0]) && compoundDescriptor(ctx, ts) && nameAfterDescriptor(ctx, ts + 1, te, gazSorted, gazEnds)) ts++;
@@ -55,6 +68,10 @@ export function nerCandidates(ctx: Ctx, ner: NerMention[], gaz: Cand[]): Cand[] 
     if (type === 'person' && g && g.type === 'location' && g.end < end) type = 'organization';
     const surface = text.slice(start, end);
     if (!/\p{L}/u.test(surface)) continue;
+    // Platforms are organisations; a lone letter is no person, an all-caps word tagged as one is an acronym.
+    const sane = saneType(ctx, surface, type, te - ts);
+    if (!sane) continue;
+    type = sane;
     // Type sanity: a span made only of known countries ("USA Taiwan") is those countries, not one name.
     if (coveredByGazetteer(text, start, end, gazSorted, gazEnds)) continue;
     // An all-caps word in a heading is a heading ("RISKISCHE SEEN"), unless it is a known acronym.

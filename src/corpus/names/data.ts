@@ -17,8 +17,6 @@ export interface NameData {
   /** Folded place name → place key (capital-xx, city-…), with display names. */
   placeNames: Map<string, string>;
   placeDisplay: Map<string, { de: string; en: string }>;
-  /** German adjectives inside names: endings, telling stem endings, stems. */
-  adjective: { endings: string[]; suffixes: string[]; stems: Set<string> };
 }
 
 const rows = (path: string): string[][] =>
@@ -78,7 +76,6 @@ export function nameData(): NameData {
     const names = line.split('|').map(fold);
     for (const n of names) givenNameKey.set(n, names[0]);
   }
-  const adj = rows(join(langDir('de'), 'names', 'adjective-nominative.tsv'));
   cached = {
     spellingRules: rows(join(shared, 'spelling-rules.tsv')).map(([from, to]) => [from, to ?? '']),
     surnameParticles: new Set(rows(join(shared, 'surname-particles.txt')).map((r) => r[0])),
@@ -88,11 +85,6 @@ export function nameData(): NameData {
     countryDisplay,
     placeNames,
     placeDisplay,
-    adjective: {
-      endings: adj.filter((r) => r[0] === 'ending').map((r) => r[1]).sort((a, b) => b.length - a.length),
-      suffixes: adj.filter((r) => r[0] === 'suffix').map((r) => r[1]),
-      stems: new Set(adj.filter((r) => r[0] === 'stem').map((r) => r[1])),
-    },
   };
   return cached;
 }
