@@ -8,7 +8,7 @@ import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import { parseAt, phraseTokens } from './parse-subject.js';
 import type { PronounInfo } from './lexicon.js';
-import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
+import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
@@ -396,7 +396,8 @@ export class SourceRegistry {
    */
   private describedPersonBefore(info: PhraseInfo, word: string, sourceNoun = false): SourceRec | null {
     const v = this.v, refs = v.lex.refs;
-    const holder = describedPerson(refs, v.entities.roles, info.start, word);
+    const holder = describedPerson(refs, v.entities.roles, info.start, word)
+      ?? introducedPerson(refs, v.lower, this.personMentions(), 0, info.start, word);
     if (holder && v.entities.byId.get(holder)) return this.resolveNamed({ ...info, kind: 'named', entity: holder });
     // "der Sprecher", "the official": a source noun names a new anonymous source unless a holder was named
     // before; only a generic one ("die Managerin", "the analyst") refers back to the last person speaking.
@@ -404,6 +405,18 @@ export class SourceRegistry {
     const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
     const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
     return descriptionFits(refs, titles, word) ? rec : null;
+  }
+
+  private persons: PersonAt[] | null = null;
+
+  /** The person mentions of the entity layer (outside quotes), in text order. */
+  private personMentions(): PersonAt[] {
+    if (this.persons) return this.persons;
+    const v = this.v;
+    this.persons = v.entities.mentions
+      .filter((m) => v.entities.byId.get(m.entity)?.type === 'person' && !v.quoteOf[m.tokenStart])
+      .map((m) => ({ tokenStart: m.tokenStart, entity: m.entity }));
+    return this.persons;
   }
 
   /**
