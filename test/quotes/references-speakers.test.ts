@@ -41,3 +41,12 @@ describe('descriptions introduced before a name', () => {
     expect(speakerOf(a, 'deliberate attack')).not.toBe('Piet Larsen');
   });
 });
+
+describe('institution speakers named in their base form', () => {
+  it('de: an inflected adjective inside the name takes the strong form of the head\'s gender ("vom Auswärtigen Amt")', () => {
+    const a = run('Laut dem Auswärtigen Amt ist die Lage in Lirana ruhig.', 'de');
+    const names = a.entities.map((e) => e.name);
+    expect(names).toContain('Auswärtiges Amt');
+    expect(names.some((n) => /Auswärtigen/.test(n))).toBe(false);
+  });
+});
