@@ -379,12 +379,27 @@ export class SourceRegistry {
       if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
     const cls = descriptionClass(v.lex.refs, head);
+    // "die Baden-Württembergerin": a woman described by a noun no list has refers back to the latest woman who spoke.
+    if (!cls && end - info.start === 2 && v.lex.refs.definite.has(v.lower[info.start])
+      && v.lex.refs.femininePersonSuffixes.some((x) => word.endsWith(x))) return this.latestWomanSpeaking(info.start);
     // "die Managerinnen" are several: no single person to refer back to.
     if (cls === 'person' && !isPluralHead(v.lex.refs, word)) return this.describedPersonBefore(info, word);
     // Institution nouns refer back only as the bare noun ("die Behörde", "the company"): a compound or a
     // capitalised name ("das Finanzministerium", "die EU-Kommission", "the Finance Ministry") names its own.
     if (cls === 'institution' && isBareHead(v.lex.refs, head) && !capitalisedInside(v, info.start + 1, info.end)) {
       return this.institutionBefore(info.start);
+    }
+    return null;
+  }
+
+  /** The latest speaker within the window known to be a woman (gender kept by the entities stage), or null. */
+  private latestWomanSpeaking(at: number): SourceRec | null {
+    const para = this.paragraphOf(at);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= at) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (ev.rec.entity && this.v.entities.byId.get(ev.rec.entity)?.attributes?.gender === 'f') return ev.rec;
     }
     return null;
   }

@@ -26,6 +26,14 @@ describe('gender kept on persons', () => {
   });
 });
 
+describe('feminine descriptions', () => {
+  it('de: "die Brandenburgerin" (no listed head) is the latest woman who spoke, not the man who spoke last', () => {
+    const a = run('Die Ministerin Karla Wendt sprach am Samstag in Lirana. "Wir bleiben dabei", sagte Wendt. '
+      + 'Ihr Kollege Bernd Sauer sagte, er sei zufrieden. Die Brandenburgerin kritisierte dagegen, die Regierung habe versagt.', 'de');
+    expect(speakerOf(a, 'die Regierung habe versagt')).toBe('Karla Wendt');
+  });
+});
+
 describe('descriptions introduced before a name', () => {
   it('en: "the spokesman said" is the person the text introduced as "spokesman …" though another title was kept', () => {
     const a = run('Army spokesman Maj. Gen. Piet Larsen said the convoy had been hit twice. '
