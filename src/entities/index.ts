@@ -219,7 +219,7 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   const pronC = resolvePronouns(ctx, idx, { get: (e) => gender.get(e), set: (e, g) => gender.set(e, g) });
   cands = cands.concat(pronC);
 
-  return assemble(ctx, info, cands, phrases, ages);
+  return assemble(ctx, info, cands, phrases, ages, gender);
 }
 
 /**
@@ -377,7 +377,7 @@ function titleCase(s: string, ctx: Ctx): string {
   return ctx.lex.words.capitalizedNouns ? s : s.replace(/\b\p{Ll}/gu, (m) => m.toUpperCase());
 }
 
-function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phrases: RolePhrase[], ages: Map<string, number>): EntityLayer {
+function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phrases: RolePhrase[], ages: Map<string, number>, gender: Map<string, 'm' | 'f'>): EntityLayer {
   const { text } = ctx;
   // Mentions: one per (span, entity); sorted.
   const seen = new Set<string>();
@@ -436,6 +436,9 @@ function assemble(ctx: Ctx, info: Map<string, EntityDraft>, cands: Cand[], phras
     const attributes = { ...d.attributes };
     const age = ages.get(d.id);
     if (age !== undefined) attributes.age = age;
+    // The gender a feminine role noun or a resolved pronoun gave ("Ministerin", "sie sagte"): later stages' pronouns check it.
+    const g = d.type === 'person' ? gender.get(d.id) : undefined;
+    if (g) attributes.gender = g;
     const aliases = [...d.aliases].filter((a) => a !== d.name);
     entities.push({
       id: d.id, type: d.type, kind: d.kind, name: d.name, aliases,

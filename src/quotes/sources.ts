@@ -8,7 +8,7 @@ import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import { parseAt, phraseTokens } from './parse-subject.js';
 import type { PronounInfo } from './lexicon.js';
-import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, isGenericPersonHead } from '../references/index.js';
+import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
@@ -379,12 +379,27 @@ export class SourceRegistry {
       if (words) for (const w of words) if (w.endsWith(head)) return ev.rec;
     }
     const cls = descriptionClass(v.lex.refs, head);
+    // "die Baden-Württembergerin": a woman described by a noun no list has refers back to the latest woman who spoke.
+    if (!cls && end - info.start === 2 && v.lex.refs.definite.has(v.lower[info.start])
+      && v.lex.refs.femininePersonSuffixes.some((x) => word.endsWith(x))) return this.latestWomanSpeaking(info.start);
     // "die Managerinnen" are several: no single person to refer back to.
     if (cls === 'person' && !isPluralHead(v.lex.refs, word)) return this.describedPersonBefore(info, word);
     // Institution nouns refer back only as the bare noun ("die Behörde", "the company"): a compound or a
     // capitalised name ("das Finanzministerium", "die EU-Kommission", "the Finance Ministry") names its own.
     if (cls === 'institution' && isBareHead(v.lex.refs, head) && !capitalisedInside(v, info.start + 1, info.end)) {
       return this.institutionBefore(info.start);
+    }
+    return null;
+  }
+
+  /** The latest speaker within the window known to be a woman (gender kept by the entities stage), or null. */
+  private latestWomanSpeaking(at: number): SourceRec | null {
+    const para = this.paragraphOf(at);
+    for (let e = this.events.length - 1; e >= 0; e--) {
+      const ev = this.events[e];
+      if (ev.token >= at) continue;
+      if (para - ev.paragraph > PARAGRAPH_WINDOW) break;
+      if (ev.rec.entity && this.v.entities.byId.get(ev.rec.entity)?.attributes?.gender === 'f') return ev.rec;
     }
     return null;
   }
@@ -396,7 +411,8 @@ export class SourceRegistry {
    */
   private describedPersonBefore(info: PhraseInfo, word: string, sourceNoun = false): SourceRec | null {
     const v = this.v, refs = v.lex.refs;
-    const holder = describedPerson(refs, v.entities.roles, info.start, word);
+    const holder = describedPerson(refs, v.entities.roles, info.start, word)
+      ?? introducedPerson(refs, v.lower, this.personMentions(), 0, info.start, word);
     if (holder && v.entities.byId.get(holder)) return this.resolveNamed({ ...info, kind: 'named', entity: holder });
     // "der Sprecher", "the official": a source noun names a new anonymous source unless a holder was named
     // before; only a generic one ("die Managerin", "the analyst") refers back to the last person speaking.
@@ -404,6 +420,18 @@ export class SourceRegistry {
     const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
     const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
     return descriptionFits(refs, titles, word) ? rec : null;
+  }
+
+  private persons: PersonAt[] | null = null;
+
+  /** The person mentions of the entity layer (outside quotes), in text order. */
+  private personMentions(): PersonAt[] {
+    if (this.persons) return this.persons;
+    const v = this.v;
+    this.persons = v.entities.mentions
+      .filter((m) => v.entities.byId.get(m.entity)?.type === 'person' && !v.quoteOf[m.tokenStart])
+      .map((m) => ({ tokenStart: m.tokenStart, entity: m.entity }));
+    return this.persons;
   }
 
   /**

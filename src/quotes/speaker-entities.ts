@@ -8,6 +8,7 @@
  */
 import type { Entity } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
+import { entityLexicon } from '../entities/lexicon.js';
 import { descriptionClass, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
 import type { SourceRec } from './sources.js';
@@ -34,15 +35,38 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   if (!institution && !names) return null;
   // "die israelische Tageszeitung": where nouns are capitalised, a lowercase first word is an adjective of a description.
   if (lex.nounsCapitalised && !isCap(v, a)) return null;
-  const words = [v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].start), v.doc.tokens[b - 1].text];
-  // "des US-Justizministeriums": the head in the genitive (by the tagger's Case) loses its ending.
   const syn = v.syntaxOf ? v.syntaxOf() : null;
   const at = syn ? parseAt(syn, b - 1) : null;
+  const words: string[] = [];
+  for (let k = a; k < b; k++) words.push(v.doc.tokens[k].text, k + 1 < b ? v.doc.text.slice(v.doc.tokens[k].end, v.doc.tokens[k + 1].start) : '');
+  // "des US-Justizministeriums": the head in the genitive (by the tagger's Case) loses its ending.
   if (at && /(?:^|\|)Case=Gen/.test(at.words[at.word].feats)) {
     const base = withoutGenitive(lex.refs, head);
-    words[words.length - 1] = words[words.length - 1].slice(0, base.length);
+    words[words.length - 2] = words[words.length - 2].slice(0, base.length);
+  }
+  // "vom Auswärtigen Amt", "des Weißen Hauses": a capitalised adjective inside the name takes the strong ending the
+  // head's gender asks for ("Auswärtiges Amt"), as names are cited without an article.
+  const feats = at ? at.words[at.word].feats : '';
+  for (let k = a; syn && k < b - 1; k++) {
+    const p = parseAt(syn, k);
+    const pw = p?.words[p.word];
+    if (!pw || (pw.upos !== 'ADJ' && pw.deprel !== 'amod') || !isCap(v, k)) continue;
+    const strong = strongAdjective(v.lex.refs.lang, v.doc.tokens[k].text, feats);
+    if (strong) words[2 * (k - a)] = strong;
   }
   return words.join('');
+}
+
+/** The strong form of an inflected adjective before a head of the gender `feats` states, or null (data: entities/words.json). */
+function strongAdjective(lang: string, word: string, feats: string): string | null {
+  const w = entityLexicon(lang).words;
+  const forms = w.titleBase?.adjectiveForms;
+  const g = /(?:^|\|)Gender=(Masc|Fem|Neut)/.exec(feats)?.[1];
+  if (!forms || !g || !/(?:^|\|)Number=Sing/.test(feats)) return null;
+  const form = g === 'Masc' ? forms.masculine : g === 'Fem' ? forms.feminine : forms.neuter;
+  const low = word.toLowerCase();
+  const e = w.adjectiveEndings.find((x) => x && low.endsWith(x) && low.length > x.length + 2);
+  return e ? word.slice(0, word.length - e.length) + form : null;
 }
 
 /**

@@ -47,3 +47,30 @@ export function isGenericPersonHead(refs: ReferenceLexicon, word: string): boole
   if (!h || h.type !== 'person') return false;
   return refs.genericPersonHeads.has(h.stem) || !refs.heads.has(h.stem); // an age noun is no listed head
 }
+
+/** A person mention as a stage hands it in: where it starts (token) and whom it names. */
+export interface PersonAt {
+  tokenStart: number;
+  entity: string;
+}
+
+/** Most tokens between a role noun and the name it introduces ("spokesman Maj. Gen. Igor Konashenkov"): set on the seed. */
+export const MAX_TITLE_GAP = 4;
+
+/**
+ * "the spokesman said" after "spokesman Maj. Gen. Igor Konashenkov", "der Minister" after "Minister Boris
+ * Pistorius": a description whose head the text used right before a person's name (within MAX_TITLE_GAP tokens),
+ * even where the entities stage kept another title. The latest such introduction between token `from` and `t`
+ * wins. `low` holds the lower-case tokens; `persons` the person mentions in text order.
+ */
+export function introducedPerson(refs: ReferenceLexicon, low: readonly string[], persons: readonly PersonAt[], from: number, t: number, word: string): string | null {
+  const want = headOf(refs, word);
+  if (!want || want.type !== 'person' || isGenericPersonHead(refs, word)) return null;
+  for (let k = t - 1; k >= Math.max(0, from); k--) {
+    const h = headOf(refs, low[k]);
+    if (!h || h.stem !== want.stem || refs.pluralEndings.includes(h.ending)) continue;
+    const p = persons.find((m) => m.tokenStart > k && m.tokenStart <= k + MAX_TITLE_GAP + 1 && m.tokenStart < t);
+    if (p) return p.entity;
+  }
+  return null;
+}

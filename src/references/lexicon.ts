@@ -28,6 +28,7 @@ interface DescriptionFile {
   pluralEndings?: string[];
   genitiveEndings?: string[];
   genericPersonHeads?: string[];
+  femininePersonSuffixes?: string[];
   compoundHeads?: boolean;
   ageNouns?: string[];
   heads?: Record<string, string>;
@@ -62,6 +63,8 @@ export interface ReferenceLexicon {
   genitiveEndings: string[];
   /** Person heads that fit any person whatever offices they hold ("die SPD-Politikerin" for a minister). */
   genericPersonHeads: Set<string>;
+  /** Word endings that make any noun a woman ("die Baden-Württembergerin"), listed head or not. */
+  femininePersonSuffixes: string[];
   /** A head may end a compound ("Windkraftkonzern" → "konzern"). */
   compoundHeads: boolean;
   /** "der 61-Jährige", "the 61-year-old": a person named before. */
@@ -119,6 +122,7 @@ export function referenceLexicon(lang: string): ReferenceLexicon {
     pluralEndings: d.pluralEndings ?? [],
     genitiveEndings: d.genitiveEndings ?? [],
     genericPersonHeads: lower(d.genericPersonHeads),
+    femininePersonSuffixes: (d.femininePersonSuffixes ?? []).map((x) => x.toLowerCase()),
     compoundHeads: !!d.compoundHeads,
     ageNouns: (d.ageNouns ?? []).map((x) => new RegExp(x, 'u')),
   };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceLexicon } from '../../src/references/lexicon.js';
 import { descriptionClass, headOf, isPluralHead, withoutGenitive } from '../../src/references/heads.js';
-import { describedPerson, descriptionFits } from '../../src/references/described-person.js';
+import { describedPerson, descriptionFits, introducedPerson } from '../../src/references/described-person.js';
 import { ageOf } from '../../src/references/ages.js';
 
 const de = referenceLexicon('de'), en = referenceLexicon('en');
@@ -59,6 +59,15 @@ describe('described persons', () => {
     expect(describedPerson(de, roles, 30, 'US-Präsident')).toBe('person:trump');
     expect(describedPerson(de, roles, 30, 'Präsidenten')).toBe('person:trump');
     expect(describedPerson(de, roles, 5, 'Kanzlerin')).toBeNull(); // named only later
+  });
+
+  it('finds the person a role noun introduced right before the name ("Sprecher Oberst Jan Lind")', () => {
+    const low = ['sprecher', 'oberst', 'jan', 'lind', 'sagte', '.', 'später', 'sagte', 'der', 'sprecher'];
+    const persons = [{ tokenStart: 2, entity: 'person:lind' }];
+    expect(introducedPerson(de, low, persons, 0, 9, 'Sprecher')).toBe('person:lind');
+    expect(introducedPerson(de, low, persons, 0, 9, 'Präsident')).toBeNull(); // another head
+    expect(introducedPerson(de, low, persons, 1, 9, 'Sprecher')).toBeNull(); // introduction before the window
+    expect(introducedPerson(de, ['sprecher', 'a', 'b', 'c', 'd', 'e', 'jan'], [{ tokenStart: 6, entity: 'person:x' }], 0, 7, 'Sprecher')).toBeNull(); // too far
   });
 
   it('an office fits only its holder or a person without roles; a generic description fits anyone', () => {
