@@ -19,6 +19,7 @@ import { actorRoutes } from './routes/actors.js';
 import { networkRoutes } from './routes/network.js';
 import { channelRoutes } from './routes/channels.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { storyRoutes } from './routes/story.js';
 import { exportRoutes } from './routes/export.js';
 import { statsRoutes } from './routes/stats.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -94,6 +95,7 @@ export async function buildServer(store: Store, opts: Partial<ServerOptions> = {
   networkRoutes(app, ctx);
   channelRoutes(app, ctx);
   timelineRoutes(app, ctx);
+  storyRoutes(app, ctx);
   exportRoutes(app, ctx);
   statsRoutes(app, ctx);
   alertRoutes(app, ctx);

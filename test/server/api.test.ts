@@ -28,7 +28,7 @@ describe('OpenAPI', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const routes = Object.entries(body.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
-    for (const r of ['POST /api/analyze', 'POST /api/articles', 'GET /api/articles', 'GET /api/articles/{id}', 'GET /api/actors', 'GET /api/actors/{id}', 'GET /api/network', 'GET /api/channels', 'GET /api/timeline', 'GET /api/export', 'GET /api/stats']) {
+    for (const r of ['POST /api/analyze', 'POST /api/articles', 'GET /api/articles', 'GET /api/articles/{id}', 'GET /api/actors', 'GET /api/actors/{id}', 'GET /api/network', 'GET /api/channels', 'GET /api/timeline', 'GET /api/story', 'GET /api/export', 'GET /api/stats']) {
       expect(routes).toContain(r);
     }
     // the one route outside /api/: the alerts of `backchannel watch`, where feed readers look for a feed
@@ -173,6 +173,19 @@ describe('channels and timeline', () => {
     const pair = (await get('/api/timeline?actor=Carney&pair=Trump')).body;
     expect(pair.events.length).toBeGreaterThan(0);
     for (const e of pair.events) expect([e.subject, e.object].sort()).toEqual(['person:donald-trump', 'person:mark-carney']);
+  });
+
+  it('tells the story between two actors, each entry with its sentence and sources', async () => {
+    const { status, body } = await get('/api/story?a=Carney&b=Trump');
+    expect(status).toBe(200);
+    expect([body.a.id, body.b.id]).toEqual(['person:mark-carney', 'person:donald-trump']);
+    expect(body.entries.length).toBeGreaterThan(0);
+    for (const e of body.entries) {
+      expect(e.sentence.length).toBeGreaterThan(10);
+      expect(e.sources.length).toBeGreaterThan(0);
+    }
+    expect((await get('/api/story?a=Carney&b=Nobody%20Atall')).status).toBe(404);
+    expect((await get('/api/story?a=Carney')).status).toBe(400);
   });
 });
 

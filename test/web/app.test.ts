@@ -63,6 +63,8 @@ describe.skipIf(skipBrowser)('web app in Chromium', () => {
     expect((await sentence.textContent())!.length).toBeGreaterThan(20);
     await expect(firstPath.locator('.hop-evidence a').first().getAttribute('href')).resolves.toMatch(/^#\/article\//);
     await page.getByTestId('channels-graph').locator('canvas').first().waitFor();
+    // below the paths, the story between the two (src/watch/story.ts through /api/story)
+    await expect(page.getByTestId('story').locator('h2').textContent()).resolves.toBe('Story: Kirsten Hillman and Donald Trump');
     await shot('channels');
   });
 

@@ -135,6 +135,17 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
   return answer<T>(await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }));
 }
 
+/** GET /api/story (src/watch/story.ts): what happened between two actors or their circles. */
+export interface StoryEntry {
+  kind: 'contact' | 'attempt' | 'tie' | 'statement' | 'role';
+  date: string | null;
+  firstReported: string | null;
+  summary: string;
+  sentence: string;
+  sources: { articleId: string; title: string | null; outlet: string | null; published: string | null }[];
+}
+export interface StoryAnswer { a: { id: string; name: string }; b: { id: string; name: string }; entries: StoryEntry[] }
+
 export const api = {
   stats: () => get<Stats>('/api/stats'),
   suggest: (q: string, signal?: AbortSignal) => get<{ items: ActorNode[] }>('/api/actors', { q, limit: 8 }, signal),
@@ -143,6 +154,7 @@ export const api = {
   network: (p: Params) => get<NetworkAnswer>('/api/network', p),
   channels: (p: Params) => get<ChannelsAnswer>('/api/channels', p),
   timeline: (actor: string, pair?: string) => get<{ events: DatedEvent[] }>('/api/timeline', { actor, pair }),
+  story: (a: string, b: string) => get<StoryAnswer>('/api/story', { a, b }),
   articles: (p: Params) => get<{ total: number; items: ArticleItem[] }>('/api/articles', p),
   article: (id: string) => get<{ article: ArticleItem; analysis: Analysis; actorOf: Record<string, string>; brief: string }>('/api/articles/' + encodeURIComponent(id)),
   analyze: (body: { text: string; published?: string; language?: string }) => post<{ analysis: Analysis; brief: string }>('/api/analyze', body),

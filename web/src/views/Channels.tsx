@@ -1,6 +1,6 @@
 /** Channels finder: pick A and B → ranked paths drawn left to right, each hop expandable to its sentences. */
 import { useMemo, useState } from 'preact/hooks';
-import { api, type ActorNode, type ChannelPath, type ViewEdge } from '../api';
+import { api, type ActorNode, type ChannelPath, type StoryAnswer, type ViewEdge } from '../api';
 import { ActorSearch } from '../components/ActorSearch';
 import { Evidence } from '../components/Evidence';
 import { Status } from '../components/Status';
@@ -63,7 +63,37 @@ export function Channels({ params }: { params: URLSearchParams }) {
           )}
         </Status>
       )}
+      {key && <StorySection from={from} to={to} />}
     </section>
+  );
+}
+
+/** The dated story between the two actors and their circles, below the paths (what `backchannel story A B` prints). */
+function StorySection({ from, to }: { from: string; to: string }) {
+  const r = useApi(JSON.stringify(['story', from, to]), () => api.story(from, to));
+  return (
+    <section class="story" data-testid="story">
+      <Status loading={r.loading} error={r.error}>
+        {r.data && <StoryList story={r.data} />}
+      </Status>
+    </section>
+  );
+}
+
+function StoryList({ story }: { story: StoryAnswer }) {
+  return (
+    <>
+      <h2>Story: {story.a.name} and {story.b.name}</h2>
+      {story.entries.length === 0 && <p class="empty">Nothing reported between them or their circles yet.</p>}
+      <ol class="story-entries">
+        {story.entries.map((e, i) => (
+          <li key={i} class={'story-entry ' + e.kind}>
+            <span class="meta">{e.date ?? e.firstReported ?? 'undated'} · {e.kind}</span> {e.summary}
+            {e.sources[0] && <Evidence sentence={e.sentence} articleId={e.sources[0].articleId} title={e.sources[0].title} date={e.firstReported} outlet={e.sources[0].outlet} />}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
