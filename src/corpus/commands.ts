@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { defaultDb, isPostgresUrl, openStore, type Store } from './store.js';
+import { DB_HELP, defaultDb, isPostgresUrl, openStore, withStore as withOpenStore, type Store } from './store.js';
 import { collectArticles, type SkippedInput } from './input.js';
 import { ingestAll } from './ingest.js';
 import { listActors, actorProfile } from './profile.js';
@@ -26,16 +26,10 @@ const displayLanguageArg = (v: string): DisplayLanguage => {
   return v as DisplayLanguage;
 };
 
-const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
 
 async function withStore<T>(db: string, fn: (store: Store) => Promise<T>, mustExist = true): Promise<T> {
   if (mustExist && db !== ':memory:' && !isPostgresUrl(db) && !existsSync(db)) throw new NoCorpus(`no corpus store at ${db}: run \`backchannel ingest PATH --db ${db}\` first`);
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
+  return withOpenStore(db, fn);
 }
 
 /** An unknown actor is a user error: one line, exit code 1, no stack trace. */

@@ -168,3 +168,16 @@ export async function openStore(target: string = defaultDb()): Promise<Store> {
 
 /** COUNT(*) comes back as a number from SQLite and as a string from PostgreSQL. */
 export const num = (v: unknown): number => (typeof v === 'number' ? v : v == null ? 0 : Number(v));
+
+/** `--db` help shared by the commands that open a store. */
+export const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
+
+/** Opens a store for one command and closes it however the command ends. */
+export async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}

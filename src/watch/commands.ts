@@ -1,6 +1,6 @@
 /** CLI: `watch`, `feeds`, `watchlist add|remove|list`, `story` — live monitoring over a corpus store. */
 import type { Command } from 'commander';
-import { defaultDb, openStore, type Store } from '../corpus/store.js';
+import { DB_HELP, defaultDb, withStore } from '../corpus/store.js';
 import { ActorNotFound } from '../corpus/lookup.js';
 import { refreshChannelGraph } from '../corpus/graph-cache.js';
 import { TimedAnalyzer } from '../pipeline/budget.js';
@@ -16,16 +16,7 @@ import { addPending, addWatched, listWatched, removeWatched, resolveActor } from
 import { buildStory, formatStory } from './story.js';
 import { formatFeeds, formatWatchlist } from './format.js';
 
-const DB_HELP = 'corpus store: a SQLite file or a postgres:// URL ($BACKCHANNEL_DB when set)';
 
-async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const say = (line: string) => process.stderr.write(`backchannel: ${forTerminalLine(line)}\n`);
 

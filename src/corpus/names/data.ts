@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { langDir } from '../../util/paths.js';
+import { normName } from '../normalize.js';
 
 export interface NameData {
   /** Spelling rules in order: every name is rewritten by all of them. */
@@ -27,17 +28,8 @@ const rows = (path: string): string[][] =>
         .map((l) => l.split('\t').map((c) => c.trim()))
     : [];
 
-/** Folding shared by every lookup here: accents dropped, ß → ss, lower case, punctuation a space. */
-export function fold(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** Folding shared by every lookup here: the corpus's name key (normalize.ts). */
+export const fold = normName;
 
 const LATIN_NAME = /^[\p{Script=Latin}\s'’.-]+$/u;
 /** Capital names shorter than this are left out: GeoNames lists codes and fragments ("Cham", "Civ"). */

@@ -1,7 +1,7 @@
 /** CLI: `ingest --enqueue`, `worker` and `jobs` — distributed analysis over the queue of a PostgreSQL store. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { defaultDb, isPostgresUrl, openStore, redactUrl, type Store } from '../store.js';
+import { defaultDb, isPostgresUrl, openStore, redactUrl, withStore, type Store } from '../store.js';
 import { collectArticles } from '../input.js';
 import { DEFAULT_QUEUE_OPTIONS, enqueueArticles, hasQueue, jobCounts, listJobs, retryParked, startBoss, type QueueOptions } from './queue.js';
 import { runWorker } from './worker.js';
@@ -19,14 +19,6 @@ const count = (name: string, min: number) => (v: string) => {
   return n;
 };
 
-async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** `ingest --enqueue`: the articles go to the queue; workers analyse and store them. */
 export async function enqueueCommand(paths: string[], db: string, q: QueueOptions): Promise<void> {
