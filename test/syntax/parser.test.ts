@@ -9,7 +9,8 @@ import { ParserWorkspace, type ParserModel } from '../../src/syntax/parser/model
 import { loadParser, quantize, saveParser } from '../../src/syntax/parser/io.js';
 import { attachmentScores, countAttachments, emptyCounts } from '../../src/syntax/parser/score.js';
 import { readTreebank, treebankAvailable } from '../../src/syntax/treebanks.js';
-import { mulberry32 } from '../../src/util/hash.js';
+import { hashStr, mulberry32 } from '../../src/util/hash.js';
+import { WordClasses } from '../../src/syntax/tagger/word-classes.js';
 import { MOVE_FEATURES, featureLevel, moveFeatures } from '../../src/syntax/parser/features.js';
 import { tinyTreebank } from './parser-fixtures.js';
 import { ArcBoundsRecorder } from '../../src/syntax/parser/arc-bounds.js';
@@ -40,6 +41,13 @@ function run(heads: ArrayLike<number>, choose: (c: Configuration, costs: Float64
 const smallTrainOptions = (seed = 1): TrainOptions => ({
   ...DEFAULT_TRAIN, epochs: 15, seed, moveBits: 14, arcBits: 12, meta: { name: 'parser-test', version: '0', lang: 'xx' },
 });
+
+/** Made-up word classes for the fixture's forms (leaf clusters spread over 16 × 16 × 16). */
+function tinyClasses(): WordClasses {
+  const words = [...new Set(tinyTreebank().flatMap((s) => s.input.forms))].sort();
+  const hashed = words.map((w, i) => [hashStr(w), (i * 37) % 4096] as const).sort((x, y) => x[0] - y[0]);
+  return new WordClasses(Uint32Array.from(hashed, (h) => h[0]), Int16Array.from(hashed, (h) => h[1]), new Uint8Array(0), new Uint8Array(0), 16);
+}
 
 const parseAll = (model: ParserModel) => {
   const ws = new ParserWorkspace(model);
@@ -170,8 +178,8 @@ describe('parser training', () => {
 });
 
 describe('the run-time move scores', () => {
-  it('equal the sum over all move templates (the per-word cache changes nothing)', () => {
-    const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), epochs: 3 });
+  it.each([['bc-parser-features/2'], ['bc-parser-features/3']])('equal the sum over all move templates (the per-word cache changes nothing), %s', (featureSet) => {
+    const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), epochs: 3, featureSet, classes: tinyClasses() });
     quantize(model);
     const ws = new ParserWorkspace(model);
     const Q = model.moveQ!;
@@ -281,6 +289,21 @@ describe('feature sets and averaged parsers', () => {
       const ws = new ParserWorkspace(model);
       for (const s of tinyTreebank()) expect(Array.from(ws.parse(s.input).heads)).toEqual(Array.from(s.heads));
     }
+  });
+
+  it('trains and parses with the word-cluster templates of set 3, which need and save the word classes', () => {
+    const classes = tinyClasses();
+    const featureSet = 'bc-parser-features/3';
+    expect(() => new ParserWorkspace(trainParser(tinyTreebank(), { ...smallTrainOptions(), epochs: 1, featureSet }))).toThrow(/word classes/);
+    const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), featureSet, classes });
+    expect(model.level).toBe(3);
+    expect(parseAll(model).map((p) => Array.from(p.heads))).toEqual(tinyTreebank().map((s) => Array.from(s.heads)));
+    quantize(model);
+    const file = join(mkdtempSync(join(tmpdir(), 'parser-')), 'p3.bin');
+    saveParser(model, file);
+    const loaded = loadParser(file);
+    expect(Array.from(loaded.classes!.leaf)).toEqual(Array.from(classes.leaf));
+    expect(parseAll(loaded)).toEqual(parseAll(model));
   });
 
   it('refuses a template set it does not know', () => {

@@ -7,6 +7,7 @@
  */
 import { fmix, hashStr, mix } from '../../util/hash.js';
 import { Configuration, NONE } from './transitions.js';
+import type { WordClasses } from '../tagger/word-classes.js';
 
 /** What the parser reads for each word (predicted by the tagger, or gold while training). */
 export interface ParserInput {
@@ -20,14 +21,19 @@ export interface ParserInput {
 export const ROOT_ATOM = 0x51a7e0f1;
 const NONE_ATOM = 0x2b0c41d3;
 const NO_LABEL = 0x7f1d;
+/** Cluster atoms of a word the word-class table does not hold (+1, +2, +3 for the three levels). */
+const UNKNOWN_CLUSTER = 0x6e3a9c00;
 
 /**
- * Names the template set new models are trained with. Set 2 adds the templates of `extendedContext` and
- * `extendedArc` (valency, children's words and labels, third-order children, label sets) to those of set 1.
- * A model names its set (version 1 models predate the field); an unknown set is refused at load.
+ * Names the template set new models are trained with by default. Set 2 adds the templates of `extendedContext`
+ * and the level-2 arc templates (valency, children's words and labels, third-order children, label sets) to those
+ * of set 1. Set 3 adds distributional word-cluster templates (`clusterContext`, after Koo et al. 2008) and needs
+ * the model to carry a word-class table (ParserModel.classes). A model names its set (version 1 models predate
+ * the field); an unknown set is refused at load.
  */
 export const FEATURE_SET = 'bc-parser-features/2';
-export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET] as const;
+export const CLUSTER_FEATURE_SET = 'bc-parser-features/3';
+export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET, CLUSTER_FEATURE_SET] as const;
 
 /** The template level (1 or 2) of a model's meta.features; throws on an unknown set. */
 export function featureLevel(features: unknown): number {
@@ -39,13 +45,17 @@ export function featureLevel(features: unknown): number {
 /** Templates added by level 2. */
 const EXTRA_CONTEXT = 22;
 const EXTRA_ARC = 4;
+/** Templates added by level 3 (word clusters): single-word ones (per role), context ones, arc ones. */
+const CLUSTER_ROLE = 9;
+const CLUSTER_CONTEXT = 10;
+const CLUSTER_ARC = 5;
 /** The most move / arc templates of any level (buffer sizes; each yields one hashed feature per configuration). */
-export const MOVE_FEATURES = 60 + EXTRA_CONTEXT;
-export const ARC_FEATURES = 24 + EXTRA_ARC;
+export const MOVE_FEATURES = 60 + EXTRA_CONTEXT + CLUSTER_ROLE + CLUSTER_CONTEXT;
+export const ARC_FEATURES = 24 + EXTRA_ARC + CLUSTER_ARC;
 /** Move / arc / context templates of a level. */
-export const moveCount = (level: number): number => (level >= 2 ? MOVE_FEATURES : 60);
-export const arcCount = (level: number): number => (level >= 2 ? ARC_FEATURES : 24);
-export const contextCount = (level: number): number => moveCount(level) - 23;
+export const moveCount = (level: number): number => (level >= 3 ? MOVE_FEATURES : level >= 2 ? 60 + EXTRA_CONTEXT : 60);
+export const arcCount = (level: number): number => (level >= 3 ? ARC_FEATURES : level >= 2 ? 24 + EXTRA_ARC : 24);
+export const contextCount = (level: number): number => moveCount(level) - 23 - (level >= 3 ? CLUSTER_ROLE : 0);
 
 /** Per-sentence atom tables; index 0 is the root, 1..n the words, n+1 the "none" slot. */
 export class SentenceAtoms {
@@ -57,6 +67,12 @@ export class SentenceAtoms {
   kase = new Int32Array(64);
   suffix = new Int32Array(64);
   wp = new Int32Array(64);
+  /** Word-cluster atoms (level 3): the top level (16 classes), the middle one (256) and the leaf (4096). */
+  c1 = new Int32Array(64);
+  c2 = new Int32Array(64);
+  c3 = new Int32Array(64);
+  /** The word-class table of a level-3 model (null: no cluster atoms are computed). */
+  classes: WordClasses | null = null;
 
   load(input: ParserInput): void {
     const n = input.forms.length;
@@ -70,6 +86,26 @@ export class SentenceAtoms {
       const f = input.feats[i] ?? '';
       this.set(i + 1, hashStr(lower, 1), posAtom(input.upos[i] ?? ''), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
         hashStr(caseOf(f), 5), hashStr(lower.length > 3 ? lower.slice(-3) : lower, 6));
+    }
+    if (this.classes) this.loadClusters(input.forms, this.classes);
+  }
+
+  /** Cluster atoms of each word (its form, else its lower case, in the table); unknown words get their own atoms. */
+  private loadClusters(forms: readonly string[], wc: WordClasses): void {
+    const n = forms.length;
+    const B = wc.branching;
+    this.c1[0] = this.c2[0] = this.c3[0] = ROOT_ATOM;
+    this.c1[n + 1] = this.c2[n + 1] = this.c3[n + 1] = NONE_ATOM;
+    for (let i = 0; i < n; i++) {
+      const form = forms[i];
+      let k = wc.find(form);
+      if (k < 0) { const lower = form.toLowerCase(); if (lower !== form) k = wc.find(lower); }
+      const leaf = k < 0 ? -1 : wc.leaf[k];
+      if (leaf < 0) {
+        this.c1[i + 1] = UNKNOWN_CLUSTER + 1; this.c2[i + 1] = UNKNOWN_CLUSTER + 2; this.c3[i + 1] = UNKNOWN_CLUSTER + 3;
+      } else {
+        this.c1[i + 1] = 0x10000 + Math.floor(leaf / (B * B)); this.c2[i + 1] = 0x20000 + Math.floor(leaf / B); this.c3[i + 1] = 0x30000 + leaf;
+      }
     }
   }
 
@@ -93,6 +129,9 @@ export class SentenceAtoms {
     this.kase = new Int32Array(cap);
     this.suffix = new Int32Array(cap);
     this.wp = new Int32Array(cap);
+    this.c1 = new Int32Array(cap);
+    this.c2 = new Int32Array(cap);
+    this.c3 = new Int32Array(cap);
   }
 }
 
@@ -131,8 +170,10 @@ const childSlot = (arr: Int32Array, x: number, n: number): number => (x === NONE
 /** Roles whose single-word move templates depend on that word alone (cached per word by the decoder). */
 export const ROLES = 6;
 export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, ROLE_S2 = 5;
-/** Single-word templates per role (23 in all); the other templates are context templates. */
+/** Single-word templates per role (23 in all, 32 at level 3); the other templates are context templates. */
 export const ROLE_FEATURES = [6, 5, 6, 3, 2, 1];
+/** The most single-word templates of one role (buffer size). */
+export const MAX_ROLE_FEATURES = 9;
 
 /** The word slots of the six roles in configuration c (n + 1 where the stack or buffer is too short). */
 export function roleSlots(c: Configuration, out: Int32Array): void {
@@ -146,9 +187,20 @@ export function roleSlots(c: Configuration, out: Int32Array): void {
 }
 
 /** Writes the single-word move features of the word in slot x playing `role` at out[at…]; returns the count. */
-export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int32Array, at: number): number {
+export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int32Array, at: number, level: number): number {
   const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, F = a.feats, X = a.suffix;
   let i = at;
+  if (level >= 3) {
+    // Word clusters of the four central words: leaf, top level with the tag, middle level.
+    const C1 = a.c1, C2 = a.c2, C3 = a.c3;
+    switch (role) {
+      case ROLE_S0: out[i++] = f2(84, C3[x]); out[i++] = f3(85, C1[x], P[x]); out[i++] = f2(86, C2[x]); break;
+      case ROLE_S1: out[i++] = f2(87, C3[x]); out[i++] = f2(88, C2[x]); break;
+      case ROLE_B0: out[i++] = f2(89, C3[x]); out[i++] = f3(90, C1[x], P[x]); out[i++] = f2(91, C2[x]); break;
+      case ROLE_B1: out[i++] = f2(92, C3[x]); break;
+      default:
+    }
+  }
   switch (role) {
     case ROLE_S0: out[i++] = f2(1, W[x]); out[i++] = f2(2, P[x]); out[i++] = f2(3, WP[x]); out[i++] = f2(16, M[x]); out[i++] = f3(19, F[x], P[x]); out[i++] = f3(23, X[x], P[x]); break;
     case ROLE_S1: out[i++] = f2(4, W[x]); out[i++] = f2(5, P[x]); out[i++] = f2(6, WP[x]); out[i++] = f2(17, M[x]); out[i++] = f3(20, F[x], P[x]); break;
@@ -166,7 +218,7 @@ const roleScratch = new Int32Array(ROLES);
 export function moveFeatures(c: Configuration, a: SentenceAtoms, out: Int32Array, level: number): void {
   roleSlots(c, roleScratch);
   let at = 0;
-  for (let r = 0; r < ROLES; r++) at += roleFeatures(r, roleScratch[r], a, out, at);
+  for (let r = 0; r < ROLES; r++) at += roleFeatures(r, roleScratch[r], a, out, at, level);
   contextFeatures(c, a, out, at, level);
 }
 
@@ -207,6 +259,22 @@ export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Ar
   // Case agreement (German subjects and objects).
   out[i++] = f5(59, C[s0], C[b0], s0p, b0p); out[i++] = f5(60, C[s1], C[s0], s1p, P[s0r2]);
   if (level >= 2) extendedContext(c, a, out, i);
+  if (level >= 3) clusterContext(c, a, out, i + EXTRA_CONTEXT);
+}
+
+/** Level-3 move templates: word clusters of the candidate arcs' words, in pairs and with tags, and of the children. */
+function clusterContext(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+  const n = c.n;
+  const S0 = c.s(0), S1 = c.s(1), B0 = c.buf(0);
+  const s0 = slot(S0, n), s1 = slot(S1, n), b0 = slot(B0, n), b1 = slot(c.buf(1), n);
+  const s0l = childSlot(c.lc1, S0, n), s0r = childSlot(c.rc1, S0, n), b0l = childSlot(c.lc1, B0, n);
+  const P = a.pos, C2 = a.c2, C3 = a.c3;
+  const s0p = P[s0], b0p = P[b0], s1p = P[s1];
+  let i = at;
+  out[i++] = f3(93, C2[s0], C2[b0]); out[i++] = f3(94, C3[s0], b0p); out[i++] = f3(95, s0p, C3[b0]);
+  out[i++] = f3(96, C2[s1], C2[s0]); out[i++] = f3(97, C3[s1], s0p); out[i++] = f3(98, s1p, C3[s0]);
+  out[i++] = f4(99, s0p, b0p, C2[b1]);
+  out[i++] = f2(100, C3[s0l]); out[i++] = f2(101, C3[s0r]); out[i++] = f2(102, C3[b0l]);
 }
 
 /**
@@ -264,4 +332,9 @@ export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: nu
   // Level 2: the dependent's label sets, the head's own word with the dependent's tag, the head's other side.
   out[i++] = f3(t + 25, dp, c.leftSet[d]); out[i++] = f3(t + 26, dp, c.rightSet[d]);
   out[i++] = f3(t + 27, W[h], dp); out[i++] = f4(t + 28, hp, dp, dir === 0 ? c.leftSet[h] : c.rightSet[h]);
+  if (level < 3) return;
+  // Level 3: word clusters of head and dependent.
+  const C2 = a.c2, C3 = a.c3;
+  out[i++] = f2(t + 29, C3[d]); out[i++] = f2(t + 30, C3[h]); out[i++] = f3(t + 31, C3[h], dp); out[i++] = f3(t + 32, hp, C3[d]);
+  out[i++] = f3(t + 33, C2[h], C2[d]);
 }

@@ -8,6 +8,7 @@ import { brotliCompressSync, brotliDecompressSync, constants as zc } from 'node:
 import { ParserModel, sparsify, type ParserMeta, type SparseTable } from './model.js';
 import { featureLevel } from './features.js';
 import { ArcBounds, type ArcBoundsJson } from './arc-bounds.js';
+import { WordClasses } from '../tagger/word-classes.js';
 
 const MAGIC = 'BCPARSE1';
 const INT16_MAX = 32767;
@@ -23,6 +24,8 @@ interface Header {
   arcScale: number;
   /** Label-score bounds for skipping label scoring (absent in models written before them: no skipping). */
   arcBounds?: ArcBoundsJson;
+  /** Word classes of level-3 models: entry count and branching; the hashes and leaf clusters follow the arc tables. */
+  classes?: { count: number; branching: number };
 }
 
 /** Scale that maps the largest weight to int16's range (1 for an all-zero table). */
@@ -87,6 +90,7 @@ export function serializeParser(model: ParserModel): Buffer {
   const header: Header = {
     meta: model.meta, labels: model.labels, dirLabels, moveBits: model.moveBits, arcBits: model.arcBits, moveScale, arcScale,
     ...(model.arcBounds ? { arcBounds: model.arcBounds.json } : {}),
+    ...(model.classes ? { classes: { count: model.classes.hashes.length, branching: model.classes.branching } } : {}),
   };
   const h = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
@@ -100,14 +104,15 @@ export function serializeParser(model: ParserModel): Buffer {
     nnz.writeUInt32LE(t.vals.length);
     parts.push(nnz, bytes(counts), bytes(t.cols), bytes(toInt16(t.vals, arcScale)));
   }
+  if (model.classes) parts.push(bytes(model.classes.hashes), bytes(model.classes.leaf));
   const raw = Buffer.concat(parts);
   return brotliCompressSync(raw, { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_LGWIN]: 24, [zc.BROTLI_PARAM_SIZE_HINT]: raw.length } });
 }
 
 /** Reads `count` values of a typed array from raw at off (copied: the offsets are not aligned). */
-function take<T extends Int16Array | Uint16Array>(raw: Buffer, off: number, count: number, make: (n: number) => T, source: string): T {
+function take<T extends Int16Array | Uint16Array | Uint32Array>(raw: Buffer, off: number, count: number, make: (n: number) => T, source: string): T {
   const out = make(count);
-  const end = off + 2 * count;
+  const end = off + out.BYTES_PER_ELEMENT * count;
   if (end > raw.length) throw new Error(`${source}: truncated parser model`);
   new Uint8Array(out.buffer).set(raw.subarray(off, end));
   return out;
@@ -153,6 +158,15 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
     fromInt16(q, header.arcScale, vals);
     sparse.push({ starts, cols, vals });
   }
+  let classes: WordClasses | null = null;
+  if (header.classes) {
+    const k = header.classes.count;
+    const hashes = take(raw, off, k, (n) => new Uint32Array(n), source);
+    off += 4 * k;
+    const leaf = take(raw, off, k, (n) => new Int16Array(n), source);
+    off += 2 * k;
+    classes = new WordClasses(hashes, leaf, new Uint8Array(0), new Uint8Array(0), header.classes.branching);
+  }
   if (off !== raw.length) throw new Error(`${source}: unexpected bytes after the parser model`);
   const dirLabels: [Int32Array, Int32Array] = [Int32Array.from(header.dirLabels[0]), Int32Array.from(header.dirLabels[1])];
   const model = new ParserModel(header.labels, dirLabels, header.moveBits, header.arcBits, moveW, [new Float32Array(0), new Float32Array(0)],
@@ -160,6 +174,7 @@ export function deserializeParser(data: Buffer, source = '<parser model>'): Pars
   model.setSparseArcs([sparse[0], sparse[1]], header.arcScale);
   installMoveQ(model, mq, header.moveScale);
   if (header.arcBounds) model.arcBounds = new ArcBounds(header.arcBounds);
+  model.classes = classes;
   return model;
 }
 

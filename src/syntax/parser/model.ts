@@ -10,12 +10,13 @@
  * and save a probe per feature.
  */
 import {
-  ARC_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcCount, arcFeatures, contextCount, contextFeatures, featureLevel, moveCount, moveFeatures,
+  ARC_FEATURES, MAX_ROLE_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcCount, arcFeatures, contextCount, contextFeatures, featureLevel, moveCount, moveFeatures,
   roleFeatures, roleSlots, type ParserInput,
 } from './features.js';
 import { Configuration, LEFT, MOVES, NONE, RIGHT, SHIFT } from './transitions.js';
 import { deprojectivize } from './projectivize.js';
 import type { ArcBounds, ArcBoundsRecorder } from './arc-bounds.js';
+import type { WordClasses } from '../tagger/word-classes.js';
 
 export interface ParserMeta {
   name: string;
@@ -88,6 +89,8 @@ export class ParserModel {
   readonly columnOf: [Int32Array, Int32Array];
   /** Bounds of the best label score per tag pair (./arc-bounds.ts), measured once training has ended. */
   arcBounds: ArcBounds | null = null;
+  /** Word classes (clusters) of the word forms, read by level-3 templates; stored in the model file. */
+  classes: WordClasses | null = null;
   /** Template level of meta.features (features.ts) and its template counts. */
   readonly level: number;
   readonly nMove: number;
@@ -160,7 +163,7 @@ export class ParserWorkspace {
   private roleStamp = new Int32Array(0);
   private stamp = 0;
   private readonly slots = new Int32Array(ROLES);
-  private readonly roleFeats = new Int32Array(8);
+  private readonly roleFeats = new Int32Array(MAX_ROLE_FEATURES);
   /** Skip label scoring where the model's arc bounds show it cannot change the move (off to compare, and to measure bounds). */
   pruneArcs = true;
   /** When set, receives the best label score of every arc scored (to measure bounds). */
@@ -168,6 +171,10 @@ export class ParserWorkspace {
 
   constructor(readonly model: ParserModel) {
     this.labelScores = [new Float64Array(model.dirLabels[0].length), new Float64Array(model.dirLabels[1].length)];
+    if (model.level >= 3) {
+      if (!model.classes) throw new Error(`parser model: template set ${String(model.meta.features)} needs word classes, and the model has none`);
+      this.atoms.classes = model.classes;
+    }
   }
 
   /** Scores every valid move of the current configuration. Invalid moves score -Infinity. */
@@ -245,7 +252,7 @@ export class ParserWorkspace {
     const m = this.model;
     const Q = m.moveQ!;
     const mask = m.moveMask;
-    const k = roleFeatures(role, this.slots[role], this.atoms, this.roleFeats, 0);
+    const k = roleFeatures(role, this.slots[role], this.atoms, this.roleFeats, 0, m.level);
     let sh = 0, le = 0, ri = 0;
     for (let i = 0; i < k; i++) {
       const r = (this.roleFeats[i] & mask) << 2;

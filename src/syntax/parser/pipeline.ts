@@ -6,7 +6,9 @@ import type { Sentence } from '../conllu.js';
 import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
 import { jackknifeTags } from './jackknife.js';
 import { loadTagger } from '../tagger/index.js';
-import type { ParserInput } from './features.js';
+import { CLUSTER_FEATURE_SET, FEATURE_SET, featureLevel, type ParserInput } from './features.js';
+import { wordClassesPath } from '../tagger/build.js';
+import { WordClasses } from '../tagger/word-classes.js';
 import { defaultParserPath } from './index.js';
 import { loadParser, quantize, saveParser } from './io.js';
 import { ParserWorkspace, type ParserModel } from './model.js';
@@ -23,7 +25,14 @@ export type TagSource = 'gold' | 'tagger' | 'jackknife';
 /** Folds for jackknifed training tags. */
 export const JACKKNIFE_FOLDS = 5;
 
-export const PARSER_VERSION = '1.1.0';
+/** Version written into newly trained models, per language (models/README.md, parser card). */
+export const PARSER_VERSION: Record<string, string> = { en: '1.2.0', de: '1.1.0' };
+
+/**
+ * Default template set per language (features.ts): English gains from the word-cluster templates of set 3, German
+ * (1,600 training sentences) did not gain from set 2 or from clusters (models/README.md).
+ */
+const DEFAULT_FEATURE_SET: Record<string, string> = { en: CLUSTER_FEATURE_SET, de: FEATURE_SET };
 
 /** Default epochs per language (chosen on held-out data; see models/README.md). */
 const EPOCHS: Record<string, number> = { en: 12, de: 15 };
@@ -67,6 +76,8 @@ export interface TrainParserCommand {
   explore?: number;
   /** Train this many parsers (seeds seed, seed + 1, …) for a fixed number of epochs and average their weights. */
   ensemble?: number;
+  /** log2 of the move table's rows (default DEFAULT_TRAIN.moveBits). */
+  moveBits?: number;
 }
 
 export function trainParserCommand(o: TrainParserCommand): ParserModel {
@@ -76,8 +87,11 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const dev = o.lang === 'en' ? readTreebank('en-ewt', 'dev') : [];
   const jk = o.tags === 'jackknife' ? cachedJackknife(o, all, dev) : null;
   const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
-  const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
-  const base = { ...DEFAULT_TRAIN, seed: o.seed, meta, featureSet: o.featureSet, explore: o.explore ?? DEFAULT_TRAIN.explore };
+  const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION[o.lang], lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
+  const featureSet = o.featureSet ?? DEFAULT_FEATURE_SET[o.lang];
+  const classes = featureLevel(featureSet) >= 3 ? clusteredWords(WordClasses.read(wordClassesPath(o.lang))) : null;
+  if (classes && classes.hashes.length === 0) throw new Error(`template set ${featureSet} needs word classes: ${wordClassesPath(o.lang)} is missing (backchannel train ner-wordstats)`);
+  const base = { ...DEFAULT_TRAIN, moveBits: o.moveBits ?? DEFAULT_TRAIN.moveBits, seed: o.seed, meta, featureSet, classes, explore: o.explore ?? DEFAULT_TRAIN.explore };
   let model: ParserModel;
   if ((o.ensemble ?? 1) > 1) {
     model = trainEnsemble(o, all, inputs, dev, jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang)), { ...base, epochs });
@@ -138,6 +152,13 @@ function trainEnsemble(o: TrainParserCommand, all: readonly Sentence[], inputs: 
   const model = fit(every);
   model.meta = { ...model.meta, heldOutLas: r.las, epochs: base.epochs };
   return model;
+}
+
+/** The words of a word-class table that have a cluster (the parser file stores only these; the rest read as unknown). */
+function clusteredWords(wc: WordClasses): WordClasses {
+  const keep: number[] = [];
+  for (let i = 0; i < wc.leaf.length; i++) if (wc.leaf[i] >= 0) keep.push(i);
+  return new WordClasses(Uint32Array.from(keep, (i) => wc.hashes[i]), Int16Array.from(keep, (i) => wc.leaf[i]), new Uint8Array(0), new Uint8Array(0), wc.branching);
 }
 
 /** Jackknifed tags, from o.tagsCache when that file exists (written there after computing them otherwise). */

@@ -5,6 +5,7 @@
  * (possibly wrong) prediction with probability `explore`, so it learns to recover from its mistakes.
  */
 import { mulberry32 } from '../../util/hash.js';
+import type { WordClasses } from '../tagger/word-classes.js';
 import { FEATURE_SET, type ParserInput } from './features.js';
 import { ParserModel, ParserWorkspace, type ParserMeta } from './model.js';
 import { projectivize, LIFT_MARK, baseLabel } from './projectivize.js';
@@ -33,6 +34,8 @@ export interface TrainOptions {
   meta: ParserMeta;
   /** Template set (features.ts FEATURE_SETS; default FEATURE_SET, the newest). */
   featureSet?: string;
+  /** Word classes for the cluster templates of set 3 (required by it). */
+  classes?: WordClasses | null;
   /** Called after each epoch with the averaged model (e.g. to score dev); may return a score to keep the best epoch. */
   onEpoch?: (epoch: number, model: ParserModel, stats: { mistakes: number; steps: number; seconds: number }) => number | void;
 }
@@ -120,8 +123,10 @@ class Averager {
       for (let i = 0; i < w.length; i++) out[i] = w[i] - u[i] / this.step;
       return out;
     };
-    return new ParserModel(m.labels, m.dirLabels, m.moveBits, m.arcBits, avg(m.moveW, this.moveU),
+    const out = new ParserModel(m.labels, m.dirLabels, m.moveBits, m.arcBits, avg(m.moveW, this.moveU),
       [avg(m.arcW[0], this.arcU[0]), avg(m.arcW[1], this.arcU[1])], { ...m.meta });
+    out.classes = m.classes;
+    return out;
   }
 }
 
@@ -129,6 +134,7 @@ class Averager {
 export function trainParser(sentences: readonly TrainSentence[], options: TrainOptions): ParserModel {
   const { labels, dirLabels, data } = prepare(sentences, options.minLiftCount);
   const model = ParserModel.empty(labels, dirLabels, options.moveBits, options.arcBits, { ...options.meta, features: options.featureSet ?? FEATURE_SET });
+  model.classes = options.classes ?? null;
   const avg = new Averager(model);
   const ws = new ParserWorkspace(model);
   const rand = mulberry32(options.seed);
@@ -251,6 +257,8 @@ export function averageParsers(models: readonly ParserModel[]): ParserModel {
     }
     return out;
   };
-  return new ParserModel(first.labels, first.dirLabels, first.moveBits, first.arcBits, mean((m) => m.moveW),
+  const out = new ParserModel(first.labels, first.dirLabels, first.moveBits, first.arcBits, mean((m) => m.moveW),
     [mean((m) => m.arcW[0]), mean((m) => m.arcW[1])], { ...first.meta, ensemble: models.length });
+  out.classes = first.classes;
+  return out;
 }
