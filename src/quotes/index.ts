@@ -21,7 +21,7 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
-import { colonClauseSubject, parsedSubject, phraseTokens } from './parse-subject.js';
+import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { addSpeakerEntities } from './speaker-entities.js';
@@ -105,7 +105,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
-    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
+    else if (sub.type === 'coordinated') rec = coordinatedSpeaker(v, registry, sub.at, number, syntaxOf);
     else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
     // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
     if (st.kind === 'direct' && (!rec || rec.named && !rec.entity)) {
@@ -213,6 +213,22 @@ export function isQuotedTerm(v: DocView, open: number, a: number, close: number)
     if (!punct && caps / words >= 0.6) return true;
   }
   return false;
+}
+
+/**
+ * The speaker of a coordinated or participle reporting verb: the subject it shares by the parse when that names an
+ * actor, a group or a pronoun ("May pivoted and said …"); else the latest speaker of its sentence, else the subject
+ * opening the sentence.
+ */
+function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, number: 'sg' | 'pl' | 'any',
+  syntaxOf: (() => SyntaxLayer | null) | undefined): SourceRec | null {
+  const ps = sharedSubject(syntaxOf, verb);
+  const info = ps && !v.quoteOf[ps[0]] ? analyzePhrase(v, ps[0], ps[1]) : null;
+  if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+    const rec = registry.resolvePhrase(ps[0], ps[1], number);
+    if (rec) return rec;
+  }
+  return registry.lastInSentence(verb) ?? registry.openingSubject(verb, number);
 }
 
 function channelOf(v: DocView, st: Statement): string | null {
