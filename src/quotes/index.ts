@@ -24,6 +24,7 @@ import { relayOf, relayedSubject } from './relay.js';
 import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
+import { appositiveName } from './apposition.js';
 import { addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -101,6 +102,10 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     if (relay) {
       if (relay.channel) st.relayChannel = channelName(v, relay.channel[0], relay.channel[1]);
       st.subject = relayedSubject(relay);
+    }
+    if (st.subject.type === 'phrase') {
+      const ap = appositiveName(v, st.subject.range[0], st.subject.range[1]);
+      if (ap) st.subject = { type: 'phrase', range: ap };
     }
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
