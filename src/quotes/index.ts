@@ -25,6 +25,7 @@ import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from '
 import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
+import { salientSubject } from './salient-subject.js';
 import { addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -104,8 +105,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       st.subject = relayedSubject(relay);
     }
     if (st.subject.type === 'phrase') {
-      const ap = appositiveName(v, st.subject.range[0], st.subject.range[1]);
-      if (ap) st.subject = { type: 'phrase', range: ap };
+      const [a, b] = st.subject.range;
+      const ap = appositiveName(v, a, b);
+      // A speaking pronoun: the subject the text is about, by the parse (see salient-subject.ts).
+      const sal = !ap && b === a + 1 ? salientSubject(v, a, syntaxOf) : null;
+      if (ap || sal) st.subject = { type: 'phrase', range: (ap ?? sal)! };
     }
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
