@@ -26,7 +26,7 @@ import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
-import { addSpeakerEntities } from './speaker-entities.js';
+import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -143,7 +143,9 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   }
 
   registry.collectSilentGroups(syntaxOf);
-  addSpeakerEntities(v, entities, new Set([...recOf.values()].filter((r): r is SourceRec => !!r)));
+  const speakers = new Set([...recOf.values()].filter((r): r is SourceRec => !!r));
+  addSpeakerEntities(v, entities, speakers);
+  addInstitutionAliases(v, speakers);
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
   const inContent = contentCover(v.lower.length, statements);
