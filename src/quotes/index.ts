@@ -26,6 +26,7 @@ import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
+import { laterNamedPerson } from './forward-description.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -134,6 +135,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         const alt = registry.resolvePhrase(ps[0], ps[1], number);
         if (alt && (alt.entity || alt.group)) { rec = alt; st.subject = { type: 'phrase', range: ps }; }
       }
+    }
+    // "the U.N. envoy said …" before the text names the envoy: the person introduced with that office next.
+    if (st.subject.type === 'phrase') {
+      const later = laterNamedPerson(v, st.subject.range[0], st.subject.range[1], rec);
+      if (later) rec = registry.resolvePhrase(later[0], later[1], 'sg');
     }
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
