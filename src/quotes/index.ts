@@ -27,6 +27,7 @@ import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
 import { laterNamedPerson } from './forward-description.js';
+import { previousSubjectSpeaker } from './continuation.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -83,6 +84,19 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     ...responses.map((resp) => ({ at: resp.subject ? resp.subject[0] : resp.range[0], resp })),
   ].sort((x, y) => x.at - y.at);
   const recOf = new Map<Statement, SourceRec | null>();
+  // Sentences holding a statement's cue or content: a continuation after one of them continues that statement.
+  const reportedBy = new Map<number, Set<Statement>>();
+  for (const st of statements) {
+    for (const t of [st.content[0], st.content[1] - 1, ...(st.cue ? [st.cue[0]] : [])]) {
+      if (t < 0 || t >= v.lower.length) continue;
+      const k = v.sentOf[t];
+      if (!reportedBy.has(k)) reportedBy.set(k, new Set());
+      reportedBy.get(k)!.add(st);
+    }
+  }
+  const reported = new Set(reportedBy.keys());
+  /** Does sentence k hold a statement other than `st`? */
+  const reportsBesides = (k: number, st: Statement) => [...(reportedBy.get(k) ?? [])].some((x) => x !== st);
   const how = new Map<Statement, QuoteDetail['resolution']>();
   for (const it of items) {
     if (it.resp) {
@@ -116,9 +130,10 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = coordinatedSpeaker(v, registry, sub.at, number, syntaxOf);
-    else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
+    else if (sub.type === 'continuation') rec = previousSubjectSpeaker(v, registry, st.anchor, reported, syntaxOf) ?? registry.continuationSpeaker(st.anchor);
     // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
-    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity)) {
+    const colonAt = tokenAt(doc, v.spans[st.spans[0]]?.open ?? 0) - 1;
+    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity || sub.type === 'continuation' && !reportsBesides(v.sentOf[Math.max(0, colonAt)], st))) {
       const cs = colonClauseSubject(v, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
       const info = cs ? analyzePhrase(v, cs[0], cs[1]) : null;
       if (cs && info && (info.kind === 'named' && info.entity || info.kind === 'group')) {
