@@ -102,7 +102,10 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
       .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start);
     // "NATO ally Turkey": the name closing a phrase of several words is its head.
     const inst = (b - a > 1 ? insts.find((m) => m.tokenEnd === b && m.tokenStart > a && !adjacent(m)) : undefined) ?? insts[0];
+    // "nach israelischen Angaben": an account noun with only a demonym before it is that country's account.
+    const demonym = !inst && lex.accountNouns.has(v.lower[b - 1]) ? info.mentions.find((m) => m.kind === 'demonym' && m.tokenEnd === b - 1) : undefined;
     if (inst) { info.kind = 'named'; info.entity = inst.entity; }
+    else if (demonym) { info.kind = 'named'; info.entity = demonym.entity; }
     else if (hasNameLike(v, a, headEnd)) info.kind = 'named';
     const aff = info.mentions.find((m) => m.entity !== info.entity && m.kind !== 'pronoun');
     info.affiliation = aff ? aff.entity : null;
