@@ -36,6 +36,8 @@ function fittingEntity(v: DocView, r: [number, number], p: PronounInfo): string 
   if (p.gender === 'n') return e.type === 'organization' || e.type === 'location' && e.kind === 'country' ? e.id : null;
   if (e.type !== 'person') return null;
   const g = e.attributes?.gender;
+  // A female pronoun needs a person known to be a woman (as in the shared resolver); a male one skips known women.
+  if (p.gender === 'f') return g === 'f' ? e.id : null;
   return typeof g === 'string' && p.gender && g[0] !== p.gender ? null : e.id;
 }
 
