@@ -21,10 +21,14 @@ import { buildView, isPunct, sentenceRange, spanOf, spansOverlapping, tokenAt, t
 import { wordCount } from './attribution.js';
 import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
-import { colonClauseSubject, parsedSubject, phraseTokens } from './parse-subject.js';
+import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
 import { analyzePhrase } from './phrase-info.js';
-import { addSpeakerEntities } from './speaker-entities.js';
+import { appositiveName } from './apposition.js';
+import { salientSubject } from './salient-subject.js';
+import { laterNamedPerson } from './forward-description.js';
+import { previousSubjectSpeaker } from './continuation.js';
+import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
 export type { QuoteLayer, QuoteDetail, SourcingProfile } from './types.js';
@@ -80,6 +84,19 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     ...responses.map((resp) => ({ at: resp.subject ? resp.subject[0] : resp.range[0], resp })),
   ].sort((x, y) => x.at - y.at);
   const recOf = new Map<Statement, SourceRec | null>();
+  // Sentences holding a statement's cue or content: a continuation after one of them continues that statement.
+  const reportedBy = new Map<number, Set<Statement>>();
+  for (const st of statements) {
+    for (const t of [st.content[0], st.content[1] - 1, ...(st.cue ? [st.cue[0]] : [])]) {
+      if (t < 0 || t >= v.lower.length) continue;
+      const k = v.sentOf[t];
+      if (!reportedBy.has(k)) reportedBy.set(k, new Set());
+      reportedBy.get(k)!.add(st);
+    }
+  }
+  const reported = new Set(reportedBy.keys());
+  /** Does sentence k hold a statement other than `st`? */
+  const reportsBesides = (k: number, st: Statement) => [...(reportedBy.get(k) ?? [])].some((x) => x !== st);
   const how = new Map<Statement, QuoteDetail['resolution']>();
   for (const it of items) {
     if (it.resp) {
@@ -102,13 +119,21 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       if (relay.channel) st.relayChannel = channelName(v, relay.channel[0], relay.channel[1]);
       st.subject = relayedSubject(relay);
     }
+    if (st.subject.type === 'phrase') {
+      const [a, b] = st.subject.range;
+      const ap = appositiveName(v, a, b);
+      // A speaking pronoun: the subject the text is about, by the parse (see salient-subject.ts).
+      const sal = !ap && b === a + 1 ? salientSubject(v, a, syntaxOf) : null;
+      if (ap || sal) st.subject = { type: 'phrase', range: (ap ?? sal)! };
+    }
     const sub = st.subject;
     if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
-    else if (sub.type === 'coordinated') rec = registry.lastInSentence(sub.at) ?? registry.openingSubject(sub.at, number);
-    else if (sub.type === 'continuation') rec = registry.continuationSpeaker(st.anchor);
+    else if (sub.type === 'coordinated') rec = coordinatedSpeaker(v, registry, sub.at, number, syntaxOf);
+    else if (sub.type === 'continuation') rec = previousSubjectSpeaker(v, registry, st.anchor, reported, syntaxOf) ?? registry.continuationSpeaker(st.anchor);
     // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
-    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity)) {
+    const colonAt = tokenAt(doc, v.spans[st.spans[0]]?.open ?? 0) - 1;
+    if (st.kind === 'direct' && (!rec || rec.named && !rec.entity || sub.type === 'continuation' && !reportsBesides(v.sentOf[Math.max(0, colonAt)], st))) {
       const cs = colonClauseSubject(v, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
       const info = cs ? analyzePhrase(v, cs[0], cs[1]) : null;
       if (cs && info && (info.kind === 'named' && info.entity || info.kind === 'group')) {
@@ -126,6 +151,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         if (alt && (alt.entity || alt.group)) { rec = alt; st.subject = { type: 'phrase', range: ps }; }
       }
     }
+    // "the U.N. envoy said …" before the text names the envoy: the person introduced with that office next.
+    if (st.subject.type === 'phrase') {
+      const later = laterNamedPerson(v, st.subject.range[0], st.subject.range[1], rec);
+      if (later) rec = registry.resolvePhrase(later[0], later[1], 'sg');
+    }
     recOf.set(st, rec);
     how.set(st, sub.type === 'phrase'
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
@@ -134,7 +164,9 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   }
 
   registry.collectSilentGroups(syntaxOf);
-  addSpeakerEntities(v, entities, new Set([...recOf.values()].filter((r): r is SourceRec => !!r)));
+  const speakers = new Set([...recOf.values()].filter((r): r is SourceRec => !!r));
+  addSpeakerEntities(v, entities, speakers);
+  addInstitutionAliases(v, speakers);
 
   // Sentences stating why a group stays anonymous ("Sie baten darum, nicht namentlich genannt zu werden, …").
   const inContent = contentCover(v.lower.length, statements);
@@ -213,6 +245,22 @@ export function isQuotedTerm(v: DocView, open: number, a: number, close: number)
     if (!punct && caps / words >= 0.6) return true;
   }
   return false;
+}
+
+/**
+ * The speaker of a coordinated or participle reporting verb: the subject it shares by the parse when that names an
+ * actor, a group or a pronoun ("May pivoted and said …"); else the latest speaker of its sentence, else the subject
+ * opening the sentence.
+ */
+function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, number: 'sg' | 'pl' | 'any',
+  syntaxOf: (() => SyntaxLayer | null) | undefined): SourceRec | null {
+  const ps = sharedSubject(syntaxOf, verb);
+  const info = ps && !v.quoteOf[ps[0]] ? analyzePhrase(v, ps[0], ps[1]) : null;
+  if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+    const rec = registry.resolvePhrase(ps[0], ps[1], number);
+    if (rec) return rec;
+  }
+  return registry.lastInSentence(verb) ?? registry.openingSubject(verb, number);
 }
 
 function channelOf(v: DocView, st: Statement): string | null {

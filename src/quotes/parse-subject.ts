@@ -103,3 +103,31 @@ export function colonClauseSubject(v: DocView, open: number, syntaxOf: (() => Sy
 function isSubjectWord(w: SyntaxWord): boolean {
   return w.deprel === 'nsubj' || w.deprel === 'obj' && /(?:^|\|)Case=Nom/.test(w.feats) && (w.upos === 'PROPN' || w.upos === 'NOUN');
 }
+
+/** Relations by which a verb without a subject of its own shares the subject of the verb it hangs on. */
+const SHARES_SUBJECT = /^(conj|advcl|xcomp)/;
+
+/**
+ * The subject a coordinated or participle reporting verb shares ("May pivoted and said …", "Kerry welcomed the plan
+ * and said …", "The ministry denied it, saying …"): the verb's own nsubj, else that of the verb it hangs on by
+ * conj, advcl or xcomp (two hops at most), as a token range before the verb; null without a parse or a subject.
+ */
+export function sharedSubject(syntaxOf: (() => SyntaxLayer | null) | undefined, verb: number): [number, number] | null {
+  const syn = syntaxOf ? syntaxOf() : null;
+  const at = syn ? parseAt(syn, verb) : null;
+  if (!at) return null;
+  const { words } = at;
+  let h = verbOf(words, at.word);
+  for (let hop = 0; hop < 3 && h >= 0; hop++) {
+    const s = words.findIndex((w) => w.head === h + 1 && w.deprel === 'nsubj');
+    if (s >= 0) {
+      // "X insisted that Cuba has prisoners and said …": a verb inside reported content lends no subject.
+      if (hop > 0 && /^(ccomp|csubj|acl)/.test(words[h].deprel)) return null;
+      const r = phraseTokens(words, s);
+      return r[1] <= words[at.word].token && r[1] - r[0] <= MAX_PARSE_SUBJECT ? r : null;
+    }
+    if (!SHARES_SUBJECT.test(words[h].deprel)) return null;
+    h = words[h].head - 1;
+  }
+  return null;
+}

@@ -74,8 +74,13 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   if (info.noun) info.plural = info.count === null ? true : info.count > 1;
   // A person named inside the head (or in an apposition) makes the phrase named.
   // A name inside a compound ("SPD-Politikerin", "Trump-Berater") gives an affiliation, never the speaker.
-  const person = info.mentions.find((m) => v.entities.byId.get(m.entity)?.type === 'person' && m.kind !== 'pronoun'
+  const persons = info.mentions.filter((m) => v.entities.byId.get(m.entity)?.type === 'person' && m.kind !== 'pronoun'
     && m.kind !== 'possessive' && m.kind !== 'compound' && (m.tokenStart < headEnd || appositive(v, a, m.tokenStart)));
+  // "Assad adviser Bouthaina Shaaban", "Brantners Vorgängerin Lang": a name closing the phrase is its head; a name
+  // before it only qualifies the description.
+  // Two names side by side ("warf Trump Selenskyj vor") are two phrases: the first stands.
+  const adjacent = (m: EntityMention) => info.mentions.some((x) => x.tokenEnd === m.tokenStart);
+  const person = persons.find((m) => m.tokenEnd === b && !adjacent(m)) ?? persons[0];
   // "one of the signatories", "zwei der Diplomaten": a counted part of a group is a group whatever its noun;
   // "einer von ihnen" / "one of them" a part of whichever group was spoken of last.
   if (info.partitive && lex.partitivePronouns.has(v.lower[b - 1])) info.pronounWhole = true;
@@ -93,9 +98,14 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   if (person) { info.kind = 'named'; info.entity = person.entity; }
   else {
     // An institution or place named by the phrase itself ("das japanische Außenministerium", "Japan").
-    const inst = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym' && m.kind !== 'compound')
-      .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start)[0];
+    const insts = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym' && m.kind !== 'compound')
+      .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start);
+    // "NATO ally Turkey": the name closing a phrase of several words is its head.
+    const inst = (b - a > 1 ? insts.find((m) => m.tokenEnd === b && m.tokenStart > a && !adjacent(m)) : undefined) ?? insts[0];
+    // "nach israelischen Angaben": an account noun with only a demonym before it is that country's account.
+    const demonym = !inst && lex.accountNouns.has(v.lower[b - 1]) ? info.mentions.find((m) => m.kind === 'demonym' && m.tokenEnd === b - 1) : undefined;
     if (inst) { info.kind = 'named'; info.entity = inst.entity; }
+    else if (demonym) { info.kind = 'named'; info.entity = demonym.entity; }
     else if (hasNameLike(v, a, headEnd)) info.kind = 'named';
     const aff = info.mentions.find((m) => m.entity !== info.entity && m.kind !== 'pronoun');
     info.affiliation = aff ? aff.entity : null;

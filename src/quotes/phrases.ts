@@ -125,7 +125,8 @@ function lowercaseRunEndsPhrase(v: DocView, j: number, limit: number): boolean {
     if (isPunct(v, k) || isCap(v, k) || !!v.verbMask[k] || v.lex.auxiliaries.has(w) || v.lex.sourceNouns.has(w)
       || v.lex.genitiveLinks.has(w) || v.lex.relativePronouns.has(w)) return k > j || isCap(v, k) || isPunct(v, k) ? true : false;
   }
-  return false;
+  // "The Syrian opposition| said": the run reaches the end of the span searched (the verb), which ends the phrase.
+  return limit > j && limit - j < 4;
 }
 
 /** Is the range a pronoun on its own? */

@@ -98,3 +98,28 @@ export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: 
   }
   return added;
 }
+
+/**
+ * A speaking institution the entities stage named after its owner ("Military (Russia)", "Außenministerium (Frankreich)")
+ * gets the phrase the article calls it by as an alias ("Russian military", "israelische Armee"), so the speaker is
+ * known by the article's own words: a phrase of two to MAX_NAME_WORDS words, without determiners, ending in an
+ * institution word, with no preposition, verb or clause inside.
+ */
+export function addInstitutionAliases(v: DocView, speakers: Iterable<SourceRec>): void {
+  const lex = v.lex;
+  for (const rec of speakers) {
+    const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
+    if (!e || e.type !== 'organization' || rec.group) continue;
+    for (const m of rec.mentions) {
+      let a = tokenAt(v.doc, m.start);
+      const b = tokenAt(v.doc, m.end);
+      while (a < b && lex.determiners.has(v.lower[a])) a++;
+      if (b - a < 2 || b - a > MAX_NAME_WORDS || descriptionClass(lex.refs, v.lower[b - 1]) !== 'institution') continue;
+      let clean = true;
+      for (let k = a; k < b && clean; k++) clean = !(isPunct(v, k) && v.lower[k] !== '-' && !lex.genitiveLinks.has(v.lower[k])) && !lex.prepositions.has(v.lower[k]) && !v.verbMask[k];
+      if (!clean) continue;
+      const alias = v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].end);
+      if (alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+    }
+  }
+}

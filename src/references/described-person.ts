@@ -74,3 +74,27 @@ export function introducedPerson(refs: ReferenceLexicon, low: readonly string[],
   }
   return null;
 }
+
+/**
+ * A description that stands before the name it stands for ("the U.N. envoy said …" then "U.N. envoy Staffan de
+ * Mistura", „wiederholte der Außenminister“ then „US-Außenminister Marco Rubio“): the first person introduced with the
+ * description's head after token `t` and before token `limit` (the head right before the name, within MAX_TITLE_GAP
+ * tokens), else the first later holder of a role with that head. Offices only: a generic description ("the
+ * analyst") names nobody in particular.
+ */
+export function laterIntroducedPerson(refs: ReferenceLexicon, low: readonly string[], persons: readonly PersonAt[], roles: readonly HeldRole[], t: number, limit: number, word: string): string | null {
+  const want = headOf(refs, word);
+  if (!want || want.type !== 'person' || isGenericPersonHead(refs, word) || refs.pluralEndings.includes(want.ending)) return null;
+  for (let k = t + 1; k < limit && k < low.length; k++) {
+    const h = headOf(refs, low[k]);
+    if (!h || h.stem !== want.stem || refs.pluralEndings.includes(h.ending)) continue;
+    const p = persons.find((m) => m.tokenStart > k && m.tokenStart <= k + MAX_TITLE_GAP + 1 && m.tokenStart < limit);
+    if (p) return p.entity;
+  }
+  let best: HeldRole | null = null;
+  for (const r of roles) {
+    if (!r.holder || r.tokenStart <= t || r.tokenStart >= limit || (best && r.tokenStart >= best.tokenStart)) continue;
+    if (titleHasHead(refs, r.title, want.stem)) best = r;
+  }
+  return best ? best.holder : null;
+}

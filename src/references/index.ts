@@ -29,6 +29,6 @@ export { personAntecedent, personsInWindow } from './antecedents.js';
 export { resolvePronouns, nextToPluralVerb } from './pronouns.js';
 export { ageDescriptions, ageOf } from './ages.js';
 export { roleDescriptions, organisationDescriptions, type RoleOccurrence } from './role-descriptions.js';
-export { describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, titleHasHead, type HeldRole, type PersonAt } from './described-person.js';
+export { describedPerson, descriptionFits, introducedPerson, laterIntroducedPerson, isGenericPersonHead, titleHasHead, type HeldRole, type PersonAt } from './described-person.js';
 export { ReferenceMemory, unresolvedReferences, type ReferenceSentence, type OpenMention, type ResolvedMention } from './open-references.js';
 export type { PronounInfo, RefType, Head, RefLink, TokenFacts, RefCandidate, CandidateLookup, GenderBook } from './types.js';
