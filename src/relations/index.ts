@@ -213,11 +213,11 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
 
   if (spec.pos === 'noun') {
     for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
-      const hit = nounSlot(v, f, c, ci, t, slot, new Set());
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set(), pa);
       if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject'; break; }
     }
     for (const slot of spec.object) {
-      const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)));
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)), pa);
       if (!hit?.args.length) continue;
       if (hit.pair && hit.args.length >= 2) { subjects = [hit.args[0]]; objects = hit.args.slice(1); inherited = false; }
       else objects = hit.args;
@@ -282,6 +282,13 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   } else if (pa) {
     subjects = subjects.filter(near);
     objects = objects.filter(near);
+    // The parse gives one end only ("Dass Russland … das Baltikum oder Polen angreifen könnte": the subject hangs
+    // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
+    if (parsed?.objects.length && !parsed.subjects.length && subjects.length) {
+      const subjIds = new Set(subjects.map((a) => a.entity));
+      const objs = parsed.objects.filter((o) => !subjIds.has(o.entity));
+      if (objs.length) objects = objs;
+    }
   }
   if (!subjects.length) return [];
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
@@ -317,10 +324,11 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   return out;
 }
 
-function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>): SlotHit | null {
+function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>, pa: ParseArgs | null): SlotHit | null {
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'clauseSubject') {
+    if (pa?.hostIsTrigger(t)) return null;
     let subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));
     // „Bei dem Treffen mit X sprach die Ministerin …“, "After talks with X, the chancellor flew home": a noun in an
     // opening prepositional phrase takes the subject of the clause it opens.

@@ -109,7 +109,7 @@ export class ParseArgs {
     }
     if (slot === 'clauseSubject') {
       const host = this.hostVerb(i);
-      return host < 0 ? { args: [] } : keep(this.subjectOf(host, 0).args);
+      return host < 0 || this.hostIsTrigger(p.words[i].token) ? { args: [] } : keep(this.subjectOf(host, 0).args);
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
@@ -121,7 +121,7 @@ export class ParseArgs {
 
   private slot(i: number, slot: string, exclude: Set<string>): SlotHit | null {
     if (slot === 'direct') {
-      const args = this.p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')).filter((a) => !exclude.has(a.entity));
+      const args = this.p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOrOwner(k, 'object')).filter((a) => !exclude.has(a.entity));
       return { args };
     }
     if (slot === 'before' || slot === 'nominal' || slot === 'owner') return null;
@@ -136,7 +136,43 @@ export class ParseArgs {
   private prepArgs(i: number, preps: string[], exclude: Set<string>): Arg[] {
     const p = this.p;
     return p.children(i, ['obl', 'nmod']).filter((k) => preps.includes(p.caseOf(k)))
-      .flatMap((k) => this.actorsOf(k, 'any')).filter((a) => !exclude.has(a.entity));
+      .flatMap((k) => this.actorsOrOwner(k, 'any')).filter((a) => !exclude.has(a.entity));
+  }
+
+  /**
+   * The actors of a nominal, else the owner of a common noun that is no actor: "criticised the decision of the
+   * court", „forderte die Freilassung Kavalas“, "welcomed Putin's announcement" — the act stands for its author.
+   */
+  private actorsOrOwner(k: number, role: 'subject' | 'object' | 'any'): Arg[] {
+    const own = this.actorsOf(k, role);
+    const p = this.p;
+    if (own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(p.words[k].token) >= 0) return own;
+    const owners = p.children(k, ['nmod', 'det']).filter((c) => {
+      const r = p.words[c].deprel;
+      if (r === 'nmod:poss' || r === 'det:poss') return true;
+      if (p.rel(c) !== 'nmod') return false;
+      const prep = p.caseOf(c);
+      return prep ? this.v.lex.sets.ownerPreps.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
+    });
+    return owners.flatMap((c) => this.actorsOf(c, 'any'));
+  }
+
+  /**
+   * The verb an event noun depends on is a trigger of its own, not a support verb ("verurteilte die Luftangriffe auf
+   * Israel", "warned of a war"): the noun is what that verb is about, and the verb's subject is not the noun's.
+   */
+  hostIsTrigger(t: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0) return false;
+    const host = this.hostVerb(i);
+    if (host < 0) return false;
+    const lex = this.v.lex;
+    const lemma = this.p.lemma(host);
+    if (lex.sets.supportVerbs.has(lemma)) return false;
+    // An event verb of its own; entries that need a word in the clause („machte … aus“, "sucht … auf") are light verbs.
+    const isVerbEntry = (xs: { spec: TriggerSpec; family: string }[] | undefined) =>
+      !!xs?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length);
+    return isVerbEntry(lex.byForm.get(this.p.words[host].form.toLowerCase())) || isVerbEntry(lex.byLemma.get(lemma));
   }
 
   /** The verb an event noun depends on, through at most two nominal steps, or -1. */
