@@ -85,17 +85,22 @@ export class ParseArgs {
   private nounArgs(i: number, spec: TriggerSpec): ParsedArgs {
     let subjects: Arg[] = [];
     let inherited = false;
-    for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
+    let subjectSlot = '';
+    for (const slot of withNounAgents(spec.subject ?? ['possessive', 'genitive', 'clauseSubject'])) {
       const got = this.nounSlot(i, slot, new Set());
-      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject'; break; }
+      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject'; subjectSlot = slot; break; }
     }
     const ids = new Set(subjects.map((a) => a.entity));
-    for (const slot of spec.object) {
+    // "Obama's Cuba visit", "Putins Ukraine-Krieg": with the owner found otherwise, a name modifying the noun is its object.
+    const objectSlots = subjectSlot && subjectSlot !== 'modifier' ? [...spec.object, 'modifier'] : spec.object;
+    for (const slot of objectSlots) {
       const hit = this.nounSlot(i, slot, ids);
       if (!hit.args.length) continue;
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
       return { subjects, objects: hit.args, inherited };
     }
+    // "U.S.-Russian cooperation": two names modifying a noun of a mutual event are its two sides.
+    if (subjectSlot === 'modifier' && spec.symmetric && subjects.length >= 2) return { subjects: [subjects[0]], objects: subjects.slice(1), inherited: false };
     return { subjects, objects: [], inherited };
   }
 
@@ -112,11 +117,21 @@ export class ParseArgs {
       return host < 0 || this.hostIsTrigger(p.words[i].token) ? { args: [] } : keep(this.subjectOf(host, 0).args);
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
+    // "a threat by Washington", „der Angriff durch Russland“: the agent of the noun itself.
+    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents], exclude) };
+    // "North Korean threats", "U.S. sanctions", „iranische Luftangriffe“: a name or demonym modifying the noun.
+    if (slot === 'modifier') return keep(p.children(i, ['amod', 'compound', 'nmod:npmod']).filter((k) => k < i).map((k) => this.modifierActor(k)).filter((a): a is Arg => !!a));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
     let hit = this.prepHit(i, slot, exclude);
     const host = this.hostVerb(i);
     if (!hit.args.length && host >= 0 && p.rel(i) !== 'nsubj') hit = this.prepHit(host, slot, exclude);
     return hit;
+  }
+
+  /** The actor of a modifier word when a mention covers it. */
+  private modifierActor(k: number): Arg | null {
+    const m = this.v.mentionIdx(this.p.words[k].token);
+    return m >= 0 ? this.resolve(m) : null;
   }
 
   private slot(i: number, slot: string, exclude: Set<string>): SlotHit | null {
@@ -266,4 +281,14 @@ export class ParseArgs {
     }
     return null;
   }
+}
+
+/**
+ * Subject slots of an event noun with the agent phrase and the modifying name tried before the clause's subject
+ * (at the end when the entry has no clause subject): a noun's own words outrank the clause around it.
+ */
+function withNounAgents(slots: readonly string[]): string[] {
+  const own = ['agent', 'modifier'];
+  const at = slots.indexOf('clauseSubject');
+  return at < 0 ? [...slots, ...own] : [...slots.slice(0, at), ...own, ...slots.slice(at)];
 }
