@@ -287,7 +287,9 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     if (parsed?.objects.length && !parsed.subjects.length && subjects.length) {
       const subjIds = new Set(subjects.map((a) => a.entity));
       const objs = parsed.objects.filter((o) => !subjIds.has(o.entity));
-      if (objs.length) objects = objs;
+      // As above, a conjunct the parse missed stays when the two readings share an object.
+      const shared = objs.some((x) => objects.some((o) => o.entity === x.entity));
+      if (objs.length) objects = [...objs, ...(shared ? objects.filter((o) => !objs.some((x) => x.entity === o.entity)) : [])];
     }
   }
   if (!subjects.length) return [];

@@ -161,7 +161,12 @@ export class ParseArgs {
   private actorsOrOwner(k: number, role: 'subject' | 'object' | 'any'): Arg[] {
     const own = this.actorsOf(k, role);
     const p = this.p;
-    if (own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(p.words[k].token) >= 0) return own;
+    const tok = p.words[k].token;
+    if (own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(tok) >= 0) return own;
+    // "sanctioned Baltmar's chief executive, Pavel Orlov": a noun with a name apposed is that name's, left to the word-order rules.
+    if (this.v.w(tok + 1) === ',' && this.v.mentionIdx(tok + 2) >= 0) return own;
+    const named = p.kids[k].some((c) => c > k && !p.caseOf(c) && !p.words[c].deprel.endsWith(':poss') && !(this.v.lex.grammar.capitalizedNouns && this.genitive(c)) && this.v.mentionIdx(p.words[c].token) >= 0);
+    if (named) return own;
     const owners = p.children(k, ['nmod', 'det']).filter((c) => {
       const r = p.words[c].deprel;
       if (r === 'nmod:poss' || r === 'det:poss') return true;
@@ -173,14 +178,18 @@ export class ParseArgs {
   }
 
   /**
-   * The verb an event noun depends on is a trigger of its own, not a support verb ("verurteilte die Luftangriffe auf
-   * Israel", "warned of a war"): the noun is what that verb is about, and the verb's subject is not the noun's.
+   * The verb whose object holds an event noun is a trigger of its own, not a support verb ("verurteilte die
+   * Luftangriffe auf Israel", "condemned the attack"): the noun is what that verb is about, and its subject is not the noun's.
    */
   hostIsTrigger(t: number): boolean {
     const i = this.p.wordOf(t);
     if (i < 0) return false;
     const host = this.hostVerb(i);
     if (host < 0) return false;
+    // Only the verb's object is what it is about: "meets X on a three-day trip" keeps the trip the subject's.
+    let j = i;
+    while (this.p.head(j) !== host) j = this.p.head(j);
+    if (this.p.rel(j) !== 'obj') return false;
     const lex = this.v.lex;
     const lemma = this.p.lemma(host);
     if (lex.sets.supportVerbs.has(lemma)) return false;
@@ -284,11 +293,11 @@ export class ParseArgs {
 }
 
 /**
- * Subject slots of an event noun with the agent phrase and the modifying name tried before the clause's subject
- * (at the end when the entry has no clause subject): a noun's own words outrank the clause around it.
+ * Subject slots of an event noun with the agent phrase tried before the clause's subject (a noun's own words outrank
+ * the clause around it) and the modifying name last.
  */
 function withNounAgents(slots: readonly string[]): string[] {
-  const own = ['agent', 'modifier'];
   const at = slots.indexOf('clauseSubject');
-  return at < 0 ? [...slots, ...own] : [...slots.slice(0, at), ...own, ...slots.slice(at)];
+  // The modifier comes after the clause subject: "Ellison offered U.S. support" is Ellison's.
+  return at < 0 ? [...slots, 'agent', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
 }
