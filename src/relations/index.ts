@@ -212,6 +212,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   let inherited = false;
 
   if (spec.pos === 'noun') {
+    if (topicOfEventVerb(v, f, c, t)) return [];
     for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
       const hit = nounSlot(v, f, c, ci, t, slot, new Set(), pa);
       if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject'; break; }
@@ -342,6 +343,20 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
   }
   if (slot === 'direct') return f.directObject(c, t, exclude, new Set());
   return f.prepObject(c, slot, exclude);
+}
+
+/**
+ * „verhandelte mit der SPD über eine Koalition“, "argued about the war": an event noun that is the topic of an event
+ * verb in its clause is what the verb is about; the verb's actors are not the noun's.
+ */
+function topicOfEventVerb(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], t: number): boolean {
+  const gp = f.governingPrepAt(t);
+  if (!gp || !v.lex.sets.topicPreps.has(gp.prep)) return false;
+  for (let u = c.start; u < c.end; u++) {
+    if (u === t) continue;
+    if (v.lex.byForm.get(v.w(u))?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length)) return true;
+  }
+  return false;
 }
 
 /** Longest opening phrase (tokens) read as a clause of its own ("After talks with Prime Minister Tom Berg,"). */

@@ -186,10 +186,11 @@ export class ParseArgs {
     if (i < 0) return false;
     const host = this.hostVerb(i);
     if (host < 0) return false;
-    // Only the verb's object is what it is about: "meets X on a three-day trip" keeps the trip the subject's.
+    // Only the verb's object or topic is what it is about ("verhandelte über eine Koalition"): "meets X on a
+    // three-day trip" keeps the trip the subject's.
     let j = i;
     while (this.p.head(j) !== host) j = this.p.head(j);
-    if (this.p.rel(j) !== 'obj') return false;
+    if (this.p.rel(j) !== 'obj' && !this.v.lex.sets.topicPreps.has(this.p.caseOf(j))) return false;
     const lex = this.v.lex;
     const lemma = this.p.lemma(host);
     if (lex.sets.supportVerbs.has(lemma)) return false;
