@@ -293,6 +293,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
       if (objs.length) objects = [...objs, ...(shared ? objects.filter((o) => !objs.some((x) => x.entity === o.entity)) : [])];
     }
   }
+  subjects = subjects.filter((a) => !compoundModifier(v, a));
+  objects = objects.filter((a) => !compoundModifier(v, a));
   if (!subjects.length) return [];
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
   if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {
@@ -357,6 +359,18 @@ function topicOfEventVerb(v: SentenceView, f: ArgumentFinder, c: SentenceView['c
     if (v.lex.byForm.get(v.w(u))?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length)) return true;
   }
   return false;
+}
+
+/**
+ * A name inside a hyphenated modifier ("Russian-backed", "Communist-led", "pro-Western", "then-Republican") describes
+ * something else and takes no part in an event: a one-word surface joining a lower-case word by a hyphen.
+ */
+function compoundModifier(v: SentenceView, a: Arg): boolean {
+  if (a.mention < 0) return false;
+  const m = v.mention(a.mention);
+  const surface = v.doc.text.slice(m.start, m.end);
+  // One word only: "pro-Russian separatists", "the U.S.-led coalition" are names of groups.
+  return !/\s/u.test(surface) && /^\p{Ll}+-|-\p{Ll}+$/u.test(surface);
 }
 
 /** Longest opening phrase (tokens) read as a clause of its own ("After talks with Prime Minister Tom Berg,"). */
