@@ -215,7 +215,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     if (topicOfEventVerb(v, f, c, t)) return [];
     for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
       const hit = nounSlot(v, f, c, ci, t, slot, new Set(), pa);
-      if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject'; break; }
+      if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; break; }
     }
     for (const slot of spec.object) {
       const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)), pa);
@@ -332,6 +332,12 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
 function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>, pa: ParseArgs | null): SlotHit | null {
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
+  // "Israel führt Krieg gegen …", "Im Krieg gegen die Ukraine hat Russland …": the clause's subject only with a support
+  // verb or in an opening phrase („Trump drohte, die Ukraine im Kampf gegen Russland im Stich zu lassen“ is not Trump's fight).
+  if (slot === 'supportSubject') {
+    if (pa && !pa.supported(t) && !openingPhrase(v, c, t)) return null;
+    return nounSlot(v, f, c, ci, t, 'clauseSubject', exclude, pa);
+  }
   if (slot === 'clauseSubject') {
     if (pa?.hostIsTrigger(t)) return null;
     let subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));

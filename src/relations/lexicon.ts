@@ -14,7 +14,8 @@ import { vocabularySpecs } from './vocabulary.js';
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
  * (German "ihm nahestehend"); "possessive": "Trumps Besuch", "Trump's visit"; "genitive": "Besuch Trumps";
- * "clauseSubject": the subject of the clause the trigger sits in (nouns); "nominal": the agent of an event
+ * "clauseSubject": the subject of the clause the trigger sits in (nouns); "supportSubject": the same only when a
+ * support verb carries the noun ("führt Krieg", "waged war") or it opens the clause; "nominal": the agent of an event
  * noun in the object ("blockiert die Übernahme durch X" → X); any other string is a preposition ("mit", "with").
  */
 export type Slot = string;

@@ -88,7 +88,7 @@ export class ParseArgs {
     let subjectSlot = '';
     for (const slot of withNounAgents(spec.subject ?? ['possessive', 'genitive', 'clauseSubject'])) {
       const got = this.nounSlot(i, slot, new Set());
-      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject'; subjectSlot = slot; break; }
+      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; subjectSlot = slot; break; }
     }
     const ids = new Set(subjects.map((a) => a.entity));
     // "Obama's Cuba visit", "Putins Ukraine-Krieg": with the owner found otherwise, a name modifying the noun is its object.
@@ -112,6 +112,7 @@ export class ParseArgs {
       if (!this.v.lex.grammar.capitalizedNouns) return { args: [] };
       return keep(p.children(i, ['nmod']).filter((k) => !p.caseOf(k) && this.genitive(k)).flatMap((k) => this.actorsOf(k, 'any')));
     }
+    if (slot === 'supportSubject') return this.supported(p.words[i].token) ? this.nounSlot(i, 'clauseSubject', exclude) : { args: [] };
     if (slot === 'clauseSubject') {
       const host = this.hostVerb(i);
       return host < 0 || this.hostIsTrigger(p.words[i].token) ? { args: [] } : keep(this.subjectOf(host, 0).args);
@@ -298,7 +299,7 @@ export class ParseArgs {
  * the clause around it) and the modifying name last.
  */
 function withNounAgents(slots: readonly string[]): string[] {
-  const at = slots.indexOf('clauseSubject');
+  const at = slots.findIndex((x) => x === 'clauseSubject' || x === 'supportSubject');
   // The modifier comes after the clause subject: "Ellison offered U.S. support" is Ellison's.
   return at < 0 ? [...slots, 'agent', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
 }
