@@ -285,7 +285,9 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     objects = objects.filter(near);
     // The parse gives one end only ("Dass Russland … das Baltikum oder Polen angreifen könnte": the subject hangs
     // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
-    if (parsed?.objects.length && !parsed.subjects.length && subjects.length) {
+    // Where the word-order rules find no subject, the parse's stands (a subject that is the owner of a noun).
+    if (family === 'event' && !subjects.length && parsed?.subjects.length) ({ subjects, inherited } = parsed);
+    if (family === 'event' && parsed?.objects.length && !parsed.subjects.length && subjects.length) {
       const subjIds = new Set(subjects.map((a) => a.entity));
       const objs = parsed.objects.filter((o) => !subjIds.has(o.entity));
       // As above, a conjunct the parse missed stays when the two readings share an object.

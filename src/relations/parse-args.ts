@@ -11,6 +11,7 @@ import type { SentenceView } from './sentence-view.js';
 import type { TriggerSpec } from './lexicon.js';
 import type { Arg, SlotHit } from './types.js';
 import type { ParseView } from './parse-view.js';
+import { familyOf } from './ontology.js';
 
 export interface ParsedArgs {
   subjects: Arg[];
@@ -31,6 +32,8 @@ export class ParseArgs {
   constructor(readonly v: SentenceView, readonly f: ArgumentFinder, readonly p: ParseView) {}
 
   private readonly resolved = new Map<number, Arg | null>();
+  /** Whether a non-actor noun may stand for its owner: for events ("criticised Obama's failure"), not for ties. */
+  private owners = false;
   /** ArgumentFinder.resolve, once per mention (it reads titles around the mention, and triggers share arguments). */
   private resolve(k: number): Arg | null {
     let a = this.resolved.get(k);
@@ -42,6 +45,7 @@ export class ParseArgs {
   argsFor(t: number, spec: TriggerSpec): ParsedArgs | null {
     const i = this.p.wordOf(t);
     if (i < 0) return null;
+    this.owners = familyOf(spec.predicate) === 'event';
     return spec.pos === 'noun' ? this.nounArgs(i, spec) : this.verbArgs(i, spec);
   }
 
@@ -163,7 +167,7 @@ export class ParseArgs {
     const own = this.actorsOf(k, role);
     const p = this.p;
     const tok = p.words[k].token;
-    if (own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(tok) >= 0) return own;
+    if (!this.owners || own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(tok) >= 0) return own;
     // "sanctioned Baltmar's chief executive, Pavel Orlov": a noun with a name apposed is that name's, left to the word-order rules.
     if (this.v.w(tok + 1) === ',' && this.v.mentionIdx(tok + 2) >= 0) return own;
     const named = p.kids[k].some((c) => c > k && !p.caseOf(c) && !p.words[c].deprel.endsWith(':poss') && !(this.v.lex.grammar.capitalizedNouns && this.genitive(c)) && this.v.mentionIdx(p.words[c].token) >= 0);
@@ -223,7 +227,8 @@ export class ParseArgs {
     if (own.length) {
       const s = own[0];
       if (p.feat(s, 'PronType') === 'Rel') return { args: this.antecedent(s), inherited: true };
-      return { args: this.actorsOf(s, 'subject'), inherited: false };
+      // "Die Außenminister Russlands und der USA trafen sich": a subject that is no actor stands for its owners.
+      return { args: this.actorsOrOwner(s, 'subject'), inherited: false };
     }
     const h = p.head(i);
     if (depth >= MAX_CLIMB || h < 0 || !p.isVerb(h)) return { args: [], inherited: false };
