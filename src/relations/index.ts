@@ -287,7 +287,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
     // Where the word-order rules find no subject, the parse's stands (a subject that is the owner of a noun).
     if (family === 'event' && !subjects.length && parsed?.subjects.length) ({ subjects, inherited } = parsed);
-    if (family === 'event' && parsed?.objects.length && !parsed.subjects.length && subjects.length) {
+    // So does the parse's object where the word-order rules found none ("… and condemned the attack by Russia").
+    if (family === 'event' && parsed?.objects.length && subjects.length && (!parsed.subjects.length || !objects.length)) {
       const subjIds = new Set(subjects.map((a) => a.entity));
       const objs = parsed.objects.filter((o) => !subjIds.has(o.entity));
       // As above, a conjunct the parse missed stays when the two readings share an object.

@@ -177,7 +177,8 @@ export class ParseArgs {
       if (r === 'nmod:poss' || r === 'det:poss') return true;
       if (p.rel(c) !== 'nmod') return false;
       const prep = p.caseOf(c);
-      return prep ? this.v.lex.sets.ownerPreps.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
+      // "condemned the attack by Russia": the agent of the noun is its owner too.
+      return prep ? this.v.lex.sets.ownerPreps.has(prep) || this.v.lex.sets.nounAgents.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
     });
     return owners.flatMap((c) => this.actorsOf(c, 'any'));
   }
