@@ -139,10 +139,23 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
     if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.excludeAfter?.includes(v.w(t + 1))) return false;
     if (s.precededBy?.some((p, i, all) => v.w(t - all.length + i) !== p)) return false;
+    if (!lex.grammar.capitalizedNouns && pv && !wordClassAgrees(pv, t, s.pos)) return false;
     if (s.pos === 'verb' && particleVerbElsewhere(v, c, t, s)) return false;
     if (s.pos === 'verb' && pv && otherParticle(v, pv, t, s)) return false;
     return true;
   });
+}
+
+/**
+ * "talks" and "attack" are nouns and verbs: where case does not tell (English), the parse's word class picks the
+ * entry ("have objected to … peace talks" is no verb of talking). Adjective entries and unparsed tokens pass.
+ */
+function wordClassAgrees(pv: ParseView, t: number, pos: TriggerSpec['pos']): boolean {
+  const i = pv.wordOf(t);
+  if (i < 0 || pos === 'adj') return true;
+  const upos = pv.words[i].upos;
+  if (pos === 'verb') return upos !== 'NOUN' && upos !== 'PROPN';
+  return upos !== 'VERB';
 }
 
 /**
