@@ -11,7 +11,9 @@ import type { SentenceView } from './sentence-view.js';
 import type { TriggerSpec } from './lexicon.js';
 import type { Arg, SlotHit } from './types.js';
 import type { ParseView } from './parse-view.js';
-import { familyOf } from './ontology.js';
+import { familyOf, predicateType } from './ontology.js';
+import { roleRuleFor } from './role-rules.js';
+import { endsWithAny } from './arguments.js';
 
 export interface ParsedArgs {
   subjects: Arg[];
@@ -34,6 +36,8 @@ export class ParseArgs {
   private readonly resolved = new Map<number, Arg | null>();
   /** Whether a non-actor noun may stand for its owner: for events ("criticised Obama's failure"), not for ties. */
   private owners = false;
+  /** Contacts are with people: there only a person or group noun stands for its owner ("met the leaders of China", not "welcomed China's rise"). */
+  private personalOwners = false;
   /** ArgumentFinder.resolve, once per mention (it reads titles around the mention, and triggers share arguments). */
   private resolve(k: number): Arg | null {
     let a = this.resolved.get(k);
@@ -46,6 +50,7 @@ export class ParseArgs {
     const i = this.p.wordOf(t);
     if (i < 0) return null;
     this.owners = familyOf(spec.predicate) === 'event';
+    this.personalOwners = predicateType(spec.predicate) === 'consult';
     return spec.pos === 'noun' ? this.nounArgs(i, spec) : this.verbArgs(i, spec);
   }
 
@@ -170,6 +175,7 @@ export class ParseArgs {
     if (!this.owners || own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(tok) >= 0) return own;
     // "sanctioned Baltmar's chief executive, Pavel Orlov": a noun with a name apposed is that name's, left to the word-order rules.
     if (this.v.w(tok + 1) === ',' && this.v.mentionIdx(tok + 2) >= 0) return own;
+    if (this.personalOwners && !this.personNoun(this.v.w(tok))) return own;
     const named = p.kids[k].some((c) => c > k && !p.caseOf(c) && !p.words[c].deprel.endsWith(':poss') && !(this.v.lex.grammar.capitalizedNouns && this.genitive(c)) && this.v.mentionIdx(p.words[c].token) >= 0);
     if (named) return own;
     const owners = p.children(k, ['nmod', 'det']).filter((c) => {
@@ -181,6 +187,11 @@ export class ParseArgs {
       return prep ? this.v.lex.sets.ownerPreps.has(prep) || this.v.lex.sets.nounAgents.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
     });
     return owners.flatMap((c) => this.actorsOf(c, 'any'));
+  }
+
+  /** A noun for people: a role ("leaders", "minister") or a group ("officials", „Beamte“). */
+  private personNoun(word: string): boolean {
+    return !!roleRuleFor(this.v.lex, word) || endsWithAny(word, this.v.lex.sets.groupNouns);
   }
 
   /**
