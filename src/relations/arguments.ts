@@ -115,6 +115,8 @@ export class ArgumentFinder {
       if (x === ',' && !afterCoordinator && v.isListComma(t)) { afterCoordinator = true; t--; continue; }
       if (v.isPunct(t)) return null;
       if (this.sets.coordinators.has(x)) { afterCoordinator = true; t--; continue; }
+      // A two-word marker is stepped over whole: "vor allem" holds a preposition that governs nothing after it.
+      if (t > v.from && this.sets.exemplarMarkers.has(v.w(t - 1) + ' ' + x)) { t -= 2; continue; }
       if (this.sets.determiners.has(x) || this.sets.possessiveTokens.has(x) || v.isNumber(t) || v.markerAt(this.sets.exemplarMarkers, t) || this.sets.exemplarMarkers.has(x + ' ' + v.w(t + 1))) { t--; continue; }
       if (v.isLowerWord(t)) {
         if (this.sets.verbLike.has(x) || this.sets.subordinators.has(x) || this.sets.infinitiveMarkers.has(x) || this.sets.attributionCues.has(x)) return null;

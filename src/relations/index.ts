@@ -139,10 +139,23 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
     if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.excludeAfter?.includes(v.w(t + 1))) return false;
     if (s.precededBy?.some((p, i, all) => v.w(t - all.length + i) !== p)) return false;
+    if (!lex.grammar.capitalizedNouns && pv && !wordClassAgrees(pv, t, s.pos)) return false;
     if (s.pos === 'verb' && particleVerbElsewhere(v, c, t, s)) return false;
     if (s.pos === 'verb' && pv && otherParticle(v, pv, t, s)) return false;
     return true;
   });
+}
+
+/**
+ * "talks" and "attack" are nouns and verbs: where case does not tell (English), the parse's word class picks the
+ * entry ("have objected to … peace talks" is no verb of talking). Adjective entries and unparsed tokens pass.
+ */
+function wordClassAgrees(pv: ParseView, t: number, pos: TriggerSpec['pos']): boolean {
+  const i = pv.wordOf(t);
+  if (i < 0 || pos === 'adj') return true;
+  const upos = pv.words[i].upos;
+  if (pos === 'verb') return upos !== 'NOUN' && upos !== 'PROPN';
+  return upos !== 'VERB';
 }
 
 /**
@@ -212,12 +225,13 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   let inherited = false;
 
   if (spec.pos === 'noun') {
+    if (topicOfEventVerb(v, f, c, t)) return [];
     for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
-      const hit = nounSlot(v, f, c, ci, t, slot, new Set());
-      if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject'; break; }
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set(), pa);
+      if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; break; }
     }
     for (const slot of spec.object) {
-      const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)));
+      const hit = nounSlot(v, f, c, ci, t, slot, new Set(subjects.map((a) => a.entity)), pa);
       if (!hit?.args.length) continue;
       if (hit.pair && hit.args.length >= 2) { subjects = [hit.args[0]]; objects = hit.args.slice(1); inherited = false; }
       else objects = hit.args;
@@ -282,7 +296,21 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   } else if (pa) {
     subjects = subjects.filter(near);
     objects = objects.filter(near);
+    // The parse gives one end only ("Dass Russland … das Baltikum oder Polen angreifen könnte": the subject hangs
+    // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
+    // Where the word-order rules find no subject, the parse's stands (a subject that is the owner of a noun).
+    if (family === 'event' && !subjects.length && parsed?.subjects.length) ({ subjects, inherited } = parsed);
+    // So does the parse's object where the word-order rules found none ("… and condemned the attack by Russia").
+    if (family === 'event' && parsed?.objects.length && subjects.length && (!parsed.subjects.length || !objects.length)) {
+      const subjIds = new Set(subjects.map((a) => a.entity));
+      const objs = parsed.objects.filter((o) => !subjIds.has(o.entity));
+      // As above, a conjunct the parse missed stays when the two readings share an object.
+      const shared = objs.some((x) => objects.some((o) => o.entity === x.entity));
+      if (objs.length) objects = [...objs, ...(shared ? objects.filter((o) => !objs.some((x) => x.entity === o.entity)) : [])];
+    }
   }
+  subjects = subjects.filter((a) => !compoundModifier(v, a));
+  objects = objects.filter((a) => !compoundModifier(v, a));
   if (!subjects.length) return [];
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
   if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {
@@ -317,10 +345,17 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   return out;
 }
 
-function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>): SlotHit | null {
+function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], ci: number, t: number, slot: string, exclude: Set<string>, pa: ParseArgs | null): SlotHit | null {
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
+  // "Israel führt Krieg gegen …", "Im Krieg gegen die Ukraine hat Russland …": the clause's subject only with a support
+  // verb or in an opening phrase („Trump drohte, die Ukraine im Kampf gegen Russland im Stich zu lassen“ is not Trump's fight).
+  if (slot === 'supportSubject') {
+    if (pa && !pa.supported(t) && !openingPhrase(v, c, t)) return null;
+    return nounSlot(v, f, c, ci, t, 'clauseSubject', exclude, pa);
+  }
   if (slot === 'clauseSubject') {
+    if (pa?.hostIsTrigger(t)) return null;
     let subj = f.subjectOf(ci, t, new Set(), false).args.filter((a) => !exclude.has(a.entity));
     // „Bei dem Treffen mit X sprach die Ministerin …“, "After talks with X, the chancellor flew home": a noun in an
     // opening prepositional phrase takes the subject of the clause it opens.
@@ -332,6 +367,32 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
   }
   if (slot === 'direct') return f.directObject(c, t, exclude, new Set());
   return f.prepObject(c, slot, exclude);
+}
+
+/**
+ * „verhandelte mit der SPD über eine Koalition“, "argued about the war": an event noun that is the topic of an event
+ * verb in its clause is what the verb is about; the verb's actors are not the noun's.
+ */
+function topicOfEventVerb(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses'][number], t: number): boolean {
+  const gp = f.governingPrepAt(t);
+  if (!gp || !v.lex.sets.topicPreps.has(gp.prep)) return false;
+  for (let u = c.start; u < c.end; u++) {
+    if (u === t) continue;
+    if (v.lex.byForm.get(v.w(u))?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length)) return true;
+  }
+  return false;
+}
+
+/**
+ * A name inside a hyphenated modifier ("Russian-backed", "Communist-led", "pro-Western", "then-Republican") describes
+ * something else and takes no part in an event: a one-word surface joining a lower-case word by a hyphen.
+ */
+function compoundModifier(v: SentenceView, a: Arg): boolean {
+  if (a.mention < 0) return false;
+  const m = v.mention(a.mention);
+  const surface = v.doc.text.slice(m.start, m.end);
+  // One word only: "pro-Russian separatists", "the U.S.-led coalition" are names of groups.
+  return !/\s/u.test(surface) && /^\p{Ll}+-|-\p{Ll}+$/u.test(surface);
 }
 
 /** Longest opening phrase (tokens) read as a clause of its own ("After talks with Prime Minister Tom Berg,"). */

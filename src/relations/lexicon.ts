@@ -14,7 +14,8 @@ import { vocabularySpecs } from './vocabulary.js';
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
  * (German "ihm nahestehend"); "possessive": "Trumps Besuch", "Trump's visit"; "genitive": "Besuch Trumps";
- * "clauseSubject": the subject of the clause the trigger sits in (nouns); "nominal": the agent of an event
+ * "clauseSubject": the subject of the clause the trigger sits in (nouns); "supportSubject": the same only when a
+ * support verb carries the noun ("führt Krieg", "waged war") or it opens the clause; "nominal": the agent of an event
  * noun in the object ("blockiert die Übernahme durch X" → X); any other string is a preposition ("mit", "with").
  */
 export type Slot = string;
@@ -158,6 +159,12 @@ export interface GrammarLexicon {
    * meeting, talk or fight only through one of these, not when it "resisted calls" or "agreed to kick-start talks".
    */
   supportVerbs?: string[];
+  /** Prepositions of a noun's owner ("the release of X", „die Freilassung von X“): its owner stands for a non-actor object. */
+  ownerPreps?: string[];
+  /** Prepositions naming the agent of an event noun ("a threat by X", „der Angriff durch X“). */
+  nounAgents?: string[];
+  /** Prepositions of what a verb is about („verhandelten über eine Koalition“, "argued about the war"). */
+  topicPreps?: string[];
   /** Nouns whose owner is the object of reject/block ("den Haushaltsentwurf der CDU ablehnen"). */
   proposalNouns?: string[];
 }
@@ -182,7 +189,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; ownerPreps: Set<string>; nounAgents: Set<string>; topicPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
 
@@ -295,7 +302,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
-      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), ownerPreps: set(g.ownerPreps ?? []), nounAgents: set(g.nounAgents ?? []), topicPreps: set(g.topicPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

@@ -11,6 +11,9 @@ import type { SentenceView } from './sentence-view.js';
 import type { TriggerSpec } from './lexicon.js';
 import type { Arg, SlotHit } from './types.js';
 import type { ParseView } from './parse-view.js';
+import { familyOf, predicateType } from './ontology.js';
+import { roleRuleFor } from './role-rules.js';
+import { endsWithAny } from './arguments.js';
 
 export interface ParsedArgs {
   subjects: Arg[];
@@ -31,6 +34,10 @@ export class ParseArgs {
   constructor(readonly v: SentenceView, readonly f: ArgumentFinder, readonly p: ParseView) {}
 
   private readonly resolved = new Map<number, Arg | null>();
+  /** Whether a non-actor noun may stand for its owner: for events ("criticised Obama's failure"), not for ties. */
+  private owners = false;
+  /** Contacts are with people: there only a person or group noun stands for its owner ("met the leaders of China", not "welcomed China's rise"). */
+  private personalOwners = false;
   /** ArgumentFinder.resolve, once per mention (it reads titles around the mention, and triggers share arguments). */
   private resolve(k: number): Arg | null {
     let a = this.resolved.get(k);
@@ -42,6 +49,8 @@ export class ParseArgs {
   argsFor(t: number, spec: TriggerSpec): ParsedArgs | null {
     const i = this.p.wordOf(t);
     if (i < 0) return null;
+    this.owners = familyOf(spec.predicate) === 'event';
+    this.personalOwners = predicateType(spec.predicate) === 'consult';
     return spec.pos === 'noun' ? this.nounArgs(i, spec) : this.verbArgs(i, spec);
   }
 
@@ -85,17 +94,22 @@ export class ParseArgs {
   private nounArgs(i: number, spec: TriggerSpec): ParsedArgs {
     let subjects: Arg[] = [];
     let inherited = false;
-    for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
+    let subjectSlot = '';
+    for (const slot of withNounAgents(spec.subject ?? ['possessive', 'genitive', 'clauseSubject'])) {
       const got = this.nounSlot(i, slot, new Set());
-      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject'; break; }
+      if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; subjectSlot = slot; break; }
     }
     const ids = new Set(subjects.map((a) => a.entity));
-    for (const slot of spec.object) {
+    // "Obama's Cuba visit", "Putins Ukraine-Krieg": with the owner found otherwise, a name modifying the noun is its object.
+    const objectSlots = subjectSlot && subjectSlot !== 'modifier' ? [...spec.object, 'modifier'] : spec.object;
+    for (const slot of objectSlots) {
       const hit = this.nounSlot(i, slot, ids);
       if (!hit.args.length) continue;
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
       return { subjects, objects: hit.args, inherited };
     }
+    // "U.S.-Russian cooperation": two names modifying a noun of a mutual event are its two sides.
+    if (subjectSlot === 'modifier' && spec.symmetric && subjects.length >= 2) return { subjects: [subjects[0]], objects: subjects.slice(1), inherited: false };
     return { subjects, objects: [], inherited };
   }
 
@@ -107,11 +121,16 @@ export class ParseArgs {
       if (!this.v.lex.grammar.capitalizedNouns) return { args: [] };
       return keep(p.children(i, ['nmod']).filter((k) => !p.caseOf(k) && this.genitive(k)).flatMap((k) => this.actorsOf(k, 'any')));
     }
+    if (slot === 'supportSubject') return this.supported(p.words[i].token) ? this.nounSlot(i, 'clauseSubject', exclude) : { args: [] };
     if (slot === 'clauseSubject') {
       const host = this.hostVerb(i);
-      return host < 0 ? { args: [] } : keep(this.subjectOf(host, 0).args);
+      return host < 0 || this.hostIsTrigger(p.words[i].token) ? { args: [] } : keep(this.subjectOf(host, 0).args);
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
+    // "a threat by Washington", „der Angriff durch Russland“: the agent of the noun itself.
+    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents], exclude) };
+    // "North Korean threats", "U.S. sanctions", „iranische Luftangriffe“: a name or demonym modifying the noun.
+    if (slot === 'modifier') return keep(p.children(i, ['amod', 'compound', 'nmod:npmod']).filter((k) => k < i).map((k) => this.modifierActor(k)).filter((a): a is Arg => !!a));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
     let hit = this.prepHit(i, slot, exclude);
     const host = this.hostVerb(i);
@@ -119,9 +138,15 @@ export class ParseArgs {
     return hit;
   }
 
+  /** The actor of a modifier word when a mention covers it. */
+  private modifierActor(k: number): Arg | null {
+    const m = this.v.mentionIdx(this.p.words[k].token);
+    return m >= 0 ? this.resolve(m) : null;
+  }
+
   private slot(i: number, slot: string, exclude: Set<string>): SlotHit | null {
     if (slot === 'direct') {
-      const args = this.p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')).filter((a) => !exclude.has(a.entity));
+      const args = this.p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOrOwner(k, 'object')).filter((a) => !exclude.has(a.entity));
       return { args };
     }
     if (slot === 'before' || slot === 'nominal' || slot === 'owner') return null;
@@ -136,7 +161,60 @@ export class ParseArgs {
   private prepArgs(i: number, preps: string[], exclude: Set<string>): Arg[] {
     const p = this.p;
     return p.children(i, ['obl', 'nmod']).filter((k) => preps.includes(p.caseOf(k)))
-      .flatMap((k) => this.actorsOf(k, 'any')).filter((a) => !exclude.has(a.entity));
+      .flatMap((k) => this.actorsOrOwner(k, 'any')).filter((a) => !exclude.has(a.entity));
+  }
+
+  /**
+   * The actors of a nominal, else the owner of a common noun that is no actor: "criticised the decision of the
+   * court", „forderte die Freilassung Kavalas“, "welcomed Putin's announcement" — the act stands for its author.
+   */
+  private actorsOrOwner(k: number, role: 'subject' | 'object' | 'any'): Arg[] {
+    const own = this.actorsOf(k, role);
+    const p = this.p;
+    const tok = p.words[k].token;
+    if (!this.owners || own.length || p.words[k].upos !== 'NOUN' || this.v.mentionIdx(tok) >= 0) return own;
+    // "sanctioned Baltmar's chief executive, Pavel Orlov": a noun with a name apposed is that name's, left to the word-order rules.
+    if (this.v.w(tok + 1) === ',' && this.v.mentionIdx(tok + 2) >= 0) return own;
+    if (this.personalOwners && !this.personNoun(this.v.w(tok))) return own;
+    const named = p.kids[k].some((c) => c > k && !p.caseOf(c) && !p.words[c].deprel.endsWith(':poss') && !(this.v.lex.grammar.capitalizedNouns && this.genitive(c)) && this.v.mentionIdx(p.words[c].token) >= 0);
+    if (named) return own;
+    const owners = p.children(k, ['nmod', 'det']).filter((c) => {
+      const r = p.words[c].deprel;
+      if (r === 'nmod:poss' || r === 'det:poss') return true;
+      if (p.rel(c) !== 'nmod') return false;
+      const prep = p.caseOf(c);
+      // "condemned the attack by Russia": the agent of the noun is its owner too.
+      return prep ? this.v.lex.sets.ownerPreps.has(prep) || this.v.lex.sets.nounAgents.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
+    });
+    return owners.flatMap((c) => this.actorsOf(c, 'any'));
+  }
+
+  /** A noun for people: a role ("leaders", "minister") or a group ("officials", „Beamte“). */
+  private personNoun(word: string): boolean {
+    return !!roleRuleFor(this.v.lex, word) || endsWithAny(word, this.v.lex.sets.groupNouns);
+  }
+
+  /**
+   * The verb whose object holds an event noun is a trigger of its own, not a support verb ("verurteilte die
+   * Luftangriffe auf Israel", "condemned the attack"): the noun is what that verb is about, and its subject is not the noun's.
+   */
+  hostIsTrigger(t: number): boolean {
+    const i = this.p.wordOf(t);
+    if (i < 0) return false;
+    const host = this.hostVerb(i);
+    if (host < 0) return false;
+    // Only the verb's object or topic is what it is about ("verhandelte über eine Koalition"): "meets X on a
+    // three-day trip" keeps the trip the subject's.
+    let j = i;
+    while (this.p.head(j) !== host) j = this.p.head(j);
+    if (this.p.rel(j) !== 'obj' && !this.v.lex.sets.topicPreps.has(this.p.caseOf(j))) return false;
+    const lex = this.v.lex;
+    const lemma = this.p.lemma(host);
+    if (lex.sets.supportVerbs.has(lemma)) return false;
+    // An event verb of its own; entries that need a word in the clause („machte … aus“, "sucht … auf") are light verbs.
+    const isVerbEntry = (xs: { spec: TriggerSpec; family: string }[] | undefined) =>
+      !!xs?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length);
+    return isVerbEntry(lex.byForm.get(this.p.words[host].form.toLowerCase())) || isVerbEntry(lex.byLemma.get(lemma));
   }
 
   /** The verb an event noun depends on, through at most two nominal steps, or -1. */
@@ -161,7 +239,8 @@ export class ParseArgs {
     if (own.length) {
       const s = own[0];
       if (p.feat(s, 'PronType') === 'Rel') return { args: this.antecedent(s), inherited: true };
-      return { args: this.actorsOf(s, 'subject'), inherited: false };
+      // "Die Außenminister Russlands und der USA trafen sich": a subject that is no actor stands for its owners.
+      return { args: this.actorsOrOwner(s, 'subject'), inherited: false };
     }
     const h = p.head(i);
     if (depth >= MAX_CLIMB || h < 0 || !p.isVerb(h)) return { args: [], inherited: false };
@@ -230,4 +309,14 @@ export class ParseArgs {
     }
     return null;
   }
+}
+
+/**
+ * Subject slots of an event noun with the agent phrase tried before the clause's subject (a noun's own words outrank
+ * the clause around it) and the modifying name last.
+ */
+function withNounAgents(slots: readonly string[]): string[] {
+  const at = slots.findIndex((x) => x === 'clauseSubject' || x === 'supportSubject');
+  // The modifier comes after the clause subject: "Ellison offered U.S. support" is Ellison's.
+  return at < 0 ? [...slots, 'agent', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
 }

@@ -23,6 +23,9 @@ interface Floor { set: RelationSet; mode: RelationMode; lang: string; family: Fa
  * de 0.678/0.264, 0.330; en 0.484/0.234, 0.318; events de 0.531/0.169, 0.225; en 0.316/0.131, 0.199.
  * oracle de 0.704/0.190, 0.246; en 0.582/0.169, 0.225. ours pipeline de 0.934/0.811, 0.830; en 0.887/0.847, 0.875;
  * oracle de 0.981/0.869, 0.884; en 0.933/0.883, 0.906.
+ * Event floors raised on the events branch (issue 14, second round: owners of non-actor nouns, noun agents and
+ * modifiers, vocabulary, the parse's word class in English): news-dev pipeline events de 0.566/0.194, 0.256;
+ * en 0.451/0.189, 0.259; oracle events de 0.627/0.194, 0.256; en 0.605/0.213, 0.279.
  */
 const FLOORS: Floor[] = [
   { set: 'ours', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.91, typedR: 0.79, pairsR: 0.81 },
@@ -31,10 +34,12 @@ const FLOORS: Floor[] = [
   { set: 'ours', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.91, typedR: 0.86, pairsR: 0.88 },
   { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.65, typedR: 0.24, pairsR: 0.31 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.46, typedR: 0.21, pairsR: 0.29 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.5, typedR: 0.15, pairsR: 0.2 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.29, typedR: 0.1, pairsR: 0.17 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.55, typedR: 0.17, pairsR: 0.23 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.42, typedR: 0.16, pairsR: 0.23 },
   { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.68, typedR: 0.17, pairsR: 0.22 },
   { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.55, typedR: 0.14, pairsR: 0.2 },
+  { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'event', typedP: 0.6, typedR: 0.17, pairsR: 0.23 },
+  { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'event', typedP: 0.58, typedR: 0.19, pairsR: 0.25 },
 ];
 
 const haveNews = existsSync(newsDir) && readNewsGold('news-dev').length > 0;
