@@ -12,6 +12,7 @@ import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-rule.js';
+import { clauseAtoms, clauseKinds, type ClauseKinds } from './clause-atoms.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -34,6 +35,10 @@ export interface TaggerOptions {
   lexiconLemmas: boolean;
   /** Tag UPOS twice, the second time seeing the first pass's tags on the right. */
   twoPass?: boolean;
+  /** Restrict only verbs' FEATS classes to the lexicon's analyses (lexiconFeats does every word's); absent in older files. */
+  lexiconFeatsVerbs?: boolean;
+  /** Clause atoms for verbs' FEATS (./clause-atoms.ts); absent in older files. */
+  clauseAtoms?: boolean;
 }
 
 export interface TaggerMeta {
@@ -64,6 +69,8 @@ export class TaggerModel {
   /** UPOS ids that count as nominals (subjects) and as verbs for the subject atoms. */
   private readonly nominal: Uint8Array;
   private readonly verbal: Uint8Array;
+  /** Tables of the clause atoms, when the options ask for them. */
+  private readonly clause: ClauseKinds | null;
   private scores = new Float64Array(256);
 
   constructor(
@@ -81,6 +88,7 @@ export class TaggerModel {
     this.parsedRules = labels.rules.map(parseRule);
     this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' ? 2 : u === 'NOUN' || u === 'PROPN' ? 1 : 0));
     this.verbal = Uint8Array.from(labels.upos, (u) => (u === 'VERB' || u === 'AUX' ? 1 : 0));
+    this.clause = options.clauseAtoms ? clauseKinds(labels.upos, this.featsHash, labels.feats) : null;
     this.lexUposOf = Int32Array.from(labels.upos, (u) => {
       const g = LEXICON_GROUP[u];
       return g === undefined ? -1 : lexicon.uposNames.indexOf(g);
@@ -134,7 +142,7 @@ export class TaggerModel {
 
   /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
   featsCandidates(wi: WordInfo, u: number): Int32Array | null {
-    if (!this.options.lexiconFeats || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
+    if (!(this.options.lexiconFeats || (this.options.lexiconFeatsVerbs && this.verbal[u])) || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
     const cache = (wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc ?? ((wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc = []);
     if (cache[u] !== undefined) return cache[u];
     const lex = this.lexicon;
@@ -179,6 +187,7 @@ export class TaggerModel {
   featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
     const u = upos[i];
     featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined, this.verbal[u] ? this.verbal : undefined);
+    if (this.clause && this.verbal[u]) clauseAtoms(ws, upos, featsHash, i, this.clause, atomsOut);
     const s = this.taskScores(ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
@@ -304,6 +313,7 @@ export class TaggerModel {
       ctx.length = 0;
       const verb = this.verbal[u] === 1;
       featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
+      if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
       fIdx[i] = argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length);
       fHash[i] = this.featsHash[u][fIdx[i]];
