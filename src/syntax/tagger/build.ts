@@ -26,6 +26,8 @@ export interface BuildTaggerOptions {
   lexiconFeatsVerbs?: boolean;
   /** Clause atoms for verbs' FEATS (./clause-atoms.ts). */
   clauseAtoms?: boolean;
+  /** Nouns keep the one gender the lexicon gives them (tagging only; training is unchanged). */
+  lexiconGender?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -49,7 +51,7 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
   log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence${o.fold ? `, from the ${o.fold + 1}th` : ''})` : p));
-  const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false, clauseAtoms: o.clauseAtoms === true, lexiconFeatsVerbs: o.lexiconFeatsVerbs === true };
+  const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false, clauseAtoms: o.clauseAtoms === true, lexiconFeatsVerbs: o.lexiconFeatsVerbs === true, lexiconGender: o.lexiconGender === true };
   const first = trainTagger({ lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log, options });
   if (!o.selfTrain) return first;
   const silver = silverSentences(first, o.lang, o.selfTrain);

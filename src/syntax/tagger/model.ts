@@ -39,6 +39,8 @@ export interface TaggerOptions {
   lexiconFeatsVerbs?: boolean;
   /** Clause atoms for verbs' FEATS (./clause-atoms.ts); absent in older files. */
   clauseAtoms?: boolean;
+  /** When tagging (not in training): a noun's FEATS keep the one gender the lexicon gives its form. */
+  lexiconGender?: boolean;
 }
 
 export interface TaggerMeta {
@@ -167,6 +169,40 @@ export class TaggerModel {
     }
     cache[u] = result;
     return result;
+  }
+
+  /**
+   * With `lexiconGender`, the chosen FEATS class k of a noun with its Gender replaced by the one gender the lexicon
+   * gives the form ("Amt": Neut), when the label set has that class; otherwise k. German nouns have a fixed gender that
+   * context rarely shows; the other features (Case, Number) stay as chosen.
+   */
+  withLexiconGender(wi: WordInfo, u: number, k: number): number {
+    if (!this.options.lexiconGender) return k;
+    const g = this.lexiconGenderOf(wi, u);
+    if (g === null) return k;
+    const f = this.labels.feats[u][k];
+    const m = /(^|\|)Gender=([^|]*)/.exec(f);
+    if (!m || m[2] === g) return k;
+    const swapped = f.slice(0, m.index) + `${m[1]}Gender=${g}` + f.slice(m.index + m[0].length);
+    const index = this.featsIndex[u] ?? (this.featsIndex[u] = new Map(this.labels.feats[u].map((c, j) => [c, j])));
+    return index.get(swapped) ?? k;
+  }
+  private featsIndex: Array<Map<string, number> | undefined> = [];
+
+  /** The one Gender value the lexicon gives a noun form (all its noun entries agree, one value each), or null. */
+  private lexiconGenderOf(wi: WordInfo, u: number): string | null {
+    if (wi.lexIdx < 0 || this.labels.upos[u] !== 'NOUN' || this.lexUposOf[u] < 0) return null;
+    const holder = wi as WordInfo & { _lg?: string | null };
+    if (holder._lg !== undefined) return holder._lg;
+    const lex = this.lexicon;
+    let gender: string | null = null;
+    for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1] && gender !== '*'; e++) {
+      if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+      const g = this.lexiconFeats(lex.entFeats[e]).find(([n]) => n === 'Gender')?.[1];
+      gender = !g || g.length !== 1 || (gender !== null && gender !== g[0]) ? '*' : g[0];
+    }
+    holder._lg = gender === '*' ? null : gender;
+    return holder._lg;
   }
 
   private parsedLexFeats = new Map<number, Array<[string, string[]]>>();
@@ -315,7 +351,7 @@ export class TaggerModel {
       featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
       if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
-      fIdx[i] = argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length);
+      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
@@ -370,7 +406,7 @@ export class TaggerModel {
       const u = upos[i];
       const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
       const cand = this.featsCandidates(ws[i], u);
-      fIdx[i] = argmaxOf(s, cand, this.labels.feats[u].length);
+      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
