@@ -6,6 +6,7 @@ import { evaluationSentences, isTreebankName, treebankLang, type Split, TREEBANK
 import { buildTagger, tagTreebank } from './tagger/build.js';
 import { defaultTaggerPath } from './tagger/index.js';
 import { TaggerModel } from './tagger/model.js';
+import { crossValidateTagger } from './tagger/cross-validate.js';
 import { parseTagged } from './parser/pipeline.js';
 
 function findOrCreate(program: Command, name: string, description: string): Command {
@@ -27,18 +28,28 @@ export function registerSyntaxCommands(program: Command): void {
     .option('--no-lexicon-lemmas', 'do not prefer the lexicon\'s lemmas')
     .option('--self-train <words>', 'tag this many words of ../shared/data/unlabeled-<lang> with a first model and train again on gold + silver')
     .option('--no-two-pass', 'one UPOS pass (no second pass that sees the first pass\'s tags on the right)')
+    .option('--lexicon-feats-verbs', 'restrict only verbs\' FEATS classes to the lexicon\'s analyses')
+    .option('--lexicon-gender', 'when tagging, a noun keeps the one gender the lexicon gives its form (training unchanged)')
+    .option('--clause-atoms', 'clause atoms for verbs\' FEATS (opener, finite verb before, position, lexicon analyses × subject)')
+    .option('--cv', 'de: cross-validate on the four quarters of GSD dev instead of writing a model (prints summed scores)')
     .addHelpText('after', `
 Examples:
   $ backchannel train tagger --lang en
   $ backchannel train tagger --lang de --holdout --out /tmp/tagger-de-dev.bin
   $ backchannel eval syntax --treebank de-gsd --split dev --tagger /tmp/tagger-de-dev.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string; clauseAtoms?: boolean; cv?: boolean; lexiconFeatsVerbs?: boolean; lexiconGender?: boolean }) => {
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       const t0 = Date.now();
-      const model = buildTagger({
+      const build = {
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), holdout: !!o.holdout,
         lexicon: o.lexicon, clusters: o.clusters, lexiconFeats: !!o.lexiconFeats, lexiconLemmas: o.lexiconLemmas, twoPass: o.twoPass, selfTrain: o.selfTrain ? Number(o.selfTrain) : 0,
-      });
+        clauseAtoms: !!o.clauseAtoms, lexiconFeatsVerbs: !!o.lexiconFeatsVerbs, lexiconGender: !!o.lexiconGender,
+      };
+      if (o.cv) {
+        process.stdout.write(formatSyntaxScores('de-gsd dev, 4-fold cross-validation (each quarter tagged by a model trained without it)', crossValidateTagger(build), null) + '\n');
+        return;
+      }
+      const model = buildTagger(build);
       const out = o.out ? resolve(o.out) : defaultTaggerPath(o.lang);
       const bytes = model.save(out);
       process.stderr.write(`wrote ${out} (${(bytes / 1e6).toFixed(1)} MB) in ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);

@@ -92,11 +92,12 @@ export function readParts(parts: readonly TreebankPart[]): Sentence[] {
 /**
  * German has no dev split of its own: GSD dev is training data. For tuning, every DEV_HOLDOUT_EVERY-th sentence of
  * GSD dev is held out (`train tagger --holdout`), and `eval syntax --treebank de-gsd --split dev` scores those.
+ * `fold` (0 … DEV_HOLDOUT_EVERY−1) picks which quarter, for cross-validation over all of GSD dev (`eval syntax-cv`).
  */
 export const DEV_HOLDOUT_EVERY = 4;
 
-export function isHoldout(part: TreebankPart, index: number): boolean {
-  return part.treebank === 'de-gsd' && part.split === 'dev' && index % DEV_HOLDOUT_EVERY === 0;
+export function isHoldout(part: TreebankPart, index: number, fold = 0): boolean {
+  return part.treebank === 'de-gsd' && part.split === 'dev' && index % DEV_HOLDOUT_EVERY === fold;
 }
 
 /**
@@ -158,12 +159,12 @@ function harmonizeAdverbs(pud: Sentence[], gsd: readonly Sentence[], isAdjective
  * The training sentences of a model for `lang` (harmonised; without the dev holdout when asked).
  * `isAdjective` (from the lexicon) lets PUD's adverbial adjectives follow GSD's ADJ.
  */
-export function trainingSentences(lang: string, holdout: boolean, isAdjective: (lower: string) => boolean = () => false): Sentence[] {
+export function trainingSentences(lang: string, holdout: boolean, isAdjective: (lower: string) => boolean = () => false, fold = 0): Sentence[] {
   const out: Sentence[] = [];
   const byBank = new Map<TreebankName, Sentence[]>();
   for (const p of trainingParts(lang)) {
     const sents = readTreebank(p.treebank, p.split);
-    const kept = sents.filter((_, i) => !(holdout && isHoldout(p, i)));
+    const kept = sents.filter((_, i) => !(holdout && isHoldout(p, i, fold)));
     byBank.set(p.treebank, kept);
   }
   const pud = byBank.get('de-pud');
@@ -173,8 +174,8 @@ export function trainingSentences(lang: string, holdout: boolean, isAdjective: (
 }
 
 /** Gold sentences to evaluate on (PUD in GSD's feature conventions): for de-gsd dev only the held-out sentences. */
-export function evaluationSentences(name: TreebankName, split: Split): Sentence[] {
+export function evaluationSentences(name: TreebankName, split: Split, fold = 0): Sentence[] {
   const sents = readTreebank(name, split).map((s) => harmonize(s, name));
-  if (name === 'de-gsd' && split === 'dev') return sents.filter((_, i) => isHoldout({ treebank: name, split }, i));
+  if (name === 'de-gsd' && split === 'dev') return sents.filter((_, i) => isHoldout({ treebank: name, split }, i, fold));
   return sents;
 }

@@ -30,9 +30,9 @@ describe.skipIf(!hasUd || !existsSync(defaultTaggerPath('de')))('German tagger o
     const gold = evaluationSentences('de-gsd', 'test');
     const r = scoreSyntax(gold, tagTreebank(model, gold).pred);
     expect(rate(r.upos)).toBeGreaterThan(93.0); // measured 93.90
-    expect(rate(r.moodFinite)).toBeGreaterThan(92.0); // 93.07
-    expect(rate(r.ufeats)).toBeGreaterThan(77.5); // 78.70
-    expect(rate(r.lemma)).toBeGreaterThan(96.0); // 97.04
+    expect(rate(r.moodFinite)).toBeGreaterThan(93.0); // 93.96 (clause atoms; 93.07 before)
+    expect(rate(r.ufeats)).toBeGreaterThan(77.5); // 79.20
+    expect(rate(r.lemma)).toBeGreaterThan(96.0); // 96.99
   });
   it('tags our own tokens, contractions expanded, with Konjunktiv in reported speech', () => {
     const tokens = ['Der', 'Minister', 'sagte', 'im', 'Bundestag', ',', 'die', 'Regierung', 'sei', 'bereit', '.'];

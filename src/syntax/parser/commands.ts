@@ -21,6 +21,8 @@ export function registerParserCommands(program: Command): void {
     .option('--explore <p>', 'probability of following the model\'s own move while training (dynamic oracle; default 0.9)')
     .option('--ensemble <k>', 'train k parsers (seeds seed … seed + k − 1) for --epochs epochs each and average their weights')
     .option('--move-bits <n>', 'log2 of the move table\'s rows (default 20)')
+    .option('--jackknife-tagger <which>', 'options of the jackknife fold taggers: legacy (lexicon-restricted FEATS, one UPOS pass: what the 1.x parsers trained on; default) or committed (those of models/tagger-<lang>.bin)', 'legacy')
+    .option('--silver <words>', 'also train on unlabeled sentences (from about this many words of ../shared/data/unlabeled-<lang>) that two parsers (template sets 1 and 2, trained on the same gold sentences) parse alike')
     .option('--tags-cache <path>', 'with --tags jackknife: read the jackknifed tags from this JSON file, or compute and write them there')
     .addHelpText('after', `
 Held-out data for choosing the epoch: en uses EWT dev; de holds out every 10th training sentence, picks the
@@ -29,7 +31,8 @@ epoch, then retrains on everything for that many epochs. GSD test is never read.
 Examples:
   $ nice -n 10 backchannel train parser --lang en
   $ nice -n 10 backchannel train parser --lang de --epochs 15 --out /tmp/parser-de.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string; featureSet?: string; explore?: string; tagsCache?: string; ensemble?: string; moveBits?: string }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string; featureSet?: string; explore?: string; tagsCache?: string; ensemble?: string; moveBits?: string; jackknifeTagger: string; silver?: string }) => {
+      if (o.jackknifeTagger !== 'legacy' && o.jackknifeTagger !== 'committed') throw new Error(`--jackknife-tagger must be legacy or committed, not ${o.jackknifeTagger}`);
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       if (o.tags !== 'gold' && o.tags !== 'tagger' && o.tags !== 'jackknife') throw new Error(`--tags must be gold, tagger or jackknife, not ${o.tags}`);
       trainParserCommand({
@@ -38,6 +41,8 @@ Examples:
         featureSet: o.featureSet ? `bc-parser-features/${o.featureSet}` : undefined, explore: o.explore ? Number(o.explore) : undefined,
         tagsCache: o.tagsCache ? resolve(o.tagsCache) : undefined, ensemble: o.ensemble ? Number(o.ensemble) : undefined,
         moveBits: o.moveBits ? Number(o.moveBits) : undefined,
+        jackknifeTagger: o.jackknifeTagger,
+        silver: o.silver ? Number(o.silver) : 0,
       });
     });
   findOrCreate(program, 'train', 'train a model')

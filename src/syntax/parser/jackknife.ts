@@ -9,15 +9,23 @@ import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { readLexiconFile } from '../lexicon/lexicon-file.js';
 import { lexiconPath, wordClassesPath } from '../tagger/build.js';
 import { trainTagger } from '../tagger/train.js';
+import type { TaggerOptions } from '../tagger/model.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import type { ParserInput } from './features.js';
 
 /**
- * Tags `sentences` fold by fold; `extra` sentences (a dev set) are tagged by the first fold's tagger, which has
- * seen none of them. Returns the inputs of both, in order.
+ * The fold taggers' options before 2026-12-07 (lexicon-restricted FEATS, one UPOS pass), which differ from the
+ * committed taggers' (`--jackknife-tagger legacy` rebuilds the parsers trained on them).
+ */
+export const LEGACY_JACKKNIFE_OPTIONS: TaggerOptions = { lexiconFeats: true, lexiconLemmas: true };
+
+/**
+ * Tags `sentences` fold by fold with taggers of the given options (those of the tagger that tags at run time, so
+ * the parser trains on tags like the ones it will see); `extra` sentences (a dev set) are tagged by the first
+ * fold's tagger, which has seen none of them. Returns the inputs of both, in order.
  */
 export function jackknifeTags(lang: string, sentences: readonly Sentence[], folds: number, seed: number, log: (line: string) => void,
-  extra: readonly Sentence[] = []): { train: ParserInput[]; extra: ParserInput[] } {
+  extra: readonly Sentence[] = [], options: TaggerOptions = LEGACY_JACKKNIFE_OPTIONS): { train: ParserInput[]; extra: ParserInput[] } {
   const lexFile = lexiconPath(lang);
   const lexicon = existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
   const classesFile = wordClassesPath(lang);
@@ -28,7 +36,7 @@ export function jackknifeTags(lang: string, sentences: readonly Sentence[], fold
     const t0 = Date.now();
     const tagger = trainTagger({
       lang, sentences: sentences.filter((_, i) => i % folds !== f), lexicon, classes, seed,
-      options: { lexiconFeats: true, lexiconLemmas: true }, trainedOn: [`jackknife fold ${f + 1}/${folds}`],
+      options, trainedOn: [`jackknife fold ${f + 1}/${folds}`],
     });
     sentences.forEach((s, i) => {
       if (i % folds !== f) return;

@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { hashStr } from '../../util/hash.js';
 import type { Sentence } from '../conllu.js';
 import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
-import { jackknifeTags } from './jackknife.js';
+import { LEGACY_JACKKNIFE_OPTIONS, jackknifeTags } from './jackknife.js';
+import { agreedSilver } from './silver.js';
 import { loadTagger } from '../tagger/index.js';
 import { FEATURE_SET, featureLevel, type ParserInput } from './features.js';
 import { wordClassesPath } from '../tagger/build.js';
@@ -80,7 +81,19 @@ export interface TrainParserCommand {
   ensemble?: number;
   /** log2 of the move table's rows (default DEFAULT_TRAIN.moveBits). */
   moveBits?: number;
+  /**
+   * Options of the jackknife's fold taggers: 'committed' (those of models/tagger-<lang>.bin, the tagger that tags at
+   * run time) or 'legacy' (LEGACY_JACKKNIFE_OPTIONS, what parser-de 1.0.0 and parser-en 1.1.0 were trained on; default).
+   */
+  jackknifeTagger?: 'committed' | 'legacy';
+  /** Words of unlabeled text to parse for silver training sentences (0 = none; ./silver.ts). */
+  silver?: number;
 }
+
+/** The template sets of the two parsers that must agree on a silver sentence (different sets disagree more usefully). */
+const SILVER_PARSER_SETS = ['bc-parser-features/1', 'bc-parser-features/2'];
+/** Epochs of those two parsers (the German held-out tenth peaks at 8–13 epochs). */
+const SILVER_PARSER_EPOCHS = 10;
 
 export function trainParserCommand(o: TrainParserCommand): ParserModel {
   // The tagger's training sentences (PUD harmonised to GSD's conventions), so gold and predicted tags agree.
@@ -94,13 +107,18 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const classes = featureLevel(featureSet) >= 3 ? parserWordClasses(wordClassesPath(o.lang)) : null;
   if (classes === null && featureLevel(featureSet) >= 3) throw new Error(`template set ${featureSet} needs word classes: ${wordClassesPath(o.lang)} is missing (backchannel train ner-wordstats)`);
   const base = { ...DEFAULT_TRAIN, moveBits: o.moveBits ?? DEFAULT_TRAIN.moveBits, seed: o.seed, meta, featureSet, classes, explore: o.explore ?? DEFAULT_TRAIN.explore };
+  // Silver sentences parsed alike by two parsers trained on the same gold sentences as the one that learns from them.
+  const silverFor = (gold: readonly TrainSentence[]): TrainSentence[] => (o.silver ? agreedSilver(o.lang, o.silver,
+    SILVER_PARSER_SETS.map((featureSet) => trainParser(gold, { ...base, featureSet, epochs: SILVER_PARSER_EPOCHS, onEpoch: (e) => e })), o.log) : []);
+  const withSilver = (gold: TrainSentence[]): TrainSentence[] => [...gold, ...silverFor(gold)];
+  if (o.silver) meta.trainedOn += ` + silver sentences of unlabeled-${o.lang} (two parsers agreeing)`;
   let model: ParserModel;
   if ((o.ensemble ?? 1) > 1) {
     model = trainEnsemble(o, all, inputs, dev, jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang)), { ...base, epochs });
   } else if (o.lang === 'en') {
     // With predicted training tags, dev is tagged by a tagger that never saw it (a jackknife fold's, or the committed one).
     const devInputs = jk ? jk.extra : dev.map((s) => inputOf(s, o.tags, o.lang));
-    model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), {
+    model = trainParser(withSilver(all.map((s, i) => toTrain(s, inputs[i]))), {
       ...base, epochs, onEpoch: (e, m, st) => report(o, e, st, scoreParser(m, dev, devInputs), 'en-ewt dev'),
     });
   } else {
@@ -110,15 +128,20 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
     const devInputs = inputs.filter((_, i) => held(i));
     let bestEpoch = epochs;
     let bestLas = -1;
-    trainParser(all.flatMap((s, i) => (held(i) ? [] : [toTrain(s, inputs[i])])), {
+    // GSD dev comes first in `all`: its part of the held-out tenth is scored apart too (GSD test's genre).
+    const gsdCount = treebankSize('de-gsd');
+    const gsdHeld = dev.length - all.filter((_, i) => held(i) && i >= gsdCount).length;
+    trainParser(withSilver(all.flatMap((s, i) => (held(i) ? [] : [toTrain(s, inputs[i])]))), {
       ...base, epochs, onEpoch: (e, m, st) => {
         const r = report(o, e, st, scoreParser(m, dev, devInputs), 'held-out tenth');
+        const g = scoreParser(m, dev.slice(0, gsdHeld), devInputs.slice(0, gsdHeld));
+        o.log(`  its GSD part (${gsdHeld} sentences): UAS ${g.uas.toFixed(2)} LAS ${g.las.toFixed(2)}`);
         if (r > bestLas) { bestLas = r; bestEpoch = e + 1; }
         return r;
       },
     });
     o.log(`retraining on all ${all.length} sentences for ${bestEpoch} epochs`);
-    model = trainParser(all.map((s, i) => toTrain(s, inputs[i])), { ...base, epochs: bestEpoch, onEpoch: (e, m, st) => { o.log(`  epoch ${e + 1}: ${st.mistakes} mistakes, ${st.seconds.toFixed(1)}s`); return e; } });
+    model = trainParser(withSilver(all.map((s, i) => toTrain(s, inputs[i]))), { ...base, epochs: bestEpoch, onEpoch: (e, m, st) => { o.log(`  epoch ${e + 1}: ${st.mistakes} mistakes, ${st.seconds.toFixed(1)}s`); return e; } });
     model.meta = { ...model.meta, heldOutLas: bestLas, epochs: bestEpoch };
   }
   quantize(model);
@@ -181,7 +204,9 @@ function cachedJackknife(o: TrainParserCommand, all: readonly Sentence[], dev: r
     o.log(`jackknifed tags read from ${o.tagsCache}`);
     return jk;
   }
-  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev);
+  const committed = o.jackknifeTagger === 'committed' ? loadTagger(o.lang) : null;
+  if (o.jackknifeTagger === 'committed' && !committed) throw new Error(`--jackknife-tagger committed: no models/tagger-${o.lang}.bin`);
+  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev, committed ? committed.options : LEGACY_JACKKNIFE_OPTIONS);
   if (o.tagsCache) writeFileSync(o.tagsCache, JSON.stringify(jk));
   return jk;
 }
@@ -211,6 +236,8 @@ export function addArcBounds(lang: string, path: string | undefined, log: (line:
   saveParser(model, file);
   log(`wrote ${file}: label-score bounds for ${model.arcBounds.json.pairs[0].length} + ${model.arcBounds.json.pairs[1].length} tag pairs, measured on ${inputs.length} training sentences`);
 }
+
+const treebankSize = (name: 'de-gsd'): number => readTreebank(name, 'dev').length;
 
 function report(o: TrainParserCommand, epoch: number, st: { mistakes: number; steps: number; seconds: number }, r: { uas: number; las: number; seconds: number }, name: string): number {
   o.log(`epoch ${epoch + 1}: ${st.mistakes}/${st.steps} wrong moves, ${st.seconds.toFixed(1)}s; ${name} UAS ${r.uas.toFixed(2)} LAS ${r.las.toFixed(2)}`);

@@ -20,6 +20,14 @@ export interface BuildTaggerOptions {
   seed?: number;
   /** Leave out the German dev holdout (for tuning). */
   holdout?: boolean;
+  /** Which quarter of GSD dev the holdout is (default 0). */
+  fold?: number;
+  /** Restrict verbs' FEATS classes to the lexicon's analyses. */
+  lexiconFeatsVerbs?: boolean;
+  /** Clause atoms for verbs' FEATS (./clause-atoms.ts). */
+  clauseAtoms?: boolean;
+  /** Nouns keep the one gender the lexicon gives them (tagging only; training is unchanged). */
+  lexiconGender?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -38,12 +46,12 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const entries = existsSync(lexFile) ? readLexiconFile(lexFile) : [];
   const lexicon = o.lexicon !== false ? FormLexicon.build(entries) : FormLexicon.empty();
   const adjectives = new Set(entries.filter((e) => e.upos === 'ADJ' && e.form === e.lemma).map((e) => e.form));
-  const sentences = trainingSentences(o.lang, !!o.holdout, (w) => adjectives.has(w));
+  const sentences = trainingSentences(o.lang, !!o.holdout, (w) => adjectives.has(w), o.fold ?? 0);
   const words = sentences.reduce((n, s) => n + s.forms.length, 0);
   const classes = o.clusters !== false ? WordClasses.read(wordClassesPath(o.lang)) : WordClasses.empty();
   log(`tagger ${o.lang}: ${sentences.length} sentences, ${words} words; lexicon ${lexicon.size} forms; word classes ${classes.hashes.length} words (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence)` : p));
-  const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false };
+  const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence${o.fold ? `, from the ${o.fold + 1}th` : ''})` : p));
+  const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false, clauseAtoms: o.clauseAtoms === true, lexiconFeatsVerbs: o.lexiconFeatsVerbs === true, lexiconGender: o.lexiconGender === true };
   const first = trainTagger({ lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log, options });
   if (!o.selfTrain) return first;
   const silver = silverSentences(first, o.lang, o.selfTrain);

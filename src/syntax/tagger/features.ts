@@ -9,7 +9,7 @@ import type { WordClasses } from './word-classes.js';
 import type { TagDictionary } from './tag-dictionary.js';
 import type { WeightReader } from './weights.js';
 
-/** Template ids: each atom is mix(template, value). */
+/** Template ids: each atom is mix(template, value). 70–79 are the clause atoms' (./clause-atoms.ts). */
 const T = {
   BIAS: 1, FORM: 2, LOWER: 3, SUF: 4, PRE: 5, SHAPE: 6, CL1: 7, CL2: 8, CL3: 9, FREQ: 10, LEXSIG: 11, LEXFEAT: 12, NOLEX: 13,
   P1: 20, P2P1: 21, P1W: 22, WM1: 23, WP1: 24, WM2: 25, WP2: 26, SM1: 27, SP1: 28, CM1: 29, CP1: 30, LM1: 31, LP1: 32, LP2: 33,
@@ -48,6 +48,8 @@ export interface WordInfo {
   amb: number;
   /** Index in the lexicon or -1. */
   lexIdx: number;
+  /** Hash of the lexicon's verb analyses (their FEATS value sets, e.g. Mood=Ind,Sub|Person=1,3), 0 when not a verb there. */
+  lexVerb: number;
   /** The string found in the lexicon (the form, or its lower case at a sentence start). */
   lexForm: string;
   /** A frozen model's score sums for this form (./cached-scores.ts), filled on first use. */
@@ -127,7 +129,7 @@ export class FeatureContext {
         atoms.push(mix(T.CL3, leaf), mix(T.CL2, cluster2), mix(T.CL1, Math.floor(leaf / (B * B))));
       }
     } else atoms.push(mix(T.FREQ, 0xffff));
-    const { lexIdx, lexSig, lexForm } = this.lexiconAtoms(form, lower, atoms);
+    const { lexIdx, lexSig, lexForm, lexVerb } = this.lexiconAtoms(form, lower, atoms);
     const amb = this.tagDict.mask(lower);
     atoms.push(mix(T.AMB, amb));
     const lemmaAtoms: number[] = [T.LBIAS, mix(T.LW, hashStr(form)), mix(T.LSHAPE, shapeHash(form))];
@@ -136,24 +138,27 @@ export class FeatureContext {
     for (let k = 1; k <= 2 && k < m; k++) lemmaAtoms.push(mix(T.LPRE + k * 256, hashRange(form, 0, k)));
     return {
       form, lower, atoms: Uint32Array.from(atoms), lemmaAtoms: Uint32Array.from(lemmaAtoms), lowerHash: hashStr(lower),
-      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), shape: shapeHash(form), cluster2, lexSig, amb, lexIdx, lexForm,
+      suffix3: n >= 3 ? hashRange(lower, n - 3, n) : hashStr(lower), shape: shapeHash(form), cluster2, lexSig, amb, lexIdx, lexForm, lexVerb,
     };
   }
 
   /** Lexicon atoms: the set of candidate UPOS, and per (UPOS, feature) the set of candidate values. */
-  private lexiconAtoms(form: string, lower: string, atoms: number[]): { lexIdx: number; lexSig: number; lexForm: string } {
+  private lexiconAtoms(form: string, lower: string, atoms: number[]): { lexIdx: number; lexSig: number; lexForm: string; lexVerb: number } {
     const lex = this.lexicon;
-    if (lex.size === 0) return { lexIdx: -1, lexSig: 0, lexForm: form };
+    if (lex.size === 0) return { lexIdx: -1, lexSig: 0, lexForm: form, lexVerb: 0 };
     let idx = lex.find(form);
     let lexForm = form;
     // Sentence-initial capitals: "Sagte" is looked up as "sagte" (nouns keep their capital in the lexicon).
     if (idx < 0 && lower !== form) { idx = lex.find(lower); lexForm = lower; }
-    if (idx < 0) { atoms.push(T.NOLEX); return { lexIdx: -1, lexSig: 0, lexForm: form }; }
+    if (idx < 0) { atoms.push(T.NOLEX); return { lexIdx: -1, lexSig: 0, lexForm: form, lexVerb: 0 }; }
     let sig = 0;
+    let lexVerb = 0;
+    const verbId = lex.uposNames.indexOf('VERB');
     for (let e = lex.starts[idx]; e < lex.starts[idx + 1]; e++) {
       const u = lex.entUpos[e];
       sig |= 1 << u;
       const feats = lex.featsNames[lex.entFeats[e]];
+      if (u === verbId) lexVerb = mix(lexVerb || 1, hashStr(feats));
       // one atom per feature: its candidate values ("Mood=Ind,Sub"); not Case and Gender (see LEXICON_ATOM_SKIP)
       for (let from = 0; from < feats.length;) {
         let bar = feats.indexOf('|', from);
@@ -163,7 +168,7 @@ export class FeatureContext {
       }
     }
     atoms.push(mix(T.LEXSIG, sig));
-    return { lexIdx: idx, lexSig: sig, lexForm };
+    return { lexIdx: idx, lexSig: sig, lexForm, lexVerb };
   }
 }
 

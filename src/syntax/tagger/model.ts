@@ -12,6 +12,7 @@ import { hashStr } from '../../util/hash.js';
 import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-rule.js';
+import { clauseAtoms, clauseKinds, type ClauseKinds } from './clause-atoms.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -34,6 +35,12 @@ export interface TaggerOptions {
   lexiconLemmas: boolean;
   /** Tag UPOS twice, the second time seeing the first pass's tags on the right. */
   twoPass?: boolean;
+  /** Restrict only verbs' FEATS classes to the lexicon's analyses (lexiconFeats does every word's); absent in older files. */
+  lexiconFeatsVerbs?: boolean;
+  /** Clause atoms for verbs' FEATS (./clause-atoms.ts); absent in older files. */
+  clauseAtoms?: boolean;
+  /** When tagging (not in training): a noun's FEATS keep the one gender the lexicon gives its form. */
+  lexiconGender?: boolean;
 }
 
 export interface TaggerMeta {
@@ -64,6 +71,8 @@ export class TaggerModel {
   /** UPOS ids that count as nominals (subjects) and as verbs for the subject atoms. */
   private readonly nominal: Uint8Array;
   private readonly verbal: Uint8Array;
+  /** Tables of the clause atoms, when the options ask for them. */
+  private readonly clause: ClauseKinds | null;
   private scores = new Float64Array(256);
 
   constructor(
@@ -81,6 +90,7 @@ export class TaggerModel {
     this.parsedRules = labels.rules.map(parseRule);
     this.nominal = Uint8Array.from(labels.upos, (u) => (u === 'PRON' ? 2 : u === 'NOUN' || u === 'PROPN' ? 1 : 0));
     this.verbal = Uint8Array.from(labels.upos, (u) => (u === 'VERB' || u === 'AUX' ? 1 : 0));
+    this.clause = options.clauseAtoms ? clauseKinds(labels.upos, this.featsHash, labels.feats) : null;
     this.lexUposOf = Int32Array.from(labels.upos, (u) => {
       const g = LEXICON_GROUP[u];
       return g === undefined ? -1 : lexicon.uposNames.indexOf(g);
@@ -134,7 +144,7 @@ export class TaggerModel {
 
   /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
   featsCandidates(wi: WordInfo, u: number): Int32Array | null {
-    if (!this.options.lexiconFeats || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
+    if (!(this.options.lexiconFeats || (this.options.lexiconFeatsVerbs && this.verbal[u])) || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
     const cache = (wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc ?? ((wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc = []);
     if (cache[u] !== undefined) return cache[u];
     const lex = this.lexicon;
@@ -161,6 +171,40 @@ export class TaggerModel {
     return result;
   }
 
+  /**
+   * With `lexiconGender`, the chosen FEATS class k of a noun with its Gender replaced by the one gender the lexicon
+   * gives the form ("Amt": Neut), when the label set has that class; otherwise k. German nouns have a fixed gender that
+   * context rarely shows; the other features (Case, Number) stay as chosen.
+   */
+  withLexiconGender(wi: WordInfo, u: number, k: number): number {
+    if (!this.options.lexiconGender) return k;
+    const g = this.lexiconGenderOf(wi, u);
+    if (g === null) return k;
+    const f = this.labels.feats[u][k];
+    const m = /(^|\|)Gender=([^|]*)/.exec(f);
+    if (!m || m[2] === g) return k;
+    const swapped = f.slice(0, m.index) + `${m[1]}Gender=${g}` + f.slice(m.index + m[0].length);
+    const index = this.featsIndex[u] ?? (this.featsIndex[u] = new Map(this.labels.feats[u].map((c, j) => [c, j])));
+    return index.get(swapped) ?? k;
+  }
+  private featsIndex: Array<Map<string, number> | undefined> = [];
+
+  /** The one Gender value the lexicon gives a noun form (all its noun entries agree, one value each), or null. */
+  private lexiconGenderOf(wi: WordInfo, u: number): string | null {
+    if (wi.lexIdx < 0 || this.labels.upos[u] !== 'NOUN' || this.lexUposOf[u] < 0) return null;
+    const holder = wi as WordInfo & { _lg?: string | null };
+    if (holder._lg !== undefined) return holder._lg;
+    const lex = this.lexicon;
+    let gender: string | null = null;
+    for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1] && gender !== '*'; e++) {
+      if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
+      const g = this.lexiconFeats(lex.entFeats[e]).find(([n]) => n === 'Gender')?.[1];
+      gender = !g || g.length !== 1 || (gender !== null && gender !== g[0]) ? '*' : g[0];
+    }
+    holder._lg = gender === '*' ? null : gender;
+    return holder._lg;
+  }
+
   private parsedLexFeats = new Map<number, Array<[string, string[]]>>();
   /** A lexicon FEATS union, parsed once per distinct string. */
   private lexiconFeats(id: number): Array<[string, string[]]> {
@@ -179,6 +223,7 @@ export class TaggerModel {
   featsScores(ws: readonly WordInfo[], upos: ArrayLike<number>, featsHash: ArrayLike<number>, adpHash: number, i: number, atomsOut: number[]): Float64Array {
     const u = upos[i];
     featsContext(ws, upos, featsHash, adpHash, i, atomsOut, this.verbal[u] ? this.nominal : undefined, this.verbal[u] ? this.verbal : undefined);
+    if (this.clause && this.verbal[u]) clauseAtoms(ws, upos, featsHash, i, this.clause, atomsOut);
     const s = this.taskScores(ws[i].atoms, atomsOut, this.labels.feats[u].length, TASK_FEATS, u);
     if (!this.frozen) for (const a of ws[i].atoms) atomsOut.push(a);
     return s;
@@ -304,8 +349,9 @@ export class TaggerModel {
       ctx.length = 0;
       const verb = this.verbal[u] === 1;
       featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
+      if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
-      fIdx[i] = argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length);
+      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
@@ -360,7 +406,7 @@ export class TaggerModel {
       const u = upos[i];
       const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
       const cand = this.featsCandidates(ws[i], u);
-      fIdx[i] = argmaxOf(s, cand, this.labels.feats[u].length);
+      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
