@@ -13,6 +13,7 @@ import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
+import { PARTY_KINDS } from './party-labels.js';
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
 function headWord(title: string): string {
@@ -49,13 +50,23 @@ function roleStatus(v: SentenceView, t: number): Modality {
   return 'asserted';
 }
 
-function roleTie(rule: RoleRule, holder: Arg, of: Arg, v: SentenceView, layer: EntityLayer): { predicate: string; subject: Arg; object: Arg } {
-  const ofType = layer.byId.get(of.entity)?.type;
-  // "Machidas ehemaliger Chef": a person's boss — the person works for the holder.
-  if (rule.predicate === 'leads' && ofType === 'person') return { predicate: 'works_for', subject: of, object: holder };
-  // "Trumps Kabinettsmitglieder": membership of a person's circle is employment by that person.
-  if (rule.predicate === 'member_of' && ofType === 'person') return { predicate: 'works_for', subject: holder, object: of };
-  void v;
+function roleTie(rule: RoleRule, holder: Arg, of: Arg, v: SentenceView, layer: EntityLayer, title: string): { predicate: string; subject: Arg; object: Arg } {
+  return tieFor(v.lex, rule, holder, of, layer, title);
+}
+
+/**
+ * The tie a role makes between its holder and whom it is of. "Machidas ehemaliger Chef": a person's boss — the
+ * person works for the holder; "Trumps Kabinettsmitglieder": membership of a person's circle is employment by that
+ * person; an office of state named with a party is membership of the party.
+ */
+export function tieFor(lex: CompiledLexicon, rule: RoleRule, holder: Arg, of: Arg, layer: EntityLayer, title?: string): { predicate: string; subject: Arg; object: Arg } {
+  const o = layer.byId.get(of.entity);
+  if (rule.predicate === 'leads' && o?.type === 'person') return { predicate: 'works_for', subject: of, object: holder };
+  if (rule.predicate === 'member_of' && o?.type === 'person') return { predicate: 'works_for', subject: holder, object: of };
+  // "Labour-Premier", "SPD-Verteidigungsminister": an office of state named with a party is membership of the party.
+  if (isParty(layer, of.entity) && isStateOffice(lex, rule)) return { predicate: 'member_of', subject: holder, object: of };
+  // "Vizepräsident JD Vance": a deputy head of a country works for it.
+  if (rule.predicate === 'leads' && title && o?.type === 'location' && o.kind === 'country' && titleIn(lex, lex.roles.deputyTitles, title)) return { predicate: 'works_for', subject: holder, object: of };
   return { predicate: rule.predicate, subject: holder, object: of };
 }
 
@@ -153,7 +164,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;
       if (hType && hType !== 'person' && hType !== 'organization') continue;
-      const tie = roleTie(rule, h, of, v, layer);
+      const tie = roleTie(rule, h, of, v, layer, v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end));
       out.push({
         subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
         modality: status, sentence: v.index, clause: v.clauseAt(t), token: t, fromRole: true,
@@ -278,22 +289,28 @@ function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[]
   return [];
 }
 
+/** The role rule of a title, longest known title first: "chief executive officer" leads, "chief technology officer" works for. */
+function ruleForTitle(lex: CompiledLexicon, title: string): RoleRule | null {
+  const words = title.trim().toLowerCase().split(/\s+/);
+  return (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
+    ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+}
+
+/** An office of state only (lang/<code>/relations/roles.json stateOffices): "Premier", "Verteidigungsminister". */
+function isStateOffice(lex: CompiledLexicon, rule: RoleRule | null): boolean {
+  return !!rule && rule.nouns.some((n) => lex.roles.stateOffices?.includes(n));
+}
+
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
 export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = []): Draft[] {
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
-    const words = title.trim().toLowerCase().split(/\s+/);
-    // Longest known title first: "chief executive officer" leads, "chief technology officer" works for.
-    const rule = (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
-      ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+    const rule = ruleForTitle(lex, title);
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
-    const of: Arg = { entity: ofId, mention: -1, via: 'mention' };
-    const ofType = layer.byId.get(ofId)?.type;
-    let subject = holder, object = of, predicate = rule.predicate;
-    if (rule.predicate === 'leads' && ofType === 'person') { subject = of; object = holder; predicate = 'works_for'; }
-    else if (rule.predicate === 'member_of' && ofType === 'person') predicate = 'works_for';
+    const of: Arg = { entity: officeOf(lex, layer, ofId, title), mention: -1, via: 'mention' };
+    const { subject, object, predicate } = tieFor(lex, rule, holder, of, layer, title);
     out.push({
       subject, object, predicate, family: 'tie', modality: statusModality(status),
       sentence: sentenceOf(pos), clause: -1, token: -1, confidence, charPos: pos, fromRole: true,
@@ -303,12 +320,13 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
   // "Präsident Macron", "Defense Secretary Austin": a bare title of state office is of the article's country.
   // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
-  const home = homeCountry(layer);
+  const home = homeCountry(layer) ?? datelineCountry(layer, sentences[0]);
   const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
   for (const e of layer.entities) {
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
     for (const role of e.roles) {
-      if (role.of) continue;
+      // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
+      if (role.of && !(isParty(layer, role.of) && isStateOffice(lex, ruleForTitle(lex, role.title)))) continue;
       const si = sentenceOf(role.evidence.start);
       const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home));
       if (country) { push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE); if (out.length) out[out.length - 1].inferred = true; }
@@ -360,18 +378,55 @@ function sentenceCountry(layer: EntityLayer, sentence: { start: number; end: num
 
 /** The country a bare title of state office is of: named by its prefix ("Bundeskanzler" → DE), else the article's. */
 function inferredCountry(lex: CompiledLexicon, title: string, layer: EntityLayer, home: string | null): string | null {
-  const titles = lex.roles.stateTitles;
-  if (!titles?.length) return null;
+  if (!isStateTitle(lex, title)) return null;
   const t = title.trim().toLowerCase();
-  const head = t.split(/\s+/).pop()!;
-  const stateOffice = titles.some((x) => (x.includes(' ') ? t.endsWith(x) : lex.grammar.capitalizedNouns ? head.endsWith(x) : head === x));
-  if (!stateOffice) return null;
   for (const [prefix, iso] of Object.entries(lex.roles.homePrefixes ?? {})) {
     if (!t.startsWith(prefix)) continue;
     const id = `country:${iso}`;
     return layer.byId.has(id) ? id : null;
   }
   return home;
+}
+
+/**
+ * A party, or a one-word organisation of no known kind: the entities stage gives many parties no kind ("SPD",
+ * "Labour"); longer names of no kind are mostly misread phrases ("U.S. Defense"), so they do not count.
+ */
+function isParty(layer: EntityLayer, id: string): boolean {
+  const o = layer.byId.get(id);
+  return o?.type === 'organization' && (PARTY_KINDS.has(o.kind ?? '') || (!o.kind && !/\s/.test(o.name.trim())));
+}
+
+/** A title of office for a country (lang/<code>/relations/roles.json stateTitles; German compounds by their ending). */
+function isStateTitle(lex: CompiledLexicon, title: string): boolean {
+  return titleIn(lex, lex.roles.stateTitles, title);
+}
+
+/** A title ending in one of `titles` (German compounds by their last word's ending: "US-Vizepräsident"). */
+function titleIn(lex: CompiledLexicon, titles: string[] | undefined, title: string): boolean {
+  const t = title.trim().toLowerCase();
+  const head = t.split(/\s+/).pop()!;
+  return (titles ?? []).some((x) => (x.includes(' ') ? t.endsWith(x) : lex.grammar.capitalizedNouns ? head.endsWith(x) : head === x));
+}
+
+/** "WASHINGTON President Barack Obama": a state office of a city (a dateline, a capital) is of the city's country. */
+function officeOf(lex: CompiledLexicon, layer: EntityLayer, ofId: string, title: string): string {
+  const o = layer.byId.get(ofId);
+  const country = o?.type === 'location' && o.kind !== 'country' ? o.attributes?.country : undefined;
+  return typeof country === 'string' && layer.byId.has(country) && isStateTitle(lex, title) ? country : ofId;
+}
+
+/**
+ * The country of the dateline ("JERUSALEM Prime Minister …"): a place written in capitals that opens the text. It
+ * stands in for the article's country where no country holds a clear majority of the mentions.
+ */
+function datelineCountry(layer: EntityLayer, first: { start: number; end: number } | undefined): string | null {
+  const m = layer.mentions.find((x) => x.start >= (first?.start ?? 0));
+  if (!m || m.start > (first?.start ?? 0) + 1 || !m.text || m.text !== m.text.toUpperCase() || !/\p{Lu}{2}/u.test(m.text)) return null;
+  const e = layer.byId.get(m.entity);
+  if (e?.type !== 'location') return null;
+  const country = e.kind === 'country' ? e.id : e.attributes?.country;
+  return typeof country === 'string' && layer.byId.has(country) ? country : null;
 }
 
 function statusModality(status: Role['status']): Modality {
