@@ -14,6 +14,7 @@ import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
 import { PARTY_KINDS } from './party-labels.js';
+import { entityLexicon } from '../entities/lexicon.js';
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
 function headWord(title: string): string {
@@ -164,7 +165,8 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;
       if (hType && hType !== 'person' && hType !== 'organization') continue;
-      const tie = roleTie(rule, h, of, v, layer, v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end));
+      const title = v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end);
+      const tie = roleTie(rule, h, { ...of, entity: officeOf(v.lex, layer, of.entity, title) }, v, layer, title);
       out.push({
         subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
         modality: status, sentence: v.index, clause: v.clauseAt(t), token: t, fromRole: true,
@@ -320,7 +322,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
   // "Präsident Macron", "Defense Secretary Austin": a bare title of state office is of the article's country.
   // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
-  const home = homeCountry(layer) ?? datelineCountry(layer, sentences[0]);
+  const home = homeCountry(layer) ?? datelineCountry(lex.lang, layer, sentences[0]);
   const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
   for (const e of layer.entities) {
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
@@ -412,21 +414,29 @@ function titleIn(lex: CompiledLexicon, titles: string[] | undefined, title: stri
 /** "WASHINGTON President Barack Obama": a state office of a city (a dateline, a capital) is of the city's country. */
 function officeOf(lex: CompiledLexicon, layer: EntityLayer, ofId: string, title: string): string {
   const o = layer.byId.get(ofId);
-  const country = o?.type === 'location' && o.kind !== 'country' ? o.attributes?.country : undefined;
-  return typeof country === 'string' && layer.byId.has(country) && isStateTitle(lex, title) ? country : ofId;
+  const country = o?.type === 'location' && o.kind !== 'country' ? placeCountry(lex.lang, layer, o) : null;
+  return country && isStateTitle(lex, title) ? country : ofId;
+}
+
+/** The country of a place: the entities stage's, else the gazetteer's for a capital written in capitals ("WASHINGTON"). */
+function placeCountry(lang: string, layer: EntityLayer, place: EntityLayer['entities'][number]): string | null {
+  const known = place.attributes?.country;
+  if (typeof known === 'string') return layer.byId.has(known) ? known : null;
+  const name = place.name.split(/\s+/).map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+  const hit = (entityLexicon(lang).gaz.get(name.slice(0, 2)) ?? []).find((g) => g.surface === name && (g.mention === 'capital' || g.target.kind === 'country'));
+  return hit && layer.byId.has(hit.target.id) ? hit.target.id : null;
 }
 
 /**
  * The country of the dateline ("JERUSALEM Prime Minister …"): a place written in capitals that opens the text. It
  * stands in for the article's country where no country holds a clear majority of the mentions.
  */
-function datelineCountry(layer: EntityLayer, first: { start: number; end: number } | undefined): string | null {
+function datelineCountry(lang: string, layer: EntityLayer, first: { start: number; end: number } | undefined): string | null {
   const m = layer.mentions.find((x) => x.start >= (first?.start ?? 0));
   if (!m || m.start > (first?.start ?? 0) + 1 || !m.text || m.text !== m.text.toUpperCase() || !/\p{Lu}{2}/u.test(m.text)) return null;
   const e = layer.byId.get(m.entity);
   if (e?.type !== 'location') return null;
-  const country = e.kind === 'country' ? e.id : e.attributes?.country;
-  return typeof country === 'string' && layer.byId.has(country) ? country : null;
+  return e.kind === 'country' ? e.id : placeCountry(lang, layer, e);
 }
 
 function statusModality(status: Role['status']): Modality {
