@@ -84,6 +84,8 @@ export interface RoleLexicon {
   homePrefixes?: Record<string, string>;
   /** Role nouns that are offices of state only ("minister", "premier"): one named with a party is membership of it. */
   stateOffices?: string[];
+  /** Outlets (lower case, part of the source) and the ISO code of the country they report from. */
+  outletCountries?: Record<string, string>;
   /** Titles of a deputy head ("vice president", "vizekanzler"): of a country, the holder works for it. */
   deputyTitles?: string[];
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */

@@ -304,7 +304,7 @@ function isStateOffice(lex: CompiledLexicon, rule: RoleRule | null): boolean {
 }
 
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
-export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = []): Draft[] {
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null): Draft[] {
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
@@ -322,7 +322,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
   // "Präsident Macron", "Defense Secretary Austin": a bare title of state office is of the article's country.
   // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
-  const home = homeCountry(layer) ?? datelineCountry(lex.lang, layer, sentences[0]);
+  const home = homeCountry(layer) ?? datelineCountry(lex.lang, layer, sentences[0]) ?? outletCountry(lex, layer, source);
   const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
   for (const e of layer.entities) {
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
@@ -438,6 +438,25 @@ function datelineCountry(lang: string, layer: EntityLayer, first: { start: numbe
   if (e?.type !== 'location') return null;
   return e.kind === 'country' ? e.id : placeCountry(lang, layer, e);
 }
+
+/** The country the outlet reports from (lang/<code>/relations/roles.json outletCountries), when the article names it. */
+function outletCountry(lex: CompiledLexicon, layer: EntityLayer, source: string | null): string | null {
+  const s = source?.toLowerCase();
+  if (!s) return null;
+  const iso = Object.entries(lex.roles.outletCountries ?? {}).find(([outlet]) => s.includes(outlet))?.[1];
+  const country = iso ? layer.byId.get(`country:${iso}`) : undefined;
+  if (!country) return null;
+  // A foreign story ("Atomwaffen für Polen") names its own country far more often than the outlet's.
+  let top = 0;
+  for (const e of layer.entities) if (e.type === 'location' && e.kind === 'country') top = Math.max(top, e.mentions.length);
+  return country.mentions.length >= OUTLET_SHARE_OF_TOP * top ? country.id : null;
+}
+/**
+ * The outlet's country stands in only when it has at least this share of the most-mentioned country's mentions.
+ * Set on news-dev: without it German outlets' foreign stories gave their ministers to Germany; 0.5 kept the domestic
+ * stories that also name the USA often.
+ */
+const OUTLET_SHARE_OF_TOP = 0.5;
 
 function statusModality(status: Role['status']): Modality {
   if (status === 'former' || status === 'late') return 'former';
