@@ -141,6 +141,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
       }
     }
+    if (!of && rule.predicate !== 'leads' && rule.predicate !== 'member_of') of = pronounOwner(v, f, titleStart, layer);
     // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
     const marker = roleMarkerBefore(v, f, titleStart);
     if (!of && marker >= 0) {
@@ -175,6 +176,28 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     }
   }
   return out;
+}
+
+/**
+ * "begnadigte James B. Biden, seinen jüngeren Bruder", "whose father, Pierre Trudeau": a possessive pronoun before
+ * a role (adjectives between) is of the person the sentence is about — its first main clause's subject. Not for
+ * leading roles and memberships ("Sie und ihre Co-Fraktionschefin" shares a post).
+ */
+function pronounOwner(v: SentenceView, f: ArgumentFinder, titleStart: number, layer: EntityLayer): Arg | null {
+  for (let u = titleStart - 1; u >= Math.max(v.from, titleStart - 3); u--) {
+    if (v.lex.refs.possessives.has(v.w(u))) {
+      if (v.mentionIdx(u) >= 0) return null;
+      // "Biden und dessen Ehefrau Jill", "die DEA … deren Chef": a possessive relative is of the actor just named.
+      if (v.lex.refs.possessiveRelatives.has(v.w(u))) {
+        const k = v.mentionIdx(u - 1);
+        return k >= 0 ? f.resolve(k) : null;
+      }
+      const subject = f.sentenceSubject(v.clauseAt(u) + 1).find((a) => layer.byId.get(a.entity)?.type === 'person');
+      return subject ?? null;
+    }
+    if (!v.isLowerWord(u)) return null;
+  }
+  return null;
 }
 
 /** The "as"/"als"/"zum" standing before a role noun phrase ("as its new chief executive"), or -1. */
