@@ -167,7 +167,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       const hType = layer.byId.get(h.entity)?.type;
       if (hType && hType !== 'person' && hType !== 'organization') continue;
       const title = v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end);
-      const tie = roleTie(rule, h, { ...of, entity: officeOf(v.lex, layer, of.entity, title) }, v, layer, title);
+      const office = officeOf(v.lex, layer, of.entity, title);
+      if (!holdsOffice(v.lex, layer, office, rule)) continue;
+      const tie = roleTie(rule, h, { ...of, entity: office }, v, layer, title);
       out.push({
         subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
         modality: status, sentence: v.index, clause: v.clauseAt(t), token: t, fromRole: true,
@@ -335,6 +337,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
     const of: Arg = { entity: officeOf(lex, layer, ofId, title), mention: -1, via: 'mention' };
+    if (!holdsOffice(lex, layer, of.entity, rule)) return;
     const { subject, object, predicate } = tieFor(lex, rule, holder, of, layer, title);
     out.push({
       subject, object, predicate, family: 'tie', modality: statusModality(status),
@@ -420,6 +423,17 @@ function inferredCountry(lex: CompiledLexicon, title: string, layer: EntityLayer
 function isParty(layer: EntityLayer, id: string): boolean {
   const o = layer.byId.get(id);
   return o?.type === 'organization' && (PARTY_KINDS.has(o.kind ?? '') || (!o.kind && !/\s/.test(o.name.trim())));
+}
+
+/**
+ * Whom a role can be of: an actor, a country, a city or a state — not a region, sea or place the entities stage
+ * could not place ("BBC's South Asia correspondent", "Regionaldirektor für Afrika", "a South China Sea expert"),
+ * unless the role heads a place (placeHeads: "Bürgermeister von Van").
+ */
+function holdsOffice(lex: CompiledLexicon, layer: EntityLayer, id: string, rule: RoleRule): boolean {
+  const o = layer.byId.get(id);
+  if (o?.type === 'location' && !o.kind) return rule.nouns.some((n) => lex.roles.placeHeads?.includes(n));
+  return !!o && (o.type !== 'location' || o.kind === 'country' || o.kind === 'city' || o.kind === 'state');
 }
 
 /** A title of office for a country (lang/<code>/relations/roles.json stateTitles; German compounds by their ending). */
