@@ -103,8 +103,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     }
     if (!of && !v.lex.grammar.capitalizedNouns) {
       // English attributive names: "U.S. ambassador", "Autovia chief executive".
-      let u = t - 1;
-      if (v.w(u) === v.w(t - 1) && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) === rule && t - 2 >= v.from) u = t - 2;
+      // Before the whole title: "U.S. Secretary of State".
+      let u = Math.min(t - 1, titleStart - 1);
+      if (u === t - 1 && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) === rule && t - 2 >= v.from) u = t - 2;
       while (u >= v.from && v.isLowerWord(u) && !sets.prepositions.has(v.w(u)) && !sets.verbLike.has(v.w(u))) u--;
       const k = v.mentionIdx(u);
       if (k >= 0 && v.mention(k).tokenEnd === u + 1 && v.layer.byId.get(v.mention(k).entity)?.type !== 'person' && !isPossessiveMention(v, v.mention(k))) of = { entity: v.mention(k).entity, mention: k, via: 'mention' };
@@ -432,7 +433,7 @@ function isParty(layer: EntityLayer, id: string): boolean {
  */
 function holdsOffice(lex: CompiledLexicon, layer: EntityLayer, id: string, rule: RoleRule): boolean {
   const o = layer.byId.get(id);
-  if (o?.type === 'location' && !o.kind) return rule.nouns.some((n) => lex.roles.placeHeads?.includes(n));
+  if (o?.type === 'location' && (!o.kind || o.kind === 'region')) return rule.nouns.some((n) => lex.roles.placeHeads?.includes(n));
   return !!o && (o.type !== 'location' || o.kind === 'country' || o.kind === 'city' || o.kind === 'state');
 }
 
