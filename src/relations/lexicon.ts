@@ -83,6 +83,14 @@ export interface RoleLexicon {
   stateTitles?: string[];
   /** Title prefixes that name the country ("bundes" → DE). */
   homePrefixes?: Record<string, string>;
+  /** Role nouns that are offices of state only ("minister", "premier"): one named with a party is membership of it. */
+  stateOffices?: string[];
+  /** Outlets (lower case, part of the source) and the ISO code of the country they report from. */
+  outletCountries?: Record<string, string>;
+  /** Role nouns that head a place ("mayor", "bürgermeister"): of a place the entities stage could not place too. */
+  placeHeads?: string[];
+  /** Titles of a deputy head ("vice president", "vizekanzler"): of a country, the holder works for it. */
+  deputyTitles?: string[];
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
 }

@@ -7,7 +7,8 @@ import type { EntityLayer } from '../entities/types.js';
 import type { Draft } from './draft.js';
 import type { SentenceView } from './sentence-view.js';
 
-const PARTY_KINDS = new Set(['party', 'political_party']);
+/** Organisation kinds that are parties (the entities stage's kind). */
+export const PARTY_KINDS = new Set(['party', 'political_party']);
 
 export function partyLabelTies(v: SentenceView, layer: EntityLayer): Draft[] {
   const out: Draft[] = [];

@@ -43,7 +43,8 @@ function findRoleRule(lex: CompiledLexicon, word: string): RoleRule | null {
   if (exact) return exact;
   const dash = w.lastIndexOf('-');
   if (dash >= 0 && forms.has(w.slice(dash + 1))) return forms.get(w.slice(dash + 1))!;
-  if (!lex.grammar.capitalizedNouns) return null;
+  // A compound is one word: "jüngeren Bruder" is no two-word title.
+  if (!lex.grammar.capitalizedNouns || w.includes(' ')) return null;
   // German compounds: the longest known head ("Kabinettsmitglied" → "mitglied").
   for (let i = MIN_PREFIX; i <= w.length - MIN_HEAD; i++) {
     const rule = forms.get(w.slice(i));

@@ -13,6 +13,7 @@ import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
+import { datelineCountry, holdsOffice, homeCountry, inferredCountry, isParty, officeOf, outletCountry, sentenceCountry, titleIn } from './role-offices.js';
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
 function headWord(title: string): string {
@@ -49,13 +50,23 @@ function roleStatus(v: SentenceView, t: number): Modality {
   return 'asserted';
 }
 
-function roleTie(rule: RoleRule, holder: Arg, of: Arg, v: SentenceView, layer: EntityLayer): { predicate: string; subject: Arg; object: Arg } {
-  const ofType = layer.byId.get(of.entity)?.type;
-  // "Machidas ehemaliger Chef": a person's boss — the person works for the holder.
-  if (rule.predicate === 'leads' && ofType === 'person') return { predicate: 'works_for', subject: of, object: holder };
-  // "Trumps Kabinettsmitglieder": membership of a person's circle is employment by that person.
-  if (rule.predicate === 'member_of' && ofType === 'person') return { predicate: 'works_for', subject: holder, object: of };
-  void v;
+function roleTie(rule: RoleRule, holder: Arg, of: Arg, v: SentenceView, layer: EntityLayer, title: string): { predicate: string; subject: Arg; object: Arg } {
+  return tieFor(v.lex, rule, holder, of, layer, title);
+}
+
+/**
+ * The tie a role makes between its holder and whom it is of. "Machidas ehemaliger Chef": a person's boss — the
+ * person works for the holder; "Trumps Kabinettsmitglieder": membership of a person's circle is employment by that
+ * person; an office of state named with a party is membership of the party.
+ */
+export function tieFor(lex: CompiledLexicon, rule: RoleRule, holder: Arg, of: Arg, layer: EntityLayer, title?: string): { predicate: string; subject: Arg; object: Arg } {
+  const o = layer.byId.get(of.entity);
+  if (rule.predicate === 'leads' && o?.type === 'person') return { predicate: 'works_for', subject: of, object: holder };
+  if (rule.predicate === 'member_of' && o?.type === 'person') return { predicate: 'works_for', subject: holder, object: of };
+  // "Labour-Premier", "SPD-Verteidigungsminister": an office of state named with a party is membership of the party.
+  if (isParty(layer, of.entity) && isStateOffice(lex, rule)) return { predicate: 'member_of', subject: holder, object: of };
+  // "Vizepräsident JD Vance": a deputy head of a country works for it.
+  if (rule.predicate === 'leads' && title && o?.type === 'location' && o.kind === 'country' && titleIn(lex, lex.roles.deputyTitles, title)) return { predicate: 'works_for', subject: holder, object: of };
   return { predicate: rule.predicate, subject: holder, object: of };
 }
 
@@ -91,8 +102,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     }
     if (!of && !v.lex.grammar.capitalizedNouns) {
       // English attributive names: "U.S. ambassador", "Autovia chief executive".
-      let u = t - 1;
-      if (v.w(u) === v.w(t - 1) && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) === rule && t - 2 >= v.from) u = t - 2;
+      // Before the whole title: "U.S. Secretary of State".
+      let u = Math.min(t - 1, titleStart - 1);
+      if (u === t - 1 && roleRuleFor(v.lex, v.w(t - 1) + ' ' + v.w(t)) === rule && t - 2 >= v.from) u = t - 2;
       while (u >= v.from && v.isLowerWord(u) && !sets.prepositions.has(v.w(u)) && !sets.verbLike.has(v.w(u))) u--;
       const k = v.mentionIdx(u);
       if (k >= 0 && v.mention(k).tokenEnd === u + 1 && v.layer.byId.get(v.mention(k).entity)?.type !== 'person' && !isPossessiveMention(v, v.mention(k))) of = { entity: v.mention(k).entity, mention: k, via: 'mention' };
@@ -129,6 +141,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
       }
     }
+    if (!of && rule.predicate !== 'leads' && rule.predicate !== 'member_of') of = pronounOwner(v, f, titleStart, layer);
     // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
     const marker = roleMarkerBefore(v, f, titleStart);
     if (!of && marker >= 0) {
@@ -153,7 +166,10 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;
       if (hType && hType !== 'person' && hType !== 'organization') continue;
-      const tie = roleTie(rule, h, of, v, layer);
+      const title = v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end);
+      const office = officeOf(v.lex, layer, of.entity, title);
+      if (!holdsOffice(v.lex, layer, office, rule)) continue;
+      const tie = roleTie(rule, h, { ...of, entity: office }, v, layer, title);
       out.push({
         subject: tie.subject, object: tie.object, predicate: tie.predicate, family: 'tie',
         modality: status, sentence: v.index, clause: v.clauseAt(t), token: t, fromRole: true,
@@ -162,6 +178,28 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     }
   }
   return out;
+}
+
+/**
+ * "begnadigte James B. Biden, seinen jüngeren Bruder", "whose father, Pierre Trudeau": a possessive pronoun before
+ * a role (adjectives between) is of the person the sentence is about — its first main clause's subject. Not for
+ * leading roles and memberships ("Sie und ihre Co-Fraktionschefin" shares a post).
+ */
+function pronounOwner(v: SentenceView, f: ArgumentFinder, titleStart: number, layer: EntityLayer): Arg | null {
+  for (let u = titleStart - 1; u >= Math.max(v.from, titleStart - 3); u--) {
+    if (v.lex.refs.possessives.has(v.w(u))) {
+      if (v.mentionIdx(u) >= 0) return null;
+      // "Biden und dessen Ehefrau Jill", "die DEA … deren Chef": a possessive relative is of the actor just named.
+      if (v.lex.refs.possessiveRelatives.has(v.w(u))) {
+        const k = v.mentionIdx(u - 1);
+        return k >= 0 ? f.resolve(k) : null;
+      }
+      const subject = f.sentenceSubject(v.clauseAt(u) + 1).find((a) => layer.byId.get(a.entity)?.type === 'person');
+      return subject ?? null;
+    }
+    if (!v.isLowerWord(u)) return null;
+  }
+  return null;
 }
 
 /** The "as"/"als"/"zum" standing before a role noun phrase ("as its new chief executive"), or -1. */
@@ -278,22 +316,29 @@ function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[]
   return [];
 }
 
+/** The role rule of a title, longest known title first: "chief executive officer" leads, "chief technology officer" works for. */
+function ruleForTitle(lex: CompiledLexicon, title: string): RoleRule | null {
+  const words = title.trim().toLowerCase().split(/\s+/);
+  return (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
+    ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+}
+
+/** An office of state only (lang/<code>/relations/roles.json stateOffices): "Premier", "Verteidigungsminister". */
+function isStateOffice(lex: CompiledLexicon, rule: RoleRule | null): boolean {
+  return !!rule && rule.nouns.some((n) => lex.roles.stateOffices?.includes(n));
+}
+
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
-export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = []): Draft[] {
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null): Draft[] {
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
-    const words = title.trim().toLowerCase().split(/\s+/);
-    // Longest known title first: "chief executive officer" leads, "chief technology officer" works for.
-    const rule = (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
-      ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);
+    const rule = ruleForTitle(lex, title);
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
-    const of: Arg = { entity: ofId, mention: -1, via: 'mention' };
-    const ofType = layer.byId.get(ofId)?.type;
-    let subject = holder, object = of, predicate = rule.predicate;
-    if (rule.predicate === 'leads' && ofType === 'person') { subject = of; object = holder; predicate = 'works_for'; }
-    else if (rule.predicate === 'member_of' && ofType === 'person') predicate = 'works_for';
+    const of: Arg = { entity: officeOf(lex, layer, ofId, title), mention: -1, via: 'mention' };
+    if (!holdsOffice(lex, layer, of.entity, rule)) return;
+    const { subject, object, predicate } = tieFor(lex, rule, holder, of, layer, title);
     out.push({
       subject, object, predicate, family: 'tie', modality: statusModality(status),
       sentence: sentenceOf(pos), clause: -1, token: -1, confidence, charPos: pos, fromRole: true,
@@ -303,12 +348,13 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   for (const e of layer.entities) for (const role of e.roles) if (role.of) push(e.id, role.of, role.title, role.status, role.evidence.start);
   // "Präsident Macron", "Defense Secretary Austin": a bare title of state office is of the article's country.
   // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
-  const home = homeCountry(layer);
+  const home = homeCountry(layer) ?? datelineCountry(lex.lang, layer, sentences[0]) ?? outletCountry(lex, layer, source);
   const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
   for (const e of layer.entities) {
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
     for (const role of e.roles) {
-      if (role.of) continue;
+      // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
+      if (role.of && !(isParty(layer, role.of) && isStateOffice(lex, ruleForTitle(lex, role.title)))) continue;
       const si = sentenceOf(role.evidence.start);
       const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home));
       if (country) { push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE); if (out.length) out[out.length - 1].inferred = true; }
@@ -321,59 +367,6 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
 const ROLE_TIE_CONFIDENCE = 0.7;
 /** Lower when the country is inferred from the article rather than stated. */
 const INFERRED_TIE_CONFIDENCE = 0.55;
-/**
- * The article's country: the one country holding at least this share of all country mentions (and at least
- * HOME_MIN_MENTIONS). Set on news-dev: a clear majority keeps bare titles of visiting leaders from being misread.
- */
-const HOME_SHARE = 0.4;
-const HOME_MIN_MENTIONS = 3;
-
-function homeCountry(layer: EntityLayer): string | null {
-  let total = 0, best: string | null = null, bestN = 0;
-  for (const e of layer.entities) {
-    if (e.type !== 'location' || e.kind !== 'country') continue;
-    const n = e.mentions.length;
-    total += n;
-    if (n > bestN) { bestN = n; best = e.id; }
-  }
-  return best && bestN >= HOME_MIN_MENTIONS && bestN >= HOME_SHARE * total ? best : null;
-}
-
-/**
- * The country a bare title in this sentence is of: the article's, unless the sentence names another country (or a
- * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
- * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
- */
-function sentenceCountry(layer: EntityLayer, sentence: { start: number; end: number } | undefined, at: number, home: string | null): string | null {
-  if (!sentence) return home;
-  let before: string | null = null, otherAfter = false; // a country named before the title; another after it
-  for (const m of layer.mentionsIn(sentence.start, sentence.end)) {
-    const e = layer.byId.get(m.entity);
-    if (!e || e.type !== 'location') continue;
-    const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
-    if (!country || !layer.byId.has(country)) continue;
-    if (m.start < at) before = country;
-    else if (country !== home) otherAfter = true;
-  }
-  return before === home && !otherAfter ? home : before || otherAfter ? null : home;
-}
-
-/** The country a bare title of state office is of: named by its prefix ("Bundeskanzler" → DE), else the article's. */
-function inferredCountry(lex: CompiledLexicon, title: string, layer: EntityLayer, home: string | null): string | null {
-  const titles = lex.roles.stateTitles;
-  if (!titles?.length) return null;
-  const t = title.trim().toLowerCase();
-  const head = t.split(/\s+/).pop()!;
-  const stateOffice = titles.some((x) => (x.includes(' ') ? t.endsWith(x) : lex.grammar.capitalizedNouns ? head.endsWith(x) : head === x));
-  if (!stateOffice) return null;
-  for (const [prefix, iso] of Object.entries(lex.roles.homePrefixes ?? {})) {
-    if (!t.startsWith(prefix)) continue;
-    const id = `country:${iso}`;
-    return layer.byId.has(id) ? id : null;
-  }
-  return home;
-}
-
 function statusModality(status: Role['status']): Modality {
   if (status === 'former' || status === 'late') return 'former';
   if (status === 'designate') return 'planned';

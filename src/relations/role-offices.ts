@@ -1,0 +1,138 @@
+/**
+ * Whom a role title is of when the text does not write it next to the title: the article's country for a bare
+ * title of state office (by the country mentions, the dateline, the outlet), the country of a place named as the
+ * office's seat, party membership for an office of state named with a party, and which places a role can be of.
+ * The word lists are data in lang/<code>/relations/roles.json.
+ */
+import type { EntityLayer } from '../entities/types.js';
+import { entityLexicon } from '../entities/lexicon.js';
+import type { CompiledLexicon, RoleRule } from './lexicon.js';
+import { PARTY_KINDS } from './party-labels.js';
+
+/**
+ * The article's country: the one country holding at least this share of all country mentions (and at least
+ * HOME_MIN_MENTIONS). Set on news-dev: a clear majority keeps bare titles of visiting leaders from being misread.
+ */
+const HOME_SHARE = 0.4;
+const HOME_MIN_MENTIONS = 3;
+
+export function homeCountry(layer: EntityLayer): string | null {
+  let total = 0, best: string | null = null, bestN = 0;
+  for (const e of layer.entities) {
+    if (e.type !== 'location' || e.kind !== 'country') continue;
+    const n = e.mentions.length;
+    total += n;
+    if (n > bestN) { bestN = n; best = e.id; }
+  }
+  return best && bestN >= HOME_MIN_MENTIONS && bestN >= HOME_SHARE * total ? best : null;
+}
+
+/**
+ * The country a bare title in this sentence is of: the article's, unless the sentence names another country (or a
+ * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
+ * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
+ */
+export function sentenceCountry(layer: EntityLayer, sentence: { start: number; end: number } | undefined, at: number, home: string | null): string | null {
+  if (!sentence) return home;
+  let before: string | null = null, otherAfter = false; // a country named before the title; another after it
+  for (const m of layer.mentionsIn(sentence.start, sentence.end)) {
+    const e = layer.byId.get(m.entity);
+    if (!e || e.type !== 'location') continue;
+    const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
+    if (!country || !layer.byId.has(country)) continue;
+    if (m.start < at) before = country;
+    else if (country !== home) otherAfter = true;
+  }
+  return before === home && !otherAfter ? home : before || otherAfter ? null : home;
+}
+
+/** The country a bare title of state office is of: named by its prefix ("Bundeskanzler" → DE), else the article's. */
+export function inferredCountry(lex: CompiledLexicon, title: string, layer: EntityLayer, home: string | null): string | null {
+  if (!isStateTitle(lex, title)) return null;
+  const t = title.trim().toLowerCase();
+  for (const [prefix, iso] of Object.entries(lex.roles.homePrefixes ?? {})) {
+    if (!t.startsWith(prefix)) continue;
+    const id = `country:${iso}`;
+    return layer.byId.has(id) ? id : null;
+  }
+  return home;
+}
+
+/**
+ * A party, or a one-word organisation of no known kind: the entities stage gives many parties no kind ("SPD",
+ * "Labour"); longer names of no kind are mostly misread phrases ("U.S. Defense"), so they do not count.
+ */
+export function isParty(layer: EntityLayer, id: string): boolean {
+  const o = layer.byId.get(id);
+  return o?.type === 'organization' && (PARTY_KINDS.has(o.kind ?? '') || (!o.kind && !/\s/.test(o.name.trim())));
+}
+
+/**
+ * Whom a role can be of: an actor, a country, a city or a state — not a region, sea or place the entities stage
+ * could not place ("BBC's South Asia correspondent", "Regionaldirektor für Afrika", "a South China Sea expert"),
+ * unless the role heads a place (placeHeads: "Bürgermeister von Van").
+ */
+export function holdsOffice(lex: CompiledLexicon, layer: EntityLayer, id: string, rule: RoleRule): boolean {
+  const o = layer.byId.get(id);
+  if (o?.type === 'location' && (!o.kind || o.kind === 'region')) return rule.nouns.some((n) => lex.roles.placeHeads?.includes(n));
+  return !!o && (o.type !== 'location' || o.kind === 'country' || o.kind === 'city' || o.kind === 'state');
+}
+
+/** A title of office for a country (lang/<code>/relations/roles.json stateTitles; German compounds by their ending). */
+export function isStateTitle(lex: CompiledLexicon, title: string): boolean {
+  return titleIn(lex, lex.roles.stateTitles, title);
+}
+
+/** A title ending in one of `titles` (German compounds by their last word's ending: "US-Vizepräsident"). */
+export function titleIn(lex: CompiledLexicon, titles: string[] | undefined, title: string): boolean {
+  const t = title.trim().toLowerCase();
+  const head = t.split(/\s+/).pop()!;
+  return (titles ?? []).some((x) => (x.includes(' ') ? t.endsWith(x) : lex.grammar.capitalizedNouns ? head.endsWith(x) : head === x));
+}
+
+/** "WASHINGTON President Barack Obama": a state office of a city (a dateline, a capital) is of the city's country. */
+export function officeOf(lex: CompiledLexicon, layer: EntityLayer, ofId: string, title: string): string {
+  const o = layer.byId.get(ofId);
+  const country = o?.type === 'location' && o.kind !== 'country' ? placeCountry(lex.lang, layer, o) : null;
+  return country && isStateTitle(lex, title) ? country : ofId;
+}
+
+/** The country of a place: the entities stage's, else the gazetteer's for a capital written in capitals ("WASHINGTON"). */
+function placeCountry(lang: string, layer: EntityLayer, place: EntityLayer['entities'][number]): string | null {
+  const known = place.attributes?.country;
+  if (typeof known === 'string') return layer.byId.has(known) ? known : null;
+  const name = place.name.split(/\s+/).map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+  const hit = (entityLexicon(lang).gaz.get(name.slice(0, 2)) ?? []).find((g) => g.surface === name && (g.mention === 'capital' || g.target.kind === 'country'));
+  return hit && layer.byId.has(hit.target.id) ? hit.target.id : null;
+}
+
+/**
+ * The country of the dateline ("JERUSALEM Prime Minister …"): a place written in capitals that opens the text. It
+ * stands in for the article's country where no country holds a clear majority of the mentions.
+ */
+export function datelineCountry(lang: string, layer: EntityLayer, first: { start: number; end: number } | undefined): string | null {
+  const m = layer.mentions.find((x) => x.start >= (first?.start ?? 0));
+  if (!m || m.start > (first?.start ?? 0) + 1 || !m.text || m.text !== m.text.toUpperCase() || !/\p{Lu}{2}/u.test(m.text)) return null;
+  const e = layer.byId.get(m.entity);
+  if (e?.type !== 'location') return null;
+  return e.kind === 'country' ? e.id : placeCountry(lang, layer, e);
+}
+
+/** The country the outlet reports from (lang/<code>/relations/roles.json outletCountries), when the article names it. */
+export function outletCountry(lex: CompiledLexicon, layer: EntityLayer, source: string | null): string | null {
+  const s = source?.toLowerCase();
+  if (!s) return null;
+  const iso = Object.entries(lex.roles.outletCountries ?? {}).find(([outlet]) => s.includes(outlet))?.[1];
+  const country = iso ? layer.byId.get(`country:${iso}`) : undefined;
+  if (!country) return null;
+  // A foreign story ("Atomwaffen für Polen") names its own country far more often than the outlet's.
+  let top = 0;
+  for (const e of layer.entities) if (e.type === 'location' && e.kind === 'country') top = Math.max(top, e.mentions.length);
+  return country.mentions.length >= OUTLET_SHARE_OF_TOP * top ? country.id : null;
+}
+/**
+ * The outlet's country stands in only when it has at least this share of the most-mentioned country's mentions.
+ * Set on news-dev: without it German outlets' foreign stories gave their ministers to Germany; 0.5 kept the domestic
+ * stories that also name the USA often.
+ */
+const OUTLET_SHARE_OF_TOP = 0.5;

@@ -1,0 +1,34 @@
+/**
+ * Ties implied by role titles (issue 14, tie family): the owner of a role a possessive pronoun introduces, the
+ * country of a bare state title under a dateline, party membership from an office of state named with a party.
+ * Sentences written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSync } from '../../src/pipeline/analyze.js';
+import { find, show } from './helpers.js';
+
+function ties(text: string, language: string) {
+  const a = analyzeSync(text, { language });
+  const layer = { byId: new Map(a.entities.map((e) => [e.id, e])) };
+  return { rels: a.relations, layer, listing: show(a.relations, layer).join('; ') };
+}
+
+describe('role ties', () => {
+  it('de: "X, seinen jüngeren Bruder" is family of the sentence subject', () => {
+    const { rels, layer, listing } = ties('Der Gouverneur Paul Hartmann begnadigte am Montag Tom Hartmann, seinen jüngeren Bruder, und mehrere Beamte.', 'de');
+    expect(find(rels, layer, /Tom Hartmann/, 'family_of', /Paul Hartmann/).length + find(rels, layer, /Paul Hartmann/, 'family_of', /Tom Hartmann/).length, listing).toBe(1);
+  });
+
+  it('en: a bare state title under a capital dateline is of that capital\'s country', () => {
+    const text = 'WASHINGTON President Ellen Marsh signed the new budget on Monday.\n\nCanada and Mexico welcomed the decision, and the United States will pay for the new border posts.';
+    const { rels, layer, listing } = ties(text, 'en');
+    expect(find(rels, layer, /Ellen Marsh/, 'leads', /United States/).length, listing).toBe(1);
+    expect(find(rels, layer, /Ellen Marsh/, 'leads', /WASHINGTON/i).length, listing).toBe(0);
+  });
+
+  it('de: an office of state named with a party is membership of the party', () => {
+    const { rels, layer, listing } = ties('Der frühere SPD-Verteidigungsminister Jan Becker hat am Dienstag die Truppe in Litauen besucht.', 'de');
+    expect(find(rels, layer, /Jan Becker/, 'member_of', /SPD/).length, listing).toBe(1);
+    expect(find(rels, layer, /Jan Becker/, 'works_for', /SPD/).length, listing).toBe(0);
+  });
+});
