@@ -173,8 +173,12 @@ export class SourceRegistry {
   /** Per record: the start offsets of its mentions and the lowercased words in them (sets: no rescans). */
   private readonly mentionStarts = new Map<SourceRec, Set<number>>();
   private readonly mentionWords = new Map<SourceRec, Set<string>>();
+  /** The group first recorded at each mention's start offset (with the mention's end): the same words resolved twice
+   *  (as a speaker and again as a refusing or silent subject) are one source, not two. */
+  private readonly groupAt = new Map<number, { rec: SourceRec; end: number }>();
 
   private indexMention(rec: SourceRec, sp: SpanOut): void {
+    if (!this.groupAt.has(sp.start) && rec.group) this.groupAt.set(sp.start, { rec, end: sp.end });
     let starts = this.mentionStarts.get(rec);
     if (!starts) { starts = new Set(); this.mentionStarts.set(rec, starts); }
     starts.add(sp.start);
@@ -498,6 +502,8 @@ export class SourceRegistry {
 
   private resolveGroup(info: PhraseInfo, verbNumber: 'sg' | 'pl' | 'any' = 'any'): SourceRec {
     const before = this.v.doc.tokens[info.start].start;
+    const same = this.groupAt.get(before);
+    if (same && same.end === this.v.doc.tokens[info.end - 1].end) { this.addMention(same.rec, info.start, info.end); return same.rec; }
     const earlier = this.topGroups.filter((r) => r.first < before);
     if (info.partitive) {
       const n = info.count ?? 0;
