@@ -6,11 +6,12 @@
  */
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
-import { parseAt, phraseTokens } from './parse-subject.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
 import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
+import { groupPlaces } from './group-positions.js';
+import { quantifiedGroup } from './quantified-group.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
@@ -84,21 +85,19 @@ export class SourceRegistry {
    * the speakers are resolved, so a silent mention joins a speaking group instead of founding its own.
    */
   collectSilentGroups(syntaxOf: (() => SyntaxLayer | null) | undefined): void {
-    const v = this.v, lex = v.lex;
+    const v = this.v;
     const syn = syntaxOf ? syntaxOf() : null;
     if (!syn) return;
     const covered = new Set<number>();
     for (const r of this.recs) for (const m of r.mentions) covered.add(m.start);
-    for (let i = 0; i < v.lower.length; i++) {
-      if (!lex.sourceNouns.has(v.lower[i]) || v.quoteOf[i] || inCredits(v, i)) continue;
-      const at0 = parseAt(syn, i);
-      if (!at0 || !isViewSubject(v, syn, i)) continue;
-      // The phrase as the parse delimits it ("some critics", not "decades some critics").
-      const [s, end] = phraseTokens(at0.words, at0.word);
-      if (s > i || end <= i || end - s > MAX_SUBJECT_WORDS) continue;
-      const info = analyzePhrase(v, s, end);
-      i = end - 1;
-      if (info.kind !== 'group') continue;
+    let done = 0;
+    for (const { range: [s, end] } of groupPlaces(v, syn)) {
+      if (s < done || end <= s || end - s > MAX_SUBJECT_WORDS || inCredits(v, s)) continue;
+      const base = analyzePhrase(v, s, end);
+      const info = quantifiedGroup(v, base);
+      // Only a phrase built on a source noun, or a quantified one: "die beiden", "three Iranian-Americans" are no groups here.
+      if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end)) continue;
+      done = end;
       const at = v.doc.tokens[info.start].start;
       let seen = false;
       for (let t = info.start; t < info.end && !seen; t++) seen = covered.has(v.doc.tokens[t].start);
@@ -672,12 +671,9 @@ export class SourceRegistry {
   }
 }
 
-/** Is the word of token t the subject (nsubj in the parse) of a verb that voices or holds a view ("rechnen", "show")? */
-function isViewSubject(v: DocView, syn: SyntaxLayer, t: number): boolean {
-  const at = parseAt(syn, t);
-  if (!at || at.words[at.word].deprel !== 'nsubj') return false;
-  const head = at.words[at.words[at.word].head - 1];
-  return !!head && v.lex.viewLemmas.has(head.lemma.toLowerCase());
+function hasSourceNoun(v: DocView, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (v.lex.sourceNouns.has(v.lower[t])) return true;
+  return false;
 }
 
 /** Longest stretch a speaker phrase is extended by to take in the rest of a name it cuts ("Badr al-Bussaidi"). */

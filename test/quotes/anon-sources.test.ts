@@ -26,3 +26,31 @@ describe('anonymous sources: vocabulary and non-answers', () => {
     expect(got.filter((s) => s.description.includes('official'))).toHaveLength(1);
   });
 });
+
+describe('anonymous sources: groups that are never quoted (group-positions.ts)', () => {
+  const names = (text: string, language: 'de' | 'en') => anonymous(text, language).map((s) => s.description);
+
+  it('de: a plural subject the parser took for an object of a plural view verb ("schätzen Beobachter, dass")', () => {
+    expect(names('Dennoch schätzen internationale Beobachter, dass die Zahl der Opfer weiter gestiegen ist.', 'de'))
+      .toContain('internationale Beobachter');
+  });
+
+  it('de: a medium after a source preposition ("aus Regierungskreisen", "Berichten zufolge")', () => {
+    expect(names('Aus britischen Regierungskreisen war zu hören, das Abkommen sei so gut wie fertig.', 'de')).toContain('britischen Regierungskreisen');
+    expect(names('Berichten zufolge soll das Treffen in Genf um eine Woche verschoben werden.', 'de')).toContain('Berichten');
+  });
+
+  it('de: a possessive makes a medium its owner\'s ("in seinem Bericht")', () => {
+    expect(names('Der Rat der Experten ging in seinem jüngsten Bericht von steigenden Kosten aus.', 'de').some((d) => d.includes('Bericht'))).toBe(false);
+  });
+
+  it('en: a quantified group with no source noun ("Some Conservatives have criticized")', () => {
+    expect(names('Some Conservatives have criticized the reforms he is negotiating.', 'en')).toContain('Some Conservatives');
+  });
+
+  it('en: each conjunct of a coordinated subject is a source ("officials and experts said")', () => {
+    const got = names('The new system could be deployed within weeks, U.S. officials and missile defense experts said on Sunday.', 'en');
+    expect(got.length).toBe(2);
+    expect(got.some((d) => d.includes('missile defense experts'))).toBe(true);
+  });
+});
