@@ -12,6 +12,7 @@ import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } fr
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
+import { possessedGroup } from './possessed-group.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
@@ -94,7 +95,7 @@ export class SourceRegistry {
     for (const { range: [s, end] } of groupPlaces(v, syn)) {
       if (s < done || end <= s || end - s > MAX_SUBJECT_WORDS || inCredits(v, s)) continue;
       const base = analyzePhrase(v, s, end);
-      const info = quantifiedGroup(v, base);
+      const info = groupReading(v, base);
       // Only a phrase built on a source noun, or a quantified one: "die beiden", "three Iranian-Americans" are no groups here.
       if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end)) continue;
       done = end;
@@ -288,7 +289,7 @@ export class SourceRegistry {
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
-    const info = analyzePhrase(v, a, b);
+    const info = groupReading(v, analyzePhrase(v, a, b));
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
@@ -538,6 +539,13 @@ export class SourceRegistry {
         return match[0];
       }
     }
+    // "mehrere Diplomaten … nach Angaben von Diplomaten", "Rousseff’s opponents … opponents say": a bare plural of the
+    // noun of an earlier uncounted group is that group again (the latest one of that noun).
+    if (this.barePlural(info)) {
+      const prev = earlier.filter((r) => r.parent === null && r.lemma === info.noun?.lemma && r.count === null && r.plural
+        && this.compatibleAffiliation(r, info)).sort((x, y) => y.first - x.first)[0];
+      if (prev) { this.addMention(prev, info.start, info.end); return prev; }
+    }
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
@@ -551,6 +559,17 @@ export class SourceRegistry {
     const hereNow = this.passingAt.get(before);
     if (hereNow && !hereNow.promoted) { this.addMention(hereNow, info.start, info.end); return hereNow; }
     return this.newGroup(info);
+  }
+
+  /** A plural group phrase with no article, quantifier or number of its own ("Diplomaten", "opponents"). */
+  private barePlural(info: PhraseInfo): boolean {
+    const lex = this.v.lex;
+    if (info.definite || info.count !== null || info.partitive || !info.plural || !info.noun) return false;
+    for (let t = info.start; t < info.end; t++) {
+      const w = this.v.lower[t];
+      if (lex.determiners.has(w) || lex.pluralOnly.has(w) || lex.numbers.has(w) || lex.totals.has(w)) return false;
+    }
+    return true;
   }
 
   /**
@@ -670,6 +689,13 @@ export class SourceRegistry {
     });
   }
 }
+
+/** The group a phrase names though it reads as a name: a possessor's people ("Rousseff’s backers"), a quantified
+ *  people or party ("many Democrats"). */
+const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
+  const p = possessedGroup(v, info);
+  return p !== info ? p : quantifiedGroup(v, info);
+};
 
 function hasSourceNoun(v: DocView, a: number, b: number): boolean {
   for (let t = a; t < b; t++) if (v.lex.sourceNouns.has(v.lower[t])) return true;

@@ -54,3 +54,25 @@ describe('anonymous sources: groups that are never quoted (group-positions.ts)',
     expect(got.some((d) => d.includes('missile defense experts'))).toBe(true);
   });
 });
+
+describe('anonymous sources: possessors and later bare mentions', () => {
+  it('a source noun after a possessor is the possessor\'s people, not the possessor ("Le Pens Anwalt", "Rousseff’s backers")', () => {
+    const de = run('Marine Le Pen wurde verurteilt. Le Pens Anwalt kündigte bereits Berufung an.', 'de');
+    const anwalt = de.sources.find((s) => s.description === 'Le Pens Anwalt');
+    expect(anwalt?.named).toBe(false);
+    expect(anwalt?.count).toBe(1);
+    expect(de.entities.find((e) => e.id === anwalt?.affiliation)?.name).toBe('Marine Le Pen');
+    const en = anonymous('Dilma Rousseff spoke on Sunday. Rousseff’s backers denounced the impeachment drive as a coup.', 'en');
+    expect(en.map((s) => s.description)).toContain('Rousseff’s backers');
+  });
+
+  it('a possessor\'s description followed by the person\'s name is that person', () => {
+    const en = run('Hillary Clinton spoke in Ohio. Clinton\'s senior foreign policy adviser, Jake Sullivan, said in a statement that the plan was reckless.', 'en');
+    expect(en.sources.filter((s) => !s.named).map((s) => s.description)).not.toContain('Clinton\'s senior foreign policy adviser');
+  });
+
+  it('a bare plural of an earlier group\'s noun is that group again', () => {
+    const got = anonymous('Nach den ersten Hochrechnungen liegt die Union vorn. Laut Hochrechnungen verliert die SPD deutlich.', 'de');
+    expect(got.filter((s) => s.mentions.some((m) => m.text.includes('Hochrechnungen')))).toHaveLength(1);
+  });
+});
