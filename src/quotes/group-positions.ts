@@ -7,8 +7,9 @@
  *   plural subject ("Dennoch schätzen Beobachter, dass …", "Das teilten Behörden mit"): nominative and accusative
  *   plurals look alike, and the verb's number says which one is the subject;
  * - the object of an authority preposition ("laut", "zufolge", "according to"), or, for a medium noun (reports,
- *   media, polls, circles), of a source preposition too ("in Medienberichten", "aus Regierungskreisen", "from
- *   Israeli media").
+ *   polls, circles), of a source preposition too ("in Medienberichten", "aus Regierungskreisen", "in some reports");
+ *   the agent of a passive view verb ("von Fachleuten begrüßt").
+ * View verbs are the reporting and stance verbs of verbs.json and the `stance` words of group-places.json.
  * Returns token ranges of the phrases (prepositions cut off); which of them are groups the caller decides.
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
@@ -29,7 +30,9 @@ export function verbLemma(words: SyntaxWord[], h: number): string {
 
 const isView = (v: DocView, words: SyntaxWord[], h: number): boolean => {
   const w = words[h];
-  return !!w && (w.upos === 'VERB' || w.upos === 'AUX' || w.upos === 'ADJ') && v.lex.viewLemmas.has(verbLemma(words, h));
+  if (!w || w.upos !== 'VERB' && w.upos !== 'AUX' && w.upos !== 'ADJ') return false;
+  const lemma = verbLemma(words, h);
+  return v.lex.viewLemmas.has(lemma) || v.lex.groupPlaces.stance.has(lemma);
 };
 
 /** Is word i the subject of a view verb, or a conjunct of one ("officials and experts")? */
@@ -76,7 +79,11 @@ function authorityPlace(v: DocView, words: SyntaxWord[], i: number): boolean {
   if (words.some((x) => x.head === i + 1 && x.deprel.startsWith('det') && feat(x, 'Poss') === 'Yes')) return false;
   const cs = caseWords(words, i);
   const g = v.lex.groupPlaces;
-  return cs.some((c) => g.authority.has(c) || noun.medium && g.medium.has(c));
+  if (cs.some((c) => g.authority.has(c) || noun.medium && g.medium.has(c))) return true;
+  // The agent of a passive view verb ("von Fachleuten begrüßt", "criticized by rights groups").
+  const h = words[i].head - 1;
+  const passive = words.some((x) => x.head === h + 1 && x.deprel === 'aux:pass') || words[i].deprel === 'obl:agent';
+  return passive && cs.some((c) => g.agent.has(c)) && isView(v, words, h);
 }
 
 /** Token range of the phrase headed by word i, without the prepositions at its edges. */

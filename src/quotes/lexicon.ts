@@ -177,8 +177,10 @@ export interface QuoteLexicon {
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
   /** Prepositions that make their object a source (group-places.json): `authority` for any source noun ("laut",
-   *  "according to"), `medium` only for a medium noun ("in Medienberichten", "from Israeli media"). */
-  groupPlaces: { authority: Set<string>; medium: Set<string> };
+   *  "according to"), `medium` only for a medium noun ("in Medienberichten", "from Israeli media"), `agent` for the
+   *  agent of a passive view verb ("von Fachleuten begrüßt"); `stance`: lemmas of predicates beyond the verb lists whose
+   *  subject holds a view ("suspicious", "skeptisch", "press"). */
+  groupPlaces: { authority: Set<string>; medium: Set<string>; stance: Set<string>; agent: Set<string> };
 }
 
 const cache = new Map<string, QuoteLexicon>();
@@ -320,13 +322,14 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       return { kind: kind as ResponsePattern['kind'], pattern: compilePattern(pattern ?? '') };
     }),
     anonymity: readLines(dir, 'anonymity.txt').map(compilePattern),
-    groupPlaces: groupPlacesOf(readJson<{ authority?: string[]; medium?: string[] }>(dir, 'group-places.json', {})),
+    groupPlaces: groupPlacesOf(readJson<{ authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }>(dir, 'group-places.json', {})),
   };
   cache.set(language, lex);
   return lex;
 }
 
-const groupPlacesOf = (g: { authority?: string[]; medium?: string[] }) => ({ authority: lowerSet(g.authority), medium: lowerSet(g.medium) });
+const groupPlacesOf = (g: { authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }) => ({
+  authority: lowerSet(g.authority), medium: lowerSet(g.medium), stance: lowerSet(g.stance), agent: lowerSet(g.agent) });
 
 /** Is `word` the particle (one of the alternatives) the verb form needs? */
 export function isParticle(particle: string | null, word: string | undefined): boolean {

@@ -8,7 +8,7 @@ import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
-import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
+import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
@@ -697,8 +697,9 @@ const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
   return p !== info ? p : quantifiedGroup(v, info);
 };
 
+/** Does [a, b) hold a source noun outside any entity's name ("Doctors Without Borders", "the United Nations" hold none)? */
 function hasSourceNoun(v: DocView, a: number, b: number): boolean {
-  for (let t = a; t < b; t++) if (v.lex.sourceNouns.has(v.lower[t])) return true;
+  for (let t = a; t < b; t++) if (v.lex.sourceNouns.has(v.lower[t]) && !inNameMention(v, t)) return true;
   return false;
 }
 

@@ -76,3 +76,19 @@ describe('anonymous sources: possessors and later bare mentions', () => {
     expect(got.filter((s) => s.mentions.some((m) => m.text.includes('Hochrechnungen')))).toHaveLength(1);
   });
 });
+
+describe('anonymous sources: stance words, passive agents, names', () => {
+  const names = (text: string, language: 'de' | 'en') => anonymous(text, language).map((s) => s.description);
+
+  it('en: the subject of a stance adjective holds a view ("some officials are suspicious")', () => {
+    expect(names('While Hanoi wants warmer ties, some officials are suspicious of the new trade rules.', 'en')).toContain('some officials');
+  });
+
+  it('de: the agent of a passive view verb ("von Fachleuten begrüßt")', () => {
+    expect(names('Der Plan für einen neuen Rat wird von Fachleuten begrüßt.', 'de')).toContain('Fachleuten');
+  });
+
+  it('en: a source noun inside an organisation\'s name makes no group ("Doctors Without Borders")', () => {
+    expect(names('Doctors Without Borders has criticized the airstrike on the hospital.', 'en')).not.toContain('Doctors Without Borders');
+  });
+});
