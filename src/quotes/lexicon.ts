@@ -46,6 +46,8 @@ export interface SourceNoun {
   spokesperson: boolean;
   /** A collective noun ("police", "media", "crowd"): its singular form names a group of many. */
   collective: boolean;
+  /** A medium of information ("reports", "Medien", "Regierungskreise"): a source after a source preposition too. */
+  medium: boolean;
 }
 
 /** Shortest tail of a closed compound that may name its head ("Armee|sprecher"): shorter tails ("rat") are too often
@@ -174,6 +176,11 @@ export interface QuoteLexicon {
     continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
+  /** Prepositions that make their object a source (group-places.json): `authority` for any source noun ("laut",
+   *  "according to"), `medium` only for a medium noun ("in Medienberichten", "from Israeli media"), `agent` for the
+   *  agent of a passive view verb ("von Fachleuten begrüßt"); `stance`: lemmas of predicates beyond the verb lists whose
+   *  subject holds a view ("suspicious", "skeptisch", "press"). */
+  groupPlaces: { authority: Set<string>; medium: Set<string>; stance: Set<string>; agent: Set<string> };
 }
 
 const cache = new Map<string, QuoteLexicon>();
@@ -240,12 +247,12 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean }[]; qualifiers?: string[] }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[] }>(
     dir, 'source-nouns.json', { nouns: [] });
   const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
   const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
   for (const n of sn.nouns) {
-    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective };
+    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective, medium: !!n.medium };
     for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);
   }
   const fw = readJson<Record<string, unknown>>(dir, 'function-words.json', {});
@@ -315,10 +322,14 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       return { kind: kind as ResponsePattern['kind'], pattern: compilePattern(pattern ?? '') };
     }),
     anonymity: readLines(dir, 'anonymity.txt').map(compilePattern),
+    groupPlaces: groupPlacesOf(readJson<{ authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }>(dir, 'group-places.json', {})),
   };
   cache.set(language, lex);
   return lex;
 }
+
+const groupPlacesOf = (g: { authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }) => ({
+  authority: lowerSet(g.authority), medium: lowerSet(g.medium), stance: lowerSet(g.stance), agent: lowerSet(g.agent) });
 
 /** Is `word` the particle (one of the alternatives) the verb form needs? */
 export function isParticle(particle: string | null, word: string | undefined): boolean {

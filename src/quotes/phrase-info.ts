@@ -85,7 +85,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   // "einer von ihnen" / "one of them" a part of whichever group was spoken of last.
   if (info.partitive && lex.partitivePronouns.has(v.lower[b - 1])) info.pronounWhole = true;
   if ((info.partitive || (info.count ?? 0) > 1) && !info.noun && !person && !hasNameLike(v, a, headEnd)) {
-    info.noun = { lemma: v.lower[b - 1], generic: info.pronounWhole, spokesperson: false, collective: false };
+    info.noun = { lemma: v.lower[b - 1], generic: info.pronounWhole, spokesperson: false, collective: false, medium: false };
     info.plural = (info.count ?? 2) > 1;
   }
   if (info.noun && !person && !hasNameLike(v, a, headEnd)) {

@@ -6,11 +6,13 @@
  */
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
-import { parseAt, phraseTokens } from './parse-subject.js';
 import type { PronounInfo } from './lexicon.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
-import { chunkNP, hasNameLike, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
+import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
+import { groupPlaces } from './group-positions.js';
+import { quantifiedGroup } from './quantified-group.js';
+import { possessedGroup } from './possessed-group.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
@@ -84,21 +86,19 @@ export class SourceRegistry {
    * the speakers are resolved, so a silent mention joins a speaking group instead of founding its own.
    */
   collectSilentGroups(syntaxOf: (() => SyntaxLayer | null) | undefined): void {
-    const v = this.v, lex = v.lex;
+    const v = this.v;
     const syn = syntaxOf ? syntaxOf() : null;
     if (!syn) return;
     const covered = new Set<number>();
     for (const r of this.recs) for (const m of r.mentions) covered.add(m.start);
-    for (let i = 0; i < v.lower.length; i++) {
-      if (!lex.sourceNouns.has(v.lower[i]) || v.quoteOf[i] || inCredits(v, i)) continue;
-      const at0 = parseAt(syn, i);
-      if (!at0 || !isViewSubject(v, syn, i)) continue;
-      // The phrase as the parse delimits it ("some critics", not "decades some critics").
-      const [s, end] = phraseTokens(at0.words, at0.word);
-      if (s > i || end <= i || end - s > MAX_SUBJECT_WORDS) continue;
-      const info = analyzePhrase(v, s, end);
-      i = end - 1;
-      if (info.kind !== 'group') continue;
+    let done = 0;
+    for (const { range: [s, end] } of groupPlaces(v, syn)) {
+      if (s < done || end <= s || end - s > MAX_SUBJECT_WORDS || inCredits(v, s)) continue;
+      const base = analyzePhrase(v, s, end);
+      const info = groupReading(v, base);
+      // Only a phrase built on a source noun, or a quantified one: "die beiden", "three Iranian-Americans" are no groups here.
+      if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end)) continue;
+      done = end;
       const at = v.doc.tokens[info.start].start;
       let seen = false;
       for (let t = info.start; t < info.end && !seen; t++) seen = covered.has(v.doc.tokens[t].start);
@@ -173,8 +173,12 @@ export class SourceRegistry {
   /** Per record: the start offsets of its mentions and the lowercased words in them (sets: no rescans). */
   private readonly mentionStarts = new Map<SourceRec, Set<number>>();
   private readonly mentionWords = new Map<SourceRec, Set<string>>();
+  /** The group first recorded at each mention's start offset (with the mention's end): the same words resolved twice
+   *  (as a speaker and again as a refusing or silent subject) are one source, not two. */
+  private readonly groupAt = new Map<number, { rec: SourceRec; end: number }>();
 
   private indexMention(rec: SourceRec, sp: SpanOut): void {
+    if (!this.groupAt.has(sp.start) && rec.group) this.groupAt.set(sp.start, { rec, end: sp.end });
     let starts = this.mentionStarts.get(rec);
     if (!starts) { starts = new Set(); this.mentionStarts.set(rec, starts); }
     starts.add(sp.start);
@@ -285,7 +289,7 @@ export class SourceRegistry {
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
-    const info = analyzePhrase(v, a, b);
+    const info = groupReading(v, analyzePhrase(v, a, b));
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
@@ -498,6 +502,8 @@ export class SourceRegistry {
 
   private resolveGroup(info: PhraseInfo, verbNumber: 'sg' | 'pl' | 'any' = 'any'): SourceRec {
     const before = this.v.doc.tokens[info.start].start;
+    const same = this.groupAt.get(before);
+    if (same && same.end === this.v.doc.tokens[info.end - 1].end) { this.addMention(same.rec, info.start, info.end); return same.rec; }
     const earlier = this.topGroups.filter((r) => r.first < before);
     if (info.partitive) {
       const n = info.count ?? 0;
@@ -533,6 +539,13 @@ export class SourceRegistry {
         return match[0];
       }
     }
+    // "mehrere Diplomaten … nach Angaben von Diplomaten", "Rousseff’s opponents … opponents say": a bare plural of the
+    // noun of an earlier uncounted group is that group again (the latest one of that noun).
+    if (this.barePlural(info)) {
+      const prev = earlier.filter((r) => r.parent === null && r.lemma === info.noun?.lemma && r.count === null && r.plural
+        && this.compatibleAffiliation(r, info)).sort((x, y) => y.first - x.first)[0];
+      if (prev) { this.addMention(prev, info.start, info.end); return prev; }
+    }
     // "fügte die Managerin hinzu", "the analyst said": a short definite singular whose noun also names a kind of
     // person (matched on the word's end, so no plural "analysts"), with no earlier group of that noun and no plural
     // verb, refers back to the person last spoken of.
@@ -546,6 +559,17 @@ export class SourceRegistry {
     const hereNow = this.passingAt.get(before);
     if (hereNow && !hereNow.promoted) { this.addMention(hereNow, info.start, info.end); return hereNow; }
     return this.newGroup(info);
+  }
+
+  /** A plural group phrase with no article, quantifier or number of its own ("Diplomaten", "opponents"). */
+  private barePlural(info: PhraseInfo): boolean {
+    const lex = this.v.lex;
+    if (info.definite || info.count !== null || info.partitive || !info.plural || !info.noun) return false;
+    for (let t = info.start; t < info.end; t++) {
+      const w = this.v.lower[t];
+      if (lex.determiners.has(w) || lex.pluralOnly.has(w) || lex.numbers.has(w) || lex.totals.has(w)) return false;
+    }
+    return true;
   }
 
   /**
@@ -666,12 +690,17 @@ export class SourceRegistry {
   }
 }
 
-/** Is the word of token t the subject (nsubj in the parse) of a verb that voices or holds a view ("rechnen", "show")? */
-function isViewSubject(v: DocView, syn: SyntaxLayer, t: number): boolean {
-  const at = parseAt(syn, t);
-  if (!at || at.words[at.word].deprel !== 'nsubj') return false;
-  const head = at.words[at.words[at.word].head - 1];
-  return !!head && v.lex.viewLemmas.has(head.lemma.toLowerCase());
+/** The group a phrase names though it reads as a name: a possessor's people ("Rousseff’s backers"), a quantified
+ *  people or party ("many Democrats"). */
+const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
+  const p = possessedGroup(v, info);
+  return p !== info ? p : quantifiedGroup(v, info);
+};
+
+/** Does [a, b) hold a source noun outside any entity's name ("Doctors Without Borders", "the United Nations" hold none)? */
+function hasSourceNoun(v: DocView, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (v.lex.sourceNouns.has(v.lower[t]) && !inNameMention(v, t)) return true;
+  return false;
 }
 
 /** Longest stretch a speaker phrase is extended by to take in the rest of a name it cuts ("Badr al-Bussaidi"). */
