@@ -94,6 +94,8 @@ export interface QuoteLexicon {
   verbs: Map<string, VerbForm>;
   /** Lemmas of the reporting verbs (not the relaying ones): a clausal complement of one is reported content. */
   reportLemmas: Set<string>;
+  /** Lemmas of verbs whose infinitive complement (UD xcomp) is reported content: "urged X to …", „rief dazu auf, … zu …“. */
+  directiveLemmas: Set<string>;
   /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
   viewLemmas: Set<string>;
   auxiliaries: Set<string>;
@@ -207,7 +209,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[];
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[];
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -304,6 +306,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
+    directiveLemmas: lowerSet(vj.directiveVerbs),
     viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
