@@ -39,7 +39,7 @@ function subjectWord(words: SyntaxWord[], h: number): number {
 /**
  * The complement of word h that is reported content, or -1: a clausal complement (ccomp) with a subject of its own
  * under a reporting verb ("using an acronym", "prompting applause" are none), or a verbal infinitive complement
- * (xcomp) under a directive verb ("urged the opposition to seize …"). Only one after the verb.
+ * (xcomp, or an infinitive acl of its object) under a directive verb ("urged the opposition to seize …"). Only one after the verb.
  */
 function complementOf(v: DocView, words: SyntaxWord[], h: number): number {
   const lemma = words[h].lemma.toLowerCase();
@@ -50,7 +50,12 @@ function complementOf(v: DocView, words: SyntaxWord[], h: number): number {
   }
   // A passive directive ("were invited to negotiate") names the addressee, not the speaker.
   if (!v.lex.directiveLemmas.has(lemma) || words.some((x) => x.head === h + 1 && /:pass$/.test(x.deprel))) return -1;
-  return after(words.findIndex((x) => x.head === h + 1 && x.deprel === 'xcomp' && x.upos === 'VERB'));
+  const x = after(words.findIndex((x) => x.head === h + 1 && x.deprel === 'xcomp' && x.upos === 'VERB'));
+  if (x >= 0) return x;
+  // The parser may hang the infinitive on the addressee ("urged [the provinces [to accept …]]" as acl of the object).
+  const o = words.findIndex((x) => x.head === h + 1 && x.deprel === 'obj');
+  return o < 0 ? -1 : after(words.findIndex((x, i) => x.head === o + 1 && x.deprel === 'acl' && x.upos === 'VERB'
+    && words.some((m) => m.head === i + 1 && m.deprel === 'mark' && m.token < x.token)));
 }
 
 /** Statements from reporting verbs' clausal complements, for content no statement in `taken` covers yet. */
