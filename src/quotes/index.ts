@@ -23,6 +23,7 @@ import { embeddedSubject } from './embedded-subject.js';
 import { relayOf, relayedSubject } from './relay.js';
 import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
+import { predicativeStatements } from './predicative.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
@@ -49,7 +50,10 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const { statements, attributed } = collectStatements(v, syntaxOf);
   // Reporting verbs with a clausal complement the word-order rules missed, from the parse.
   const syn = syntaxOf ? syntaxOf() : null;
-  for (const st of syn ? parseStatements(v, syn, statements, phraseTokens) : []) {
+  const parsed = syn ? parseStatements(v, syn, statements, phraseTokens) : [];
+  // Judging verbs' predicates ("hailed the deal as …", „bezeichnete X als …“): noun-phrase content.
+  const predicates = syn ? predicativeStatements(v, syn, [...statements, ...parsed], phraseTokens) : [];
+  for (const st of [...parsed, ...predicates]) {
     v.spans.forEach((q, i) => {
       if (!attributed.has(i) && q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
     });

@@ -96,6 +96,12 @@ export interface QuoteLexicon {
   verbs: Map<string, VerbForm>;
   /** Lemmas of the reporting verbs (not the relaying ones): a clausal complement of one is reported content. */
   reportLemmas: Set<string>;
+  /** Lemmas of verbs whose infinitive complement (UD xcomp) is reported content: "urged X to …", „rief dazu auf, … zu …“. */
+  directiveLemmas: Set<string>;
+  /** Lemmas of verbs of judging speech whose object's predicate after a marker is reported content ("hailed X as Y"). */
+  predicativeLemmas: Set<string>;
+  /** The markers that open such a predicate ("as", „als“). */
+  predicativeMarkers: Set<string>;
   /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
   viewLemmas: Set<string>;
   auxiliaries: Set<string>;
@@ -214,7 +220,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[];
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[];
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -311,6 +317,9 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
+    directiveLemmas: lowerSet(vj.directiveVerbs),
+    predicativeLemmas: lowerSet(vj.predicativeVerbs),
+    predicativeMarkers: lowerSet(vj.predicativeMarkers),
     viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),

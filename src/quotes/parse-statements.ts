@@ -36,6 +36,28 @@ function subjectWord(words: SyntaxWord[], h: number): number {
   return -1;
 }
 
+/**
+ * The complement of word h that is reported content, or -1: a clausal complement (ccomp) with a subject of its own
+ * under a reporting verb ("using an acronym", "prompting applause" are none), or a verbal infinitive complement
+ * (xcomp, or an infinitive acl of its object) under a directive verb ("urged the opposition to seize …"). Only one after the verb.
+ */
+function complementOf(v: DocView, words: SyntaxWord[], h: number): number {
+  const lemma = words[h].lemma.toLowerCase();
+  const after = (c: number) => c >= 0 && words[c].token > words[h].token ? c : -1;
+  if (v.lex.reportLemmas.has(lemma)) {
+    const c = after(words.findIndex((x) => x.head === h + 1 && x.deprel === 'ccomp'));
+    if (c >= 0 && words.some((x) => x.head === c + 1 && /^(nsubj|expl)/.test(x.deprel))) return c;
+  }
+  // A passive directive ("were invited to negotiate") names the addressee, not the speaker.
+  if (!v.lex.directiveLemmas.has(lemma) || words.some((x) => x.head === h + 1 && /:pass$/.test(x.deprel))) return -1;
+  const x = after(words.findIndex((x) => x.head === h + 1 && x.deprel === 'xcomp' && x.upos === 'VERB'));
+  if (x >= 0) return x;
+  // The parser may hang the infinitive on the addressee ("urged [the provinces [to accept …]]" as acl of the object).
+  const o = words.findIndex((x) => x.head === h + 1 && x.deprel === 'obj');
+  return o < 0 ? -1 : after(words.findIndex((x, i) => x.head === o + 1 && x.deprel === 'acl' && x.upos === 'VERB'
+    && words.some((m) => m.head === i + 1 && m.deprel === 'mark' && m.token < x.token)));
+}
+
 /** Statements from reporting verbs' clausal complements, for content no statement in `taken` covers yet. */
 export function parseStatements(v: DocView, syn: SyntaxLayer, taken: Statement[], phraseOf: (words: SyntaxWord[], h: number) => [number, number]): Statement[] {
   const covered = new Uint8Array(v.lower.length + 1);
@@ -45,13 +67,13 @@ export function parseStatements(v: DocView, syn: SyntaxLayer, taken: Statement[]
     const words = sent.words;
     for (let h = 0; h < words.length; h++) {
       const w = words[h];
-      if (!v.lex.reportLemmas.has(w.lemma.toLowerCase()) || v.quoteOf[w.token] || v.verbMask[w.token] === VERB_ONLY) continue;
-      const c = words.findIndex((x) => x.head === h + 1 && x.deprel === 'ccomp');
-      if (c < 0 || words[c].token < w.token) continue;
-      // A clause with a subject of its own ("using an acronym", "prompting applause" are no reported content).
-      if (!words.some((x) => x.head === c + 1 && /^(nsubj|expl)/.test(x.deprel))) continue;
+      if (v.quoteOf[w.token] || v.verbMask[w.token] === VERB_ONLY) continue;
+      const c = complementOf(v, words, h);
+      if (c < 0) continue;
       let [a, b] = subtreeTokens(words, c);
-      while (a < b && (v.lex.complementizers.has(v.lower[a]) || v.lower[a] === ',')) a++;
+      // The complementiser, a comma, and an infinitive's own marker ("to" of "urged X to seize") are not content.
+      const marker = (t: number) => words.some((x) => x.head === c + 1 && x.deprel === 'mark' && x.token === t && words[c].token > t);
+      while (a < b && (v.lex.complementizers.has(v.lower[a]) || v.lower[a] === ',' || marker(a))) a++;
       [a, b] = trimContent(v, a, b);
       if (v.lex.prepositions.has(v.lower[a])) continue;
       if (b <= a || wordCount(v, a, b) < MIN_CONTENT_WORDS) continue;
