@@ -186,8 +186,31 @@ export class ParseArgs {
       // "condemned the attack by Russia": the agent of the noun is its owner too.
       return prep ? this.v.lex.sets.ownerPreps.has(prep) || this.v.lex.sets.nounAgents.has(prep) : this.v.lex.grammar.capitalizedNouns && this.genitive(c);
     });
+    // "blocked the takeover of A by B": the actor of the act is its agent, before the owner of its theme.
+    const agents = this.nounAgentPhrases(k);
+    const agentArgs = agents.flatMap((c) => this.actorsOf(c, 'any'));
+    if (agentArgs.length) return agentArgs;
     return owners.flatMap((c) => this.actorsOf(c, 'any'));
   }
+
+  /**
+   * The agent phrases of a noun ("by B", „durch B“): on the noun, on a name modifying it (a name takes no agent:
+   * „die Übernahme von A durch B“ with „durch B“ on A), or hung by the parse on the verb right after the noun's phrase.
+   */
+  private nounAgentPhrases(k: number): number[] {
+    const p = this.p;
+    const agentPrep = (c: number) => this.v.lex.sets.nounAgents.has(p.caseOf(c));
+    const mods = p.children(k, ['nmod']);
+    const own = [...mods, ...mods.filter((c) => p.words[c].upos === 'PROPN').flatMap((c) => p.children(c, ['nmod']))].filter(agentPrep);
+    if (own.length) return own;
+    const h = p.head(k);
+    if (h < 0 || !p.isVerb(h) || p.rel(k) !== 'obj') return [];
+    const end = this.lastWord(k);
+    return p.children(h, ['obl']).filter((c) => agentPrep(c) && this.firstWord(c) === end + 1);
+  }
+
+  private lastWord(i: number): number { return Math.max(i, ...this.p.kids[i].map((k) => this.lastWord(k))); }
+  private firstWord(i: number): number { return Math.min(i, ...this.p.kids[i].map((k) => this.firstWord(k))); }
 
   /** A noun for people: a role ("leaders", "minister") or a group ("officials", „Beamte“). */
   private personNoun(word: string): boolean {

@@ -61,3 +61,17 @@ describe('event arguments: owners, agents and modifiers (German)', () => {
     expect(out.some((r) => r.includes(' cooperate ')), out.join('; ')).toBe(false);
   });
 });
+
+describe('event arguments: the agent of a blocked act is its actor, before the owner of its theme', () => {
+  it('English: "blocked the takeover of A by B"', () => {
+    const out = relations('en', 'Canada blocked the takeover of Maple Foods by Dragon Holdings.');
+    expect(out, out.join('; ')).toContain('Canada reject Dragon Holdings');
+    expect(out.some((r) => r === 'Canada reject Maple Foods'), out.join('; ')).toBe(false);
+  });
+
+  it('German: „blockierte die Übernahme von A durch B“', () => {
+    const out = relations('de', 'Kanada blockierte die Übernahme von Maple Foods durch Dragon Holdings.');
+    expect(out, out.join('; ')).toContain('Kanada reject Dragon Holdings');
+    expect(out.some((r) => r === 'Kanada reject Maple Foods'), out.join('; ')).toBe(false);
+  });
+});
