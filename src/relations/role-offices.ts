@@ -32,18 +32,36 @@ export function homeCountry(layer: EntityLayer): string | null {
  * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
  * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
  */
-export function sentenceCountry(layer: EntityLayer, sentence: { start: number; end: number } | undefined, at: number, home: string | null): string | null {
+export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, at: number, home: string | null, previous?: Span): string | null {
   if (!sentence) return home;
-  let before: string | null = null, otherAfter = false; // a country named before the title; another after it
-  for (const m of layer.mentionsIn(sentence.start, sentence.end)) {
+  let before: string | null = null, otherAfter = false, homeAfter = false; // a country named before the title; another after it
+  for (const { country, start } of countriesIn(layer, sentence)) {
+    if (start < at) before = country;
+    else if (country !== home) otherAfter = true;
+    else homeAfter = true;
+  }
+  // "Israel lehnte … ab. Ministerpräsident Netanjahu kritisierte Katar": a title whose sentence names the article's
+  // country only after it (as the one acted on), after a sentence naming only other countries, is of one of those;
+  // it stays open. (Without the first condition news-dev lost two right ties: "… Britain … Home Secretary Amber Rudd".)
+  if (!before && homeAfter && previous) {
+    const prev = countriesIn(layer, previous);
+    if (prev.length && prev.every((c) => c.country !== home)) return null;
+  }
+  return before === home && !otherAfter ? home : before || otherAfter ? null : home;
+}
+
+type Span = { start: number; end: number };
+
+/** The countries a span names, by country or by a place in one, in order. */
+function countriesIn(layer: EntityLayer, span: Span): { country: string; start: number }[] {
+  const out: { country: string; start: number }[] = [];
+  for (const m of layer.mentionsIn(span.start, span.end)) {
     const e = layer.byId.get(m.entity);
     if (!e || e.type !== 'location') continue;
     const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
-    if (!country || !layer.byId.has(country)) continue;
-    if (m.start < at) before = country;
-    else if (country !== home) otherAfter = true;
+    if (country && layer.byId.has(country)) out.push({ country, start: m.start });
   }
-  return before === home && !otherAfter ? home : before || otherAfter ? null : home;
+  return out;
 }
 
 /** The country a bare title of state office is of: named by its prefix ("Bundeskanzler" → DE), else the article's. */

@@ -356,7 +356,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
       // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
       if (role.of && !(isParty(layer, role.of) && isStateOffice(lex, ruleForTitle(lex, role.title)))) continue;
       const si = sentenceOf(role.evidence.start);
-      const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home));
+      const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home, si > 0 ? sentences[si - 1] : undefined));
       if (country) { push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE); if (out.length) out[out.length - 1].inferred = true; }
     }
   }

@@ -26,6 +26,13 @@ describe('role ties', () => {
     expect(find(rels, layer, /Ellen Marsh/, 'leads', /WASHINGTON/i).length, listing).toBe(0);
   });
 
+  it('de: a bare title after a sentence naming only a foreign country is not of the article\'s country it acts on', () => {
+    const text = 'Brasilien und Chile verhandeln über ein Abkommen. Chile hat den Vorschlag aus Brasilien zuvor geprüft. Brasilien will bis Juni unterzeichnen, sagte ein Sprecher in Brasília.\n\nPeru lehnte die Gespräche ab. Präsident Carlos Mendoza kritisierte Brasilien scharf.\n\nIn Brasilien wurde die Kritik zurückgewiesen.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Carlos Mendoza/, 'leads', /Brasilien/).length, listing).toBe(0);
+    expect(find(rels, layer, /Carlos Mendoza/, 'disapprove', /Brasilien/).length, listing).toBe(1);
+  });
+
   it('de: an office of state named with a party is membership of the party', () => {
     const { rels, layer, listing } = ties('Der frühere SPD-Verteidigungsminister Jan Becker hat am Dienstag die Truppe in Litauen besucht.', 'de');
     expect(find(rels, layer, /Jan Becker/, 'member_of', /SPD/).length, listing).toBe(1);
