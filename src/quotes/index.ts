@@ -25,6 +25,7 @@ import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from '
 import { parseStatements } from './parse-statements.js';
 import { predicativeStatements } from './predicative.js';
 import { attitudeStatements } from './attitude.js';
+import { chargeStatements } from './accusation.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
@@ -56,7 +57,9 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const predicates = syn ? predicativeStatements(v, syn, [...statements, ...parsed], phraseTokens) : [];
   // Voiced attitudes ("voiced concern about …"): the attitude phrase is noun-phrase content.
   const attitudes = syn ? attitudeStatements(v, syn, [...statements, ...parsed, ...predicates], phraseTokens) : [];
-  for (const st of [...parsed, ...predicates, ...attitudes]) {
+  // Charging verbs ("accused X of …"): the charge after the object is the content.
+  const charges = syn ? chargeStatements(v, syn, [...statements, ...parsed, ...predicates, ...attitudes], phraseTokens) : [];
+  for (const st of [...parsed, ...predicates, ...attitudes, ...charges]) {
     v.spans.forEach((q, i) => {
       if (!attributed.has(i) && q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
     });

@@ -106,6 +106,8 @@ export interface QuoteLexicon {
   attitudeLemmas: Set<string>;
   /** Lemmas of attitude nouns ("concern", „Sorge“). */
   attitudeNouns: Set<string>;
+  /** Verbs of charging speech → the preposition that opens the charge after the object ("accuse" → "of"). */
+  chargeVerbs: Map<string, string>;
   /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
   viewLemmas: Set<string>;
   auxiliaries: Set<string>;
@@ -224,7 +226,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[];
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -326,6 +328,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     predicativeMarkers: lowerSet(vj.predicativeMarkers),
     attitudeLemmas: lowerSet(vj.attitudeVerbs),
     attitudeNouns: lowerSet(vj.attitudeNouns),
+    chargeVerbs: new Map(Object.entries(vj.chargeVerbs ?? {}).map(([k, p]) => [k.toLowerCase(), p.toLowerCase()])),
     viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),

@@ -1,6 +1,7 @@
 /**
  * Quote recall (issue 13): an attitude noun voiced with a prepositional complement ("voiced concern about X") is
- * noun-phrase content, on sentences written for these tests (each fails without src/quotes/attitude.ts).
+ * noun-phrase content, and so is a charge after "accused X of"; on sentences written for these tests (each fails
+ * without src/quotes/attitude.ts or src/quotes/accusation.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSync } from '../../src/pipeline/analyze.js';
@@ -23,5 +24,11 @@ describe('voiced attitudes', () => {
   it('takes no object that is not an attitude noun', () => {
     const a = run('Mayor Lena Ortiz expressed a parcel to the harbour office on Tuesday.', 'en');
     expect(quoteWith(a, 'a parcel')).toBeUndefined();
+  });
+
+  it('reads "accused X of Y" as the charge Y, with the accuser as speaker', () => {
+    const a = run('Mayor Lena Ortiz accused the harbour board of hiding the cost report by closing the archive.', 'en');
+    expect(quoteWith(a, 'hiding the cost report')?.text.startsWith('hiding')).toBe(true);
+    expect(speakerName(a, 'hiding the cost report')).toBe('Lena Ortiz');
   });
 });
