@@ -24,6 +24,8 @@ import { relayOf, relayedSubject } from './relay.js';
 import { colonClauseSubject, parsedSubject, phraseTokens, sharedSubject } from './parse-subject.js';
 import { parseStatements } from './parse-statements.js';
 import { predicativeStatements } from './predicative.js';
+import { attitudeStatements } from './attitude.js';
+import { chargeStatements } from './accusation.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
@@ -53,7 +55,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   const parsed = syn ? parseStatements(v, syn, statements, phraseTokens) : [];
   // Judging verbs' predicates ("hailed the deal as …", „bezeichnete X als …“): noun-phrase content.
   const predicates = syn ? predicativeStatements(v, syn, [...statements, ...parsed], phraseTokens) : [];
-  for (const st of [...parsed, ...predicates]) {
+  // Voiced attitudes ("voiced concern about …"): the attitude phrase is noun-phrase content.
+  const attitudes = syn ? attitudeStatements(v, syn, [...statements, ...parsed, ...predicates], phraseTokens) : [];
+  // Charging verbs ("accused X of …"): the charge after the object is the content.
+  const charges = syn ? chargeStatements(v, syn, [...statements, ...parsed, ...predicates, ...attitudes], phraseTokens) : [];
+  for (const st of [...parsed, ...predicates, ...attitudes, ...charges]) {
     v.spans.forEach((q, i) => {
       if (!attributed.has(i) && q.open >= st.start - 1 && q.close <= st.end + 1) { st.kind = 'mixed'; st.spans.push(i); attributed.add(i); }
     });

@@ -102,6 +102,12 @@ export interface QuoteLexicon {
   predicativeLemmas: Set<string>;
   /** The markers that open such a predicate ("as", „als“). */
   predicativeMarkers: Set<string>;
+  /** Lemmas of verbs of voicing whose attitude-noun object with a complement is content ("voiced concern about X"). */
+  attitudeLemmas: Set<string>;
+  /** Lemmas of attitude nouns ("concern", „Sorge“). */
+  attitudeNouns: Set<string>;
+  /** Verbs of charging speech → the preposition that opens the charge after the object ("accuse" → "of"). */
+  chargeVerbs: Map<string, string>;
   /** Lemmas of reporting and stance verbs: their subject holds or voices a view (a silent group's test). */
   viewLemmas: Set<string>;
   auxiliaries: Set<string>;
@@ -220,7 +226,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[];
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -320,6 +326,9 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     directiveLemmas: lowerSet(vj.directiveVerbs),
     predicativeLemmas: lowerSet(vj.predicativeVerbs),
     predicativeMarkers: lowerSet(vj.predicativeMarkers),
+    attitudeLemmas: lowerSet(vj.attitudeVerbs),
+    attitudeNouns: lowerSet(vj.attitudeNouns),
+    chargeVerbs: new Map(Object.entries(vj.chargeVerbs ?? {}).map(([k, p]) => [k.toLowerCase(), p.toLowerCase()])),
     viewLemmas: new Set([...vj.verbs.map((x) => x.lemma.toLowerCase()), ...lowerSet(vj.stanceVerbs)]),
     reportedMood: vj.reportedMood ? {
       subjects: lowerSet(vj.reportedMood.subjects), forms: lowerSet(vj.reportedMood.forms),
