@@ -1,8 +1,8 @@
 /**
  * Noun-phrase content of a voiced attitude (issue 13): a verb of voicing (lemma in lang/<code>/quotes/verbs.json
  * `attitudeVerbs`: "expressed", "voiced", „äußerte“) whose object is an attitude noun (`attitudeNouns`: "concern",
- * "optimism", „Sorge“) with a prepositional complement — "voiced concern about China's military intentions". The
- * content is the whole object phrase, noun and complement ("concern about China's military intentions"): gold marks
+ * "optimism", „Sorge“) with a prepositional complement — "voiced concern about the port's safety record". The
+ * content is the whole object phrase, noun and complement ("concern about the port's safety record"): gold marks
  * either the complement or the whole phrase, and the phrase holds both.
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';

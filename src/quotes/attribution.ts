@@ -284,7 +284,7 @@ export function clauseStartBefore(v: DocView, S: number, verb: number): number {
     const w = v.lower[k];
     if (v.quoteOf[k]) continue;
     if ((w === '.' || w === '!' || w === '?') && k + 1 < verb) return k + 1;
-    // "Die Ernsthaftigkeit kommt nicht von ungefähr: Die Kommission warnt, …": a colon before a capitalised clause.
+    // "Das hat Gründe: Der Rat warnt, …": a colon before a capitalised clause.
     if (w === ':' && k + 1 < verb && isCap(v, k + 1) && !isQuoteMark(v, k + 1)) return k + 1;
     if (isQuoteMark(v, k) && k > S && /^[.!?]$/.test(v.lower[k - 1]) && v.quoteOf[k - 1]) return k + 1;
   }

@@ -1,6 +1,6 @@
 /**
- * A speaker described by an office before the article names them ("the U.N. envoy said …", „wiederholte der
- * Außenminister“, "China's foreign minister said …", the name following a sentence or two later): when the
+ * A speaker described by an office before the article names them ("the U.N. envoy said …", „betonte die
+ * Ministerin“, "Peru's trade minister said …", the name following a sentence or two later): when the
  * description's head is an office and the registry found no person for it, the person introduced with that office
  * in the next sentences speaks (shared resolver: references/described-person.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * Indirect statements read from the parse where the word-order rules found none: a reporting verb (by its lemma,
  * lang/<code>/quotes/verbs.json) with a clausal complement (UD ccomp) — "Iran denies its program was aimed at …",
- * "France, which said it would keep …", "…, saying it had not received …", "told Arabiya TV members might be …".
+ * "Chile, which said it would keep …", "…, saying it had not been told …", "told a TV station the talks might be …".
  * The content is the complement's phrase without its complementiser; the speaker is the verb's subject, or for a
  * participle or coordinated verb without one, the subject of the verb it hangs on.
  */

@@ -10,7 +10,7 @@ import type { Subject } from './attribution.js';
 import type { Statement } from './statements.js';
 import { cueAt, isPunct, isQuoteMark, type DocView } from './view.js';
 
-/** Most words between the verb and its marker ("hailed on Sunday a nuclear deal with world powers as …"): set by hand. */
+/** Most words between the verb and its marker ("praised on Monday the new treaty with its neighbours as …"): set by hand. */
 const MAX_MARKER_GAP = 10;
 
 /** A token that ends a clause (a comma, a colon, a full stop …); quote marks do not. */

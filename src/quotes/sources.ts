@@ -81,7 +81,7 @@ export class SourceRegistry {
 
   /**
    * Groups that never speak but are named as holding a view or doing something ("Beobachter rechnen damit",
-   * "Swedish officials had no immediate comment", "polls show …"): every phrase built on a source noun outside
+   * "Danish officials had no comment yet", "polls show …"): every phrase built on a source noun outside
    * quotes and credits enters the output, linked to the group it refers back to when there is one. Run after
    * the speakers are resolved, so a silent mention joins a speaking group instead of founding its own.
    */
@@ -366,7 +366,7 @@ export class SourceRegistry {
    */
   private describedSpeaker(info: PhraseInfo): SourceRec | null {
     const v = this.v;
-    // "der Kanzlerkandidat von CDU und CSU": the head stands before its complement.
+    // "der Spitzenkandidat von Partei A und Partei B": the head stands before its complement.
     let end = info.end;
     for (let t = info.start + 2; t < info.end; t++) if (v.lex.genitiveLinks.has(v.lower[t]) || v.lex.prepositions.has(v.lower[t])) { end = t; break; }
     if (!info.definite || info.entity || end - info.start > 4) return null;

@@ -71,7 +71,7 @@ export function buildView(doc: Doc, lex: QuoteLexicon, entities: EntityLayer, sp
 const MIN_CAPS_DATELINE = 5;
 
 /**
- * A wire dateline run into the first sentence without agency or dash ("AMMAN/BEIRUT/GENEVA The Syrian opposition
+ * A wire dateline run into the first sentence without agency or dash ("LIMA/QUITO The Peruvian government
  * said …"): capitals-only words (places joined by "/") opening the first paragraph, before a word in mixed case.
  */
 function capsDateline(doc: Doc): { start: number; end: number } | null {

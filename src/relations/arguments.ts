@@ -657,7 +657,7 @@ export class ArgumentFinder {
     return null;
   }
 
-  /** Agent of an event noun in the object: "die Übernahme von U.S. Steel durch Nippon Steel" → Nippon Steel. */
+  /** Agent of an event noun in the object: "die Übernahme von Firma A durch Konzern B" → Konzern B. */
   nominalAgent(c: Clause, exclude: Set<string>, t = -1): SlotHit | null {
     for (const p of [...this.sets.passiveAgents, ...this.sets.recipientPreps]) {
       if (p === 'von' || p === 'vom') continue;

@@ -296,7 +296,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   } else if (pa) {
     subjects = subjects.filter(near);
     objects = objects.filter(near);
-    // The parse gives one end only ("Dass Russland … das Baltikum oder Polen angreifen könnte": the subject hangs
+    // The parse gives one end only ("Dass A … B oder C angreifen könnte": the subject hangs
     // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
     // Where the word-order rules find no subject, the parse's stands (a subject that is the owner of a noun).
     if (family === 'event' && !subjects.length && parsed?.subjects.length) ({ subjects, inherited } = parsed);
@@ -349,7 +349,7 @@ function nounSlot(v: SentenceView, f: ArgumentFinder, c: SentenceView['clauses']
   if (slot === 'possessive') { const a = f.possessorBefore(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   if (slot === 'genitive') { const a = f.genitiveAfter(t); return a && !exclude.has(a.entity) ? { args: [a] } : null; }
   // "Israel führt Krieg gegen …", "Im Krieg gegen die Ukraine hat Russland …": the clause's subject only with a support
-  // verb or in an opening phrase („Trump drohte, die Ukraine im Kampf gegen Russland im Stich zu lassen“ is not Trump's fight).
+  // verb or in an opening phrase („X kündigte an, Y im Krieg gegen Z allein zu lassen“ is not X's fight).
   if (slot === 'supportSubject') {
     if (pa && !pa.supported(t) && !openingPhrase(v, c, t)) return null;
     return nounSlot(v, f, c, ci, t, 'clauseSubject', exclude, pa);

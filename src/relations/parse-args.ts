@@ -262,7 +262,7 @@ export class ParseArgs {
     if (own.length) {
       const s = own[0];
       if (p.feat(s, 'PronType') === 'Rel') return { args: this.antecedent(s), inherited: true };
-      // "Die Außenminister Russlands und der USA trafen sich": a subject that is no actor stands for its owners.
+      // "Die Finanzminister Chiles und Perus berieten sich": a subject that is no actor stands for its owners.
       return { args: this.actorsOrOwner(s, 'subject'), inherited: false };
     }
     const h = p.head(i);

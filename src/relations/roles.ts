@@ -181,7 +181,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
 }
 
 /**
- * "begnadigte James B. Biden, seinen jüngeren Bruder", "whose father, Pierre Trudeau": a possessive pronoun before
+ * "ehrte Anna Roth, ihren älteren Bruder", "whose mother, Jane Doe": a possessive pronoun before
  * a role (adjectives between) is of the person the sentence is about — its first main clause's subject. Not for
  * leading roles and memberships ("Sie und ihre Co-Fraktionschefin" shares a post).
  */

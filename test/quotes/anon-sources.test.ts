@@ -22,7 +22,7 @@ describe('anonymous sources: vocabulary and non-answers', () => {
   });
 
   it('the same words resolved twice are one source, not two', () => {
-    const got = anonymous('A Danish ministry official said the ministry would have no immediate comment on the plan.', 'en');
+    const got = anonymous('A Danish ministry official said the ministry had no immediate comment about the levy.', 'en');
     expect(got.filter((s) => s.description.includes('official'))).toHaveLength(1);
   });
 });
@@ -36,7 +36,7 @@ describe('anonymous sources: groups that are never quoted (group-positions.ts)',
   });
 
   it('de: a medium after a source preposition ("aus Regierungskreisen", "Berichten zufolge")', () => {
-    expect(names('Aus britischen Regierungskreisen war zu hören, das Abkommen sei so gut wie fertig.', 'de')).toContain('britischen Regierungskreisen');
+    expect(names('Aus britischen Regierungskreisen verlautete, der Vertrag stehe kurz vor dem Abschluss.', 'de')).toContain('britischen Regierungskreisen');
     expect(names('Berichten zufolge soll das Treffen in Genf um eine Woche verschoben werden.', 'de')).toContain('Berichten');
   });
 
@@ -45,11 +45,11 @@ describe('anonymous sources: groups that are never quoted (group-positions.ts)',
   });
 
   it('en: a quantified group with no source noun ("Some Conservatives have criticized")', () => {
-    expect(names('Some Conservatives have criticized the reforms he is negotiating.', 'en')).toContain('Some Conservatives');
+    expect(names('Some Conservatives have criticized the budget he is drafting.', 'en')).toContain('Some Conservatives');
   });
 
   it('en: each conjunct of a coordinated subject is a source ("officials and experts said")', () => {
-    const got = names('The new system could be deployed within weeks, U.S. officials and missile defense experts said on Sunday.', 'en');
+    const got = names('The radar could be installed by spring, U.S. officials and missile defense experts told reporters on Friday.', 'en');
     expect(got.length).toBe(2);
     expect(got.some((d) => d.includes('missile defense experts'))).toBe(true);
   });
@@ -57,7 +57,7 @@ describe('anonymous sources: groups that are never quoted (group-positions.ts)',
 
 describe('anonymous sources: possessors and later bare mentions', () => {
   it('a source noun after a possessor is the possessor\'s people, not the possessor ("Le Pens Anwalt", "Rousseff’s backers")', () => {
-    const de = run('Marine Le Pen wurde verurteilt. Le Pens Anwalt kündigte bereits Berufung an.', 'de');
+    const de = run('Marine Le Pen verlor den Prozess. Le Pens Anwalt kündigte umgehend Revision an.', 'de');
     const anwalt = de.sources.find((s) => s.description === 'Le Pens Anwalt');
     expect(anwalt?.named).toBe(false);
     expect(anwalt?.count).toBe(1);
@@ -67,8 +67,8 @@ describe('anonymous sources: possessors and later bare mentions', () => {
   });
 
   it('a possessor\'s description followed by the person\'s name is that person', () => {
-    const en = run('Hillary Clinton spoke in Ohio. Clinton\'s senior foreign policy adviser, Jake Sullivan, said in a statement that the plan was reckless.', 'en');
-    expect(en.sources.filter((s) => !s.named).map((s) => s.description)).not.toContain('Clinton\'s senior foreign policy adviser');
+    const en = run('Hillary Clinton spoke in Ohio. Clinton\'s senior economic adviser, Tom Becker, said in a statement that the plan was reckless.', 'en');
+    expect(en.sources.filter((s) => !s.named).map((s) => s.description)).not.toContain('Clinton\'s senior economic adviser');
   });
 
   it('a bare plural of an earlier group\'s noun is that group again', () => {
@@ -81,7 +81,7 @@ describe('anonymous sources: stance words, passive agents, names', () => {
   const names = (text: string, language: 'de' | 'en') => anonymous(text, language).map((s) => s.description);
 
   it('en: the subject of a stance adjective holds a view ("some officials are suspicious")', () => {
-    expect(names('While Hanoi wants warmer ties, some officials are suspicious of the new trade rules.', 'en')).toContain('some officials');
+    expect(names('While Lima seeks closer ties, some officials are suspicious of the new tariff regime.', 'en')).toContain('some officials');
   });
 
   it('de: the agent of a passive view verb ("von Fachleuten begrüßt")', () => {

@@ -33,30 +33,30 @@ describe('the speaker phrase', () => {
   });
 
   it('en: a lowercase noun after a capitalised adjective belongs to the subject ("The Syrian opposition said")', () => {
-    const a = run('The Syrian opposition said it will not attend the talks due to begin on Friday.', 'en');
-    expect(speakerOf(a, 'it will not attend').name).toMatch(/opposition/i);
+    const a = run('The Libyan opposition said it would boycott the summit planned for Monday.', 'en');
+    expect(speakerOf(a, 'it would boycott').name).toMatch(/opposition/i);
   });
 
   it('de: an account noun with a demonym is that country\'s account ("nach israelischen Angaben")', () => {
-    const a = run('In der Nacht gab es Luftalarm. Zwölf Menschen wurden nach israelischen Angaben verletzt, darunter ein Kind.', 'de');
-    expect(speakerOf(a, 'Zwölf Menschen').name).toBe('Israel');
+    const a = run('Am Morgen heulten die Sirenen. Drei Soldaten erlitten nach israelischen Angaben leichte Verletzungen.', 'de');
+    expect(speakerOf(a, 'Drei Soldaten').name).toBe('Israel');
   });
 
   it('en: a speaking institution named after its owner keeps the article\'s phrase as an alias', () => {
-    const a = run('The Russian military said Thursday that it had found no trace of the missing aircraft.', 'en');
-    expect(speakerOf(a, 'no trace of the missing aircraft').aliases).toContain('Russian military');
+    const a = run('The Russian military said on Monday that its radar had tracked the drone for an hour.', 'en');
+    expect(speakerOf(a, 'its radar had tracked').aliases).toContain('Russian military');
   });
 });
 
 describe('speakers by the parse and the text around the quote', () => {
   it('en: a coordinated reporting verb takes the subject it shares by the parse', () => {
-    const a = run('Before the vote, former London mayor and pro-Brexit campaigner, Boris Jansen, announced last week that he would not run for the leadership.', 'en');
-    expect(speakerOf(a, 'he would not run').name).toBe('Boris Jansen');
+    const a = run('Ahead of the congress, former Leeds councillor and anti-tax campaigner, Boris Jansen, announced on Tuesday that he would not seek the chairmanship.', 'en');
+    expect(speakerOf(a, 'he would not seek').name).toBe('Boris Jansen');
   });
 
   it('de: so does a coordinated verb whose sentence opens with an adverbial', () => {
-    const a = run('Seit Beginn des Krieges stellt sich China als neutrale Partei dar und erklärt, weder Kiew noch Moskau mit Waffen zu unterstützen.', 'de');
-    expect(speakerOf(a, 'weder Kiew noch Moskau').name).toBe('China');
+    const a = run('Seit dem Ausbruch der Kämpfe stellt sich China als unbeteiligter Beobachter dar und erklärt, keiner Seite Munition zu liefern.', 'de');
+    expect(speakerOf(a, 'keiner Seite Munition').name).toBe('China');
   });
 
   it('en: a speaking pronoun refers to the subject before it, not to the nearest name', () => {
@@ -65,8 +65,8 @@ describe('speakers by the parse and the text around the quote', () => {
   });
 
   it('en: an office named before the person speaks as the person introduced with it next', () => {
-    const a = run('The U.N. envoy said he hoped the talks would resume next week. U.N. envoy Staffan Berglund told reporters in Geneva that both sides had agreed to meet.', 'en');
-    expect(speakerOf(a, 'he hoped the talks would resume').name).toBe('Staffan Berglund');
+    const a = run('The U.N. envoy said he expected the negotiations to restart soon. U.N. envoy Staffan Berglund told journalists in Vienna that both delegations had accepted a date.', 'en');
+    expect(speakerOf(a, 'he expected the negotiations').name).toBe('Staffan Berglund');
   });
 
   it('de: a Konjunktiv sentence after a sentence about an actor that reports nothing continues that actor', () => {
@@ -75,7 +75,7 @@ describe('speakers by the parse and the text around the quote', () => {
   });
 
   it('de: "hieß es von X:" names the speaker of the statement and of the quote after the colon', () => {
-    const a = run('Die Reform sei gescheitert, sagte Anna Berg. Trotzdem könnte Berg dem Vorhaben sogar geschadet haben, hieß es von Innenminister Tomasz Kowal: "Ich glaube, es gibt nichts Schlimmeres als das. So etwas schwächt uns."', 'de');
+    const a = run('Die Reform sei gescheitert, sagte Anna Berg. Trotzdem könnte Berg dem Vorhaben sogar geschadet haben, hieß es von Innenminister Tomasz Kowal: "Ich fürchte, das war ein schwerer Rückschlag. So etwas schwächt uns."', 'de');
     expect(speakerOf(a, 'sogar geschadet haben').name).toBe('Tomasz Kowal');
     expect(speakerOf(a, 'So etwas schwächt uns').name).toBe('Tomasz Kowal');
   });
