@@ -4,9 +4,9 @@
  * preposition is the reported charge — "accused the ministry of hiding the report": content "hiding the report".
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
-import type { Subject } from './attribution.js';
 import type { Statement } from './statements.js';
-import { cueAt, type DocView } from './view.js';
+import type { DocView } from './view.js';
+import { coveredTokens, pushVerbContent } from './verb-content.js';
 
 /** Last token of word i's subtree. */
 function subtreeEnd(words: SyntaxWord[], i: number): number {
@@ -38,8 +38,7 @@ function chargeRange(words: SyntaxWord[], h: number, prep: string): [number, num
 
 /** Statements from charging verbs, for content no statement in `taken` covers yet. */
 export function chargeStatements(v: DocView, syn: SyntaxLayer, taken: Statement[], phraseOf: (words: SyntaxWord[], h: number) => [number, number]): Statement[] {
-  const covered = new Uint8Array(v.lower.length + 1);
-  for (const st of taken) for (let t = Math.max(0, st.content[0]); t < Math.min(st.content[1], covered.length); t++) covered[t] = 1;
+  const covered = coveredTokens(v, taken);
   const out: Statement[] = [];
   for (const sent of syn.sentences) {
     const words = sent.words;
@@ -49,19 +48,9 @@ export function chargeStatements(v: DocView, syn: SyntaxLayer, taken: Statement[
       const r = chargeRange(words, h, prep);
       if (!r || r[1] <= r[0]) return;
       const [a, b] = r;
-      for (let t = a; t < b; t++) if (covered[t]) return;
       // A passive ("was accused of …") names the accused as its subject, not the speaker.
       const passive = words.some((x) => x.head === h + 1 && /:pass$/.test(x.deprel));
-      const s = passive ? -1 : words.findIndex((x) => x.head === h + 1 && x.deprel === 'nsubj');
-      const range = s >= 0 ? phraseOf(words, s) : null;
-      const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : { type: 'none' };
-      const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
-      out.push({
-        kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],
-        form: cueAt(v, w.token) ?? null, subject, attribution: [Math.min(w.token, range ? range[0] : w.token), Math.max(w.token, range ? range[1] - 1 : w.token) + 1],
-        anchor: range ? range[0] : w.token,
-      });
-      for (let t = a; t < b; t++) covered[t] = 1;
+      pushVerbContent(v, words, h, a, b, covered, out, phraseOf, passive);
     });
   }
   return out;

@@ -6,9 +6,9 @@
  * verb-second language, from a marker before the verb up to the verb („hat sie als „illegal“ bezeichnet“).
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
-import type { Subject } from './attribution.js';
 import type { Statement } from './statements.js';
-import { cueAt, isPunct, isQuoteMark, type DocView } from './view.js';
+import { isPunct, isQuoteMark, type DocView } from './view.js';
+import { coveredTokens, pushVerbContent } from './verb-content.js';
 
 /** Most words between the verb and its marker ("praised on Monday the new treaty with its neighbours as …"): set by hand. */
 const MAX_MARKER_GAP = 10;
@@ -35,8 +35,7 @@ function predicateRange(v: DocView, t: number, S: number, E: number, fixed: (t: 
 
 /** Statements from judging verbs' predicates, for content no statement in `taken` covers yet. */
 export function predicativeStatements(v: DocView, syn: SyntaxLayer, taken: Statement[], phraseOf: (words: SyntaxWord[], h: number) => [number, number]): Statement[] {
-  const covered = new Uint8Array(v.lower.length + 1);
-  for (const st of taken) for (let t = Math.max(0, st.content[0]); t < Math.min(st.content[1], covered.length); t++) covered[t] = 1;
+  const covered = coveredTokens(v, taken);
   const out: Statement[] = [];
   for (const sent of syn.sentences) {
     const words = sent.words;
@@ -47,17 +46,7 @@ export function predicativeStatements(v: DocView, syn: SyntaxLayer, taken: State
       const r = predicateRange(v, w.token, S, E, (t) => words.some((x) => x.token === t && x.deprel === 'fixed'));
       if (!r) return;
       const [a, b] = r;
-      for (let t = a; t < b; t++) if (covered[t]) return;
-      const s = words.findIndex((x) => x.head === h + 1 && x.deprel === 'nsubj');
-      const range = s >= 0 ? phraseOf(words, s) : null;
-      const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : { type: 'none' };
-      const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
-      out.push({
-        kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],
-        form: cueAt(v, w.token) ?? null, subject, attribution: [Math.min(w.token, range ? range[0] : w.token), Math.max(w.token, range ? range[1] - 1 : w.token) + 1],
-        anchor: range ? range[0] : w.token,
-      });
-      for (let t = a; t < b; t++) covered[t] = 1;
+      pushVerbContent(v, words, h, a, b, covered, out, phraseOf);
     });
   }
   return out;

@@ -1,0 +1,37 @@
+/**
+ * What the parse-read content finders (predicative.ts, attitude.ts, accusation.ts) share: the tokens statements already
+ * cover, and an indirect statement built from a cue verb, its content [a, b) and the verb's parse subject.
+ */
+import type { SyntaxWord } from '../syntax/types.js';
+import type { Subject } from './attribution.js';
+import type { Statement } from './statements.js';
+import { cueAt, type DocView } from './view.js';
+
+/** One flag per token: 1 where a statement of `taken` already holds content. */
+export function coveredTokens(v: DocView, taken: Statement[]): Uint8Array {
+  const covered = new Uint8Array(v.lower.length + 1);
+  for (const st of taken) for (let t = Math.max(0, st.content[0]); t < Math.min(st.content[1], covered.length); t++) covered[t] = 1;
+  return covered;
+}
+
+/**
+ * Adds the statement of cue verb `words[h]` with content [a, b) unless covered tokens lie inside it; the verb's nsubj
+ * (outside the content) is the subject phrase unless `noSubject` (a passive names no speaker). Marks the content covered.
+ */
+export function pushVerbContent(
+  v: DocView, words: SyntaxWord[], h: number, a: number, b: number, covered: Uint8Array, out: Statement[],
+  phraseOf: (words: SyntaxWord[], h: number) => [number, number], noSubject = false,
+): void {
+  for (let t = a; t < b; t++) if (covered[t]) return;
+  const w = words[h];
+  const s = noSubject ? -1 : words.findIndex((x) => x.head === h + 1 && x.deprel === 'nsubj');
+  const range = s >= 0 ? phraseOf(words, s) : null;
+  const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : { type: 'none' };
+  const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
+  out.push({
+    kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],
+    form: cueAt(v, w.token) ?? null, subject, attribution: [Math.min(w.token, range ? range[0] : w.token), Math.max(w.token, range ? range[1] - 1 : w.token) + 1],
+    anchor: range ? range[0] : w.token,
+  });
+  for (let t = a; t < b; t++) covered[t] = 1;
+}
