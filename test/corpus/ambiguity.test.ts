@@ -1,9 +1,9 @@
 /** Ambiguity made visible on the CLI: names that fit several actors, the same actor twice, helpful "no channel". */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { commandRunner } from '../command-run.js';
 import { registerCorpusCommands } from '../../src/corpus/commands.js';
 import { openStore } from '../../src/corpus/store.js';
 import { testDbTarget } from '../store/target.js';
@@ -14,24 +14,7 @@ import { annotatedAnalyzer, goldArticles } from './annotated.js';
 let dir: string;
 let db: string;
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const program = new Command().exitOverride();
-  registerCorpusCommands(program);
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = commandRunner(registerCorpusCommands);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bc-amb-'));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { commandRunner } from '../command-run.js';
 import { registerCorpusCommands } from '../../src/corpus/commands.js';
 import { openStore } from '../../src/corpus/store.js';
 import { testDbTarget } from '../store/target.js';
@@ -13,24 +13,7 @@ import { annotatedAnalyzer, goldArticles } from './annotated.js';
 let dir: string;
 let db: string;
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const program = new Command().exitOverride();
-  registerCorpusCommands(program);
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
-  process.exitCode = 0;
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
+const run = commandRunner(registerCorpusCommands);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bc-cli-'));

@@ -5,8 +5,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandRunner } from '../command-run.js';
 import { parseFeed } from 'feedsmith';
 import { ingestAll } from '../../src/corpus/ingest.js';
 import type { Store } from '../../src/corpus/store.js';
@@ -170,24 +170,7 @@ describe('outputs', () => {
 describe('watchlist and feeds commands', () => {
   let dir: string;
   let db: string;
-  async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-    const program = new Command().exitOverride();
-    registerWatchCommands(program);
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true));
-    process.exitCode = 0;
-    try {
-      await program.parseAsync([...args, '--db', db], { from: 'user' });
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-    }
-    const code = Number(process.exitCode ?? 0);
-    process.exitCode = 0;
-    return { out, err, code };
-  }
+  const run = commandRunner(registerWatchCommands, () => ['--db', db]);
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bc-watchlist-'));
     db = await testDbTarget(join(dir, 'w.db'));
