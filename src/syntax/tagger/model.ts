@@ -212,6 +212,16 @@ export class TaggerModel {
     return { agree: this.agreement, scores: new Array<Float64Array | null>(n).fill(null), cands: new Array<Int32Array | null>(n).fill(null) };
   }
   private agreement: CaseAgreement | null = null;
+  /** Per word position, a reused buffer for its FEATS scores (no allocation per word). */
+  private scoreBuffers: Float64Array[] = [];
+
+  /** A copy of the first `width` scores of s in word i's buffer. */
+  private keepScores(i: number, s: Float64Array, width: number): Float64Array {
+    let b = this.scoreBuffers[i];
+    if (!b || b.length < width) b = this.scoreBuffers[i] = new Float64Array(Math.max(width, this.scores.length));
+    for (let k = 0; k < width; k++) b[k] = s[k];
+    return b;
+  }
 
   /** Joint Case of the noun phrases (agreementFor), then the FEATS hashes again. */
   private agreeCases(ag: ReturnType<TaggerModel['agreementFor']>, ws: readonly WordInfo[], upos: Int32Array, fIdx: Int32Array, fHash: Int32Array): void {
@@ -384,7 +394,7 @@ export class TaggerModel {
       if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
       const cand = this.featsChoice(ws, upos, fHash, i);
-      if (ag?.agree.needs(u)) { ag.scores[i] = s.slice(0, this.labels.feats[u].length); ag.cands[i] = cand; }
+      if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
       fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
@@ -442,7 +452,7 @@ export class TaggerModel {
       const u = upos[i];
       const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
       const cand = this.featsChoice(ws, upos, fHash, i);
-      if (ag?.agree.needs(u)) { ag.scores[i] = s.slice(0, this.labels.feats[u].length); ag.cands[i] = cand; }
+      if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
       fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
