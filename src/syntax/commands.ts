@@ -1,6 +1,8 @@
 /** `train tagger` and `eval syntax` (registered beside the other train/eval subcommands). */
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeConllu, type Sentence } from './conllu.js';
 import { formatSyntaxScores, scoreSyntax } from './eval.js';
 import { evaluationSentences, isTreebankName, treebankLang, type Split, TREEBANKS, heldOutPart, partName } from './treebanks.js';
 import { buildTagger, tagTreebank } from './tagger/build.js';
@@ -32,21 +34,30 @@ export function registerSyntaxCommands(program: Command): void {
     .option('--lexicon-gender', 'when tagging, a noun keeps the one gender the lexicon gives its form (training unchanged)')
     .option('--clause-atoms', 'clause atoms for verbs\' FEATS (opener, finite verb before, position, lexicon analyses × subject)')
     .option('--cv', 'de: cross-validate on the four quarters of GSD dev instead of writing a model (prints summed scores)')
+    .option('--cv-models <dir>', 'with --cv: keep the four fold taggers in this folder and reuse them when there (to compare tagging-time options)')
+    .option('--finite-clause-end', 'when tagging, the last verb of a clause opened by a learnt opener ("wenn", "dass", a relative pronoun) stays finite')
+    .option('--case-agreement', 'when tagging, determiner, adjectives and noun of a noun phrase take one Case, chosen jointly')
+    .option('--cv-out <path>', 'with --cv: write the quarters\' predictions as CoNLL-U (gold UPOS|FEATS in MISC), for error analysis')
     .addHelpText('after', `
 Examples:
   $ backchannel train tagger --lang en
   $ backchannel train tagger --lang de --holdout --out /tmp/tagger-de-dev.bin
   $ backchannel eval syntax --treebank de-gsd --split dev --tagger /tmp/tagger-de-dev.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string; clauseAtoms?: boolean; cv?: boolean; lexiconFeatsVerbs?: boolean; lexiconGender?: boolean }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string; clauseAtoms?: boolean; cv?: boolean; cvOut?: string; cvModels?: string; finiteClauseEnd?: boolean; caseAgreement?: boolean; lexiconFeatsVerbs?: boolean; lexiconGender?: boolean }) => {
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       const t0 = Date.now();
       const build = {
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), holdout: !!o.holdout,
         lexicon: o.lexicon, clusters: o.clusters, lexiconFeats: !!o.lexiconFeats, lexiconLemmas: o.lexiconLemmas, twoPass: o.twoPass, selfTrain: o.selfTrain ? Number(o.selfTrain) : 0,
-        clauseAtoms: !!o.clauseAtoms, lexiconFeatsVerbs: !!o.lexiconFeatsVerbs, lexiconGender: !!o.lexiconGender,
+        clauseAtoms: !!o.clauseAtoms, lexiconFeatsVerbs: !!o.lexiconFeatsVerbs, lexiconGender: !!o.lexiconGender, finiteClauseEnd: !!o.finiteClauseEnd, caseAgreement: !!o.caseAgreement,
       };
       if (o.cv) {
-        process.stdout.write(formatSyntaxScores('de-gsd dev, 4-fold cross-validation (each quarter tagged by a model trained without it)', crossValidateTagger(build), null) + '\n');
+        const dumped: Sentence[] = [];
+        const onFold = (gold: readonly Sentence[], pred: readonly Sentence[]): void => {
+          pred.forEach((p, k) => dumped.push({ ...p, comments: gold[k].comments, misc: gold[k].upos.map((u, i) => `Gold=${u}|${gold[k].feats[i]}`) }));
+        };
+        process.stdout.write(formatSyntaxScores('de-gsd dev, 4-fold cross-validation (each quarter tagged by a model trained without it)', crossValidateTagger(build, o.cvOut ? onFold : undefined, o.cvModels ? resolve(o.cvModels) : undefined), null) + '\n');
+        if (o.cvOut) writeFileSync(resolve(o.cvOut), writeConllu(dumped));
         return;
       }
       const model = buildTagger(build);

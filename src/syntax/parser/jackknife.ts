@@ -9,6 +9,7 @@ import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { readLexiconFile } from '../lexicon/lexicon-file.js';
 import { lexiconPath, wordClassesPath } from '../tagger/build.js';
 import { trainTagger } from '../tagger/train.js';
+import { learnFiniteOpeners } from '../tagger/finite-clause.js';
 import type { TaggerOptions } from '../tagger/model.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import type { ParserInput } from './features.js';
@@ -34,10 +35,10 @@ export function jackknifeTags(lang: string, sentences: readonly Sentence[], fold
   const extraOut: ParserInput[] = [];
   for (let f = 0; f < folds; f++) {
     const t0 = Date.now();
-    const tagger = trainTagger({
-      lang, sentences: sentences.filter((_, i) => i % folds !== f), lexicon, classes, seed,
-      options, trainedOn: [`jackknife fold ${f + 1}/${folds}`],
-    });
+    const trainOn = sentences.filter((_, i) => i % folds !== f);
+    // the clause openers are learnt again from the fold's own training sentences (no look at the fold it tags)
+    const foldOptions = options.finiteClauseOpeners ? { ...options, finiteClauseOpeners: learnFiniteOpeners(trainOn) } : options;
+    const tagger = trainTagger({ lang, sentences: trainOn, lexicon, classes, seed, options: foldOptions, trainedOn: [`jackknife fold ${f + 1}/${folds}`] });
     sentences.forEach((s, i) => {
       if (i % folds !== f) return;
       const t = tagger.tag(s.forms);

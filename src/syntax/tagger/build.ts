@@ -10,6 +10,7 @@ import type { TaggerModel } from './model.js';
 import { trainTagger } from './train.js';
 import { WordClasses } from './word-classes.js';
 import { silverSentences } from './self-training.js';
+import { learnFiniteOpeners } from './finite-clause.js';
 
 export const lexiconPath = (lang: string): string => join(langDir(lang), 'syntax', 'lexicon.tsv.gz');
 export const wordClassesPath = (lang: string): string => join(modelsDir, `wordstats-${lang}.tsv.gz`);
@@ -28,6 +29,10 @@ export interface BuildTaggerOptions {
   clauseAtoms?: boolean;
   /** Nouns keep the one gender the lexicon gives them (tagging only; training is unchanged). */
   lexiconGender?: boolean;
+  /** When tagging, a clause-final verb after a learnt opener stays finite (./finite-clause.ts). */
+  finiteClauseEnd?: boolean;
+  /** When tagging, a noun phrase's words take one Case, chosen jointly (./case-agreement.ts). */
+  caseAgreement?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -53,13 +58,22 @@ export function buildTagger(o: BuildTaggerOptions): TaggerModel {
   const trainedOn = trainingParts(o.lang).map(partName).map((p) => (o.holdout && p === 'de-gsd/dev' ? `${p} (without every 4th sentence${o.fold ? `, from the ${o.fold + 1}th` : ''})` : p));
   const options = { lexiconFeats: o.lexiconFeats === true, lexiconLemmas: o.lexiconLemmas !== false, twoPass: o.twoPass !== false, clauseAtoms: o.clauseAtoms === true, lexiconFeatsVerbs: o.lexiconFeatsVerbs === true, lexiconGender: o.lexiconGender === true };
   const first = trainTagger({ lang: o.lang, sentences, lexicon, classes, trainedOn, epochs: o.epochs, seed: o.seed, log, options });
-  if (!o.selfTrain) return first;
+  if (!o.selfTrain) return withTaggingOptions(first, o, sentences);
   const silver = silverSentences(first, o.lang, o.selfTrain);
   log(`self-training: ${silver.length} silver sentences (${silver.reduce((n, s) => n + s.forms.length, 0)} words) tagged by the first model`);
-  return trainTagger({
+  return withTaggingOptions(trainTagger({
     lang: o.lang, sentences: [...sentences, ...silver], lexicon, classes, epochs: o.epochs, seed: o.seed, log, options,
     trainedOn: [...trainedOn, `unlabeled-${o.lang} (${o.selfTrain} words, self-training)`],
-  });
+  }), o, sentences);
+}
+
+/** Sets the options that act only when tagging (weights unchanged) on a trained or loaded model; `gold` = its training sentences. */
+export function withTaggingOptions(model: TaggerModel, o: BuildTaggerOptions, gold: readonly Sentence[]): TaggerModel {
+  model.options.lexiconGender = o.lexiconGender === true;
+  if (o.finiteClauseEnd) model.options.finiteClauseOpeners = learnFiniteOpeners(gold);
+  else delete model.options.finiteClauseOpeners;
+  model.options.caseAgreement = o.caseAgreement === true;
+  return model;
 }
 
 /** Tag gold sentences word for word; returns the predictions (heads unknown) and the tagging time. */

@@ -13,6 +13,8 @@ import { packBin, unpackBin } from '../binfile.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-rule.js';
 import { clauseAtoms, clauseKinds, type ClauseKinds } from './clause-atoms.js';
+import { FiniteClauseRule, type FiniteClauseOpeners } from './finite-clause.js';
+import { CaseAgreement } from './case-agreement.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -41,6 +43,10 @@ export interface TaggerOptions {
   clauseAtoms?: boolean;
   /** When tagging (not in training): a noun's FEATS keep the one gender the lexicon gives its form. */
   lexiconGender?: boolean;
+  /** When tagging: the clause openers after which a clause-final verb stays finite (./finite-clause.ts); absent = off. */
+  finiteClauseOpeners?: FiniteClauseOpeners;
+  /** When tagging: determiner, adjectives and noun of a noun phrase take one Case, chosen jointly (./case-agreement.ts). */
+  caseAgreement?: boolean;
 }
 
 export interface TaggerMeta {
@@ -188,6 +194,41 @@ export class TaggerModel {
     return index.get(swapped) ?? k;
   }
   private featsIndex: Array<Map<string, number> | undefined> = [];
+
+  /** The FEATS candidates of word i: the lexicon's (featsCandidates), kept finite at a clause end (finiteClauseOpeners). */
+  private featsChoice(ws: readonly WordInfo[], upos: ArrayLike<number>, fHash: ArrayLike<number>, i: number): Int32Array | null {
+    const cand = this.featsCandidates(ws[i], upos[i]);
+    const openers = this.options.finiteClauseOpeners;
+    if (!openers || !this.verbal[upos[i]]) return cand;
+    if (this.finiteRule?.openers !== openers) this.finiteRule = { openers, rule: new FiniteClauseRule(openers, this.labels.upos, this.labels.feats, this.featsHash, this.lexicon) };
+    return this.finiteRule.rule.candidates(ws, upos, fHash, i, cand, this.lexicon);
+  }
+  private finiteRule: { openers: FiniteClauseOpeners; rule: FiniteClauseRule } | null = null;
+
+  /** With `caseAgreement`: the table, and per word its FEATS scores and candidates while a sentence is tagged. */
+  private agreementFor(n: number): { agree: CaseAgreement; scores: (Float64Array | null)[]; cands: (Int32Array | null)[] } | null {
+    if (!this.options.caseAgreement) return null;
+    this.agreement ??= new CaseAgreement(this.labels.upos, this.labels.feats);
+    return { agree: this.agreement, scores: new Array<Float64Array | null>(n).fill(null), cands: new Array<Int32Array | null>(n).fill(null) };
+  }
+  private agreement: CaseAgreement | null = null;
+  /** Per word position, a reused buffer for its FEATS scores (no allocation per word). */
+  private scoreBuffers: Float64Array[] = [];
+
+  /** A copy of the first `width` scores of s in word i's buffer. */
+  private keepScores(i: number, s: Float64Array, width: number): Float64Array {
+    let b = this.scoreBuffers[i];
+    if (!b || b.length < width) b = this.scoreBuffers[i] = new Float64Array(Math.max(width, this.scores.length));
+    for (let k = 0; k < width; k++) b[k] = s[k];
+    return b;
+  }
+
+  /** Joint Case of the noun phrases (agreementFor), then the FEATS hashes again. */
+  private agreeCases(ag: ReturnType<TaggerModel['agreementFor']>, ws: readonly WordInfo[], upos: Int32Array, fIdx: Int32Array, fHash: Int32Array): void {
+    if (!ag) return;
+    ag.agree.repair(upos, fIdx, ag.scores, ag.cands, (i, k) => (k < 0 ? fIdx[i] : this.withLexiconGender(ws[i], upos[i], k)));
+    for (let i = 0; i < fIdx.length; i++) fHash[i] = this.featsHash[upos[i]][fIdx[i]];
+  }
 
   /** The one Gender value the lexicon gives a noun form (all its noun entries agree, one value each), or null. */
   private lexiconGenderOf(wi: WordInfo, u: number): string | null {
@@ -338,6 +379,7 @@ export class TaggerModel {
     const n = forms.length;
     const s = this.scores;
     const { ws, sums, upos } = this.uposCached(forms);
+    const ag = this.agreementFor(n);
     const fIdx = new Int32Array(n);
     const fHash = new Int32Array(n);
     const ctx = this.ctx;
@@ -351,10 +393,13 @@ export class TaggerModel {
       featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
       if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
-      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, this.featsCandidates(ws[i], u), this.labels.feats[u].length));
+      const cand = this.featsChoice(ws, upos, fHash, i);
+      if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
+      fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
+    this.agreeCases(ag, ws, upos, fIdx, fHash);
     const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
     for (let i = 0; i < n; i++) {
       const u = upos[i];
@@ -400,16 +445,19 @@ export class TaggerModel {
       }
     }
     const adp = this.adpIndex();
+    const ag = this.agreementFor(n);
     let lastAdp = 0;
     let lastAdpAt = -99;
     for (let i = 0; i < n; i++) {
       const u = upos[i];
       const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
-      const cand = this.featsCandidates(ws[i], u);
+      const cand = this.featsChoice(ws, upos, fHash, i);
+      if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
       fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
+    this.agreeCases(ag, ws, upos, fIdx, fHash);
     const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
     for (let i = 0; i < n; i++) {
       out.upos[i] = this.labels.upos[upos[i]];
