@@ -151,6 +151,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         st.subject = { type: 'phrase', range: cs };
       }
     }
+    // "…, hieß es von X: „…“": a quote right after the colon that closes another statement's cue phrase is that
+    // statement's speaker's.
+    if (st.kind === 'direct' && sub.type === 'continuation' && v.lower[colonAt] === ':') {
+      const before = statements.find((o) => o !== st && o.cue && o.cue[1] === colonAt && recOf.get(o));
+      if (before) rec = recOf.get(before)!;
+    }
     // The rules' subject names nobody the article knows ("Perhaps fearful of …", "Ursprünglich"): the parse's
     // subject of the verb, when it resolves to an actor or a group.
     if (st.cue && st.form && !relay && (!rec || rec.named && !rec.entity)) {
