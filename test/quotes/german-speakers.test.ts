@@ -52,3 +52,10 @@ describe('"hieß es" and its kin: the source sits inside the cue phrase', () => 
     expect(speakerOf(a, 'Solche Fragen müssten').name).toBe('Anna Kowalska');
   });
 });
+
+describe('the subject by the parse, checked against the case', () => {
+  it('a fronted object is no subject: the pronoun after the auxiliary speaks ("Den … Plan hat sie als „…“ bezeichnet")', () => {
+    const a = run('Die Richterin Eva Lindqvist kritisiert die Reform seit Monaten. Den von Minister Paul Hart vorgelegten Plan hat sie als "gefährlich" bezeichnet.');
+    expect(speakerOf(a, 'gefährlich').name).toBe('Eva Lindqvist');
+  });
+});
