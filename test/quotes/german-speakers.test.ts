@@ -59,3 +59,10 @@ describe('the subject by the parse, checked against the case', () => {
     expect(speakerOf(a, 'gefährlich').name).toBe('Eva Lindqvist');
   });
 });
+
+describe('a speaking pronoun after a quote', () => {
+  it('"„…“, ergänzte er" goes on with the speaker of the statement before it in the paragraph', () => {
+    const a = run('Mit seinem Alleingang habe Präsident Jan Novak dem Vorhaben geschadet, hieß es von Minister Tomas Berger: „Ich halte nichts davon, Pläne erst öffentlich zu machen.“ Solche Fragen müssten im Kabinett besprochen werden. „Wenn der Weg frei ist, lohnt es sich aber“, ergänzte er.');
+    expect(speakerOf(a, 'Wenn der Weg frei ist').name).toBe('Tomas Berger');
+  });
+});
