@@ -274,6 +274,9 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
   return contentAfter({ type: 'phrase', range: post }, post[1], []);
 }
 
+/** Dashes that set off a clause or a parenthesis. */
+const DASHES = new Set(['–', '—', '-']);
+
 /**
  * Where the verb's sentence really starts: after the last sentence end before it (a period outside quotes,
  * or a closing mark right after one: „… erpressen.“ Sie kündigte an …), which a sentence splitter that keeps
@@ -286,6 +289,9 @@ export function clauseStartBefore(v: DocView, S: number, verb: number): number {
     if ((w === '.' || w === '!' || w === '?') && k + 1 < verb) return k + 1;
     // "Das hat Gründe: Der Rat warnt, …": a colon before a capitalised clause.
     if (w === ':' && k + 1 < verb && isCap(v, k + 1) && !isQuoteMark(v, k + 1)) return k + 1;
+    // "Das Militär fing fast alle ab – der Armeesprecher Y gab ihre Zahl an": a dash before a noun phrase that fills
+    // the prefield up to the verb opens a clause of its own (a parenthesis between dashes is no such phrase).
+    if (DASHES.has(w) && k + 1 < verb && chunkNP(v, k + 1, verb) === verb) return k + 1;
     if (isQuoteMark(v, k) && k > S && /^[.!?]$/.test(v.lower[k - 1]) && v.quoteOf[k - 1]) return k + 1;
   }
   return S;

@@ -28,7 +28,7 @@ import { attitudeStatements } from './attitude.js';
 import { chargeStatements } from './accusation.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
-import { salientSubject } from './salient-subject.js';
+import { pronounFits, salientSubject } from './salient-subject.js';
 import { laterNamedPerson } from './forward-description.js';
 import { previousSubjectSpeaker } from './continuation.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
@@ -108,6 +108,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
   /** Does sentence k hold a statement other than `st`? */
   const reportsBesides = (k: number, st: Statement) => [...(reportedBy.get(k) ?? [])].some((x) => x !== st);
   const how = new Map<Statement, QuoteDetail['resolution']>();
+  const spoken: { last: { rec: SourceRec; at: number } | null } = { last: null };
   for (const it of items) {
     if (it.resp) {
       const r = it.resp;
@@ -129,7 +130,14 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       if (relay.channel) st.relayChannel = channelName(v, relay.channel[0], relay.channel[1]);
       st.subject = relayedSubject(relay);
     }
-    if (st.subject.type === 'phrase') {
+    // "„…“, ergänzte er": a pronoun that speaks right after a quote, in the paragraph of the statement before it,
+    // goes on with that statement's speaker when the pronoun fits them.
+    const prev = spoken.last;
+    const goesOn = !!prev && st.subject.type === 'phrase' && st.subject.range[1] === st.subject.range[0] + 1 && st.kind !== 'indirect'
+      && st.cue !== null && st.cue[0] > st.content[0] && v.doc.tokens[prev.at].start >= paragraphStart(v, st.anchor)
+      && !!prev.rec.entity && pronounFits(v, st.subject.range[0], prev.rec.entity);
+    if (goesOn && prev) rec = prev.rec;
+    else if (st.subject.type === 'phrase') {
       const [a, b] = st.subject.range;
       const ap = appositiveName(v, a, b);
       // A speaking pronoun: the subject the text is about, by the parse (see salient-subject.ts).
@@ -137,7 +145,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       if (ap || sal) st.subject = { type: 'phrase', range: (ap ?? sal)! };
     }
     const sub = st.subject;
-    if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
+    if (goesOn) { /* rec set above */ } else if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
     else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
     else if (sub.type === 'coordinated') rec = coordinatedSpeaker(v, registry, sub.at, number, syntaxOf);
     else if (sub.type === 'continuation') rec = previousSubjectSpeaker(v, registry, st.anchor, reported, syntaxOf) ?? registry.continuationSpeaker(st.anchor);
@@ -150,6 +158,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         rec = registry.resolvePhrase(cs[0], cs[1], 'any');
         st.subject = { type: 'phrase', range: cs };
       }
+    }
+    // "…, hieß es von X: „…“": a quote right after the colon that closes another statement's cue phrase is that
+    // statement's speaker's.
+    if (st.kind === 'direct' && sub.type === 'continuation' && v.lower[colonAt] === ':') {
+      const before = statements.find((o) => o !== st && o.cue && o.cue[1] === colonAt && recOf.get(o));
+      if (before) rec = recOf.get(before)!;
     }
     // The rules' subject names nobody the article knows ("Perhaps fearful of …", "Ursprünglich"): the parse's
     // subject of the verb, when it resolves to an actor or a group.
@@ -171,6 +185,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
       ? (sub.range[1] - sub.range[0] === 1 && lex.pronouns.has(v.lower[sub.range[0]]) ? 'pronoun' : 'phrase')
       : sub.type === 'none' ? 'none' : sub.type);
     if (rec) registry.note(rec, st.anchor);
+    spoken.last = rec ? { rec, at: st.anchor } : null;
   }
 
   registry.collectSilentGroups(syntaxOf);
@@ -323,4 +338,12 @@ function endAtSourceNoun(v: DocView, S: number, e: number): number {
   if (last < 0 || next >= e || lex.genitiveLinks.has(v.lower[next]) || lex.prepositions.has(v.lower[next])) return e;
   if (lex.sourceQualifiers.some((q) => matchPatternAt(q, v.lower, next, e))) return e;
   return next;
+}
+
+/** Character offset where the paragraph holding token t starts. */
+function paragraphStart(v: DocView, t: number): number {
+  const at = v.doc.tokens[t].start;
+  let start = 0;
+  for (const p of v.doc.paragraphs) if (p.start <= at) start = p.start;
+  return start;
 }

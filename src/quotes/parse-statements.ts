@@ -10,6 +10,7 @@ import type { Subject } from './attribution.js';
 import { trimContent, wordCount } from './attribution.js';
 import type { Statement } from './statements.js';
 import { cueAt, isQuoteMark, VERB_ONLY, type DocView } from './view.js';
+import { verbSubject } from './verb-subject.js';
 
 /** Fewest words a complement needs to be reported content ("said so" is none): set by hand. */
 const MIN_CONTENT_WORDS = 3;
@@ -28,7 +29,7 @@ function subtreeTokens(words: SyntaxWord[], h: number): [number, number] {
 /** The nsubj word of verb h, or of the verb it hangs on when h has none (participle, coordination); -1 when none. */
 function subjectWord(words: SyntaxWord[], h: number): number {
   for (let hop = 0; hop < 2 && h >= 0; hop++) {
-    const s = words.findIndex((w) => w.head === h + 1 && w.deprel === 'nsubj');
+    const s = verbSubject(words, h);
     if (s >= 0) return s;
     if (!/^(advcl|conj|xcomp|acl)/.test(words[h].deprel)) return -1;
     h = words[h].head - 1;

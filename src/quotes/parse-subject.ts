@@ -8,6 +8,7 @@
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
 import type { Statement } from './statements.js';
 import type { DocView } from './view.js';
+import { verbSubject } from './verb-subject.js';
 
 /** Relations whose phrases are not part of the subject's noun phrase as a speaker phrase ("officials, who …"). */
 const CUT = new Set(['acl', 'acl:relcl', 'parataxis', 'ccomp', 'advcl', 'conj', 'cc', 'punct', 'dep', 'dislocated', 'discourse', 'vocative']);
@@ -119,7 +120,7 @@ export function sharedSubject(syntaxOf: (() => SyntaxLayer | null) | undefined, 
   const { words } = at;
   let h = verbOf(words, at.word);
   for (let hop = 0; hop < 3 && h >= 0; hop++) {
-    const s = words.findIndex((w) => w.head === h + 1 && w.deprel === 'nsubj');
+    const s = verbSubject(words, h);
     if (s >= 0) {
       // "X insisted that Cuba has prisoners and said …": a verb inside reported content lends no subject.
       if (hop > 0 && /^(ccomp|csubj|acl)/.test(words[h].deprel)) return null;

@@ -62,3 +62,18 @@ export function salientSubject(v: DocView, t: number, syntaxOf: (() => SyntaxLay
   }
   return null;
 }
+
+/**
+ * Does the entity `id` fit the speaking pronoun at token t (third person singular; gender as in fittingEntity)?
+ * False for any other token.
+ */
+export function pronounFits(v: DocView, t: number, id: string): boolean {
+  const p = v.lex.pronouns.get(v.lower[t]);
+  const e = v.entities.byId.get(id);
+  if (!p || !e || p.person !== 3 || p.number === 'pl' || v.quoteOf[t]) return false;
+  if (p.gender === 'n') return e.type === 'organization' || e.type === 'location' && e.kind === 'country';
+  if (e.type !== 'person') return false;
+  const g = e.attributes?.gender;
+  if (p.gender === 'f') return g === 'f';
+  return !(typeof g === 'string' && p.gender && g[0] !== p.gender);
+}

@@ -236,7 +236,10 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         for (const p of lex.sourcePhrases) {
           const m = matchPatternAt(p, v.lower, k, E, (name, i, limit) => (name === 'NP' ? chunkNP(v, i, limit) : -1));
           if (!m || !m.slots.NP) continue;
-          const content = k === S ? trimContent(v, m.end, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
+          // Content after the phrase (it opens the clause, or "Zunächst hatte es aus X geheißen, …"), before it
+          // ("…, hieß es aus X." / "…, hieß es von X: „…“"), or around it.
+          const opens = k === S || v.lower[k - 1] !== ',' && (v.lower[m.end] === ',' || v.lower[m.end] === ':');
+          const content = opens ? trimContent(v, m.end, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
           if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, { type: 'phrase', range: m.slots.NP }, [k, m.end]);
           break;
         }

@@ -6,6 +6,7 @@ import type { SyntaxWord } from '../syntax/types.js';
 import type { Subject } from './attribution.js';
 import type { Statement } from './statements.js';
 import { cueAt, type DocView } from './view.js';
+import { verbSubject } from './verb-subject.js';
 
 /** One flag per token: 1 where a statement of `taken` already holds content. */
 export function coveredTokens(v: DocView, taken: Statement[]): Uint8Array {
@@ -24,7 +25,7 @@ export function pushVerbContent(
 ): void {
   for (let t = a; t < b; t++) if (covered[t]) return;
   const w = words[h];
-  const s = noSubject ? -1 : words.findIndex((x) => x.head === h + 1 && x.deprel === 'nsubj');
+  const s = noSubject ? -1 : verbSubject(words, h);
   const range = s >= 0 ? phraseOf(words, s) : null;
   const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : { type: 'none' };
   const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
