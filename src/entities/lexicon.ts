@@ -6,6 +6,7 @@
  *   lang/<code>/entities/roles.txt        role/title heads (read through src/references/role-nouns.ts; the ties column is for relations)
  *   lang/<code>/entities/demonyms.tsv     demonym adjectives and person nouns
  *   lang/<code>/entities/country-aliases.tsv
+ *   lang/<code>/entities/country-names.tsv  the usual short name of a country where the ISO list's first is not
  *   lang/<code>/entities/organization-heads.tsv
  *   lang/<code>/entities/non-actors.tsv   languages, currencies, sports: never an actor's name
  *   lang/<code>/entities/regions.tsv      sub-national regions (German Länder) with their adjectives
@@ -181,10 +182,17 @@ export function entityLexicon(lang: string): EntityLexicon {
     const [cc, names] = line.split('\t');
     extraAliases.set(cc, (names ?? '').split('|').filter(Boolean));
   }
+  // The country's usual short name in the language, where the ISO list's first name is not ("Britain", "Syrien").
+  const shortNames = new Map<string, string>();
+  for (const line of readLines(join(dir, 'country-names.tsv'))) {
+    const [cc, name] = line.split('\t');
+    if (cc && name) shortNames.set(cc, name.trim());
+  }
   for (const line of readLines(join(repoRoot, 'lang', '_shared', 'geo', 'countries.tsv'))) {
     const f = line.split('\t');
     const cc = f[0];
-    const names = (f[langCol] || f[3]).split('|').filter(Boolean);
+    const short = shortNames.get(cc);
+    const names = [...(short ? [short] : []), ...(f[langCol] || f[3]).split('|').filter(Boolean)];
     const target: GazTarget = { id: `country:${cc}`, type: 'location', kind: 'country', name: names[0], iso2: cc, iso3: f[1] };
     targets.set(target.id, target);
     for (const n of [...names, ...(extraAliases.get(cc) ?? [])]) {

@@ -153,7 +153,7 @@ function descriptionAt(v: ReferenceSentence, lex: ReferenceLexicon, t: number): 
   const sets = v.lex.sets;
   let h = t + 1;
   while (h < Math.min(v.to, t + 2 + MAX_MODIFIERS) && v.mentionIdx(h) < 0 && !headOf(lex, v.w(h)) && v.isLowerWord(h) && !sets.verbLike.has(v.w(h)) && !sets.determiners.has(v.w(h))) h++;
-  if (h >= v.to || v.mentionIdx(h) >= 0) return null;
+  if (h >= v.to || (v.mentionIdx(h) >= 0 && !isCompoundPrefix(v, v.mentionIdx(h), h))) return null;
   if (v.lex.grammar.capitalizedNouns && !v.isCapitalized(h)) return null;
   const head = headOf(lex, v.w(h));
   if (!head) return null;
@@ -161,6 +161,19 @@ function descriptionAt(v: ReferenceSentence, lex: ReferenceLexicon, t: number): 
   const next = v.w(h + 1);
   if (v.mentionIdx(h + 1) >= 0 || sets.possessiveTokens.has(next) || sets.affiliationPreps.has(next) || sets.genitiveArticles.has(next)) return null;
   return { end: h + 1, head };
+}
+
+/**
+ * "der CDU-Politiker", "dem AKP-Chef": a party's mention that names only the prefix of a hyphenated head
+ * word leaves the word a description of a person (the prefix says whose role it is, for the relations stage).
+ */
+function isCompoundPrefix(v: ReferenceSentence, k: number, h: number): boolean {
+  const m = v.mention(k), token = v.doc.tokens[h];
+  // Only a party's ("SPD-Chef"; the entities stage leaves many parties without a kind): a country's ("der
+  // US-Präsident") is left to describedPerson's office match, a body's ("ein Treffen der EU-Außenminister") is plural.
+  const e = v.layer.byId.get(m.entity);
+  const party = e?.type === 'organization' && (e.kind === 'party' || (!e.kind && !/\s/.test(m.text ?? ' ')));
+  return party && m.tokenStart === h && m.tokenEnd === h + 1 && m.start === token.start && v.doc.text.charAt(m.end) === '-' && m.end < token.end;
 }
 
 /** Extra mentions for the open references of one sentence. */

@@ -6,6 +6,7 @@ import { relationLexicon, type TriggerSpec } from './lexicon.js';
 import { SentenceView } from './sentence-view.js';
 import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
+import { parseModality } from './parse-modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
 import { partyLabelTies } from './party-labels.js';
 import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
@@ -326,7 +327,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     else return [];
   }
 
-  const modality = modalityOf(v, mr, c, ci, t, spec, family, tense);
+  const modality = modalityOf(v, mr, c, ci, t, spec, family, tense, pa?.p ?? null);
   let confidence = spec.confidence ?? (spec.pos === 'noun' ? 0.7 : 0.8);
   if (inherited) confidence *= 0.85;
   const out: Draft[] = [];
@@ -430,7 +431,7 @@ function requestedOnly(v: SentenceView, c: SentenceView['clauses'][number], t: n
   return false;
 }
 
-function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clauses'][number], ci: number, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense']): Modality {
+function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clauses'][number], ci: number, t: number, spec: TriggerSpec, family: Family, tense: TriggerRef['tense'], pv: ParseView | null = null): Modality {
   let mod: Modality | null = null;
   if (spec.pos === 'noun') {
     mod = mr.npCue(t, c.start);
@@ -442,6 +443,10 @@ function modalityOf(v: SentenceView, mr: ModalityReader, c: SentenceView['clause
     if (!mod || (clause === 'failed' || (clause === 'negated' && mod !== 'negated'))) mod = clause ?? mod;
   } else {
     mod = mr.clauseCue(governingRanges(v, c, ci), t);
+    // Where the parse reaches the verb, its auxiliaries, negation, mood and governing verbs decide (./parse-modality.ts);
+    // a cue the parse does not read ("nicht mehr", "no longer": former) stays with the clause's words.
+    const w = pv && v.lex.modality.parse ? pv.wordOf(t) : -1;
+    if (w >= 0 && mod !== 'former') mod = parseModality(pv!, v.lex.modality.parse!, w);
   }
   // „Norwegen wird Schweden treffen“: a future auxiliary with a verb that is no participle (that would be passive).
   if (!mod && spec.pos === 'verb' && tense !== 'participle' && hasAny(v, v.lex.sets.futureAuxiliaries, c.start, c.end)) mod = 'planned';

@@ -10,6 +10,7 @@ import { langDir } from '../util/paths.js';
 import { familyOf, type Family } from './ontology.js';
 import { referenceLexicon, type ReferenceLexicon, roleNouns } from '../references/index.js';
 import { vocabularySpecs } from './vocabulary.js';
+import type { ParseModalityLexicon } from './parse-modality.js';
 
 /**
  * Argument slots. "direct": a bare actor (no preposition); "before": the actor right before the trigger
@@ -110,6 +111,8 @@ export interface ModalityLexicon {
   infinitiveMarker?: string;
   /** Words opening a gerund complement ("accused X of seeking"): a cue right after one governs that complement, not the trigger. */
   complementMarkers?: string[];
+  /** Cues read off the dependency parse of a verb trigger (src/relations/parse-modality.ts). */
+  parse?: ParseModalityLexicon;
 }
 
 export interface GrammarLexicon {

@@ -93,6 +93,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       if (m.kind !== 'description') continue;
       holder = [{ entity: m.entity, mention: own, via: 'mention' }];
     }
+    // "Der CDU-Politiker sagte …": a description whose head names the party (src/references/open-references.ts).
+    const described = v.describedHeads.get(t);
+    if (described !== undefined) holder = [{ entity: v.mention(described).entity, mention: -1, via: 'mention' }];
     // Whose role is it?
     let of: Arg | null = f.possessorBefore(t);
     let ofEnd = t + 1;

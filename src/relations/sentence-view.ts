@@ -38,6 +38,11 @@ export class SentenceView {
   readonly clauses: Clause[] = [];
   /** Clause index of each token. */
   readonly clauseOf: Int16Array;
+  /**
+   * Descriptions whose head word carries a compound prefix's mention ("der CDU-Politiker" → the person; "CDU" keeps the
+   * token): doc token of the head → mention index. Read for the role the head names only, not as event arguments.
+   */
+  readonly describedHeads = new Map<number, number>();
 
   /**
    * `extra`: mentions the relations stage resolved itself (src/references/open-references.ts); they get the indexes
@@ -66,6 +71,8 @@ export class SentenceView {
       const m = extra[i];
       let free = m.tokenStart >= this.from && m.tokenEnd <= this.to;
       for (let t = m.tokenStart; free && t < m.tokenEnd; t++) if (this.mentionAt[t - this.from] >= 0) free = false;
+      const head = this.mentionAt[m.tokenEnd - 1 - this.from];
+      if (!free && m.kind === 'description' && head >= 0 && isPartialMention(this, this.mention(head))) this.describedHeads.set(m.tokenEnd - 1, base + i);
       if (!free) continue;
       this.mentions.push(base + i);
       for (let t = m.tokenStart; t < m.tokenEnd; t++) this.mentionAt[t - this.from] = base + i;

@@ -39,3 +39,17 @@ describe('role ties', () => {
     expect(find(rels, layer, /Jan Becker/, 'works_for', /SPD/).length, listing).toBe(0);
   });
 });
+
+describe('role ties from descriptions', () => {
+  it('de: "der FDP-Politiker" after a named person is that person, and a member of the party', () => {
+    const text = 'Die FDP hat am Montag in Berlin getagt. Danach sprach Jana Beispiel vor der Presse. Die FDP-Politikerin lobte den Beschluss.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Jana Beispiel/, 'member_of', /FDP/).length, listing).toBe(1);
+  });
+
+  it('de: "ein Treffen der EU-Außenminister" is no description of the person named before', () => {
+    const text = 'Die EU hat neue Sanktionen beschlossen. Jan Beispiel nahm an einem Treffen der EU-Außenminister in Brüssel teil.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Jan Beispiel/, 'works_for', /EU/).length, listing).toBe(0);
+  });
+});
