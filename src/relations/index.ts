@@ -46,7 +46,11 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     const pa = pv ? new ParseArgs(v, f, pv) : null;
     const local: Draft[] = [];
     for (let t = v.from; t < v.to; t++) {
-      for (const ref of triggersAt(v, t, pv)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa));
+      for (const ref of triggersAt(v, t, pv)) {
+        const got = fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa);
+        if (DEBUG && !got.length) process.stderr.write(`[${si}] ${doc.tokens[t].text}: NOARGS ${ref.spec.predicate}\n`);
+        local.push(...got);
+      }
     }
     local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities));
     if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
@@ -311,7 +315,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   }
   subjects = subjects.filter((a) => !compoundModifier(v, a));
   objects = objects.filter((a) => !compoundModifier(v, a));
-  if (!subjects.length) return [];
+  if (!subjects.length) { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOSUBJ obj=${objects.map((a) => a.entity).join(',')}\n`); return []; }
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
   if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {
     const subjIds = new Set(subjects.map((a) => a.entity));
@@ -323,7 +327,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     // Zusammenarbeit" agrees on cooperation yet to come).
     const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t)) : spec.symmetric;
     if (sym && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
-    else return [];
+    else { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOOBJ subj=${subjects.map((a) => a.entity + '/' + a.via).join(',')}\n`); return []; }
   }
 
   const modality = modalityOf(v, mr, c, ci, t, spec, family, tense);
