@@ -178,8 +178,11 @@ export class ArgumentFinder {
     const seen = new Set([k]);
     let t = v.mention(k).tokenEnd;
     for (;;) {
+      const placed = this.afterPlacePhrase(t);
+      const stepped = placed !== t;
+      t = placed;
       const x = v.w(t);
-      if (!((x === ',' && v.isListComma(t)) || this.sets.coordinators.has(x))) break;
+      if (!((x === ',' && (v.isListComma(t) || (stepped && this.listGoesOn(t)))) || this.sets.coordinators.has(x))) break;
       let u = t + 1;
       if (x === ',' && this.sets.coordinators.has(v.w(u))) u++;
       // "Scholz und der französische Präsident Emmanuel Macron": step over article, adjectives, a demonym and a title.
@@ -190,15 +193,17 @@ export class ArgumentFinder {
         if (j0 >= 0 && v.mention(j0).kind !== 'demonym') break;
         // A demonym before a name is a modifier ("der französische Präsident Macron"); before a group it is the conjunct.
         if (j0 >= 0) { const e = v.mention(j0).tokenEnd; if (v.mentionIdx(e) >= 0 || v.mentionIdx(e + 1) >= 0) { u = e; continue; } break; }
-        if (x === ',') break;
+        if (x === ',' && !stepped) break;
         if (this.sets.determiners.has(v.w(u)) || v.isLowerWord(u) && !this.sets.verbLike.has(v.w(u)) && !v.lex.byForm.has(v.w(u))) { u++; continue; }
         if (v.isCapitalized(u) && v.mentionIdx(u + 1) >= 0) { u++; continue; }
         break;
       }
       const j = v.mentionIdx(u);
       // A list stays inside its clause ("mit Krause | und sicherte ihr … der Bundespartei zu").
-      if (j < 0 || seen.has(j) || v.clauseAt(u) !== v.clauseAt(v.mention(k).tokenStart)) break;
-      const a = resolveFn(j);
+      // (After a place phrase the list was checked up to its coordinator: the clause splitter may have cut it at the comma.)
+      if (j < 0 || seen.has(j) || (!stepped && v.clauseAt(u) !== v.clauseAt(v.mention(k).tokenStart))) break;
+      // A conjunct after a place phrase looks governed by its preposition; the list was checked above.
+      const a = resolveFn(j) ?? (stepped ? this.resolve(j) : null);
       if (!a) break;
       seen.add(j);
       out.push(a);
@@ -219,6 +224,38 @@ export class ArgumentFinder {
       t = v.mention(j).tokenStart - 1;
     }
     return dedupe(out);
+  }
+
+  /**
+   * "die Hisbollah im Libanon, die Huthi im Jemen und die Hamas in Gaza": a short place phrase after a conjunct (a
+   * preposition, at most PLACE_PHRASE_MAX words, ending in a place name) is stepped over when the list goes on after it.
+   */
+  private afterPlacePhrase(t: number): number {
+    const v = this.v;
+    if (!this.sets.prepositions.has(v.w(t))) return t;
+    for (let u = t + 1; u <= t + PLACE_PHRASE_MAX && u < v.to; u++) {
+      if (v.isPunct(u)) return t;
+      const j = v.mentionIdx(u);
+      if (j < 0) continue;
+      const m = v.mention(j);
+      if (v.layer.byId.get(m.entity)?.type !== 'location') return t;
+      const x = v.w(m.tokenEnd);
+      return x === ',' || this.sets.coordinators.has(x) ? m.tokenEnd : t;
+    }
+    return t;
+  }
+
+  /** After a comma, the list goes on to a coordinator and a name: only articles, adjectives, names, place phrases and commas between. */
+  private listGoesOn(t: number): boolean {
+    const v = this.v;
+    for (let u = t + 1; u < v.to && u <= t + LIST_LOOKAHEAD; u++) {
+      const x = v.w(u);
+      if (this.sets.coordinators.has(x)) return v.mentionIdx(u + 1) >= 0 || (this.sets.determiners.has(v.w(u + 1)) && v.mentionIdx(u + 2) >= 0);
+      if (x === ',' || v.mentionIdx(u) >= 0 || this.sets.determiners.has(x) || this.sets.prepositions.has(x)) continue;
+      if (v.isLowerWord(u) && !this.sets.verbLike.has(x) && !v.lex.byForm.has(x)) continue;
+      return false;
+    }
+    return false;
   }
 
   // ---- subjects ----
@@ -719,6 +756,11 @@ export class ArgumentFinder {
     return [];
   }
 }
+
+/** Longest place phrase (words after the preposition) stepped over inside a list: "im Jemen", "in the Gaza Strip". */
+const PLACE_PHRASE_MAX = 4;
+/** How far (tokens) a list interrupted by place phrases is followed to its coordinator. */
+const LIST_LOOKAHEAD = 14;
 
 export function endsWithAny(word: string, set: Set<string>): boolean {
   if (set.has(word)) return true;

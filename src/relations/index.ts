@@ -3,7 +3,7 @@ import type { Modality, Relation, TimelineItem } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
 import type { QuoteLayer } from '../quotes/index.js';
 import { relationLexicon, type TriggerSpec } from './lexicon.js';
-import { SentenceView } from './sentence-view.js';
+import { SentenceView, isPartialMention } from './sentence-view.js';
 import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
 import { parseModality } from './parse-modality.js';
@@ -47,7 +47,11 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     const pa = pv ? new ParseArgs(v, f, pv) : null;
     const local: Draft[] = [];
     for (let t = v.from; t < v.to; t++) {
-      for (const ref of triggersAt(v, t, pv)) local.push(...fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa));
+      for (const ref of triggersAt(v, t, pv)) {
+        const got = fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa);
+        if (DEBUG && !got.length) process.stderr.write(`[${si}] ${doc.tokens[t].text}: NOARGS ${ref.spec.predicate}\n`);
+        local.push(...got);
+      }
     }
     local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities));
     if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
@@ -107,16 +111,19 @@ interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'pa
 /** Trigger entries matching token t, filtered by word class, the clause's required and excluded words. */
 function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRef[] {
   const lex = v.lex;
-  const w = v.w(t);
-  if (v.isPunct(t) || v.mentionIdx(t) >= 0) return [];
-  const found: TriggerRef[] = [...(lex.byForm.get(w) ?? [])];
+  if (v.isPunct(t)) return [];
+  const owner = compoundOwnerAt(v, t);
+  if (v.mentionIdx(t) >= 0 && !owner) return [];
+  // „EU-Sanktionen“, „Hamas-Überfall“: the event noun is the compound's last part, after the name that owns it.
+  const w = owner ? v.w(t).slice(v.w(t).lastIndexOf('-') + 1) : v.w(t);
+  const found: TriggerRef[] = (lex.byForm.get(w) ?? []).filter((x) => !owner || (x.spec.pos === 'noun' && x.family === 'event'));
   // Forms the inflection rules did not make, found by the parse's lemma.
   if (pv && !found.length) found.push(...lemmaTriggers(v, pv, t));
   if (lex.grammar.capitalizedNouns && v.isCapitalized(t)) {
     // Compounds: each ending after at least three letters ("Staatsbesuch" → "besuch"), longest first.
     for (let k = 3; k < w.length - 2; k++) {
       const hits = lex.suffixIndex.get(w.slice(k));
-      if (hits) for (const sn of hits) if (!found.some((x) => x.spec === sn.spec)) found.push({ spec: sn.spec, family: sn.family, tense: 'present' });
+      if (hits) for (const sn of hits) if (!found.some((x) => x.spec === sn.spec) && (!owner || sn.family === 'event')) found.push({ spec: sn.spec, family: sn.family, tense: 'present' });
     }
   }
   if (!found.length) return found;
@@ -145,6 +152,19 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
     if (s.pos === 'verb' && pv && otherParticle(v, pv, t, s)) return false;
     return true;
   });
+}
+
+/**
+ * A name that is the first part of a hyphenated compound whose last part is a word of its own („EU-Sanktionen“,
+ * „US-Strafzölle“, „Hamas-Überfall“), in a language that writes such compounds: the name owns the noun.
+ */
+function compoundOwnerAt(v: SentenceView, t: number): boolean {
+  const k = v.mentionIdx(t);
+  if (k < 0 || !v.lex.grammar.capitalizedNouns) return false;
+  const m = v.mention(k);
+  if (m.tokenStart !== t || m.tokenEnd !== t + 1 || !isPartialMention(v, m)) return false;
+  const tail = v.doc.text.slice(m.end, v.doc.tokens[t].end);
+  return /^-\p{Lu}\p{Ll}{3,}$/u.test(tail);
 }
 
 /**
@@ -227,7 +247,11 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
 
   if (spec.pos === 'noun') {
     if (topicOfEventVerb(v, f, c, t)) return [];
-    for (const slot of spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
+    const owner = compoundOwnerAt(v, t);
+    // The name in the compound is its owner (ArgumentFinder.resolve reads such a name as a modifier).
+    const ownArg: Arg | null = owner ? { entity: v.mention(v.mentionIdx(t)).entity, mention: v.mentionIdx(t), via: 'mention' } : null;
+    if (ownArg) subjects = [ownArg];
+    for (const slot of ownArg ? [] : spec.subject ?? ['possessive', 'genitive', 'clauseSubject']) {
       const hit = nounSlot(v, f, c, ci, t, slot, new Set(), pa);
       if (hit?.args.length) { subjects = hit.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; break; }
     }
@@ -312,7 +336,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   }
   subjects = subjects.filter((a) => !compoundModifier(v, a));
   objects = objects.filter((a) => !compoundModifier(v, a));
-  if (!subjects.length) return [];
+  if (!subjects.length) { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOSUBJ obj=${objects.map((a) => a.entity).join(',')}\n`); return []; }
   // "The Forum, which Nakau chairs": the object of an object relative clause is its antecedent.
   if (!objects.length && c.kind === 'relative' && !c.relSubject && c.relPronoun === v.head(c) && spec.object.includes('direct')) {
     const subjIds = new Set(subjects.map((a) => a.entity));
@@ -324,7 +348,7 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     // Zusammenarbeit" agrees on cooperation yet to come).
     const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t)) : spec.symmetric;
     if (sym && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
-    else return [];
+    else { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOOBJ subj=${subjects.map((a) => a.entity + '/' + a.via).join(',')}\n`); return []; }
   }
 
   const modality = modalityOf(v, mr, c, ci, t, spec, family, tense, pa?.p ?? null);

@@ -95,8 +95,11 @@ export class ParseArgs {
     let subjects: Arg[] = [];
     let inherited = false;
     let subjectSlot = '';
+    // "Assad enjoys backing from Iran": the subject of a receiving verb is the noun's object, not its agent.
+    const receiver = this.receivingVerb(i);
     for (const slot of withNounAgents(spec.subject ?? ['possessive', 'genitive', 'clauseSubject'])) {
-      const got = this.nounSlot(i, slot, new Set());
+      if (receiver >= 0 && (slot === 'clauseSubject' || slot === 'supportSubject')) continue;
+      const got = slot === 'agent' && receiver >= 0 ? { args: this.sourceArgs(i, receiver) } : this.nounSlot(i, slot, new Set());
       if (got.args.length) { subjects = got.args; inherited = slot === 'clauseSubject' || slot === 'supportSubject'; subjectSlot = slot; break; }
     }
     const ids = new Set(subjects.map((a) => a.entity));
@@ -107,6 +110,10 @@ export class ParseArgs {
       if (!hit.args.length) continue;
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
       return { subjects, objects: hit.args, inherited };
+    }
+    if (receiver >= 0 && subjects.length) {
+      const recipients = this.subjectOf(receiver, 0).args.filter((a) => !ids.has(a.entity));
+      if (recipients.length) return { subjects, objects: recipients, inherited: false };
     }
     // "U.S.-Russian cooperation": two names modifying a noun of a mutual event are its two sides.
     if (subjectSlot === 'modifier' && spec.symmetric && subjects.length >= 2) return { subjects: [subjects[0]], objects: subjects.slice(1), inherited: false };
@@ -127,8 +134,8 @@ export class ParseArgs {
       return host < 0 || this.hostIsTrigger(p.words[i].token) ? { args: [] } : keep(this.subjectOf(host, 0).args);
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
-    // "a threat by Washington", „der Angriff durch Russland“: the agent of the noun itself.
-    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents], exclude) };
+    // "a threat by Washington", „der Angriff durch Russland“, "pressure from Kerry": the agent of the noun itself.
+    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents, ...this.v.lex.sets.sourceAgents], exclude) };
     // "North Korean threats", "U.S. sanctions", „iranische Luftangriffe“: a name or demonym modifying the noun.
     if (slot === 'modifier') return keep(p.children(i, ['amod', 'compound', 'nmod:npmod']).filter((k) => k < i).map((k) => this.modifierActor(k)).filter((a): a is Arg => !!a));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
@@ -136,6 +143,27 @@ export class ParseArgs {
     const host = this.hostVerb(i);
     if (!hit.args.length && host >= 0 && p.rel(i) !== 'nsubj') hit = this.prepHit(host, slot, exclude);
     return hit;
+  }
+
+  /**
+   * The verb through which its subject receives the event noun at i ("received support", „erhielt Unterstützung“,
+   * "with help from X, the army retook …"), or -1.
+   */
+  private receivingVerb(i: number): number {
+    const p = this.p;
+    const sets = this.v.lex.sets;
+    const h = p.head(i);
+    if (h < 0 || !p.isVerb(h)) return -1;
+    if (p.rel(i) === 'obj' && sets.receiveVerbs.has(p.lemma(h))) return h;
+    return (p.rel(i) === 'obl' || p.rel(i) === 'nmod') && sets.receivePreps.has(p.caseOf(i)) ? h : -1;
+  }
+
+  /** Where a received act comes from: "from X", „von X“, „aus X“ on the noun or on the receiving verb. */
+  private sourceArgs(i: number, receiver: number): Arg[] {
+    const sets = this.v.lex.sets;
+    const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
+    const own = this.prepArgs(i, preps, new Set());
+    return own.length ? own : this.prepArgs(receiver, preps, new Set());
   }
 
   /** The actor of a modifier word when a mention covers it. */

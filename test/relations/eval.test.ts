@@ -31,6 +31,8 @@ interface Floor { set: RelationSet; mode: RelationMode; lang: string; family: Fa
  * After merging the syntax 1.1.0 (de), events and ties rounds, ours pipeline de all typed P fell .934 → .907 (new
  * country-default ties such as a foreign leader of a mediating state, and event owners); relfix (bare state titles whose country is named only after them
  * in a sentence following foreign countries) .916: floor .89.
+ * relev (issue 14, events: received events "support from X", lists with place phrases), news-dev events pipeline
+ * de 0.559/0.199, 0.271; en 0.435/0.183, 0.249; oracle de 0.612/0.199, 0.275; en 0.606/0.210, 0.273.
  */
 const FLOORS: Floor[] = [
   { set: 'ours', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.89, typedR: 0.79, pairsR: 0.81 },
@@ -39,7 +41,7 @@ const FLOORS: Floor[] = [
   { set: 'ours', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.91, typedR: 0.86, pairsR: 0.88 },
   { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.65, typedR: 0.24, pairsR: 0.31 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.46, typedR: 0.21, pairsR: 0.29 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.55, typedR: 0.17, pairsR: 0.23 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.55, typedR: 0.17, pairsR: 0.24 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.42, typedR: 0.16, pairsR: 0.23 },
   { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'tie', typedP: 0.76, typedR: 0.39, pairsR: 0.4 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'tie', typedP: 0.7, typedR: 0.38, pairsR: 0.4 },
