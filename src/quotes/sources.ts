@@ -13,6 +13,7 @@ import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
 import { possessedGroup } from './possessed-group.js';
+import { documentAuthor } from './document-author.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, sentenceStartOf, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
@@ -289,6 +290,9 @@ export class SourceRegistry {
     // A phrase from the parse may open with the dateline ("TAIPEI The opposition leader …"): no part of it.
     const S = sentenceStartOf(v, a);
     if (a < S && S < b) a = S;
+    // "a statement by the ministry": the document's author speaks.
+    const author = documentAuthor(v, a, b);
+    if (author) [a, b] = author;
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];

@@ -47,3 +47,20 @@ describe('a coordinated reporting verb without a subject of its own', () => {
     expect(s?.description ?? '').not.toMatch(/voters/);
   });
 });
+
+describe('a document speaks for its author', () => {
+  it('"A statement by the Ruritanian Interior Ministry denied …, saying …" is the ministry', () => {
+    const a = run('A statement by the Ruritanian Interior Ministry denied its police were involved, saying no officers had entered the square.');
+    expect(speakerName(a, 'no officers had entered')).toMatch(/Interior Ministry/);
+  });
+
+  it('"A statement from the … Ministry said …" is the ministry', () => {
+    const a = run('A statement from the Ruritanian Interior Ministry said the attacker had died at the scene.');
+    expect(speakerName(a, 'the attacker had died')).toMatch(/Interior Ministry/);
+  });
+
+  it('"An editorial in the Daily Clarion called …" and its "it said" are the paper', () => {
+    const a = run('An editorial in the Daily Clarion, a tabloid owned by the ruling party, called the promise "hollow". "Nobody in the region believes that the radar will only watch the north," it said.');
+    expect(speakerName(a, 'Nobody in the region')).toBe('Daily Clarion');
+  });
+});
