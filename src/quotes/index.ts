@@ -31,6 +31,7 @@ import { appositiveName } from './apposition.js';
 import { salientSubject } from './salient-subject.js';
 import { relativeAntecedent } from './relative-antecedent.js';
 import { laterNamedPerson } from './forward-description.js';
+import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
@@ -174,6 +175,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     if (rec) registry.note(rec, st.anchor);
   }
 
+  // "X's foreign minister said … . '…,' Maria Lopez told reporters.": the office named next.
+  resolveForwardSpeakers(v, statements, recOf);
   registry.collectSilentGroups(syntaxOf);
   const speakers = new Set([...recOf.values()].filter((r): r is SourceRec => !!r));
   addSpeakerEntities(v, entities, speakers);

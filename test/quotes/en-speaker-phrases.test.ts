@@ -64,3 +64,10 @@ describe('a document speaks for its author', () => {
     expect(speakerName(a, 'Nobody in the region')).toBe('Daily Clarion');
   });
 });
+
+describe('an office speaking before its holder is named', () => {
+  it('"Ruritania\'s foreign minister said …" then "Maria Lopez told reporters" is Maria Lopez', () => {
+    const a = run('Ruritania\'s foreign minister said the reports were invented by hostile media. "The small harbour we built is for our own fishermen and nobody else," Maria Lopez told reporters in the capital.');
+    expect(speakerName(a, 'the reports were invented')).toBe('Maria Lopez');
+  });
+});
