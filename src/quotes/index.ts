@@ -29,7 +29,9 @@ import { chargeStatements } from './accusation.js';
 import { analyzePhrase } from './phrase-info.js';
 import { appositiveName } from './apposition.js';
 import { pronounFits, salientSubject } from './salient-subject.js';
+import { relativeAntecedent } from './relative-antecedent.js';
 import { laterNamedPerson } from './forward-description.js';
+import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
@@ -146,7 +148,7 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     }
     const sub = st.subject;
     if (goesOn) { /* rec set above */ } else if (sub.type === 'phrase') rec = registry.resolvePhrase(sub.range[0], sub.range[1], number);
-    else if (sub.type === 'relative') rec = registry.resolvePhrase(sub.at, sub.at + 1, number);
+    else if (sub.type === 'relative') rec = relativeSpeaker(v, registry, sub.at, number, syntaxOf);
     else if (sub.type === 'coordinated') rec = coordinatedSpeaker(v, registry, sub.at, number, syntaxOf);
     else if (sub.type === 'continuation') rec = previousSubjectSpeaker(v, registry, st.anchor, reported, syntaxOf) ?? registry.continuationSpeaker(st.anchor);
     // A quote after a colon whose clause the rules did not read: the parse's subject of that clause speaks.
@@ -188,6 +190,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     spoken.last = rec ? { rec, at: st.anchor } : null;
   }
 
+  // "X's foreign minister said … . '…,' Maria Lopez told reporters.": the office named next.
+  resolveForwardSpeakers(v, statements, recOf);
   registry.collectSilentGroups(syntaxOf);
   const speakers = new Set([...recOf.values()].filter((r): r is SourceRec => !!r));
   addSpeakerEntities(v, entities, speakers);
@@ -286,6 +290,21 @@ function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, 
     if (rec) return rec;
   }
   return registry.lastInSentence(verb) ?? registry.openingSubject(verb, number);
+}
+
+/**
+ * The speaker of a relative clause's reporting verb: its antecedent by the parse when that names an actor or a group
+ * ("Borduria, which warned …"); else the registry's reading of the relative pronoun.
+ */
+function relativeSpeaker(v: DocView, registry: SourceRegistry, rel: number, number: 'sg' | 'pl' | 'any',
+  syntaxOf: (() => SyntaxLayer | null) | undefined): SourceRec | null {
+  const ant = relativeAntecedent(v, syntaxOf, rel);
+  const info = ant && !v.quoteOf[ant[0]] ? analyzePhrase(v, ant[0], ant[1]) : null;
+  if (ant && info && (info.kind === 'group' || info.kind === 'named' && info.entity)) {
+    const rec = registry.resolvePhrase(ant[0], ant[1], number);
+    if (rec) return rec;
+  }
+  return registry.resolvePhrase(rel, rel + 1, number);
 }
 
 function channelOf(v: DocView, st: Statement): string | null {

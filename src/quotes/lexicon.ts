@@ -142,6 +142,10 @@ export interface QuoteLexicon {
   /** Definite articles of a singular person ("der", "the"): "der Republikaner" is one member, "die Republikaner" the party. */
   singularDefinite: Set<string>;
   genitiveLinks: Set<string>;
+  /** Nouns of issued texts ("statement", "editorial") whose author speaks through them ("a statement by X said"). */
+  documentNouns: Set<string>;
+  /** Words linking such a text to its author ("by", "from", "in"). */
+  authorLinks: Set<string>;
   partitiveLinks: Set<string>;
   prepositions: Set<string>;
   subordinators: Set<string>;
@@ -295,6 +299,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     definite: list('definite'),
     singularDefinite: list('singularDefinite'),
     genitiveLinks: list('genitiveLinks'),
+    documentNouns: list('documentNouns'),
+    authorLinks: list('authorLinks'),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),
     subordinators: list('subordinators'),

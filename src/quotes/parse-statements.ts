@@ -11,6 +11,7 @@ import { trimContent, wordCount } from './attribution.js';
 import type { Statement } from './statements.js';
 import { cueAt, isQuoteMark, VERB_ONLY, type DocView } from './view.js';
 import { verbSubject } from './verb-subject.js';
+import { sharedSubjectOf } from './verb-content.js';
 
 /** Fewest words a complement needs to be reported content ("said so" is none): set by hand. */
 const MIN_CONTENT_WORDS = 3;
@@ -83,7 +84,7 @@ export function parseStatements(v: DocView, syn: SyntaxLayer, taken: Statement[]
       if (busy) continue;
       const s = subjectWord(words, h);
       const range = s >= 0 ? phraseOf(words, s) : null;
-      const subject: Subject = range && range[1] <= a ? { type: 'phrase', range } : { type: 'none' };
+      const subject: Subject = range && range[1] <= a ? { type: 'phrase', range } : sharedSubjectOf(words, h);
       const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
       out.push({
         kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],

@@ -57,12 +57,15 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
       if (lex.numbers.has(v.lower[k]) || /^\d+$/.test(v.lower[k])) { info.ofCount = lex.numbers.get(v.lower[k]) ?? Number(v.lower[k]); k++; }
     }
   } else if (lex.pluralOnly.has(v.lower[k])) { info.plural = true; }
+  const closingPerson = info.mentions.some((m) => m.tokenEnd === b && m.kind === 'name' && v.entities.byId.get(m.entity)?.type === 'person');
   // Head of the first sub-phrase: stop at a genitive link or coordinator once a noun was seen.
   let headEnd = b, seenNoun = false;
   for (let j = k; j < b; j++) {
     const w = v.lower[j];
     const sn = lex.sourceNouns.get(w);
     if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
+    // "Ruritania's opposition leader Maria Lopez": a possessive clitic closes the possessor, the head comes after it.
+    if (lex.genitiveLinks.has(w) && !/^\p{L}/u.test(w) && closingPerson) { seenNoun = false; continue; }
     if (seenNoun && (lex.genitiveLinks.has(w) || lex.coordinators.has(w))) {
       // "Beamte und Analysten": a coordinated source noun keeps the group collective.
       if (lex.coordinators.has(w) && lex.sourceNouns.has(v.lower[j + 1])) { info.plural = true; continue; }

@@ -13,7 +13,8 @@ import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
 import { possessedGroup } from './possessed-group.js';
-import { isCap, isPunct, mentionsIn, sentenceRange, spanOf, textOf, type DocView } from './view.js';
+import { documentAuthor } from './document-author.js';
+import { isCap, isPunct, mentionsIn, sentenceRange, sentenceStartOf, spanOf, textOf, type DocView } from './view.js';
 
 export interface SourceRec {
   key: string;
@@ -286,6 +287,12 @@ export class SourceRegistry {
   /** Resolve a speaker phrase to a source (creating or linking records). */
   resolvePhrase(a: number, b: number, verbNumber: 'sg' | 'pl' | 'any'): SourceRec | null {
     const v = this.v;
+    // A phrase from the parse may open with the dateline ("TAIPEI The opposition leader …"): no part of it.
+    const S = sentenceStartOf(v, a);
+    if (a < S && S < b) a = S;
+    // "a statement by the ministry": the document's author speaks.
+    const author = documentAuthor(v, a, b);
+    if (author) [a, b] = author;
     const np = nounPhraseIn(v, a, b);
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];

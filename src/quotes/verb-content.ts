@@ -27,7 +27,7 @@ export function pushVerbContent(
   const w = words[h];
   const s = noSubject ? -1 : verbSubject(words, h);
   const range = s >= 0 ? phraseOf(words, s) : null;
-  const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : { type: 'none' };
+  const subject: Subject = range && (range[1] <= a || range[0] >= b) ? { type: 'phrase', range } : noSubject ? { type: 'none' } : sharedSubjectOf(words, h);
   const start = v.doc.tokens[a].start, end = v.doc.tokens[b - 1].end;
   out.push({
     kind: 'indirect', content: [a, b], start, end, text: v.doc.text.slice(start, end), spans: [], cue: [w.token, w.token + 1],
@@ -35,4 +35,18 @@ export function pushVerbContent(
     anchor: range ? range[0] : w.token,
   });
   for (let t = a; t < b; t++) covered[t] = 1;
+}
+
+/**
+ * A verb without a subject phrase of its own that hangs on another verb ("won … and pledged to …", "denied …,
+ * saying …") shares that verb's subject: read as a coordinated verb (the registry finds the subject by the parse,
+ * else the sentence's opening subject); otherwise it has none.
+ */
+export function sharedSubjectOf(words: SyntaxWord[], h: number): Subject {
+  const rel = words[h].deprel;
+  // A conjunct shares the subject only right after its coordinator ("and pledged"); "… but polls show …" has a
+  // subject of its own the parse missed.
+  const joined = (k: number) => words[k]?.deprel === 'cc' || words[k]?.deprel === 'advmod' && words[k - 1]?.deprel === 'cc';
+  const shares = /^advcl/.test(rel) || /^conj/.test(rel) && joined(h - 1);
+  return shares ? { type: 'coordinated', at: words[h].token } : { type: 'none' };
 }
