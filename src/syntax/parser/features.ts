@@ -92,6 +92,8 @@ export class SentenceAtoms {
   wp = new Int32Array(64);
   /** UPOS-ambiguity atom (level 4): the tag with the tagger's runner-up and how unsure it was, or the tag alone when sure. */
   amb = new Int32Array(64);
+  /** Whether the ambiguity atoms are computed (level-4 models). */
+  ambiguity = false;
   /** Word-cluster atoms (level 3): the top level (16 classes), the middle one (256) and the leaf (4096). */
   c1 = new Int32Array(64);
   c2 = new Int32Array(64);
@@ -112,7 +114,7 @@ export class SentenceAtoms {
       this.set(i + 1, hashStr(lower, 1), posAtom(input.upos[i] ?? ''), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
         hashStr(caseOf(f), 5), hashStr(lower.length > 3 ? lower.slice(-3) : lower, 6));
     }
-    this.loadAmbiguity(input);
+    if (this.ambiguity) this.loadAmbiguity(input);
     if (this.classes) this.loadClusters(input.forms, this.classes);
   }
 
