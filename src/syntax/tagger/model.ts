@@ -331,21 +331,24 @@ export class TaggerModel {
     const upos = new Int32Array(n);
     const alt = new Int32Array(n);
     const margin = new Array<number>(n);
-    const pick = (i: number): void => {
+    const last = this.options.twoPass ? 1 : 0;
+    // The runner-up of the last pass only.
+    const pick = (i: number, pass: number): void => {
       upos[i] = argmaxOf(s, null, N);
+      if (pass !== last) return;
       const r = runnerUp(s, N, upos[i]);
       alt[i] = r.alt;
       margin[i] = r.margin;
     };
     for (let i = 0; i < n; i++) {
       sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 0, null, s);
-      pick(i);
+      pick(i, 0);
     }
     if (this.options.twoPass) {
       const first = upos.slice();
       for (let i = 0; i < n; i++) {
         sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 1, first, s);
-        pick(i);
+        pick(i, 1);
       }
     }
     return { ws, sums, upos, alt, margin };
@@ -409,16 +412,18 @@ export class TaggerModel {
     const fIdx = new Int32Array(n);
     const fHash = new Int32Array(n);
     const ctx = this.ctx;
-    const pick = (s: Float64Array, i: number): void => {
+    const last = this.options.twoPass ? 1 : 0;
+    const pick = (s: Float64Array, i: number, pass: number): void => {
       upos[i] = argmaxOf(s, null, this.nUpos);
+      if (pass !== last) return;
       const r = runnerUp(s, this.nUpos, upos[i]);
       alt[i] = r.alt;
       margin[i] = r.margin;
     };
-    for (let i = 0; i < n; i++) pick(this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx), i);
+    for (let i = 0; i < n; i++) pick(this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx), i, 0);
     if (this.options.twoPass) {
       const first = upos.slice();
-      for (let i = 0; i < n; i++) pick(this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx), i);
+      for (let i = 0; i < n; i++) pick(this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx), i, 1);
     }
     const adp = this.adpIndex();
     let lastAdp = 0;
