@@ -84,9 +84,9 @@ Examples:
       const model = TaggerModel.load(path);
       const loadMs = Date.now() - t0;
       const gold = evaluationSentences(o.treebank, o.split as Split);
-      const { pred, seconds: tagSeconds } = tagTreebank(model, gold);
+      const { pred, seconds: tagSeconds, results } = tagTreebank(model, gold);
       // The parser reads the tagger's predictions (as in the pipeline); heads and relations replace the gold ones.
-      const parsed = o.parser === false ? null : parseTagged(lang, typeof o.parser === 'string' ? resolve(o.parser) : undefined, pred);
+      const parsed = o.parser === false ? null : parseTagged(lang, typeof o.parser === 'string' ? resolve(o.parser) : undefined, pred, results);
       const seconds = tagSeconds + (parsed?.seconds ?? 0);
       const r = scoreSyntax(gold, pred);
       const wps = r.words / seconds;

@@ -38,7 +38,7 @@ export function runSyntax(doc: Doc): SyntaxLayer | null {
   const tokenWord = new Int32Array(doc.tokens.length).fill(-1);
   for (const { si, words, tokenOf, tags } of tagged) {
     const s = doc.sentences[si];
-    const parse = parser && words.length <= MAX_PARSE_WORDS ? parser.parse({ forms: words, upos: tags.upos, feats: tags.feats, lemmas: tags.lemmas }) : null;
+    const parse = parser && words.length <= MAX_PARSE_WORDS ? parser.parse({ forms: words, upos: tags.upos, feats: tags.feats, lemmas: tags.lemmas, uposAlt: tags.uposAlt, uposMargin: tags.uposMargin }) : null;
     const out: SyntaxWord[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const t = s.tokenStart + tokenOf[i];

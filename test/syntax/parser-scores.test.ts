@@ -17,8 +17,8 @@ describe.each(['en', 'de'])('the committed %s parser on its held-out treebank', 
   const ready = existsSync(defaultTaggerPath(lang)) && existsSync(defaultParserPath(lang)) && treebankAvailable(part.treebank, part.split);
   it.skipIf(!ready)('keeps UAS and LAS above their floors', () => {
     const gold = evaluationSentences(part.treebank, part.split);
-    const { pred } = tagTreebank(TaggerModel.load(defaultTaggerPath(lang)), gold);
-    expect(parseTagged(lang, undefined, pred)).not.toBeNull();
+    const { pred, results } = tagTreebank(TaggerModel.load(defaultTaggerPath(lang)), gold);
+    expect(parseTagged(lang, undefined, pred, results)).not.toBeNull();
     const r = scoreSyntax(gold, pred);
     expect((100 * r.uas!.correct) / r.uas!.total).toBeGreaterThan(FLOORS[lang].uas);
     expect((100 * r.las!.correct) / r.las!.total).toBeGreaterThan(FLOORS[lang].las);

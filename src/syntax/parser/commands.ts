@@ -23,6 +23,7 @@ export function registerParserCommands(program: Command): void {
     .option('--move-bits <n>', 'log2 of the move table\'s rows (default 20)')
     .option('--jackknife-tagger <which>', 'options of the jackknife fold taggers: legacy (lexicon-restricted FEATS, one UPOS pass: what the 1.x parsers trained on; default) or committed (those of models/tagger-<lang>.bin)', 'legacy')
     .option('--silver <words>', 'also train on unlabeled sentences (from about this many words of ../shared/data/unlabeled-<lang>) that two parsers (template sets 1 and 2, trained on the same gold sentences) parse alike')
+    .option('--fold-split <how>', 'with --tags jackknife: interleaved (sentence i in fold i mod k; default) or blocks (k contiguous blocks, so a document\'s sentences share a fold)', 'interleaved')
     .option('--tags-cache <path>', 'with --tags jackknife: read the jackknifed tags from this JSON file, or compute and write them there')
     .addHelpText('after', `
 Held-out data for choosing the epoch: en uses EWT dev; de holds out every 10th training sentence, picks the
@@ -31,9 +32,10 @@ epoch, then retrains on everything for that many epochs. GSD test is never read.
 Examples:
   $ nice -n 10 backchannel train parser --lang en
   $ nice -n 10 backchannel train parser --lang de --epochs 15 --out /tmp/parser-de.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string; featureSet?: string; explore?: string; tagsCache?: string; ensemble?: string; moveBits?: string; jackknifeTagger: string; silver?: string }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; tags: string; folds?: string; out?: string; featureSet?: string; explore?: string; tagsCache?: string; ensemble?: string; moveBits?: string; jackknifeTagger: string; silver?: string; foldSplit: string }) => {
       if (o.jackknifeTagger !== 'legacy' && o.jackknifeTagger !== 'committed') throw new Error(`--jackknife-tagger must be legacy or committed, not ${o.jackknifeTagger}`);
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
+      if (o.foldSplit !== 'interleaved' && o.foldSplit !== 'blocks') throw new Error(`--fold-split must be interleaved or blocks, not ${o.foldSplit}`);
       if (o.tags !== 'gold' && o.tags !== 'tagger' && o.tags !== 'jackknife') throw new Error(`--tags must be gold, tagger or jackknife, not ${o.tags}`);
       trainParserCommand({
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), tags: o.tags as TagSource, folds: o.folds ? Number(o.folds) : undefined,
@@ -42,6 +44,7 @@ Examples:
         tagsCache: o.tagsCache ? resolve(o.tagsCache) : undefined, ensemble: o.ensemble ? Number(o.ensemble) : undefined,
         moveBits: o.moveBits ? Number(o.moveBits) : undefined,
         jackknifeTagger: o.jackknifeTagger,
+        foldSplit: o.foldSplit,
         silver: o.silver ? Number(o.silver) : 0,
       });
     });

@@ -15,6 +15,9 @@ export interface ParserInput {
   upos: readonly string[];
   feats: readonly string[];
   lemmas: readonly string[];
+  /** The tagger's runner-up UPOS per word and its margin (optional; template set 4's ambiguity atoms read them). */
+  uposAlt?: readonly string[];
+  uposMargin?: readonly number[];
 }
 
 // Atom values for the root and for "no such word" (outside the stack or buffer).
@@ -33,7 +36,20 @@ const UNKNOWN_CLUSTER = 0x6e3a9c00;
  */
 export const FEATURE_SET = 'bc-parser-features/2';
 export const CLUSTER_FEATURE_SET = 'bc-parser-features/3';
-export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET, CLUSTER_FEATURE_SET] as const;
+/** Set 4: set 2 plus the tagger's UPOS ambiguity (runner-up tag where the margin is small); no clusters. */
+export const AMBIGUITY_FEATURE_SET = 'bc-parser-features/4';
+export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET, CLUSTER_FEATURE_SET, AMBIGUITY_FEATURE_SET] as const;
+/** Whether a template level has the word-cluster templates (set 3) or the UPOS-ambiguity ones (set 4). */
+export const hasClusters = (level: number): boolean => level === 3;
+export const hasAmbiguity = (level: number): boolean => level === 4;
+
+/**
+ * UPOS margins (best minus runner-up score of the tagger's last pass, in its int16 weight units) under which the
+ * runner-up enters the ambiguity atom. Set on EWT dev with tagger-en 1.0.0: 5 % of the words have a margin under
+ * 7,755 and 15 % under 17,695; those hold 45 % and 74 % of its UPOS errors (the runner-up is gold for 3 in 4).
+ */
+export const AMBIGUITY_VERY_UNSURE = 7755;
+export const AMBIGUITY_UNSURE = 17695;
 
 /** The template level (1 or 2) of a model's meta.features; throws on an unknown set. */
 export function featureLevel(features: unknown): number {
@@ -49,13 +65,20 @@ const EXTRA_ARC = 4;
 const CLUSTER_ROLE = 9;
 const CLUSTER_CONTEXT = 10;
 const CLUSTER_ARC = 5;
+/** Templates added by level 4 (UPOS ambiguity): single-word ones (per role), context ones, arc ones. */
+const AMB_ROLE = 4;
+const AMB_CONTEXT = 3;
+const AMB_ARC = 3;
 /** The most move / arc templates of any level (buffer sizes; each yields one hashed feature per configuration). */
-export const MOVE_FEATURES = 60 + EXTRA_CONTEXT + CLUSTER_ROLE + CLUSTER_CONTEXT;
-export const ARC_FEATURES = 24 + EXTRA_ARC + CLUSTER_ARC;
+export const MOVE_FEATURES = 60 + EXTRA_CONTEXT + Math.max(CLUSTER_ROLE + CLUSTER_CONTEXT, AMB_ROLE + AMB_CONTEXT);
+export const ARC_FEATURES = 24 + EXTRA_ARC + Math.max(CLUSTER_ARC, AMB_ARC);
+/** Single-word templates a level adds to the 23 of sets 1 and 2. */
+const roleExtra = (level: number): number => (hasClusters(level) ? CLUSTER_ROLE : hasAmbiguity(level) ? AMB_ROLE : 0);
 /** Move / arc / context templates of a level. */
-export const moveCount = (level: number): number => (level >= 3 ? MOVE_FEATURES : level >= 2 ? 60 + EXTRA_CONTEXT : 60);
-export const arcCount = (level: number): number => (level >= 3 ? ARC_FEATURES : level >= 2 ? 24 + EXTRA_ARC : 24);
-export const contextCount = (level: number): number => moveCount(level) - 23 - (level >= 3 ? CLUSTER_ROLE : 0);
+export const moveCount = (level: number): number => (level >= 2 ? 60 + EXTRA_CONTEXT : 60) + roleExtra(level)
+  + (hasClusters(level) ? CLUSTER_CONTEXT : hasAmbiguity(level) ? AMB_CONTEXT : 0);
+export const arcCount = (level: number): number => (level >= 2 ? 24 + EXTRA_ARC : 24) + (hasClusters(level) ? CLUSTER_ARC : hasAmbiguity(level) ? AMB_ARC : 0);
+export const contextCount = (level: number): number => moveCount(level) - 23 - roleExtra(level);
 
 /** Per-sentence atom tables; index 0 is the root, 1..n the words, n+1 the "none" slot. */
 export class SentenceAtoms {
@@ -67,6 +90,10 @@ export class SentenceAtoms {
   kase = new Int32Array(64);
   suffix = new Int32Array(64);
   wp = new Int32Array(64);
+  /** UPOS-ambiguity atom (level 4): the tag with the tagger's runner-up and how unsure it was, or the tag alone when sure. */
+  amb = new Int32Array(64);
+  /** Whether the ambiguity atoms are computed (level-4 models). */
+  ambiguity = false;
   /** Word-cluster atoms (level 3): the top level (16 classes), the middle one (256) and the leaf (4096). */
   c1 = new Int32Array(64);
   c2 = new Int32Array(64);
@@ -87,6 +114,7 @@ export class SentenceAtoms {
       this.set(i + 1, hashStr(lower, 1), posAtom(input.upos[i] ?? ''), hashStr(f, 3), hashStr(input.lemmas[i] ?? '', 4),
         hashStr(caseOf(f), 5), hashStr(lower.length > 3 ? lower.slice(-3) : lower, 6));
     }
+    if (this.ambiguity) this.loadAmbiguity(input);
     if (this.classes) this.loadClusters(input.forms, this.classes);
   }
 
@@ -106,6 +134,19 @@ export class SentenceAtoms {
       } else {
         this.c1[i + 1] = 0x10000 + Math.floor(leaf / (B * B)); this.c2[i + 1] = 0x20000 + Math.floor(leaf / B); this.c3[i + 1] = 0x30000 + leaf;
       }
+    }
+  }
+
+  /** Ambiguity atoms from the tagger's runner-up UPOS and margin (the tag alone where they are missing). */
+  private loadAmbiguity(input: ParserInput): void {
+    const n = input.forms.length;
+    this.amb[0] = ROOT_ATOM;
+    this.amb[n + 1] = NONE_ATOM;
+    const alt = input.uposAlt, margin = input.uposMargin;
+    for (let i = 0; i < n; i++) {
+      const m = margin ? margin[i] ?? Infinity : Infinity;
+      const level = m === null || m >= AMBIGUITY_UNSURE ? 0 : m >= AMBIGUITY_VERY_UNSURE ? 1 : 2;
+      this.amb[i + 1] = level === 0 || !alt ? mix(this.pos[i + 1], 0x5e7e) : mix(mix(this.pos[i + 1], posAtom(alt[i] ?? '')), level);
     }
   }
 
@@ -129,6 +170,7 @@ export class SentenceAtoms {
     this.kase = new Int32Array(cap);
     this.suffix = new Int32Array(cap);
     this.wp = new Int32Array(cap);
+    this.amb = new Int32Array(cap);
     this.c1 = new Int32Array(cap);
     this.c2 = new Int32Array(cap);
     this.c3 = new Int32Array(cap);
@@ -190,7 +232,17 @@ export function roleSlots(c: Configuration, out: Int32Array): void {
 export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int32Array, at: number, level: number): number {
   const W = a.word, P = a.pos, WP = a.wp, M = a.lemma, F = a.feats, X = a.suffix;
   let i = at;
-  if (level >= 3) {
+  if (hasAmbiguity(level)) {
+    const A = a.amb;
+    switch (role) {
+      case ROLE_S0: out[i++] = f2(110, A[x]); break;
+      case ROLE_S1: out[i++] = f2(111, A[x]); break;
+      case ROLE_B0: out[i++] = f2(112, A[x]); break;
+      case ROLE_B1: out[i++] = f2(113, A[x]); break;
+      default:
+    }
+  }
+  if (hasClusters(level)) {
     // Word clusters of the four central words: leaf, top level with the tag, middle level.
     const C1 = a.c1, C2 = a.c2, C3 = a.c3;
     switch (role) {
@@ -259,7 +311,13 @@ export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Ar
   // Case agreement (German subjects and objects).
   out[i++] = f5(59, C[s0], C[b0], s0p, b0p); out[i++] = f5(60, C[s1], C[s0], s1p, P[s0r2]);
   if (level >= 2) extendedContext(c, a, out, i);
-  if (level >= 3) clusterContext(c, a, out, i + EXTRA_CONTEXT);
+  if (hasClusters(level)) clusterContext(c, a, out, i + EXTRA_CONTEXT);
+  if (hasAmbiguity(level)) {
+    // Level 4: the ambiguity of the candidate arcs' words, in pairs and with the next word's tag.
+    const A = a.amb;
+    let k = i + EXTRA_CONTEXT;
+    out[k++] = f3(114, A[s0], A[b0]); out[k++] = f3(115, A[s1], A[s0]); out[k++] = f3(116, A[b0], b1p);
+  }
 }
 
 /** Level-3 move templates: word clusters of the candidate arcs' words, in pairs and with tags, and of the children. */
@@ -332,7 +390,12 @@ export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: nu
   // Level 2: the dependent's label sets, the head's own word with the dependent's tag, the head's other side.
   out[i++] = f3(t + 25, dp, c.leftSet[d]); out[i++] = f3(t + 26, dp, c.rightSet[d]);
   out[i++] = f3(t + 27, W[h], dp); out[i++] = f4(t + 28, hp, dp, dir === 0 ? c.leftSet[h] : c.rightSet[h]);
-  if (level < 3) return;
+  if (hasAmbiguity(level)) {
+    const A = a.amb;
+    out[i++] = f3(t + 34, A[h], dp); out[i++] = f3(t + 35, hp, A[d]); out[i++] = f3(t + 36, A[h], A[d]);
+    return;
+  }
+  if (!hasClusters(level)) return;
   // Level 3: word clusters of head and dependent.
   const C2 = a.c2, C3 = a.c3;
   out[i++] = f2(t + 29, C3[d]); out[i++] = f2(t + 30, C3[h]); out[i++] = f3(t + 31, C3[h], dp); out[i++] = f3(t + 32, hp, C3[d]);

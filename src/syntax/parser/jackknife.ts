@@ -21,12 +21,22 @@ import type { ParserInput } from './features.js';
 export const LEGACY_JACKKNIFE_OPTIONS: TaggerOptions = { lexiconFeats: true, lexiconLemmas: true };
 
 /**
+ * How sentences fall into folds: 'interleaved' (sentence i in fold i mod k: what the 1.x parsers trained on) or
+ * 'blocks' (k contiguous blocks). Treebank files keep a document's sentences together, so interleaved folds let
+ * each fold's tagger see the other sentences of the same documents (names, topic words): on EWT train its tags
+ * were 96.45 % right (UPOS) against 95.00 % on dev, so the parser trained on fewer tag errors than it meets.
+ */
+export type FoldSplit = 'interleaved' | 'blocks';
+
+/**
  * Tags `sentences` fold by fold with taggers of the given options (those of the tagger that tags at run time, so
  * the parser trains on tags like the ones it will see); `extra` sentences (a dev set) are tagged by the first
  * fold's tagger, which has seen none of them. Returns the inputs of both, in order.
  */
 export function jackknifeTags(lang: string, sentences: readonly Sentence[], folds: number, seed: number, log: (line: string) => void,
-  extra: readonly Sentence[] = [], options: TaggerOptions = LEGACY_JACKKNIFE_OPTIONS): { train: ParserInput[]; extra: ParserInput[] } {
+  extra: readonly Sentence[] = [], options: TaggerOptions = LEGACY_JACKKNIFE_OPTIONS, split: FoldSplit = 'interleaved'): { train: ParserInput[]; extra: ParserInput[] } {
+  const N = sentences.length;
+  const foldOf = (i: number): number => (split === 'blocks' ? Math.floor((i * folds) / N) : i % folds);
   const lexFile = lexiconPath(lang);
   const lexicon = existsSync(lexFile) ? FormLexicon.build(readLexiconFile(lexFile)) : FormLexicon.empty();
   const classesFile = wordClassesPath(lang);
@@ -35,16 +45,16 @@ export function jackknifeTags(lang: string, sentences: readonly Sentence[], fold
   const extraOut: ParserInput[] = [];
   for (let f = 0; f < folds; f++) {
     const t0 = Date.now();
-    const trainOn = sentences.filter((_, i) => i % folds !== f);
+    const trainOn = sentences.filter((_, i) => foldOf(i) !== f);
     // the clause openers are learnt again from the fold's own training sentences (no look at the fold it tags)
     const foldOptions = options.finiteClauseOpeners ? { ...options, finiteClauseOpeners: learnFiniteOpeners(trainOn) } : options;
     const tagger = trainTagger({ lang, sentences: trainOn, lexicon, classes, seed, options: foldOptions, trainedOn: [`jackknife fold ${f + 1}/${folds}`] });
     sentences.forEach((s, i) => {
-      if (i % folds !== f) return;
+      if (foldOf(i) !== f) return;
       const t = tagger.tag(s.forms);
-      out[i] = { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas };
+      out[i] = { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas, uposAlt: t.uposAlt, uposMargin: t.uposMargin };
     });
-    if (f === 0) for (const s of extra) { const t = tagger.tag(s.forms); extraOut.push({ forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas }); }
+    if (f === 0) for (const s of extra) { const t = tagger.tag(s.forms); extraOut.push({ forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas, uposAlt: t.uposAlt, uposMargin: t.uposMargin }); }
     log(`jackknife: fold ${f + 1}/${folds} tagged (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
   }
   return { train: out, extra: extraOut };

@@ -10,7 +10,7 @@
  * and save a probe per feature.
  */
 import {
-  ARC_FEATURES, MAX_ROLE_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcCount, arcFeatures, contextCount, contextFeatures, featureLevel, moveCount, moveFeatures,
+  ARC_FEATURES, MAX_ROLE_FEATURES, MOVE_FEATURES, ROLES, SentenceAtoms, arcCount, arcFeatures, contextCount, contextFeatures, featureLevel, hasAmbiguity, hasClusters, moveCount, moveFeatures,
   roleFeatures, roleSlots, type ParserInput,
 } from './features.js';
 import { Configuration, LEFT, MOVES, NONE, RIGHT, SHIFT } from './transitions.js';
@@ -171,7 +171,8 @@ export class ParserWorkspace {
 
   constructor(readonly model: ParserModel) {
     this.labelScores = [new Float64Array(model.dirLabels[0].length), new Float64Array(model.dirLabels[1].length)];
-    if (model.level >= 3) {
+    this.atoms.ambiguity = hasAmbiguity(model.level);
+    if (hasClusters(model.level)) {
       if (!model.classes) throw new Error(`parser model: template set ${String(model.meta.features)} needs word classes, and the model has none`);
       this.atoms.classes = model.classes;
     }

@@ -6,10 +6,10 @@ import { gunzipSync } from 'node:zlib';
 import { hashStr } from '../../util/hash.js';
 import type { Sentence } from '../conllu.js';
 import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js';
-import { LEGACY_JACKKNIFE_OPTIONS, jackknifeTags } from './jackknife.js';
+import { LEGACY_JACKKNIFE_OPTIONS, jackknifeTags, type FoldSplit } from './jackknife.js';
 import { agreedSilver } from './silver.js';
-import { loadTagger } from '../tagger/index.js';
-import { FEATURE_SET, featureLevel, type ParserInput } from './features.js';
+import { loadTagger, type TagResult } from '../tagger/index.js';
+import { FEATURE_SET, featureLevel, hasClusters, type ParserInput } from './features.js';
 import { wordClassesPath } from '../tagger/build.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import { defaultParserPath } from './index.js';
@@ -46,7 +46,7 @@ export function inputOf(s: Sentence, tags: TagSource, lang: string): ParserInput
   const tagger = loadTagger(lang);
   if (!tagger) throw new Error(`--tags tagger: no tagger model for ${lang} (train it first: backchannel train tagger --lang ${lang})`);
   const t = tagger.tag(s.forms);
-  return { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas };
+  return { forms: s.forms, upos: t.upos, feats: t.feats, lemmas: t.lemmas, uposAlt: t.uposAlt, uposMargin: t.uposMargin };
 }
 
 const toTrain = (s: Sentence, input: ParserInput): TrainSentence => ({ input, heads: s.heads, deprels: s.deprels });
@@ -86,6 +86,8 @@ export interface TrainParserCommand {
    * run time) or 'legacy' (LEGACY_JACKKNIFE_OPTIONS, what parser-de 1.0.0 and parser-en 1.1.0 were trained on; default).
    */
   jackknifeTagger?: 'committed' | 'legacy';
+  /** How the jackknife splits the sentences into folds (jackknife.ts FoldSplit; default interleaved). */
+  foldSplit?: FoldSplit;
   /** Words of unlabeled text to parse for silver training sentences (0 = none; ./silver.ts). */
   silver?: number;
 }
@@ -104,8 +106,8 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const inputs = jk ? jk.train : all.map((s) => inputOf(s, o.tags, o.lang));
   const meta = { name: `parser-${o.lang}`, version: PARSER_VERSION, lang: o.lang, tags: o.tags, trainedOn: trainingParts(o.lang).map((p) => `${p.treebank}/${p.split}`).join(' + ') };
   const featureSet = o.featureSet ?? DEFAULT_FEATURE_SET[o.lang];
-  const classes = featureLevel(featureSet) >= 3 ? parserWordClasses(wordClassesPath(o.lang)) : null;
-  if (classes === null && featureLevel(featureSet) >= 3) throw new Error(`template set ${featureSet} needs word classes: ${wordClassesPath(o.lang)} is missing (backchannel train ner-wordstats)`);
+  const classes = hasClusters(featureLevel(featureSet)) ? parserWordClasses(wordClassesPath(o.lang)) : null;
+  if (classes === null && hasClusters(featureLevel(featureSet))) throw new Error(`template set ${featureSet} needs word classes: ${wordClassesPath(o.lang)} is missing (backchannel train ner-wordstats)`);
   const base = { ...DEFAULT_TRAIN, moveBits: o.moveBits ?? DEFAULT_TRAIN.moveBits, seed: o.seed, meta, featureSet, classes, explore: o.explore ?? DEFAULT_TRAIN.explore };
   // Silver sentences parsed alike by two parsers trained on the same gold sentences as the one that learns from them.
   const silverFor = (gold: readonly TrainSentence[]): TrainSentence[] => (o.silver ? agreedSilver(o.lang, o.silver,
@@ -206,7 +208,7 @@ function cachedJackknife(o: TrainParserCommand, all: readonly Sentence[], dev: r
   }
   const committed = o.jackknifeTagger === 'committed' ? loadTagger(o.lang) : null;
   if (o.jackknifeTagger === 'committed' && !committed) throw new Error(`--jackknife-tagger committed: no models/tagger-${o.lang}.bin`);
-  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev, committed ? committed.options : LEGACY_JACKKNIFE_OPTIONS);
+  const jk = jackknifeTags(o.lang, all, o.folds ?? JACKKNIFE_FOLDS, o.seed, o.log, dev, committed ? committed.options : LEGACY_JACKKNIFE_OPTIONS, o.foldSplit);
   if (o.tagsCache) writeFileSync(o.tagsCache, JSON.stringify(jk));
   return jk;
 }
@@ -246,17 +248,18 @@ function report(o: TrainParserCommand, epoch: number, st: { mistakes: number; st
 
 /**
  * Parses tagged sentences in place (their heads and relations are replaced), with the model at `path` or the
- * committed one of the language. Returns null when there is no model; otherwise the time spent parsing.
+ * committed one of the language; `tags` (the tagger's results of the same sentences) add its runner-up UPOS.
+ * Returns null when there is no model; otherwise the time spent parsing.
  */
-export function parseTagged(lang: string, path: string | undefined, sentences: Sentence[]): { path: string; loadMs: number; seconds: number } | null {
+export function parseTagged(lang: string, path: string | undefined, sentences: Sentence[], tags?: readonly TagResult[]): { path: string; loadMs: number; seconds: number } | null {
   const file = path ?? defaultParserPath(lang);
   if (!path && !existsSync(file)) return null;
   const t0 = performance.now();
   const ws = new ParserWorkspace(loadParser(file));
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
-  for (const s of sentences) {
-    const p = ws.parse({ forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas });
+  for (const [k, s] of sentences.entries()) {
+    const p = ws.parse({ forms: s.forms, upos: s.upos, feats: s.feats, lemmas: s.lemmas, uposAlt: tags?.[k].uposAlt, uposMargin: tags?.[k].uposMargin });
     s.heads = p.heads;
     s.deprels = p.deprels;
   }

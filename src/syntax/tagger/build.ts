@@ -6,7 +6,7 @@ import { emptySentence, type Sentence } from '../conllu.js';
 import { FormLexicon } from '../lexicon/form-lexicon.js';
 import { readLexiconFile } from '../lexicon/lexicon-file.js';
 import { partName, trainingParts, trainingSentences } from '../treebanks.js';
-import type { TaggerModel } from './model.js';
+import type { TagResult, TaggerModel } from './model.js';
 import { trainTagger } from './train.js';
 import { WordClasses } from './word-classes.js';
 import { silverSentences } from './self-training.js';
@@ -77,7 +77,7 @@ export function withTaggingOptions(model: TaggerModel, o: BuildTaggerOptions, go
 }
 
 /** Tag gold sentences word for word; returns the predictions (heads unknown) and the tagging time. */
-export function tagTreebank(model: TaggerModel, gold: readonly Sentence[]): { pred: Sentence[]; seconds: number } {
+export function tagTreebank(model: TaggerModel, gold: readonly Sentence[]): { pred: Sentence[]; seconds: number; results: TagResult[] } {
   const t0 = process.hrtime.bigint();
   const results = gold.map((g) => model.tag(g.forms));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -89,5 +89,5 @@ export function tagTreebank(model: TaggerModel, gold: readonly Sentence[]): { pr
     p.lemmas = results[k].lemmas;
     return p;
   });
-  return { pred, seconds };
+  return { pred, seconds, results };
 }

@@ -61,6 +61,17 @@ export interface TagResult {
   upos: string[];
   feats: string[];
   lemmas: string[];
+  /** Per word, the runner-up UPOS of the last UPOS pass (what the parser's ambiguity atoms read). */
+  uposAlt: string[];
+  /** Per word, the best UPOS score minus the runner-up's (weight units of the model). */
+  uposMargin: number[];
+}
+
+/** The runner-up class of s[0..width) after `best`, and the margin between them. */
+export function runnerUp(s: Float64Array, width: number, best: number): { alt: number; margin: number } {
+  let alt = best === 0 ? 1 : 0;
+  for (let c = 0; c < width; c++) if (c !== best && s[c] > s[alt]) alt = c;
+  return { alt, margin: width > 1 ? s[best] - s[alt] : Infinity };
 }
 
 /** Parsed FEATS class: (name, value) pairs. */
@@ -347,7 +358,7 @@ export class TaggerModel {
   }
 
   /** Word infos, cached sums and UPOS indices of a sentence (frozen models). */
-  private uposCached(forms: readonly string[]): { ws: WordInfo[]; sums: WordSums[]; upos: Int32Array } {
+  private uposCached(forms: readonly string[]): { ws: WordInfo[]; sums: WordSums[]; upos: Int32Array; alt: Int32Array; margin: number[] } {
     const sc = this.scorer();
     const n = forms.length;
     const N = this.nUpos;
@@ -359,18 +370,29 @@ export class TaggerModel {
     }
     const s = this.scores;
     const upos = new Int32Array(n);
+    const alt = new Int32Array(n);
+    const margin = new Array<number>(n);
+    const last = this.options.twoPass ? 1 : 0;
+    // The runner-up of the last pass only.
+    const pick = (i: number, pass: number): void => {
+      upos[i] = argmaxOf(s, null, N);
+      if (pass !== last) return;
+      const r = runnerUp(s, N, upos[i]);
+      alt[i] = r.alt;
+      margin[i] = r.margin;
+    };
     for (let i = 0; i < n; i++) {
       sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 0, null, s);
-      upos[i] = argmaxOf(s, null, N);
+      pick(i, 0);
     }
     if (this.options.twoPass) {
       const first = upos.slice();
       for (let i = 0; i < n; i++) {
         sc.upos(ws, sums, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, 1, first, s);
-        upos[i] = argmaxOf(s, null, N);
+        pick(i, 1);
       }
     }
-    return { ws, sums, upos };
+    return { ws, sums, upos, alt, margin };
   }
 
   /** Tagging with a frozen model: the same scores as tagPlain, from cached partial sums (./cached-scores.ts). */
@@ -378,7 +400,7 @@ export class TaggerModel {
     const sc = this.scorer();
     const n = forms.length;
     const s = this.scores;
-    const { ws, sums, upos } = this.uposCached(forms);
+    const { ws, sums, upos, alt, margin } = this.uposCached(forms);
     const ag = this.agreementFor(n);
     const fIdx = new Int32Array(n);
     const fHash = new Int32Array(n);
@@ -400,7 +422,7 @@ export class TaggerModel {
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
     this.agreeCases(ag, ws, upos, fIdx, fHash);
-    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
+    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n), uposAlt: Array.from(alt, (a) => this.labels.upos[a]), uposMargin: margin };
     for (let i = 0; i < n; i++) {
       const u = upos[i];
       out.upos[i] = this.labels.upos[u];
@@ -430,19 +452,23 @@ export class TaggerModel {
     const n = forms.length;
     const ws = forms.map((f) => this.fx.info(f));
     const upos = new Int32Array(n);
+    const alt = new Int32Array(n);
+    const margin = new Array<number>(n);
     const fIdx = new Int32Array(n);
     const fHash = new Int32Array(n);
     const ctx = this.ctx;
-    for (let i = 0; i < n; i++) {
-      const s = this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx);
+    const last = this.options.twoPass ? 1 : 0;
+    const pick = (s: Float64Array, i: number, pass: number): void => {
       upos[i] = argmaxOf(s, null, this.nUpos);
-    }
+      if (pass !== last) return;
+      const r = runnerUp(s, this.nUpos, upos[i]);
+      alt[i] = r.alt;
+      margin[i] = r.margin;
+    };
+    for (let i = 0; i < n; i++) pick(this.uposScores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, ctx), i, 0);
     if (this.options.twoPass) {
       const first = upos.slice();
-      for (let i = 0; i < n; i++) {
-        const s = this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx);
-        upos[i] = argmaxOf(s, null, this.nUpos);
-      }
+      for (let i = 0; i < n; i++) pick(this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx), i, 1);
     }
     const adp = this.adpIndex();
     const ag = this.agreementFor(n);
@@ -458,7 +484,7 @@ export class TaggerModel {
       if (u === adp) { lastAdp = ws[i].lowerHash; lastAdpAt = i; }
     }
     this.agreeCases(ag, ws, upos, fIdx, fHash);
-    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n) };
+    const out: TagResult = { upos: new Array(n), feats: new Array(n), lemmas: new Array(n), uposAlt: Array.from(alt, (a) => this.labels.upos[a]), uposMargin: margin };
     for (let i = 0; i < n; i++) {
       out.upos[i] = this.labels.upos[upos[i]];
       out.feats[i] = this.labels.feats[upos[i]][fIdx[i]];
