@@ -5,6 +5,8 @@ import { NerModel } from './model.js';
 import { defaultModelPath, docExtras } from './pipeline.js';
 import { spansFromTags } from './eval.js';
 import { posAtoms, posTagger, usesPos } from './pos.js';
+import { completeNameParts } from './name-parts.js';
+import { textLangData } from '../text/lang-data.js';
 
 export interface NerMention {
   /** Char offsets into doc.text. */
@@ -134,6 +136,7 @@ export function runNer(doc: Doc): NerMention[] {
     : [{ from: 0, to: doc.tokens.length }];
   const toks = sentences.map(({ from, to }) => doc.tokens.slice(from, to).map((t) => t.text));
   const { tags, conf } = tagDocument(model, toks, sentencePos(model, doc.language, toks));
+  completeNameParts(model.lex, textLangData(doc.language), toks, tags, conf);
   const out: NerMention[] = [];
   sentences.forEach(({ from }, si) => {
     for (const sp of spansFromTags(tags[si])) {

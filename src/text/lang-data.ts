@@ -14,6 +14,8 @@ export interface TextLangData {
   code: string;
   abbreviations: Set<string>;
   months: Set<string>;
+  /** Lower-case words after which a month name reads as a date ("in May", "seit Mai"). */
+  datePreceders: Set<string>;
   ordinalPreceders: Set<string>;
   stopwords: Set<string>;
   /** Word endings split off as their own token (English "'s", "n't"). */
@@ -46,6 +48,7 @@ export function textLangData(code: string): TextLangData {
     code,
     abbreviations: new Set(readList(join(dir, 'abbreviations.txt'))),
     months: new Set(readList(join(dir, 'months.txt'))),
+    datePreceders: new Set(readList(join(dir, 'date-preceders.txt')).map((w) => w.toLowerCase())),
     ordinalPreceders: new Set(readList(join(dir, 'ordinal-preceders.txt'))),
     stopwords: new Set(readList(join(dir, 'stopwords.txt')).map((w) => w.toLowerCase())),
     clitics: readList(join(dir, 'clitics.txt')).sort((a, b) => b.length - a.length),
