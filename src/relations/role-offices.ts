@@ -32,10 +32,10 @@ export function homeCountry(layer: EntityLayer): string | null {
  * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
  * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
  */
-export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, at: number, home: string | null, previous?: Span): string | null {
+export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, at: number, home: string | null, previous?: Span, holder?: string): string | null {
   if (!sentence) return home;
   let before: string | null = null, otherAfter = false, homeAfter = false; // a country named before the title; another after it
-  for (const { country, start } of countriesIn(layer, sentence)) {
+  for (const { country, start } of countriesIn(layer, sentence, holder)) {
     if (start < at) before = country;
     else if (country !== home) otherAfter = true;
     else homeAfter = true;
@@ -52,14 +52,34 @@ export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, 
 
 type Span = { start: number; end: number };
 
-/** The countries a span names, by country or by a place in one, in order. */
-function countriesIn(layer: EntityLayer, span: Span): { country: string; start: number }[] {
+/**
+ * The countries a span names, by country, by a place in one or by a body of its state ("the U.S. military"), in
+ * order. A country that is another person's office ("… met Russian President Putin") is that person's, not a
+ * candidate for the title of `holder`.
+ */
+function countriesIn(layer: EntityLayer, span: Span, holder?: string): { country: string; start: number }[] {
   const out: { country: string; start: number }[] = [];
+  const claimed = holder ? otherOffices(layer, span, holder) : [];
   for (const m of layer.mentionsIn(span.start, span.end)) {
     const e = layer.byId.get(m.entity);
-    if (!e || e.type !== 'location') continue;
+    if (!e || !(e.type === 'location' || (e.type === 'organization' && STATE_BODIES.has(e.kind ?? '')))) continue;
+    if (claimed.some((r) => r.of === e.id && m.start >= r.start && m.end <= r.end)) continue;
     const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
     if (country && layer.byId.has(country)) out.push({ country, start: m.start });
+  }
+  return out;
+}
+
+/** Organisations that are bodies of a country's state: they name the country they belong to. */
+const STATE_BODIES = new Set(['government', 'ministry', 'military']);
+
+/** Role phrases in a span that tie a person other than `holder` to a country ("Russian President Vladimir Putin"). */
+function otherOffices(layer: EntityLayer, span: Span, holder: string): { of: string; start: number; end: number }[] {
+  const out: { of: string; start: number; end: number }[] = [];
+  for (const r of layer.roles ?? []) {
+    if (r.start < span.start || r.end > span.end || !r.of || !r.holder || r.holder === holder) continue;
+    const o = layer.byId.get(r.of);
+    if (layer.byId.get(r.holder)?.type === 'person' && o?.type === 'location' && o.kind === 'country') out.push({ of: r.of, start: r.start, end: r.end });
   }
   return out;
 }
