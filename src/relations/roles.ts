@@ -332,7 +332,7 @@ function isStateOffice(lex: CompiledLexicon, rule: RoleRule | null): boolean {
 }
 
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
-export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null): Draft[] {
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null, text?: string): Draft[] {
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
@@ -358,7 +358,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
     // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
     const roles = e.roles.filter(bare);
-    const country = personCountry(lex, layer, e.id, roles, sentenceOf, sentences, home);
+    const country = personCountry(lex, layer, e.id, roles, sentenceOf, sentences, home, text);
     if (!country) continue;
     for (const role of roles) {
       if (!isStateTitle(lex, role.title)) continue;
@@ -374,7 +374,7 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
  * the one the sentences of all their titled mentions agree on ("President Obama" said of Iran, then of Washington):
  * each sentence decides as sentenceCountry does; two different answers leave it open.
  */
-function personCountry(lex: CompiledLexicon, layer: EntityLayer, holder: string, roles: Role[], sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[], home: string | null): string | null {
+function personCountry(lex: CompiledLexicon, layer: EntityLayer, holder: string, roles: Role[], sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[], home: string | null, text?: string): string | null {
   const named = roles.map((r) => inferredCountry(lex, r.title, layer, null)).find((c) => c);
   if (named) return named;
   const at = roles.filter((r) => isStateTitle(lex, r.title)).map((r) => r.evidence.start);
@@ -382,7 +382,7 @@ function personCountry(lex: CompiledLexicon, layer: EntityLayer, holder: string,
   const found = new Set<string>();
   for (const pos of at) {
     const si = sentenceOf(pos);
-    const c = sentenceCountry(layer, sentences[si], pos, home, si > 0 ? sentences[si - 1] : undefined, holder);
+    const c = sentenceCountry(layer, sentences[si], pos, home, si > 0 ? sentences[si - 1] : undefined, holder, text);
     if (c) found.add(c);
   }
   return found.size === 1 ? [...found][0] : null;

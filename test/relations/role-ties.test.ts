@@ -66,4 +66,17 @@ describe('role ties from descriptions', () => {
     expect(find(rels, layer, /Tom Hale/, 'works_for', /United States/).length, listing).toBe(1);
     expect(find(rels, layer, /Ivan Petrov/, 'leads', /Russia/).length, listing).toBe(1);
   });
+
+  it('de: a country glued into a compound ("Ukraine-Politik") is a topic and leaves the article\'s country to a bare title', () => {
+    const text = 'Deutschland will mehr Soldaten ausbilden. Deutschland plant dafür neue Kasernen, und Deutschland erhöht den Etat.\n\n"Wir müssen schneller werden", sagte Verteidigungsminister Paul Krämer mit Blick auf die Ukraine-Politik der Regierung.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Paul Krämer/, 'works_for', /Deutschland/).length, listing).toBe(1);
+  });
+
+  it('en: the one country a sentence names before a bare title is the title\'s', () => {
+    const text = 'Iran said on Sunday it would expand its oil exports. Iran expects new buyers in Asia, and Iran plans to sign contracts soon.\n\nIsrael\'s opposition was clear in a statement from the office of Prime Minister Dan Levi on Monday.';
+    const { rels, layer, listing } = ties(text, 'en');
+    expect(find(rels, layer, /Dan Levi/, 'leads', /Israel/).length, listing).toBe(1);
+    expect(find(rels, layer, /Dan Levi/, 'leads', /Iran/).length, listing).toBe(0);
+  });
 });
