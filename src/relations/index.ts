@@ -65,7 +65,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   }
   // An inferred country gives way to any country the text ties the person to ("Israeli Prime Minister Netanyahu").
   const tiedToCountry = new Set<string>();
-  const roleTies = entityRoleTies(entities, lex, (pos) => anchors.sentenceOf(pos), doc.sentences, doc.source);
+  const roleTies = entityRoleTies(entities, lex, (pos) => anchors.sentenceOf(pos), doc.sentences, doc.source, doc.text);
   for (const d of [...drafts, ...roleTies]) {
     const o = entities.byId.get(d.object.entity);
     if (d.family === 'tie' && !d.inferred && o?.type === 'location' && o.kind === 'country') tiedToCountry.add(d.subject.entity);

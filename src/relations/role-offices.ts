@@ -28,14 +28,19 @@ export function homeCountry(layer: EntityLayer): string | null {
 }
 
 /**
- * The country a bare title in this sentence is of: the article's, unless the sentence names another country (or a
- * place in one) — "Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran stays
- * open. (Taking the nearest country before the title instead was tried on news-dev: more wrong than right.)
+ * The country a bare title in this sentence is of: the one country the sentence names, when it names only that one
+ * and before the title ("Israel's opposition … the office of Prime Minister Netanyahu" in an article about Iran);
+ * else the article's, unless the sentence names another country (or a place in one). (Taking the nearest country
+ * before the title whatever else the sentence names was tried on news-dev: more wrong than right.)
  */
-export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, at: number, home: string | null, previous?: Span): string | null {
+export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, at: number, home: string | null, previous?: Span, holder?: string, text?: string): string | null {
   if (!sentence) return home;
   let before: string | null = null, otherAfter = false, homeAfter = false; // a country named before the title; another after it
-  for (const { country, start } of countriesIn(layer, sentence)) {
+  const named = countriesIn(layer, sentence, holder, text);
+  // "Israel's opposition was evident in a statement from the office of Prime Minister X": the one country a sentence
+  // names, before the title, is the title's (news-dev: 5 ties gained in both languages, none lost).
+  if (named.length && named.every((c) => c.country === named[0].country && c.start < at)) return named[0].country;
+  for (const { country, start } of named) {
     if (start < at) before = country;
     else if (country !== home) otherAfter = true;
     else homeAfter = true;
@@ -51,15 +56,39 @@ export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, 
 }
 
 type Span = { start: number; end: number };
+/** Characters that glue a name into a compound word ("Ukraine-Politik"). */
+const COMPOUND_JOINS = new Set(['-', '‑']);
 
-/** The countries a span names, by country or by a place in one, in order. */
-function countriesIn(layer: EntityLayer, span: Span): { country: string; start: number }[] {
+/**
+ * The countries a span names, by country, by a place in one or by a body of its state ("the U.S. military"), in
+ * order. A country that is another person's office ("… met Russian President Putin") is that person's, not a
+ * candidate for the title of `holder`.
+ */
+function countriesIn(layer: EntityLayer, span: Span, holder?: string, text?: string): { country: string; start: number }[] {
   const out: { country: string; start: number }[] = [];
+  const claimed = holder ? otherOffices(layer, span, holder) : [];
   for (const m of layer.mentionsIn(span.start, span.end)) {
     const e = layer.byId.get(m.entity);
-    if (!e || e.type !== 'location') continue;
+    if (!e || !(e.type === 'location' || (e.type === 'organization' && STATE_BODIES.has(e.kind ?? '')))) continue;
+    if (claimed.some((r) => r.of === e.id && m.start >= r.start && m.end <= r.end)) continue;
+    // "die Ukraine-Politik von Trump", "US-Rechtsstaat": a country inside a compound is a topic, not a competing office.
+    if (m.kind === 'compound' || (text && COMPOUND_JOINS.has(text.charAt(m.end)))) continue;
     const country = e.kind === 'country' ? e.id : typeof e.attributes?.country === 'string' ? (e.attributes.country as string) : null;
     if (country && layer.byId.has(country)) out.push({ country, start: m.start });
+  }
+  return out;
+}
+
+/** Organisations that are bodies of a country's state: they name the country they belong to. */
+const STATE_BODIES = new Set(['government', 'ministry', 'military']);
+
+/** Role phrases in a span that tie a person other than `holder` to a country ("Russian President Vladimir Putin"). */
+function otherOffices(layer: EntityLayer, span: Span, holder: string): { of: string; start: number; end: number }[] {
+  const out: { of: string; start: number; end: number }[] = [];
+  for (const r of layer.roles ?? []) {
+    if (r.start < span.start || r.end > span.end || !r.of || !r.holder || r.holder === holder) continue;
+    const o = layer.byId.get(r.of);
+    if (layer.byId.get(r.holder)?.type === 'person' && o?.type === 'location' && o.kind === 'country') out.push({ of: r.of, start: r.start, end: r.end });
   }
   return out;
 }

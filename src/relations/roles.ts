@@ -13,7 +13,7 @@ import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
-import { datelineCountry, holdsOffice, homeCountry, inferredCountry, isParty, officeOf, outletCountry, sentenceCountry, titleIn } from './role-offices.js';
+import { datelineCountry, holdsOffice, homeCountry, inferredCountry, isParty, isStateTitle, officeOf, outletCountry, sentenceCountry, titleIn } from './role-offices.js';
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
 function headWord(title: string): string {
@@ -332,7 +332,7 @@ function isStateOffice(lex: CompiledLexicon, rule: RoleRule | null): boolean {
 }
 
 /** Ties from the role phrases the entities stage found (holder and `of` both known) and from entity.roles. */
-export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null): Draft[] {
+export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[] = [], source: string | null = null, text?: string): Draft[] {
   const out: Draft[] = [];
   const push = (holderId: string, ofId: string, title: string, status: Role['status'], pos: number, confidence = ROLE_TIE_CONFIDENCE) => {
     if (holderId === ofId || !layer.byId.has(holderId) || !layer.byId.has(ofId)) return;
@@ -353,17 +353,39 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
   // Not for a person whose country a role names elsewhere ("Israeli Prime Minister Netanyahu" … "Netanyahu, the prime minister").
   const home = homeCountry(layer) ?? datelineCountry(lex.lang, layer, sentences[0]) ?? outletCountry(lex, layer, source);
   const isCountry = (id: string | null | undefined) => { const x = id ? layer.byId.get(id) : undefined; return x?.type === 'location' && x.kind === 'country'; };
+  const bare = (r: { of: string | null; title: string }) => !r.of || (isParty(layer, r.of) && isStateOffice(lex, ruleForTitle(lex, r.title)));
   for (const e of layer.entities) {
     if (e.type !== 'person' || e.roles.some((r) => isCountry(r.of))) continue;
-    for (const role of e.roles) {
-      // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
-      if (role.of && !(isParty(layer, role.of) && isStateOffice(lex, ruleForTitle(lex, role.title)))) continue;
-      const si = sentenceOf(role.evidence.start);
-      const country = inferredCountry(lex, role.title, layer, sentenceCountry(layer, sentences[si], role.evidence.start, home, si > 0 ? sentences[si - 1] : undefined));
-      if (country) { push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE); if (out.length) out[out.length - 1].inferred = true; }
+    // "Labour-Premier Keir Starmer": a party named with an office of state leaves the country open too.
+    const roles = e.roles.filter(bare);
+    const country = personCountry(lex, layer, e.id, roles, sentenceOf, sentences, home, text);
+    if (!country) continue;
+    for (const role of roles) {
+      if (!isStateTitle(lex, role.title)) continue;
+      push(e.id, country, role.title, role.status, role.evidence.start, INFERRED_TIE_CONFIDENCE);
+      if (out.length) out[out.length - 1].inferred = true;
     }
   }
   return out;
+}
+
+/**
+ * The country of a person's bare titles of state office: one their title names ("Bundesaußenminister" → DE), else
+ * the one the sentences of all their titled mentions agree on ("President Obama" said of Iran, then of Washington):
+ * each sentence decides as sentenceCountry does; two different answers leave it open.
+ */
+function personCountry(lex: CompiledLexicon, layer: EntityLayer, holder: string, roles: Role[], sentenceOf: (charPos: number) => number, sentences: { start: number; end: number }[], home: string | null, text?: string): string | null {
+  const named = roles.map((r) => inferredCountry(lex, r.title, layer, null)).find((c) => c);
+  if (named) return named;
+  const at = roles.filter((r) => isStateTitle(lex, r.title)).map((r) => r.evidence.start);
+  for (const r of layer.roles ?? []) if (r.holder === holder && !r.of && isStateTitle(lex, r.title)) at.push(r.start);
+  const found = new Set<string>();
+  for (const pos of at) {
+    const si = sentenceOf(pos);
+    const c = sentenceCountry(layer, sentences[si], pos, home, si > 0 ? sentences[si - 1] : undefined, holder, text);
+    if (c) found.add(c);
+  }
+  return found.size === 1 ? [...found][0] : null;
 }
 
 /** Confidence of a tie read off a role with its "of" (set by hand with the other per-trigger confidences, 0.55–0.8). */

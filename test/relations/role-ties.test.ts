@@ -52,4 +52,31 @@ describe('role ties from descriptions', () => {
     const { rels, layer, listing } = ties(text, 'de');
     expect(find(rels, layer, /Jan Beispiel/, 'works_for', /EU/).length, listing).toBe(0);
   });
+
+  it('de: a title that names its country ("Bundesaußenminister") decides the person\'s other bare titles too', () => {
+    const text = 'Die Ukraine meldete neue Angriffe. In der Ukraine fiel erneut der Strom aus, die Ukraine bat um Hilfe.\n\nAuch Deutschland sagte Hilfe zu. Bundesaußenminister Jan Weber reiste am Montag nach Kiew. Außenminister Weber sagte, die Ukraine könne auf Hilfe zählen.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Jan Weber/, 'works_for', /Deutschland/).length, listing).toBe(1);
+    expect(find(rels, layer, /Jan Weber/, 'works_for', /Ukraine/).length, listing).toBe(0);
+  });
+
+  it('en: a country named as another person\'s office does not compete for a bare title', () => {
+    const text = 'The United States announced new sanctions on Monday. The United States said the measures would last a year, and the United States will review them in June.\n\nSecretary of State Tom Hale later held talks with Russian President Ivan Petrov.';
+    const { rels, layer, listing } = ties(text, 'en');
+    expect(find(rels, layer, /Tom Hale/, 'works_for', /United States/).length, listing).toBe(1);
+    expect(find(rels, layer, /Ivan Petrov/, 'leads', /Russia/).length, listing).toBe(1);
+  });
+
+  it('de: a country glued into a compound ("Ukraine-Politik") is a topic and leaves the article\'s country to a bare title', () => {
+    const text = 'Deutschland will mehr Soldaten ausbilden. Deutschland plant dafür neue Kasernen, und Deutschland erhöht den Etat.\n\n"Wir müssen schneller werden", sagte Verteidigungsminister Paul Krämer mit Blick auf die Ukraine-Politik der Regierung.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Paul Krämer/, 'works_for', /Deutschland/).length, listing).toBe(1);
+  });
+
+  it('en: the one country a sentence names before a bare title is the title\'s', () => {
+    const text = 'Iran said on Sunday it would expand its oil exports. Iran expects new buyers in Asia, and Iran plans to sign contracts soon.\n\nIsrael\'s opposition was clear in a statement from the office of Prime Minister Dan Levi on Monday.';
+    const { rels, layer, listing } = ties(text, 'en');
+    expect(find(rels, layer, /Dan Levi/, 'leads', /Israel/).length, listing).toBe(1);
+    expect(find(rels, layer, /Dan Levi/, 'leads', /Iran/).length, listing).toBe(0);
+  });
 });
