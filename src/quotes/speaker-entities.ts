@@ -50,11 +50,25 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   for (let k = a; syn && k < b - 1; k++) {
     const p = parseAt(syn, k);
     const pw = p?.words[p.word];
-    if (!pw || (pw.upos !== 'ADJ' && pw.deprel !== 'amod') || !isCap(v, k)) continue;
+    if (!pw || !isCap(v, k) || !(pw.upos === 'ADJ' || pw.deprel === 'amod' || (k === b - 2 && inflectedLemma(v.lex.refs.lang, v.lower[k], pw.lemma)))) continue;
     const strong = strongAdjective(v.lex.refs.lang, v.doc.tokens[k].text, feats);
     if (strong) words[2 * (k - a)] = strong;
   }
   return words.join('');
+}
+
+/**
+ * A word the tagger took for a noun but whose form is its lemma plus an adjective ending ("Auswärtigen" ← "Auswärtige"):
+ * a nominalised adjective, which inside a name before its head is declined like an adjective.
+ */
+function inflectedLemma(lang: string, lower: string, lemma: string): boolean {
+  const l = lemma.toLowerCase();
+  // the lemma is the stem, or the stem and one more letter (a nominalised adjective's citation ending)
+  return entityLexicon(lang).words.adjectiveEndings.some((e) => {
+    if (!e || !lower.endsWith(e)) return false;
+    const stem = lower.slice(0, lower.length - e.length);
+    return stem.length > 2 && l.startsWith(stem) && l.length - stem.length <= 1;
+  });
 }
 
 /** The strong form of an inflected adjective before a head of the gender `feats` states, or null (data: entities/words.json). */
