@@ -152,9 +152,11 @@ export class ParseArgs {
   private receivingVerb(i: number): number {
     const p = this.p;
     const sets = this.v.lex.sets;
-    const h = p.head(i);
+    // "erhielt im Wahlkampf Unterstützung": an apposition to an oblique noun is the verb's object the parser misattached
+    const misattached = p.rel(i) === 'appos' && p.head(i) >= 0 && p.rel(p.head(i)) === 'obl';
+    const h = misattached ? p.head(p.head(i)) : p.head(i);
     if (h < 0 || !p.isVerb(h)) return -1;
-    if (p.rel(i) === 'obj' && sets.receiveVerbs.has(p.lemma(h))) return h;
+    if ((p.rel(i) === 'obj' || misattached) && sets.receiveVerbs.has(p.lemma(h))) return h;
     return (p.rel(i) === 'obl' || p.rel(i) === 'nmod') && sets.receivePreps.has(p.caseOf(i)) ? h : -1;
   }
 
