@@ -143,6 +143,8 @@ export interface GrammarLexicon {
   controlNouns: string[];
   /** Verbs whose object is the subject of the following infinitive ("ermutigte China, … zu blockieren"). */
   objectControl: string[];
+  /** Conjunctions that open a participle adjunct sharing its clause's subject ("after meeting X, …"). */
+  adjunctMarks?: string[];
   /** Past-tense endings of a language without capitalised nouns: such a word opening a clause is a verb ("…, traveled to …"). */
   pastEndings?: string[];
   /** Adjective endings of a language with capitalised nouns: such a word before a capitalised noun is no verb ("früheren US-Beamten"). */
@@ -210,7 +212,7 @@ export interface CompiledLexicon {
     clauseConjunctions: Set<string>; coordinators: Set<string>; copulas: Set<string>; passiveAuxiliaries: Set<string>;
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
-    separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
+    separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; adjunctMarks: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
     subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; ownerPreps: Set<string>; nounAgents: Set<string>; sourceAgents: Set<string>; receiveVerbs: Set<string>; receivePreps: Set<string>; topicPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
@@ -322,7 +324,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       affiliationPreps: set(g.affiliationPreps), genitiveArticles: set(g.genitiveArticles), attributionCues: new Set([...lower(g.attributionCues), ...attributionVerbForms(lang)]),
       dualAnaphors: set(g.dualAnaphors), circleHeads: set(g.circleHeads), possessiveTokens: set(g.possessiveTokens),
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
-      separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
+      separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), adjunctMarks: set(g.adjunctMarks ?? []), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
       subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), ownerPreps: set(g.ownerPreps ?? []), nounAgents: set(g.nounAgents ?? []), sourceAgents: set(g.sourceAgents ?? []), receiveVerbs: set(g.receiveVerbs ?? []), receivePreps: set(g.receivePreps ?? []), topicPreps: set(g.topicPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },

@@ -296,9 +296,19 @@ export class ParseArgs {
       return { args: this.actorsOrOwner(s, 'subject'), inherited: false };
     }
     const h = p.head(i);
-    if (depth >= MAX_CLIMB || h < 0 || !p.isVerb(h)) return { args: [], inherited: false };
+    if (depth >= MAX_CLIMB || h < 0) return { args: [], inherited: false };
     const r = p.rel(i);
+    // "officials meeting X", "the minister, meeting X on Monday, said": an active participle on a noun is that noun's act.
+    if (r === 'acl' && p.words[i].deprel === 'acl' && this.activeParticiple(i) && p.isNoun(h) && this.nextTo(h, i)) return { args: this.actorsOf(h, 'subject'), inherited: true };
+    if (!p.isVerb(h)) return { args: [], inherited: false };
+    // "After meeting X, Netanyahu said", "spoke to X, thanking him": an active participle adjunct shares its clause's subject.
     const infinitive = p.feat(i, 'VerbForm') === 'Inf';
+    // Only for the participle itself: an infinitive below it ("by charging fees for X to visit …") has its own subject.
+    if (r === 'advcl' && !infinitive && this.activeParticiple(i)) {
+      if (depth > 0) return { args: [], inherited: false };
+      const up = this.subjectOf(h, depth + 1).args;
+      return { args: up.filter((a) => this.adjunctSubject(i, h, a)), inherited: true };
+    }
     if (r === 'xcomp' && this.v.lex.sets.objectControl.has(p.words[h].form.toLowerCase())) {
       const obj = p.children(h, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object'));
       if (obj.length) return { args: obj, inherited: true };
@@ -309,13 +319,48 @@ export class ParseArgs {
     return { args: [], inherited: false };
   }
 
+  /** A gerund or present participle ("meeting", „lächelnd“): its subject is the one of the clause or noun it hangs on. */
+  private activeParticiple(i: number): boolean {
+    const p = this.p;
+    const form = p.feat(i, 'VerbForm');
+    return form === 'Ger' || (form === 'Part' && p.feat(i, 'Tense') === 'Pres' && p.feat(i, 'Voice') !== 'Pass');
+  }
+
+  /**
+   * Does the clause's subject reach a participle adjunct? Only where the adjunct is set off as one: opened by a
+   * conjunction ("after meeting X", "while objecting to …"), or fronted and closed by a comma before the subject
+   * ("Meeting X on Monday, Netanyahu said"); a misparsed object ("after meeting France's Ayrault, Netanyahu") stays out.
+   */
+  private adjunctSubject(i: number, h: number, a: Arg): boolean {
+    const p = this.p;
+    const marked = p.children(i, ['mark']).some((k) => this.v.lex.sets.adjunctMarks.has(p.words[k].form.toLowerCase()));
+    if (i > h) return marked;
+    if (a.mention < 0) return false;
+    const start = this.v.mention(a.mention).tokenStart;
+    let end = p.words[this.lastWord(i)].token;
+    while (end > p.words[i].token && this.v.isPunct(end)) end--;
+    if (start <= end) return false;
+    for (let t = end + 1; t < start; t++) if (this.v.w(t) === ',') return true;
+    return false;
+  }
+
+  /** Does the participle phrase at i follow the noun h right away or after a comma ("rebels battling X", "Obama, meeting X,")? */
+  private nextTo(h: number, i: number): boolean {
+    const p = this.p;
+    const before = p.words[this.firstWord(i)].token - 1;
+    if (this.v.w(before) === ',') return true;
+    const m = this.v.mentionIdx(before);
+    return before === p.words[h].token || (m >= 0 && m === this.v.mentionIdx(p.words[h].token));
+  }
+
   /** The actor a relative pronoun stands for: the noun its clause modifies, else the actor named right before it. */
   private antecedent(rel: number): Arg[] {
     const p = this.p;
     let clause = p.head(rel);
     while (clause >= 0 && p.rel(clause) !== 'acl' && p.isVerb(clause) && p.rel(clause) === 'conj') clause = p.head(clause);
     const h = clause >= 0 ? p.head(clause) : -1;
-    if (h >= 0 && p.rel(clause) === 'acl' && p.isNoun(h)) return this.actorsOf(h, 'any');
+    // "Germany's chancellor, who met X": an antecedent that is no actor stands for its owner, as a subject does.
+    if (h >= 0 && p.rel(clause) === 'acl' && p.isNoun(h)) return this.actorsOrOwner(h, 'subject');
     for (let t = p.words[rel].token - 1; t >= this.v.from && t >= p.words[rel].token - 2; t--) {
       if (this.v.isPunct(t)) continue;
       const k = this.v.mentionIdx(t);
