@@ -45,7 +45,9 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   for (let k = a; k < b; k++) words.push(v.doc.tokens[k].text, k + 1 < b ? v.doc.text.slice(v.doc.tokens[k].end, v.doc.tokens[k + 1].start) : '');
   // "des US-Justizministeriums": the head in the genitive (by the tagger's Case) loses its ending.
   if (at && /(?:^|\|)Case=Gen/.test(at.words[at.word].feats)) {
-    const base = withoutGenitive(lex.refs, head);
+    // A listed head tells its own ending ("Amt|es", where the shortest stem rule alone would leave "Amte").
+    const h = headOf(lex.refs, head);
+    const base = h && h.ending && lex.refs.genitiveEndings.includes(h.ending) ? head.slice(0, -h.ending.length) : withoutGenitive(lex.refs, head);
     words[words.length - 2] = words[words.length - 2].slice(0, base.length);
   }
   // "vom Auswärtigen Amt", "des Weißen Hauses": a capitalised adjective inside the name takes the strong ending the
@@ -54,11 +56,21 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   for (let k = a; syn && k < b - 1; k++) {
     const p = parseAt(syn, k);
     const pw = p?.words[p.word];
-    if (!pw || (pw.upos !== 'ADJ' && pw.deprel !== 'amod') || !(isCap(v, k) || isDemonym(v, k))) continue;
+    const adjective = pw && (pw.upos === 'ADJ' || pw.deprel === 'amod' || adjectivalNoun(v.lex.refs.lang, v.doc.tokens[k].text, pw.lemma));
+    if (!adjective || !(isCap(v, k) || isDemonym(v, k))) continue;
     const strong = strongAdjective(v.lex.refs.lang, v.doc.tokens[k].text, feats);
     if (strong) words[2 * (k - a)] = strong;
   }
   return words.join('');
+}
+
+/**
+ * A word the tagger took for a noun that is an inflected adjective ("Auswärtigen" with lemma "Auswärtige"): the
+ * lemma in the -e form plus the rest of one of the language's adjective endings (data: entities/words.json).
+ */
+function adjectivalNoun(lang: string, word: string, lemma: string): boolean {
+  const endings = entityLexicon(lang).words.adjectiveEndings;
+  return lemma.length > 2 && lemma.endsWith('e') && word.startsWith(lemma) && endings.includes('e' + word.slice(lemma.length));
 }
 
 /** Is token k a nationality adjective of the gazetteer ("niederländischem", "iranischen")? */

@@ -35,6 +35,12 @@ describe('a nationality adjective and a state-body head name a speaker', () => {
     expect(speakerEntity(a, 'die Übung werde')?.name).toBe('Revolutionsgarden');
   });
 
+  it('"nach Angaben des Auswärtigen Amtes": the genitive head loses its whole ending, the adjective takes the strong form', () => {
+    const a = run('Das Konsulat in Lirana bleibt nach Angaben des Auswärtigen Amtes bis auf Weiteres geschlossen.');
+    expect(a.entities.map((e) => e.name)).toContain('Auswärtiges Amt');
+    expect(a.entities.some((e) => /Amte\b|Auswärtigen/.test(e.name))).toBe(false);
+  });
+
   it('a newspaper so described stays a description: it stands for an outlet named elsewhere', () => {
     const a = run('Die dänische Tageszeitung meldete am Sonntag, das Werk werde bis zum Sommer geschlossen.');
     expect(speakerEntity(a, 'das Werk werde')).toBeNull();
