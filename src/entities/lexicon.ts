@@ -101,7 +101,7 @@ export interface WordData {
     feminineEndings: string[];
     feminineSuffixes: string[];
     neuterHeads: string[];
-    adjectiveForms: { masculine: string; feminine: string; neuter: string };
+    adjectiveForms: { masculine: string; feminine: string; neuter: string; plural?: string };
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * A text speaking for its author: "a statement by the Defence Ministry denied …", "An editorial in the Daily Star
- * called …". The speaker phrase the rules found is the text ("a statement") or holds it; the named author after the
+ * called …", "Die These von Merz: „…“". The speaker phrase the rules found is the text ("a statement") or holds it; the named author after the
  * linking word ("by", "from", "in"; lang/<code>/quotes/function-words.json) speaks.
  */
 import { mentionsIn, type DocView } from './view.js';

@@ -144,6 +144,8 @@ export interface QuoteLexicon {
   genitiveLinks: Set<string>;
   /** Nouns of issued texts ("statement", "editorial") whose author speaks through them ("a statement by X said"). */
   documentNouns: Set<string>;
+  /** Heads of state bodies a nationality adjective names ("das niederländische Außenamt", "die iranischen Revolutionsgarden"), with their gender. */
+  nationalBodyHeads: Map<string, 'masculine' | 'feminine' | 'neuter'>;
   /** Words linking such a text to its author ("by", "from", "in"). */
   authorLinks: Set<string>;
   partitiveLinks: Set<string>;
@@ -300,6 +302,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     singularDefinite: list('singularDefinite'),
     genitiveLinks: list('genitiveLinks'),
     documentNouns: list('documentNouns'),
+    nationalBodyHeads: new Map(Object.entries((fw.nationalBodyHeads ?? {}) as Record<string, 'masculine' | 'feminine' | 'neuter'>)),
     authorLinks: list('authorLinks'),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),

@@ -4,12 +4,15 @@
  * source of this kind that speaks becomes an organisation entity of its own (attribute `origin: "quotes"`), so the
  * quote has a speaker the analysis can name and link. Only phrases that name an institution qualify: the head is
  * an institution word of the shared reference lexicon in a compound or with a modifier (a bare "die Behörde" refers
- * back, it names nothing), or — where nouns are not capitalised — a run of capitalised words.
+ * back, it names nothing), or — where nouns are not capitalised — a run of capitalised words. A nationality adjective
+ * before a state-body head (lang data nationalBodyHeads: "laut niederländischem Außenamt") names one too, cited in the
+ * strong form ("niederländisches Außenamt"); a nationality before an outlet or company ("die israelische Tageszeitung")
+ * stays a description.
  */
 import type { Entity } from '../contract/schema.js';
 import type { EntityLayer } from '../entities/types.js';
 import { entityLexicon } from '../entities/lexicon.js';
-import { descriptionClass, isBareHead, withoutGenitive } from '../references/index.js';
+import { descriptionClass, headOf, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
 import type { SourceRec } from './sources.js';
 import { isCap, isPunct, tokenAt, type DocView } from './view.js';
@@ -33,24 +36,28 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   let names = !lex.nounsCapitalised && b - a >= 2;
   for (let k = a; k < b && names; k++) names = isCap(v, k) || lex.genitiveLinks.has(v.lower[k]);
   if (!institution && !names) return null;
-  // "die israelische Tageszeitung": where nouns are capitalised, a lowercase first word is an adjective of a description.
-  if (lex.nounsCapitalised && !isCap(v, a)) return null;
+  // "die israelische Tageszeitung": where nouns are capitalised, a lowercase first word is an adjective of a description,
+  // unless a nationality names a state body by it ("das niederländische Außenamt").
+  if (lex.nounsCapitalised && !isCap(v, a) && !nationalBody(v, a, b)) return null;
   const syn = v.syntaxOf ? v.syntaxOf() : null;
   const at = syn ? parseAt(syn, b - 1) : null;
   const words: string[] = [];
   for (let k = a; k < b; k++) words.push(v.doc.tokens[k].text, k + 1 < b ? v.doc.text.slice(v.doc.tokens[k].end, v.doc.tokens[k + 1].start) : '');
   // "des US-Justizministeriums": the head in the genitive (by the tagger's Case) loses its ending.
   if (at && /(?:^|\|)Case=Gen/.test(at.words[at.word].feats)) {
-    const base = withoutGenitive(lex.refs, head);
+    // A listed head tells its own ending ("Amt|es", where the shortest stem rule alone would leave "Amte").
+    const h = headOf(lex.refs, head);
+    const base = h && h.ending && lex.refs.genitiveEndings.includes(h.ending) ? head.slice(0, -h.ending.length) : withoutGenitive(lex.refs, head);
     words[words.length - 2] = words[words.length - 2].slice(0, base.length);
   }
   // "vom Auswärtigen Amt", "des Weißen Hauses": a capitalised adjective inside the name takes the strong ending the
   // head's gender asks for ("Auswärtiges Amt"), as names are cited without an article.
-  const feats = at ? at.words[at.word].feats : '';
+  const feats = nationalGender(v, a, b, at ? at.words[at.word].feats : '');
   for (let k = a; syn && k < b - 1; k++) {
     const p = parseAt(syn, k);
     const pw = p?.words[p.word];
-    if (!pw || !isCap(v, k) || !(pw.upos === 'ADJ' || pw.deprel === 'amod' || (k === b - 2 && inflectedLemma(v.lex.refs.lang, v.lower[k], pw.lemma)))) continue;
+    const adjective = pw && (pw.upos === 'ADJ' || pw.deprel === 'amod' || adjectivalNoun(v.lex.refs.lang, v.doc.tokens[k].text, pw.lemma));
+    if (!adjective || !(isCap(v, k) || isDemonym(v, k))) continue;
     const strong = strongAdjective(v.lex.refs.lang, v.doc.tokens[k].text, feats);
     if (strong) words[2 * (k - a)] = strong;
   }
@@ -58,17 +65,33 @@ export function institutionName(v: DocView, a: number, b: number): string | null
 }
 
 /**
- * A word the tagger took for a noun but whose form is its lemma plus an adjective ending ("Auswärtigen" ← "Auswärtige"):
- * a nominalised adjective, which inside a name before its head is declined like an adjective.
+ * A word the tagger took for a noun that is an inflected adjective ("Auswärtigen" with lemma "Auswärtige"): the
+ * lemma in the -e form plus the rest of one of the language's adjective endings (data: entities/words.json).
  */
-function inflectedLemma(lang: string, lower: string, lemma: string): boolean {
-  const l = lemma.toLowerCase();
-  // the lemma is the stem, or the stem and one more letter (a nominalised adjective's citation ending)
-  return entityLexicon(lang).words.adjectiveEndings.some((e) => {
-    if (!e || !lower.endsWith(e)) return false;
-    const stem = lower.slice(0, lower.length - e.length);
-    return stem.length > 2 && l.startsWith(stem) && l.length - stem.length <= 1;
-  });
+function adjectivalNoun(lang: string, word: string, lemma: string): boolean {
+  const endings = entityLexicon(lang).words.adjectiveEndings;
+  return lemma.length > 2 && lemma.endsWith('e') && word.startsWith(lemma) && endings.includes('e' + word.slice(lemma.length));
+}
+
+/** Is token k a nationality adjective of the gazetteer ("niederländischem", "iranischen")? */
+function isDemonym(v: DocView, k: number): boolean {
+  const word = v.doc.tokens[k].text;
+  return !!entityLexicon(v.lex.refs.lang).gaz.get(word.slice(0, 2))?.some((e) => e.demonym && e.surface === word);
+}
+
+/** "niederländischem Außenamt", "iranischen Revolutionsgarden": a nationality adjective before a state-body head (lang data). */
+function nationalBody(v: DocView, a: number, b: number): boolean {
+  const head = headOf(v.lex.refs, v.lower[b - 1]);
+  return b - a === 2 && isDemonym(v, a) && isCap(v, b - 1) && !!head && v.lex.nationalBodyHeads.has(head.stem);
+}
+
+/** The head's features, with the gender lang data gives a state-body head in place of the tagger's (singular only). */
+function nationalGender(v: DocView, a: number, b: number, feats: string): string {
+  const head = headOf(v.lex.refs, v.lower[b - 1]);
+  const g = head && nationalBody(v, a, b) ? v.lex.nationalBodyHeads.get(head.stem) : undefined;
+  if (!g || /(?:^|\|)Number=Plur/.test(feats)) return feats;
+  const ud = g === 'masculine' ? 'Masc' : g === 'feminine' ? 'Fem' : 'Neut';
+  return `Gender=${ud}|Number=Sing|${feats.replace(/(?:^|\|)(?:Gender|Number)=[^|]*/g, '')}`;
 }
 
 /** The strong form of an inflected adjective before a head of the gender `feats` states, or null (data: entities/words.json). */
@@ -76,8 +99,9 @@ function strongAdjective(lang: string, word: string, feats: string): string | nu
   const w = entityLexicon(lang).words;
   const forms = w.titleBase?.adjectiveForms;
   const g = /(?:^|\|)Gender=(Masc|Fem|Neut)/.exec(feats)?.[1];
-  if (!forms || !g || !/(?:^|\|)Number=Sing/.test(feats)) return null;
-  const form = g === 'Masc' ? forms.masculine : g === 'Fem' ? forms.feminine : forms.neuter;
+  const plural = /(?:^|\|)Number=Plur/.test(feats);
+  if (!forms || (plural ? forms.plural === undefined : !g || !/(?:^|\|)Number=Sing/.test(feats))) return null;
+  const form = plural ? forms.plural! : g === 'Masc' ? forms.masculine : g === 'Fem' ? forms.feminine : forms.neuter;
   const low = word.toLowerCase();
   const e = w.adjectiveEndings.find((x) => x && low.endsWith(x) && low.length > x.length + 2);
   return e ? word.slice(0, word.length - e.length) + form : null;
