@@ -23,7 +23,7 @@ function namedAntecedent(v: DocView, rel: number): [number, number] | null {
   const ms = mentionsIn(v, Math.max(0, comma - MAX_ANTECEDENT), comma).filter((m) => m.kind === 'name' && m.tokenEnd === comma);
   if (!ms.length) return null;
   const first = Math.min(...ms.map((m) => m.tokenStart));
-  // "Fadi Ahmad of the First Coastal Division, who says …": a name linked to a person's name before it is that
+  // "Karim Haddad of the Northern Hills Brigade, who says …": a name linked to a person's name before it is that
   // person's affiliation; the person is the antecedent (left to the registry).
   let p = first - 1;
   while (p >= 0 && v.lex.determiners.has(v.lower[p])) p--;

@@ -25,7 +25,7 @@ export function institutionName(v: DocView, a: number, b: number): string | null
   const lex = v.lex;
   while (a < b && (lex.determiners.has(v.lower[a]) || isPunct(v, a))) a++;
   if (b - a < 1 || b - a > MAX_NAME_WORDS) return null;
-  // A clause or a complement inside ("das Amt der früheren Kolonialmacht", "an editorial in the Global Times") is no name;
+  // A clause or a complement inside ("das Amt der früheren Kolonialmacht", "an opinion piece in the Daily Clarion") is no name;
   // a possessive link is part of one ("China's Foreign Ministry").
   for (let k = a; k < b; k++) {
     const w = v.lower[k];

@@ -227,7 +227,7 @@ export class ArgumentFinder {
   }
 
   /**
-   * "die Hisbollah im Libanon, die Huthi im Jemen und die Hamas in Gaza": a short place phrase after a conjunct (a
+   * "die Hisbollah im Libanon, die Milizen im Irak und die Hamas in Gaza": a short place phrase after a conjunct (a
    * preposition, at most PLACE_PHRASE_MAX words, ending in a place name) is stepped over when the list goes on after it.
    */
   private afterPlacePhrase(t: number): number {

@@ -37,7 +37,7 @@ export function sentenceCountry(layer: EntityLayer, sentence: Span | undefined, 
   if (!sentence) return home;
   let before: string | null = null, otherAfter = false, homeAfter = false; // a country named before the title; another after it
   const named = countriesIn(layer, sentence, holder, text);
-  // "Israel's opposition was evident in a statement from the office of Prime Minister X": the one country a sentence
+  // "Ruritania's anger showed in a note from the office of Prime Minister X": the one country a sentence
   // names, before the title, is the title's (news-dev: 5 ties gained in both languages, none lost).
   if (named.length && named.every((c) => c.country === named[0].country && c.start < at)) return named[0].country;
   for (const { country, start } of named) {

@@ -47,7 +47,7 @@ describe('runNer completes name parts with the English model', () => {
     const { buildDoc } = await import('../../src/text/index.js');
     const { runNer } = await import('../../src/ml/ner-stage.js');
     const text = 'Theresa May, the interior minister, was chosen as party leader on Monday.\n\n'
-      + 'The 59-year-old May was named the winner after her last rival withdrew. Both May and her rival had campaigned since April.\n\n'
+      + 'The 61-year-old May won the final ballot after her last rival pulled out. Both May and her rival had campaigned since April.\n\n'
       + 'May will take office on Wednesday. Her critics said in May that she moved too slowly.';
     const doc = buildDoc({ text, language: 'en', origin: 'test' });
     const per = runNer(doc).filter((m) => m.type === 'PER');

@@ -17,8 +17,8 @@ function speakerName(a: Analysis, words: string): string | null {
 
 describe('relative reporting clauses', () => {
   it('", which warned …" speaks for the name before the comma, not the main clause subject', () => {
-    const a = run('Opposition leader Maria Lopez won the vote on Saturday and promised calm talks with Borduria, which warned it would oppose any move toward independence.');
-    expect(speakerName(a, 'it would oppose any move')).toBe('Borduria');
+    const a = run('Opposition leader Maria Lopez won the vote on Saturday and promised calm talks with Borduria, which said it would resist every step toward independence.');
+    expect(speakerName(a, 'it would resist every step')).toBe('Borduria');
   });
 
   it('a name after "of" qualifies the person before it: "X of the Y Division, who says …" is X', () => {
@@ -36,14 +36,15 @@ describe('possessor before a titled name', () => {
 
 describe('a coordinated reporting verb without a subject of its own', () => {
   it('"X won … and pledged to …" is X where the parse gives "won" no subject', () => {
-    const a = run("Ruritania's independence-leaning opposition leader Maria Lopez won a convincing victory in presidential elections on Saturday and pledged to maintain peace with Borduria.");
-    expect(speakerName(a, 'maintain peace with Borduria')).toBe('Maria Lopez');
+    const a = run("Ruritania's independence-leaning opposition leader Maria Lopez won the presidential vote by a wide margin on Saturday and pledged to keep relations with Borduria calm.");
+    expect(speakerName(a, 'keep relations with Borduria')).toBe('Maria Lopez');
   });
 
   it('"… are divided but polls show …": a conjunct after its own noun is not given the first subject', () => {
-    const a = run('Ruritanian voters are split but polls show they narrowly favor staying in.');
-    const q = a.quotes.find((x) => x.text.includes('narrowly favor'));
-    const s = q ? a.sources.find((x) => x.id === q.source) : undefined;
+    const a = run('Ruritanian voters are divided but surveys show they slightly prefer remaining a member.');
+    const q = a.quotes.find((x) => x.text.includes('slightly prefer'));
+    expect(q, 'the content of "surveys show" is a quote').toBeDefined();
+    const s = a.sources.find((x) => x.id === q!.source);
     expect(s?.description ?? '').not.toMatch(/voters/);
   });
 });
@@ -67,7 +68,7 @@ describe('a document speaks for its author', () => {
 
 describe('an office speaking before its holder is named', () => {
   it('"Ruritania\'s foreign minister said …" then "Maria Lopez told reporters" is Maria Lopez', () => {
-    const a = run('Ruritania\'s foreign minister said the reports were invented by hostile media. "The small harbour we built is for our own fishermen and nobody else," Maria Lopez told reporters in the capital.');
-    expect(speakerName(a, 'the reports were invented')).toBe('Maria Lopez');
+    const a = run('Ruritania\'s foreign minister said the claims had been made up by hostile media. "The small harbour we built is for our own fishermen and nobody else," Maria Lopez told reporters in the capital.');
+    expect(speakerName(a, 'the claims had been made up')).toBe('Maria Lopez');
   });
 });

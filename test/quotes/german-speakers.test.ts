@@ -23,7 +23,7 @@ function speakerOf(a: Analysis, words: string): { name: string | null; aliases: 
 
 describe('the clause of the reporting verb', () => {
   it('a dash before the subject opens a clause of its own: its subject speaks, not the first clause\'s', () => {
-    const a = run('Die Bundeswehr hat nach eigenen Angaben fast alle Boote gestoppt – der Einsatzleiter Markus Brenner gab deren Zahl mit „mehr als 40“ an und sprach von einem „großen Erfolg“. Keines der Boote habe die Küste erreicht.');
+    const a = run('Die Bundeswehr hat nach eigenen Angaben fast alle Boote gestoppt – der Einsatzleiter Markus Brenner gab die Zahl der Boote mit „mehr als 40“ an und sprach von einem „großen Erfolg“. Keines der Boote habe die Küste erreicht.');
     expect(speakerOf(a, '„mehr als 40“').name).toBe('Markus Brenner');
     expect(speakerOf(a, 'Keines der Boote').name).toBe('Markus Brenner');
   });

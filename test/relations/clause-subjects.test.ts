@@ -30,8 +30,8 @@ describe('participle adjuncts take the subject of their clause', () => {
   });
 
   it('a name read as the object of the participle is not its subject', () => {
-    const out = relations("In remarks after meeting France's Jean-Marc Ayrault, Benjamin Netanyahu said he was happy.");
-    expect(out.filter((r) => r.startsWith('Jean-Marc Ayrault consult')), out.join('; ')).toHaveLength(0);
+    const out = relations("In remarks after meeting Borduria's Jan-Erik Novak, Maria Lopez said she was pleased.");
+    expect(out.filter((r) => r.startsWith('Jan-Erik Novak consult')), out.join('; ')).toHaveLength(0);
   });
 });
 

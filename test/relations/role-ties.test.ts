@@ -74,7 +74,7 @@ describe('role ties from descriptions', () => {
   });
 
   it('en: the one country a sentence names before a bare title is the title\'s', () => {
-    const text = 'Iran said on Sunday it would expand its oil exports. Iran expects new buyers in Asia, and Iran plans to sign contracts soon.\n\nIsrael\'s opposition was clear in a statement from the office of Prime Minister Dan Levi on Monday.';
+    const text = 'Iran said on Sunday it would expand its oil exports. Iran expects new buyers in Asia, and Iran plans to sign contracts soon.\n\nIsrael\'s objection came in a note from the office of Prime Minister Dan Levi on Monday.';
     const { rels, layer, listing } = ties(text, 'en');
     expect(find(rels, layer, /Dan Levi/, 'leads', /Israel/).length, listing).toBe(1);
     expect(find(rels, layer, /Dan Levi/, 'leads', /Iran/).length, listing).toBe(0);
