@@ -4,22 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSync } from '../../src/pipeline/analyze.js';
-import type { Analysis } from '../../src/contract/schema.js';
+import { quoteWith, speakerOf } from './speakers.js';
 
 const run = (text: string) => analyzeSync(text, { language: 'de' });
 
-function quoteWith(a: Analysis, words: string) {
-  const q = a.quotes.find((x) => x.text.startsWith(words)) ?? a.quotes.find((x) => x.text.includes(words));
-  if (!q) throw new Error(`no quote with "${words}" among ${a.quotes.map((x) => JSON.stringify(x.text)).join(', ')}`);
-  return q;
-}
-/** The speaker's entity (name and aliases), else the source's description. */
-function speakerOf(a: Analysis, words: string): { name: string | null; aliases: string[] } {
-  const q = quoteWith(a, words);
-  const s = a.sources.find((x) => x.id === q.source);
-  const e = a.entities.find((x) => x.id === (q.speaker ?? s?.entity ?? null));
-  return { name: e?.name ?? s?.description ?? null, aliases: e?.aliases ?? [] };
-}
 
 describe('the clause of the reporting verb', () => {
   it('a dash before the subject opens a clause of its own: its subject speaks, not the first clause\'s', () => {
