@@ -4,16 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSync } from '../../src/pipeline/analyze.js';
-import type { Analysis } from '../../src/contract/schema.js';
+import { speakerName } from './speakers.js';
 
 const run = (text: string) => analyzeSync(text, { language: 'en' });
 
-function speakerName(a: Analysis, words: string): string | null {
-  const q = a.quotes.find((x) => x.text.includes(words));
-  if (!q) throw new Error(`no quote with "${words}" among ${a.quotes.map((x) => JSON.stringify(x.text)).join(', ')}`);
-  const s = a.sources.find((x) => x.id === q.source);
-  return a.entities.find((x) => x.id === (q.speaker ?? s?.entity ?? null))?.name ?? null;
-}
 
 describe('relative reporting clauses', () => {
   it('", which warned …" speaks for the name before the comma, not the main clause subject', () => {

@@ -15,3 +15,11 @@ export function speakerOf(a: Analysis, words: string): { name: string | null; al
   const e = a.entities.find((x) => x.id === (q.speaker ?? s?.entity ?? null));
   return { name: e?.name ?? s?.description ?? null, aliases: e?.aliases ?? [] };
 }
+
+/** The name of the entity that speaks the first quote containing `words` (directly or through its source), or null. */
+export function speakerName(a: Analysis, words: string): string | null {
+  const q = a.quotes.find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no quote with "${words}" among ${a.quotes.map((x) => JSON.stringify(x.text)).join(', ')}`);
+  const s = a.sources.find((x) => x.id === q.source);
+  return a.entities.find((x) => x.id === (q.speaker ?? s?.entity ?? null))?.name ?? null;
+}
