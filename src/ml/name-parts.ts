@@ -4,7 +4,8 @@
  *    as its surname ("Theresa May", "Will Hurd") when no capitalised word follows that one.
  * 2. The surname of a person named in full anywhere in the document is a person where it stands untagged on its own
  *    ("May said …", "endorsed May"), unless it reads as a date there: a month name next to a number ("May 5", "5 May
- *    2016") or after a word that introduces dates (lang/<code>/text/date-preceders.txt: "in May", "since May").
+ *    2016") or after a word that introduces dates (lang/<code>/text/date-preceders.txt: "in May", "since May"), or, for other
+ *    words, where the model was sure it is no name and the word is frequent ("im Sommer" after "Hildegard Sommer").
  * Changes tags and conf in place; the added tokens get confidence 0.5 (as propagateNames does).
  */
 import { GAZ, type Lexicon } from './lexicon.js';
@@ -17,6 +18,8 @@ export interface NamePartWords {
   datePreceders: ReadonlySet<string>;
   /** Lower-case function words that are never a surname ("The", "And" capitalised in a headline). */
   stopwords: ReadonlySet<string>;
+  /** Endings of a day number written in digits ("5th", "5."). */
+  ordinalSuffixes: readonly string[];
 }
 
 /** A word that can be a surname: capitalised, letters (with inner apostrophes or hyphens), at least two letters. */
@@ -25,6 +28,8 @@ const SURNAME_SHAPE = /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}]*$/u;
 const CAPITALISED = /^\p{Lu}/u;
 /** Confidence given to tokens this pass adds (as in propagateNames). */
 const ADDED_CONFIDENCE = 0.5;
+/** The model's confidence in O above which a frequent word stays a common word ("im Sommer" after "Hildegard Sommer"); as propagateNames. */
+const SURE_NO_NAME = 0.99;
 
 export function completeNameParts(lex: Lexicon, words: NamePartWords, sentences: string[][], tags: string[][], conf: Float32Array[]): void {
   const isFirstName = (w: string): boolean => {
@@ -52,19 +57,33 @@ export function completeNameParts(lex: Lexicon, words: NamePartWords, sentences:
     const t = tags[si];
     for (let i = 0; i < toks.length; i++) {
       if (t[i] !== 'O' || !surnames.has(toks[i])) continue;
-      if (words.months.has(toks[i]) && readsAsDate(toks, i, words)) continue;
+      if (words.months.has(toks[i]) ? readsAsDate(toks, i, words) : conf[si][i] >= SURE_NO_NAME && isFrequent(lex, toks[i])) continue;
       t[i] = 'B-PER';
       conf[si][i] = ADDED_CONFIDENCE;
     }
   });
 }
 
-/** A day or a year next to a month name ("May 5", "5th May", "5. Mai", "May 2016"); "59-year-old May" is no date. */
-const NUMBER = /^\d{1,4}(?:st|nd|rd|th|\.)?$/;
+/** A word with a distributional cluster: frequent in the unlabeled text the model was built with. */
+function isFrequent(lex: Lexicon, w: string): boolean {
+  const e = lex.index.get(w);
+  return e !== undefined && lex.data.cluster[e] >= 0;
+}
+
+/** Up to four digits: a day or a year next to a month name ("May 5", "May 2016"); "59-year-old May" is no date. */
+const DIGITS = /^\d{1,4}$/;
+
+/** A day or year in digits, with or without the language's ordinal ending ("5", "5th", "5."). */
+function isDayNumber(tok: string | undefined, words: NamePartWords): boolean {
+  if (tok === undefined) return false;
+  if (DIGITS.test(tok)) return true;
+  const suffix = words.ordinalSuffixes.find((s) => tok.endsWith(s));
+  return suffix !== undefined && DIGITS.test(tok.slice(0, tok.length - suffix.length));
+}
 
 /** A month name at i is a date here: next to a number, or after a word that introduces dates. */
 function readsAsDate(toks: string[], i: number, words: NamePartWords): boolean {
-  if (NUMBER.test(toks[i + 1] ?? '') || NUMBER.test(toks[i - 1] ?? '')) return true;
+  if (isDayNumber(toks[i + 1], words) || isDayNumber(toks[i - 1], words)) return true;
   const prev = toks[i - 1];
   return prev !== undefined && words.datePreceders.has(prev.toLowerCase());
 }

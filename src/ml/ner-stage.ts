@@ -63,11 +63,13 @@ export function tagDocument(model: NerModel, sentences: string[][], pos: readonl
 
 const NAME_TYPES = new Set(['PER', 'LOC', 'ORG', 'OTH']);
 const MIN_SOURCE_CONFIDENCE = 0.9;
+/** The model's confidence in O above which a frequent one-word name is not propagated (set by hand; as name-parts.ts). */
+const SURE_NO_NAME = 0.99;
 
 /**
  * Document pass for models without a trained one (German: GermEval has no documents). A name tagged confidently elsewhere
- * in the document, or the surname of a person named so in full, is tagged where the model left it out, unless the model was sure
- * the token is no name and the token is a frequent word (so "im Sommer" stays O after "Hildegard Sommer").
+ * in the document is tagged where the model left it out, unless the model was sure the token is no name and the token is a
+ * frequent word. Surnames of people named in full are the name-part pass's job (name-parts.ts, both languages).
  * Changes tags and conf in place; the propagated tokens get confidence 0.5.
  */
 export function propagateNames(model: NerModel, sentences: string[][], tags: string[][], conf: Float32Array[]): void {
@@ -86,8 +88,6 @@ export function propagateNames(model: NerModel, sentences: string[][], tags: str
       if (c < MIN_SOURCE_CONFIDENCE) continue; // only confident names inform other mentions
       vote(toks.slice(sp.start, sp.end).join(' '), sp.type);
       maxLen = Math.max(maxLen, sp.end - sp.start);
-      const last = toks[sp.end - 1];
-      if (sp.type === 'PER' && sp.end - sp.start >= 2 && last.length >= 3 && /^\p{Lu}\p{Ll}/u.test(last)) vote(last, 'PER');
     }
   });
   const names = new Map<string, string>();
@@ -112,7 +112,7 @@ export function propagateNames(model: NerModel, sentences: string[][], tags: str
         if (!free) continue;
         const type = names.get(toks.slice(i, i + len).join(' '));
         if (!type) continue;
-        if (len === 1 && conf[si][i] >= 0.99 && frequent(toks[i])) break;
+        if (len === 1 && conf[si][i] >= SURE_NO_NAME && frequent(toks[i])) break;
         for (let j = i; j < i + len; j++) { t[j] = (j === i ? 'B-' : 'I-') + type; conf[si][j] = 0.5; }
         i += len - 1;
         break;

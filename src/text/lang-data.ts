@@ -17,6 +17,8 @@ export interface TextLangData {
   /** Lower-case words after which a month name reads as a date ("in May", "seit Mai"). */
   datePreceders: Set<string>;
   ordinalPreceders: Set<string>;
+  /** Endings of a number written in digits that make it an ordinal or day ("5th", "5."). */
+  ordinalSuffixes: string[];
   stopwords: Set<string>;
   /** Word endings split off as their own token (English "'s", "n't"). */
   clitics: string[];
@@ -50,6 +52,7 @@ export function textLangData(code: string): TextLangData {
     months: new Set(readList(join(dir, 'months.txt'))),
     datePreceders: new Set(readList(join(dir, 'date-preceders.txt')).map((w) => w.toLowerCase())),
     ordinalPreceders: new Set(readList(join(dir, 'ordinal-preceders.txt'))),
+    ordinalSuffixes: readList(join(dir, 'ordinal-suffixes.txt')),
     stopwords: new Set(readList(join(dir, 'stopwords.txt')).map((w) => w.toLowerCase())),
     clitics: readList(join(dir, 'clitics.txt')).sort((a, b) => b.length - a.length),
     compoundLinks: new Set(readList(join(dir, 'compound-links.txt'))),

@@ -5,12 +5,13 @@ import { GAZ, LexiconBuilder } from '../../src/ml/lexicon.js';
 
 const b = new LexiconBuilder();
 for (const w of ['Grace', 'Lao']) b.addFlag(w, GAZ.FIRST);
+b.cluster[b.id('Sommer')] = 3; // a frequent word (it has a cluster)
 const lex = b.build();
-const words: NamePartWords = { months: new Set(['May', 'June']), datePreceders: new Set(['in', 'since']), stopwords: new Set(['the']) };
+const words: NamePartWords = { months: new Set(['May', 'June']), datePreceders: new Set(['in', 'since']), stopwords: new Set(['the']), ordinalSuffixes: ['st', 'nd', 'rd', 'th', '.'] };
 
-function run(sentences: string[][], tags: string[][]): string[][] {
+function run(sentences: string[][], tags: string[][], pO = 0.9): string[][] {
   const t = tags.map((x) => [...x]);
-  completeNameParts(lex, words, sentences, t, tags.map((x) => new Float32Array(x.length).fill(0.9)));
+  completeNameParts(lex, words, sentences, t, tags.map((x) => new Float32Array(x.length).fill(pO)));
   return t;
 }
 const O = (s: string[]) => s.map(() => 'O');
@@ -25,8 +26,9 @@ describe('name parts the model reads as common words', () => {
   });
 
   it('keeps the month where it reads as a date', () => {
-    const s = [['Grace', 'June', 'spoke', '.'], ['The', 'vote', 'is', 'on', 'June', '5', '.'], ['Prices', 'rose', 'in', 'June', '.'], ['Since', 'June', 'nothing', 'moved', '.']];
-    const t = run(s, [['B-PER', 'O', 'O', 'O'], O(s[1]), O(s[2]), O(s[3])]);
+    const s = [['Grace', 'June', 'spoke', '.'], ['The', 'vote', 'is', 'on', 'June', '5', '.'], ['Prices', 'rose', 'in', 'June', '.'], ['Since', 'June', 'nothing', 'moved', '.'],
+      ['Rents', 'fell', 'by', 'the', '5th', 'June', 'deadline', '.'], ['Am', '5.', 'June', 'war', 'Ruhe', '.']];
+    const t = run(s, [['B-PER', 'O', 'O', 'O'], ...s.slice(1).map(O)]);
     expect(t[0]).toEqual(['B-PER', 'I-PER', 'O', 'O']);
     expect(t.slice(1).flat().every((x) => x === 'O')).toBe(true);
   });
@@ -38,6 +40,33 @@ describe('name parts the model reads as common words', () => {
     expect(t[1]).toEqual(['B-PER', 'O', 'O', 'O']);
     expect(t[2]).toEqual(['B-PER', 'O', 'O', 'O']);
     expect(t[3]).toEqual(['O', 'O', 'O']);
+  });
+
+  it('leaves a frequent word alone when the model was sure it is no name, unless it hesitated', () => {
+    const s = [['Hildegard', 'Sommer', 'kam', '.'], ['Im', 'Sommer', 'regnet', 'es', '.']];
+    const tags = [['B-PER', 'I-PER', 'O', 'O'], ['O', 'O', 'O', 'O', 'O']];
+    expect(run(s, tags, 1)[1]).toEqual(['O', 'O', 'O', 'O', 'O']);
+    expect(run(s, tags, 0.6)[1][1]).toBe('B-PER');
+  });
+
+  it('tags a surname next to a number that is no day ("June 5th" is a date, "June 5x" is not read as one)', () => {
+    const s = [['Grace', 'June', 'spoke', '.'], ['June', '5x', 'left', '.']];
+    const t = run(s, [['B-PER', 'O', 'O', 'O'], O(s[1])]);
+    expect(t[1][0]).toBe('B-PER');
+  });
+});
+
+describe('runNer completes name parts with the German model', () => {
+  const hasDe = existsSync(new URL('../../models/ner-de.bin', import.meta.url));
+  it.runIf(hasDe)('tags the surname of a person named in full where it stands alone', async () => {
+    const { buildDoc } = await import('../../src/text/index.js');
+    const { runNer } = await import('../../src/ml/ner-stage.js');
+    const text = 'Die Bürgermeisterin Henrike Wolkenstein eröffnete am Montag die neue Brücke.\n\n'
+      + 'Wolkenstein sagte, der Bau habe drei Jahre gedauert. Kritiker warfen Wolkenstein vor, die Kosten verschwiegen zu haben.';
+    const doc = buildDoc({ text, language: 'de', origin: 'test' });
+    const per = runNer(doc).filter((m) => m.type === 'PER');
+    const hits = [...text.matchAll(/Wolkenstein/g)].map((m) => m.index!);
+    expect(hits.map((o) => per.some((m) => m.start <= o && o < m.end))).toEqual([true, true, true]);
   });
 });
 
