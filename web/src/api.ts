@@ -1,74 +1,23 @@
-/** The JSON API, typed as the web app uses it. Errors come back as { statusCode, error, message }. */
-export interface ActorNode {
-  id: string;
-  name: string;
-  type: string;
-  kind: string | null;
-  mentions: number;
-  articles: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  degree: number;
-}
+/**
+ * The JSON API, typed as the web app uses it: the answers' types are the server's own (type-only imports, erased at build),
+ * so a change on the server that the app does not follow fails `tsc -p web/tsconfig.json`. Errors come back as
+ * { statusCode, error, message }.
+ */
+import type { ActorNode } from '../../src/corpus/network.js';
+import type { ActorProfile } from '../../src/corpus/profile.js';
+import type { ChannelPath, HopEvidence } from '../../src/corpus/channels.js';
+import type { NetworkView, ViewEdge } from '../../src/server/network-view.js';
+import type { Story, StoryEntry } from '../../src/watch/story.js';
+import type { Analysis } from '../../src/contract/schema.js';
+import type { DatedEvent as StoredEvent } from '../../src/corpus/queries.js';
 
-export interface ViewEdge {
-  source: string;
-  target: string;
-  family: 'tie' | 'event' | 'mixed' | 'comention';
-  relations: number;
-  articles: number;
-  outlets: number;
-  named: number;
-  anonymous: number;
-  reporter: number;
-  predicates: Record<string, number>;
-  firstDate: string | null;
-  lastDate: string | null;
-  dates: string[];
-}
-
-export interface NetworkAnswer {
-  nodes: ActorNode[];
-  edges: ViewEdge[];
-  capped: boolean;
-  edgesCapped: boolean;
-  limit: number;
-  totalNodes: number;
-  totalEdges: number;
-  ego: string | null;
-}
-
-export interface ActorPage {
-  actor: ActorNode;
-  aliases: string[];
-  roles: { title: string; of: string | null; status: string | null; evidence: string; article: string; articleId: string; published: string | null }[];
-  quotesBy: { text: string; kind: string; article: string; articleId: string; published: string | null }[];
-  quotesAbout: { text: string; speaker: string | null; article: string; articleId: string; published: string | null }[];
-  relations: { direction: 'out' | 'in'; other: string; otherId: string; predicate: string; modality: string; support: string; source: string | null; sentence: string; article: string; articleId: string; date: string | null }[];
-  merges: { article: string; articleId: string; published: string | null; name: string; reason: string; evidence: string }[];
-  sourcing: Record<string, number>;
-}
-
-export interface HopEvidence {
-  subject: string;
-  object: string;
-  predicate: string;
-  modality: string;
-  support: string;
-  sourceLabel: string | null;
-  sentence: string;
-  articleId: string;
-  title: string | null;
-  source: string | null;
-  published: string | null;
-  date: string | null;
-}
-
-export interface ChannelPath {
-  actors: { id: string; name: string; type: string }[];
-  hops: { from: string; to: string; layer: 'relation' | 'comention'; strength: number; evidence: HopEvidence[] }[];
-  cost: number;
-}
+export type { ActorNode, ChannelPath, HopEvidence, ViewEdge, StoryEntry, Analysis };
+/** GET /api/timeline: a stored dated relation with both actors' display names. */
+export type DatedEvent = StoredEvent & { subjectName: string; objectName: string };
+export type NetworkAnswer = NetworkView;
+export type StoryAnswer = Story;
+/** GET /api/actors/:id: the profile plus how the actor's relations are sourced (named, anonymous, reporter). */
+export type ActorPage = Omit<ActorProfile, 'actor'> & { actor: ActorNode; sourcing: Record<string, number> };
 
 export interface ChannelsAnswer {
   from: { id: string; name: string };
@@ -76,31 +25,7 @@ export interface ChannelsAnswer {
   paths: ChannelPath[];
 }
 
-export interface DatedEvent {
-  date: string | null;
-  subject: string;
-  object: string;
-  subjectName: string;
-  objectName: string;
-  predicate: string;
-  modality: string;
-  support: string;
-  sourceLabel: string | null;
-  sentence: string;
-  articleId: string;
-  title: string | null;
-  outlet: string | null;
-}
-
 export interface Span { start: number; end: number; text: string }
-export interface Analysis {
-  document: { id: string; language: string; title: string | null; published: string | null; source: string | null; url: string | null; text: string };
-  entities: { id: string; type: string; kind: string | null; name: string; mentions: Span[] }[];
-  sources: { id: string; description: string; named: boolean; entity: string | null }[];
-  quotes: { id: string; kind: string; text: string; start: number; end: number; speaker: string | null; source: string | null; cue: Span | null }[];
-  relations: { id: string; subject: string; object: string; predicate: string; modality: string; evidence: Span }[];
-  timeline: { id: string; text: string; start: number; end: number; value: string | null }[];
-}
 
 export interface ArticleItem { id: string; title: string | null; source: string | null; url: string | null; published: string | null; language: string; duplicateOf: string | null }
 
@@ -134,17 +59,6 @@ export async function get<T>(path: string, params: Params = {}, signal?: AbortSi
 export async function post<T>(path: string, body: unknown): Promise<T> {
   return answer<T>(await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }));
 }
-
-/** GET /api/story (src/watch/story.ts): what happened between two actors or their circles. */
-export interface StoryEntry {
-  kind: 'contact' | 'attempt' | 'tie' | 'statement' | 'role';
-  date: string | null;
-  firstReported: string | null;
-  summary: string;
-  sentence: string;
-  sources: { articleId: string; title: string | null; outlet: string | null; published: string | null }[];
-}
-export interface StoryAnswer { a: { id: string; name: string }; b: { id: string; name: string }; entries: StoryEntry[] }
 
 export const api = {
   stats: () => get<Stats>('/api/stats'),

@@ -164,7 +164,7 @@ function pathGraph(paths: ChannelPath[]): GraphData {
     });
     p.hops.forEach((h) => {
       const k = h.from < h.to ? h.from + '|' + h.to : h.to + '|' + h.from;
-      if (!edges.has(k)) edges.set(k, { source: h.from, target: h.to, family: h.layer === 'comention' ? 'comention' : 'event', relations: h.evidence.length, articles: h.evidence.length, outlets: 0, named: 0, anonymous: 0, reporter: 0, predicates: {}, firstDate: null, lastDate: null, dates: [] });
+      if (!edges.has(k)) edges.set(k, { source: h.from, target: h.to, family: h.layer === 'comention' ? 'comention' : 'event', relations: h.evidence.length, articles: h.evidence.length, outlets: 0, forward: 0, backward: 0, named: 0, anonymous: 0, reporter: 0, predicates: {}, firstDate: null, lastDate: null, dates: [] });
     });
   });
   return { nodes: [...nodes.values()], edges: [...edges.values()], positions };
