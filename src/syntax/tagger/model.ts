@@ -15,6 +15,7 @@ import { applyRule, parseRule, ruleApplies, type EditRule } from '../lemma/edit-
 import { clauseAtoms, clauseKinds, type ClauseKinds } from './clause-atoms.js';
 import { FiniteClauseRule, type FiniteClauseOpeners } from './finite-clause.js';
 import { CaseAgreement } from './case-agreement.js';
+import { SubjectPersonRule, type SubjectPersons } from './subject-person.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -47,6 +48,8 @@ export interface TaggerOptions {
   finiteClauseOpeners?: FiniteClauseOpeners;
   /** When tagging: determiner, adjectives and noun of a noun phrase take one Case, chosen jointly (./case-agreement.ts). */
   caseAgreement?: boolean;
+  /** When tagging: the pronouns whose Person and Number an adjacent finite verb takes (./subject-person.ts); absent = off. */
+  subjectPersons?: SubjectPersons;
 }
 
 export interface TaggerMeta {
@@ -161,15 +164,22 @@ export class TaggerModel {
 
   /** Candidate FEATS classes of word wi as UPOS u: all classes, or those the lexicon allows when any is. */
   featsCandidates(wi: WordInfo, u: number): Int32Array | null {
-    if (!(this.options.lexiconFeats || (this.options.lexiconFeatsVerbs && this.verbal[u])) || wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
-    const cache = (wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc ?? ((wi as WordInfo & { _fc?: (Int32Array | null)[] })._fc = []);
+    if (!(this.options.lexiconFeats || (this.options.lexiconFeatsVerbs && this.verbal[u]))) return null;
+    return this.lexiconClasses(wi, u, RESTRICTING_FEATURES, '_fc');
+  }
+
+  /** The classes of UPOS u whose values of `features` the lexicon's analyses of the form allow (null: no analysis, or none allowed). */
+  private lexiconClasses(wi: WordInfo, u: number, features: ReadonlySet<string>, slot: '_fc' | '_mt'): Int32Array | null {
+    if (wi.lexIdx < 0 || this.lexUposOf[u] < 0) return null;
+    const holder = wi as WordInfo & { _fc?: (Int32Array | null)[]; _mt?: (Int32Array | null)[] };
+    const cache = holder[slot] ?? (holder[slot] = []);
     if (cache[u] !== undefined) return cache[u];
     const lex = this.lexicon;
     const allowed = new Map<string, Set<string>>();
     for (let e = lex.starts[wi.lexIdx]; e < lex.starts[wi.lexIdx + 1]; e++) {
       if (lex.entUpos[e] !== this.lexUposOf[u]) continue;
       for (const [name, values] of this.lexiconFeats(lex.entFeats[e])) {
-        if (!RESTRICTING_FEATURES.has(name)) continue;
+        if (!features.has(name)) continue;
         let set = allowed.get(name);
         if (!set) allowed.set(name, (set = new Set()));
         for (const v of values) set.add(v);
@@ -207,13 +217,20 @@ export class TaggerModel {
   private featsIndex: Array<Map<string, number> | undefined> = [];
 
   /** The FEATS candidates of word i: the lexicon's (featsCandidates), kept finite at a clause end (finiteClauseOpeners). */
-  private featsChoice(ws: readonly WordInfo[], upos: ArrayLike<number>, fHash: ArrayLike<number>, i: number): Int32Array | null {
-    const cand = this.featsCandidates(ws[i], upos[i]);
+  private featsChoice(ws: readonly WordInfo[], upos: ArrayLike<number>, fHash: ArrayLike<number>, i: number, scores: Float64Array): Int32Array | null {
+    let cand = this.featsCandidates(ws[i], upos[i]);
+    if (!this.verbal[upos[i]]) return cand;
     const openers = this.options.finiteClauseOpeners;
-    if (!openers || !this.verbal[upos[i]]) return cand;
-    if (this.finiteRule?.openers !== openers) this.finiteRule = { openers, rule: new FiniteClauseRule(openers, this.labels.upos, this.labels.feats, this.featsHash, this.lexicon) };
-    return this.finiteRule.rule.candidates(ws, upos, fHash, i, cand, this.lexicon);
+    if (openers) {
+      if (this.finiteRule?.openers !== openers) this.finiteRule = { openers, rule: new FiniteClauseRule(openers, this.labels.upos, this.labels.feats, this.featsHash, this.lexicon) };
+      cand = this.finiteRule.rule.candidates(ws, upos, fHash, i, cand, this.lexicon);
+    }
+    const persons = this.options.subjectPersons;
+    if (!persons) return cand;
+    if (this.personRule?.learnt !== persons) this.personRule = new SubjectPersonRule(persons, this.labels.feats, this.labels.upos.indexOf('PRON'));
+    return this.personRule.candidates(ws, upos, i, cand, scores, () => this.lexiconClasses(ws[i], upos[i], MOOD_TENSE, '_mt'));
   }
+  private personRule: SubjectPersonRule | null = null;
   private finiteRule: { openers: FiniteClauseOpeners; rule: FiniteClauseRule } | null = null;
 
   /** With `caseAgreement`: the table, and per word its FEATS scores and candidates while a sentence is tagged. */
@@ -415,7 +432,7 @@ export class TaggerModel {
       featsOtherAtoms(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx, verb ? this.nominal : undefined, verb ? this.verbal : undefined);
       if (this.clause && verb) clauseAtoms(ws, upos, fHash, i, this.clause, ctx);
       sc.feats(ws[i], sums[i], u, i > 0 ? upos[i - 1] : -1, i + 1 < n ? upos[i + 1] : -1, ctx, s);
-      const cand = this.featsChoice(ws, upos, fHash, i);
+      const cand = this.featsChoice(ws, upos, fHash, i, s);
       if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
       fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
@@ -477,7 +494,7 @@ export class TaggerModel {
     for (let i = 0; i < n; i++) {
       const u = upos[i];
       const s = this.featsScores(ws, upos, fHash, i - lastAdpAt <= ADP_REACH ? lastAdp : 0, i, ctx);
-      const cand = this.featsChoice(ws, upos, fHash, i);
+      const cand = this.featsChoice(ws, upos, fHash, i, s);
       if (ag?.agree.needs(u)) { ag.scores[i] = this.keepScores(i, s, this.labels.feats[u].length); ag.cands[i] = cand; }
       fIdx[i] = this.withLexiconGender(ws[i], u, argmaxOf(s, cand, this.labels.feats[u].length));
       fHash[i] = this.featsHash[u][fIdx[i]];
@@ -529,6 +546,8 @@ export class TaggerModel {
  * restriction is off by default (`--lexicon-feats`).
  */
 const RESTRICTING_FEATURES = new Set(['Mood', 'Tense', 'VerbForm', 'Person', 'Number', 'Degree']);
+/** What the lexicon restricts for a verb whose person the subject-pronoun rule sets ("hätte ich": Sub, Past). */
+const MOOD_TENSE = new Set(['Mood', 'Tense']);
 
 const TASK_UPOS = 0;
 const TASK_UPOS2 = 3;
