@@ -36,6 +36,8 @@ export interface BuildTaggerOptions {
   caseAgreement?: boolean;
   /** When tagging, a finite verb takes the Person and Number of an adjacent learnt subject pronoun (./subject-person.ts). */
   subjectPerson?: boolean;
+  /** When tagging, verbs keep only FEATS classes with a Mood and Tense the lexicon allows for the form. */
+  lexiconMoodTense?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -78,6 +80,7 @@ export function withTaggingOptions(model: TaggerModel, o: BuildTaggerOptions, go
   model.options.caseAgreement = o.caseAgreement === true;
   if (o.subjectPerson) model.options.subjectPersons = learnSubjectPersons(gold);
   else delete model.options.subjectPersons;
+  model.options.lexiconMoodTense = o.lexiconMoodTense === true;
   return model;
 }
 
