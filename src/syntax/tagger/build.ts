@@ -38,6 +38,8 @@ export interface BuildTaggerOptions {
   subjectPerson?: boolean;
   /** When tagging, verbs keep only FEATS classes with a Mood and Tense the lexicon allows for the form. */
   lexiconMoodTense?: boolean;
+  /** When tagging, a sentence with no verb gets one from a word whose runner-up UPOS is a verb. */
+  sentenceVerb?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -81,6 +83,7 @@ export function withTaggingOptions(model: TaggerModel, o: BuildTaggerOptions, go
   if (o.subjectPerson) model.options.subjectPersons = learnSubjectPersons(gold);
   else delete model.options.subjectPersons;
   model.options.lexiconMoodTense = o.lexiconMoodTense === true;
+  model.options.sentenceVerb = o.sentenceVerb === true;
   return model;
 }
 

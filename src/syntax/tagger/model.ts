@@ -16,6 +16,8 @@ import { clauseAtoms, clauseKinds, type ClauseKinds } from './clause-atoms.js';
 import { FiniteClauseRule, type FiniteClauseOpeners } from './finite-clause.js';
 import { CaseAgreement } from './case-agreement.js';
 import { SubjectPersonRule, type SubjectPersons } from './subject-person.js';
+import { SentenceVerbRule } from './sentence-verb.js';
+import { isFiniteFeats } from './finite-clause.js';
 import { FeatureContext, LEXICON_GROUP, featsContext, featsKey, featsOtherAtoms, lemmaFeatsAtom, lemmaKey, rightContext, upos2Key, uposContext, type WordInfo, type WordSums } from './features.js';
 import { CachedScorer } from './cached-scores.js';
 import { FrozenWeights, type WeightReader } from './weights.js';
@@ -52,6 +54,8 @@ export interface TaggerOptions {
   subjectPersons?: SubjectPersons;
   /** When tagging: verbs keep only FEATS classes whose Mood and Tense the lexicon's analyses of the form allow; absent = off. */
   lexiconMoodTense?: boolean;
+  /** When tagging: a sentence with no verb gets one, finite, from a word whose runner-up UPOS is a verb (./sentence-verb.ts). */
+  sentenceVerb?: boolean;
 }
 
 export interface TaggerMeta {
@@ -225,6 +229,10 @@ export class TaggerModel {
   private featsChoice(ws: readonly WordInfo[], upos: ArrayLike<number>, fHash: ArrayLike<number>, i: number, scores: Float64Array): Int32Array | null {
     let cand = this.featsCandidates(ws[i], upos[i]);
     if (!this.verbal[upos[i]]) return cand;
+    if (i === this.forcedVerb) {
+      const fin = (cand ? Array.from(cand) : this.labels.feats[upos[i]].map((_, k) => k)).filter((k) => isFiniteFeats(this.labels.feats[upos[i]][k]));
+      if (fin.length > 0) cand = Int32Array.from(fin);
+    }
     const openers = this.options.finiteClauseOpeners;
     if (openers) {
       if (this.finiteRule?.openers !== openers) this.finiteRule = { openers, rule: new FiniteClauseRule(openers, this.labels.upos, this.labels.feats, this.featsHash, this.lexicon) };
@@ -419,8 +427,19 @@ export class TaggerModel {
         pick(i, 1);
       }
     }
+    this.sentenceVerb(ws, upos, alt, margin);
     return { ws, sums, upos, alt, margin };
   }
+
+  /** With `sentenceVerb`: the word made the sentence's verb, kept for featsChoice (-1: none). */
+  private sentenceVerb(ws: readonly WordInfo[], upos: Int32Array, alt: Int32Array, margin: number[]): void {
+    this.forcedVerb = -1;
+    if (!this.options.sentenceVerb) return;
+    this.verbRule ??= new SentenceVerbRule(this.verbal, this.lexicon);
+    this.forcedVerb = this.verbRule.repair(ws, upos, alt, margin, this.lexicon);
+  }
+  private verbRule: SentenceVerbRule | null = null;
+  private forcedVerb = -1;
 
   /** Tagging with a frozen model: the same scores as tagPlain, from cached partial sums (./cached-scores.ts). */
   private tagCached(forms: readonly string[]): TagResult {
@@ -497,6 +516,7 @@ export class TaggerModel {
       const first = upos.slice();
       for (let i = 0; i < n; i++) pick(this.upos2Scores(ws, i, i > 0 ? upos[i - 1] : -1, i > 1 ? upos[i - 2] : -1, first, ctx), i, 1);
     }
+    this.sentenceVerb(ws, upos, alt, margin);
     const adp = this.adpIndex();
     const ag = this.agreementFor(n);
     let lastAdp = 0;
