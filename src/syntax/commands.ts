@@ -37,19 +37,22 @@ export function registerSyntaxCommands(program: Command): void {
     .option('--cv-models <dir>', 'with --cv: keep the four fold taggers in this folder and reuse them when there (to compare tagging-time options)')
     .option('--finite-clause-end', 'when tagging, the last verb of a clause opened by a learnt opener ("wenn", "dass", a relative pronoun) stays finite')
     .option('--case-agreement', 'when tagging, determiner, adjectives and noun of a noun phrase take one Case, chosen jointly')
+    .option('--subject-person', 'when tagging, a finite verb takes the Person and Number of an adjacent subject pronoun learnt from the training sentences ("halte ich")')
+    .option('--lexicon-mood-tense', 'when tagging, verbs keep only FEATS classes whose Mood and Tense the lexicon allows for the form ("hätte": Sub, Past)')
+    .option('--sentence-verb', 'when tagging, a sentence with no verb gets one, finite, from the word whose runner-up UPOS is a verb and whose form the lexicon lists as finite')
     .option('--cv-out <path>', 'with --cv: write the quarters\' predictions as CoNLL-U (gold UPOS|FEATS in MISC), for error analysis')
     .addHelpText('after', `
 Examples:
   $ backchannel train tagger --lang en
   $ backchannel train tagger --lang de --holdout --out /tmp/tagger-de-dev.bin
   $ backchannel eval syntax --treebank de-gsd --split dev --tagger /tmp/tagger-de-dev.bin`)
-    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string; clauseAtoms?: boolean; cv?: boolean; cvOut?: string; cvModels?: string; finiteClauseEnd?: boolean; caseAgreement?: boolean; lexiconFeatsVerbs?: boolean; lexiconGender?: boolean }) => {
+    .action((o: { lang: string; epochs?: string; seed: string; out?: string; holdout?: boolean; lexicon: boolean; clusters: boolean; lexiconFeats?: boolean; lexiconLemmas: boolean; twoPass: boolean; selfTrain?: string; clauseAtoms?: boolean; cv?: boolean; cvOut?: string; cvModels?: string; finiteClauseEnd?: boolean; caseAgreement?: boolean; subjectPerson?: boolean; lexiconMoodTense?: boolean; sentenceVerb?: boolean; lexiconFeatsVerbs?: boolean; lexiconGender?: boolean }) => {
       if (o.lang !== 'de' && o.lang !== 'en') throw new Error(`--lang must be de or en, not ${o.lang}`);
       const t0 = Date.now();
       const build = {
         lang: o.lang, epochs: o.epochs ? Number(o.epochs) : undefined, seed: Number(o.seed), holdout: !!o.holdout,
         lexicon: o.lexicon, clusters: o.clusters, lexiconFeats: !!o.lexiconFeats, lexiconLemmas: o.lexiconLemmas, twoPass: o.twoPass, selfTrain: o.selfTrain ? Number(o.selfTrain) : 0,
-        clauseAtoms: !!o.clauseAtoms, lexiconFeatsVerbs: !!o.lexiconFeatsVerbs, lexiconGender: !!o.lexiconGender, finiteClauseEnd: !!o.finiteClauseEnd, caseAgreement: !!o.caseAgreement,
+        clauseAtoms: !!o.clauseAtoms, lexiconFeatsVerbs: !!o.lexiconFeatsVerbs, lexiconGender: !!o.lexiconGender, finiteClauseEnd: !!o.finiteClauseEnd, caseAgreement: !!o.caseAgreement, subjectPerson: !!o.subjectPerson, lexiconMoodTense: !!o.lexiconMoodTense, sentenceVerb: !!o.sentenceVerb,
       };
       if (o.cv) {
         const dumped: Sentence[] = [];

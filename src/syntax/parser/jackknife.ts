@@ -10,6 +10,7 @@ import { readLexiconFile } from '../lexicon/lexicon-file.js';
 import { lexiconPath, wordClassesPath } from '../tagger/build.js';
 import { trainTagger } from '../tagger/train.js';
 import { learnFiniteOpeners } from '../tagger/finite-clause.js';
+import { learnSubjectPersons } from '../tagger/subject-person.js';
 import type { TaggerOptions } from '../tagger/model.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import type { ParserInput } from './features.js';
@@ -46,8 +47,12 @@ export function jackknifeTags(lang: string, sentences: readonly Sentence[], fold
   for (let f = 0; f < folds; f++) {
     const t0 = Date.now();
     const trainOn = sentences.filter((_, i) => foldOf(i) !== f);
-    // the clause openers are learnt again from the fold's own training sentences (no look at the fold it tags)
-    const foldOptions = options.finiteClauseOpeners ? { ...options, finiteClauseOpeners: learnFiniteOpeners(trainOn) } : options;
+    // the clause openers and subject pronouns are learnt again from the fold's own training sentences (no look at the fold it tags)
+    const foldOptions = {
+      ...options,
+      ...(options.finiteClauseOpeners ? { finiteClauseOpeners: learnFiniteOpeners(trainOn) } : {}),
+      ...(options.subjectPersons ? { subjectPersons: learnSubjectPersons(trainOn) } : {}),
+    };
     const tagger = trainTagger({ lang, sentences: trainOn, lexicon, classes, seed, options: foldOptions, trainedOn: [`jackknife fold ${f + 1}/${folds}`] });
     sentences.forEach((s, i) => {
       if (foldOf(i) !== f) return;

@@ -11,6 +11,7 @@ import { trainTagger } from './train.js';
 import { WordClasses } from './word-classes.js';
 import { silverSentences } from './self-training.js';
 import { learnFiniteOpeners } from './finite-clause.js';
+import { learnSubjectPersons } from './subject-person.js';
 
 export const lexiconPath = (lang: string): string => join(langDir(lang), 'syntax', 'lexicon.tsv.gz');
 export const wordClassesPath = (lang: string): string => join(modelsDir, `wordstats-${lang}.tsv.gz`);
@@ -33,6 +34,12 @@ export interface BuildTaggerOptions {
   finiteClauseEnd?: boolean;
   /** When tagging, a noun phrase's words take one Case, chosen jointly (./case-agreement.ts). */
   caseAgreement?: boolean;
+  /** When tagging, a finite verb takes the Person and Number of an adjacent learnt subject pronoun (./subject-person.ts). */
+  subjectPerson?: boolean;
+  /** When tagging, verbs keep only FEATS classes with a Mood and Tense the lexicon allows for the form. */
+  lexiconMoodTense?: boolean;
+  /** When tagging, a sentence with no verb gets one from a word whose runner-up UPOS is a verb. */
+  sentenceVerb?: boolean;
   lexicon?: boolean;
   clusters?: boolean;
   /** Restrict FEATS classes to the lexicon's analyses (default off; see models/README.md). */
@@ -73,6 +80,10 @@ export function withTaggingOptions(model: TaggerModel, o: BuildTaggerOptions, go
   if (o.finiteClauseEnd) model.options.finiteClauseOpeners = learnFiniteOpeners(gold);
   else delete model.options.finiteClauseOpeners;
   model.options.caseAgreement = o.caseAgreement === true;
+  if (o.subjectPerson) model.options.subjectPersons = learnSubjectPersons(gold);
+  else delete model.options.subjectPersons;
+  model.options.lexiconMoodTense = o.lexiconMoodTense === true;
+  model.options.sentenceVerb = o.sentenceVerb === true;
   return model;
 }
 
