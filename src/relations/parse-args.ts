@@ -68,7 +68,13 @@ export class ParseArgs {
     const i = this.p.wordOf(t);
     if (i < 0 || !this.v.lex.sets.supportVerbs.size) return true;
     const host = this.hostVerb(i);
-    return host >= 0 && this.p.rel(i) === 'obj' && this.v.lex.sets.supportVerbs.has(this.p.lemma(host));
+    return host >= 0 && this.p.rel(i) === 'obj' && this.supportVerb(host);
+  }
+
+  /** A support verb, also with its separated particle („sprach … aus“ → „aussprechen“). */
+  private supportVerb(h: number): boolean {
+    const verbs = this.v.lex.sets.supportVerbs;
+    return verbs.has(this.p.lemma(h)) || verbs.has(this.p.particle(h) + this.p.lemma(h));
   }
 
   private verbArgs(i: number, spec: TriggerSpec): ParsedArgs {
@@ -111,6 +117,9 @@ export class ParseArgs {
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
       return { subjects, objects: hit.args, inherited };
     }
+    // "lent support to the leader", „sprach Le Pen seine Unterstützung aus“: the recipient of an act a support verb carries.
+    const recipients = receiver < 0 && this.owners ? this.recipients(i, ids) : [];
+    if (recipients.length && subjects.length) return { subjects, objects: recipients, inherited };
     if (receiver >= 0 && subjects.length) {
       const recipients = this.subjectOf(receiver, 0).args.filter((a) => !ids.has(a.entity));
       if (recipients.length) return { subjects, objects: recipients, inherited: false };
@@ -166,6 +175,24 @@ export class ParseArgs {
     const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
     const own = this.prepArgs(i, preps, new Set());
     return own.length ? own : this.prepArgs(receiver, preps, new Set());
+  }
+
+  /**
+   * Who receives an act carried by a support verb: a recipient phrase on the noun or on the verb ("lent support to
+   * X", "gave a warning to X"), else the verb's other object ("gave Kyiv support", „sicherte Kiew Unterstützung zu“).
+   */
+  private recipients(i: number, exclude: Set<string>): Arg[] {
+    const p = this.p;
+    const host = p.head(i);
+    if (p.rel(i) !== 'obj' || host < 0 || !p.isVerb(host) || !this.supportVerb(host)) return [];
+    const preps = [...this.v.lex.sets.recipientPreps];
+    const own = this.prepArgs(i, preps, exclude);
+    if (own.length) return own;
+    const onVerb = this.prepArgs(host, preps, exclude);
+    if (onVerb.length) return onVerb;
+    // A second subject of the verb is a dative the parse misread („sprach der Ministerin seine Unterstützung aus“).
+    const misread = p.children(host, ['nsubj']).slice(1);
+    return [...p.children(host, ['iobj', 'obj', 'obl:arg']), ...misread].filter((k) => k !== i).flatMap((k) => this.actorsOf(k, 'object')).filter((a) => !exclude.has(a.entity));
   }
 
   /** The actor of a modifier word when a mention covers it. */
@@ -263,7 +290,7 @@ export class ParseArgs {
     if (this.p.rel(j) !== 'obj' && !this.v.lex.sets.topicPreps.has(this.p.caseOf(j))) return false;
     const lex = this.v.lex;
     const lemma = this.p.lemma(host);
-    if (lex.sets.supportVerbs.has(lemma)) return false;
+    if (this.supportVerb(host)) return false;
     // An event verb of its own; entries that need a word in the clause („machte … aus“, "sucht … auf") are light verbs.
     const isVerbEntry = (xs: { spec: TriggerSpec; family: string }[] | undefined) =>
       !!xs?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length);
@@ -401,11 +428,38 @@ export class ParseArgs {
       const a = this.resolve(k);
       if (a) return a;
     }
-    for (const c of this.p.children(i, PHRASE_RELS)) {
+    for (const c of [...this.p.children(i, PHRASE_RELS), ...this.apposedNames(i)]) {
       const j = v.mentionIdx(this.p.words[c].token);
       if (j >= 0) { const a = this.resolve(j); if (a) return a; }
     }
     return null;
+  }
+
+  /**
+   * Names set off by a comma right after a noun that the parse hung on it as a modifier without a preposition
+   * ("China's navy commander, Admiral Wu Shengli"): appositions, the name's last word carrying the phrase.
+   */
+  private apposedNames(i: number): number[] {
+    const p = this.p;
+    if (p.words[i].upos !== 'NOUN') return [];
+    return p.children(i, ['nmod']).filter((c) => c > i && p.words[c].upos === 'PROPN' && !p.caseOf(c) && p.words[c].deprel === 'nmod'
+      && this.commaBefore(c) && this.lastWordBefore(c) === i)
+      .flatMap((c) => [c, ...p.children(c, ['compound', 'flat'])]);
+  }
+
+  /** Does a comma open the phrase of c (the parse may hang the comma inside it)? */
+  private commaBefore(c: number): boolean {
+    let first = this.firstWord(c);
+    while (first < c && this.p.rel(first) === 'punct') first++;
+    return this.v.w(this.p.words[first].token - 1) === ',';
+  }
+
+  /** The last word of i's phrase before the child c starts (its own words and its earlier children). */
+  private lastWordBefore(c: number): number {
+    const p = this.p;
+    const h = p.head(c);
+    const earlier = p.kids[h].filter((k) => k < c && k > h && p.rel(k) !== 'punct');
+    return earlier.length ? Math.max(...earlier.map((k) => this.lastWord(k))) : h;
   }
 }
 
@@ -416,5 +470,6 @@ export class ParseArgs {
 function withNounAgents(slots: readonly string[]): string[] {
   const at = slots.findIndex((x) => x === 'clauseSubject' || x === 'supportSubject');
   // The modifier comes after the clause subject: "Ellison offered U.S. support" is Ellison's.
-  return at < 0 ? [...slots, 'agent', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
+  // Without a clause slot of its own, a noun a support verb carries takes that verb's subject ("Russia lent support").
+  return at < 0 ? [...slots, 'agent', 'supportSubject', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
 }
