@@ -360,8 +360,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   if (!objects.length) {
     // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
     // A noun: only meetings, talks and fights are between the subject's members ("vereinbarten eine engere
-    // Zusammenarbeit" agrees on cooperation yet to come).
-    const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t)) : spec.symmetric;
+    // Zusammenarbeit" agrees on cooperation yet to come), or what its members own together ("their meeting").
+    const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t) || pa.sharedOwner(t)) : spec.symmetric;
     if (sym && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
     else { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOOBJ subj=${subjects.map((a) => a.entity + '/' + a.via).join(',')}\n`); return []; }
   }

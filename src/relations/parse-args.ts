@@ -71,6 +71,21 @@ export class ParseArgs {
     return host >= 0 && this.p.rel(i) === 'obj' && this.supportVerb(host);
   }
 
+  /**
+   * A mutual act owned by its participants together: "X and Y cancelled their meeting", „X und Y sagten ihr Treffen
+   * ab“ — a possessive pronoun on the noun that need not stand for one man or one thing ("his", „sein“, "its").
+   */
+  sharedOwner(t: number): boolean {
+    const p = this.p;
+    const i = p.wordOf(t);
+    if (i < 0) return false;
+    return p.children(i, ['nmod:poss', 'det:poss']).some((k) => {
+      if (p.feat(k, 'Poss') !== 'Yes' || p.feat(k, 'PronType') !== 'Prs') return false;
+      const owner = p.feat(k, 'Gender[psor]') ?? (p.words[k].upos === 'PRON' ? p.feat(k, 'Gender') : null);
+      return owner !== 'Masc' && owner !== 'Neut';
+    });
+  }
+
   /** A support verb, also with its separated particle („sprach … aus“ → „aussprechen“). */
   private supportVerb(h: number): boolean {
     const verbs = this.v.lex.sets.supportVerbs;
@@ -115,6 +130,7 @@ export class ParseArgs {
       const hit = this.nounSlot(i, slot, ids);
       if (!hit.args.length) continue;
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
+      if (!subjects.length && spec.symmetric) return { subjects: this.sideOfClause(i, hit.args), objects: hit.args, inherited: true };
       return { subjects, objects: hit.args, inherited };
     }
     // "lent support to the leader", „sprach Le Pen seine Unterstützung aus“: the recipient of an act a support verb carries.
@@ -175,6 +191,17 @@ export class ParseArgs {
     const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
     const own = this.prepArgs(i, preps, new Set());
     return own.length ? own : this.prepArgs(receiver, preps, new Set());
+  }
+
+  /**
+   * "died in a gunfight with the army", „kam bei Gefechten mit Rebellen ums Leben“: a mutual act in an oblique phrase
+   * of a clause has that clause's subject for its other side.
+   */
+  private sideOfClause(i: number, others: Arg[]): Arg[] {
+    const p = this.p;
+    const h = p.head(i);
+    if (p.rel(i) !== 'obl' || !p.caseOf(i) || h < 0 || !p.isVerb(h)) return [];
+    return this.subjectOf(h, 0).args.filter((a) => !others.some((o) => o.entity === a.entity));
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
  * Arguments of triggers that found none (issue 14): the recipient and subject of an act a support verb carries, a
- * coordinated subject with a title in its second conjunct, a name set off by a comma after a role noun, and "the two
- * leaders" for the two persons named before. Sentences written for this test, through the whole pipeline.
+ * coordinated subject with a title in its second conjunct, a name set off by a comma after a role noun, "the two
+ * leaders" for the two persons named before, a mutual act its participants own ("their meeting"), and the clause
+ * subject as the other side of a mutual act in an oblique ("died in a gunfight with X"). Sentences written for this
+ * test, through the whole pipeline.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSync } from '../../src/pipeline/analyze.js';
@@ -36,5 +38,17 @@ describe('arguments of triggers that found none', () => {
   it('"the two leaders" are the two persons named before', () => {
     const out = relations('en', 'Ivo Marek called Lena Brandt on Monday. The two leaders met in Geneva in July.');
     expect(out.filter((r) => /^(Ivo Marek consult Lena Brandt|Lena Brandt consult Ivo Marek)$/.test(r)).length, out.join('; ')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a mutual act owned by a coordinated subject is between its members', () => {
+    const de = relations('de', 'Lena Brandt und Ivo Marek haben ihr Treffen in Rom abgebrochen.');
+    expect(de.some((r) => /^(Lena Brandt consult Ivo Marek|Ivo Marek consult Lena Brandt)$/.test(r)), de.join('; ')).toBe(true);
+    const en = relations('en', 'Lena Brandt and Ivo Marek attended his meeting in Rome.');
+    expect(en.some((r) => / consult /.test(r)), en.join('; ')).toBe(false);
+  });
+
+  it('the clause subject is the other side of a mutual act in an oblique', () => {
+    const de = relations('de', 'Tomas Heller starb bei Gefechten mit der Hamas.');
+    expect(de, de.join('; ')).toContain('Tomas Heller fight Hamas');
   });
 });
