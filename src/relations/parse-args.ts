@@ -160,7 +160,11 @@ export class ParseArgs {
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
     // "a threat by Washington", „der Angriff durch Russland“, "pressure from Kerry": the agent of the noun itself.
-    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents, ...this.v.lex.sets.sourceAgents], exclude) };
+    if (slot === 'agent') {
+      const own = this.prepArgs(i, [...this.v.lex.sets.nounAgents, ...this.v.lex.sets.sourceAgents], exclude);
+      // „ermöglicht Militärhilfen für X durch die USA“: the parse hung the noun's agent on the verb right after it.
+      return { args: own.length ? own : this.nounAgentPhrases(i).flatMap((k) => this.actorsOf(k, 'any')).filter((a) => !exclude.has(a.entity)) };
+    }
     // "North Korean threats", "U.S. sanctions", „iranische Luftangriffe“: a name or demonym modifying the noun.
     if (slot === 'modifier') return keep(p.children(i, ['amod', 'compound', 'nmod:npmod']).filter((k) => k < i).map((k) => this.modifierActor(k)).filter((a): a is Arg => !!a));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).

@@ -2,7 +2,8 @@
  * Arguments of triggers that found none (issue 14): the recipient and subject of an act a support verb carries, a
  * coordinated subject with a title in its second conjunct, a name set off by a comma after a role noun, "the two
  * leaders" for the two persons named before, a mutual act its participants own ("their meeting"), and the clause
- * subject as the other side of a mutual act in an oblique ("died in a gunfight with X"). Sentences written for this
+ * subject as the other side of a mutual act in an oblique ("died in a gunfight with X"), and a noun's agent the
+ * parse hung on the verb after it („Militärhilfen für X durch die USA ermöglichen“). Sentences written for this
  * test, through the whole pipeline.
  */
 import { describe, expect, it } from 'vitest';
@@ -50,5 +51,10 @@ describe('arguments of triggers that found none', () => {
   it('the clause subject is the other side of a mutual act in an oblique', () => {
     const de = relations('de', 'Tomas Heller starb bei Gefechten mit der Hamas.');
     expect(de, de.join('; ')).toContain('Tomas Heller fight Hamas');
+  });
+
+  it('an agent phrase after the noun, hung on the verb, is the noun\'s agent', () => {
+    const de = relations('de', 'Tomas Heller hofft, dass das Abkommen neue Militärhilfen für die Ukraine durch die USA ermöglichen wird.');
+    expect(de, de.join('; ')).toContain('Vereinigte Staaten aid Ukraine');
   });
 });
