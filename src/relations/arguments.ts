@@ -739,11 +739,18 @@ export class ArgumentFinder {
     return !v.isCapitalized(u + 1) && !(v.isLowerWord(u + 1) && v.isCapitalized(u + 2) && v.mentionIdx(u + 2) < 0);
   }
 
+  /** "the two leaders", „die beiden Politiker“: a dual word before a role noun that ends the phrase. */
+  private dualPersonNoun(u: number): boolean {
+    const v = this.v;
+    const noun = v.w(u + 1);
+    return v.mentionIdx(u + 1) < 0 && !!roleRuleFor(v.lex, noun) && this.standsAlone(u + 1);
+  }
+
   /** "die beiden", "the two" as a subject: the two persons named before (in this sentence, else the previous one). */
   dualSubject(c: Clause, t: number): Arg[] {
     const v = this.v;
     for (let u = c.start; u < t; u++) {
-      if (!this.sets.dualAnaphors.has(v.w(u)) || !this.standsAlone(u)) continue;
+      if (!this.sets.dualAnaphors.has(v.w(u)) || !(this.standsAlone(u) || this.dualPersonNoun(u))) continue;
       const here: string[] = [];
       for (const k of v.mentions) {
         const m = v.mention(k);

@@ -32,6 +32,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   let mi = 0;
   let previousPersons: string[] = [];
   const memory = new ReferenceMemory();
+  if (DEBUG) process.stderr.write(`### ${doc.language} ${doc.text.slice(0, 60).replace(/\s+/g, ' ')}\n`);
   for (let si = 0; si < doc.sentences.length; si++) {
     const s = doc.sentences[si];
     while (mi < entities.mentions.length && entities.mentions[mi].start < s.start) mi++;
@@ -49,7 +50,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
     for (let t = v.from; t < v.to; t++) {
       for (const ref of triggersAt(v, t, pv)) {
         const got = fromTrigger(v, f, mr, t, ref.spec, ref.family, ref.tense, pa);
-        if (DEBUG && !got.length) process.stderr.write(`[${si}] ${doc.tokens[t].text}: NOARGS ${ref.spec.predicate}\n`);
+        if (DEBUG && !got.length) debugNoArgs(v, pv, t, ref.spec.predicate);
         local.push(...got);
       }
     }
@@ -91,7 +92,6 @@ function actsInEvents(entities: EntityLayer, id: string, predicate = ''): boolea
 }
 const VISIT = 'consult/visit';
 
-/** BC_REL_DEBUG=1 prints every draft relation with its trigger word to stderr. */
 /**
  * Most tree edges (name and list edges free) between a trigger and an argument found by word order, when the parse
  * gives no pair itself. Set on news-dev: for verbs 3 cut recall (de .256, en .222), 4 and 5 kept it with en
@@ -104,7 +104,20 @@ const MAX_TREE_DISTANCE = 5;
  */
 const MAX_TREE_DISTANCE_NOUN = 4;
 
+/** BC_REL_DEBUG=1 prints every draft relation with its trigger word to stderr, and each article's opening. */
 const DEBUG = !!process.env.BC_REL_DEBUG;
+
+/**
+ * A trigger that found no arguments: its position and sentence (to join with `eval relations --errors`); with
+ * BC_REL_DEBUG=2 also the sentence's mentions and parse.
+ */
+function debugNoArgs(v: SentenceView, pv: ParseView | null, t: number, predicate: string): void {
+  const doc = v.doc, s = doc.sentences[v.index];
+  process.stderr.write(`[${v.index}] ${doc.tokens[t].text}: NOARGS ${predicate} @${doc.tokens[t].start} ${s.start}-${s.end} | ${doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')}\n`);
+  if (!pv || process.env.BC_REL_DEBUG !== '2') return;
+  const mentions = v.mentions.map((k) => { const m = v.mention(k); return `${doc.text.slice(m.start, m.end)}=${m.entity}/${m.kind}`; });
+  process.stderr.write(`   MENT ${mentions.join(' ; ')}\n   PARSE ${pv.words.map((w, i) => `${i}:${w.form}/${w.upos}/${w.deprel}>${w.head - 1}`).join(' ')}\n`);
+}
 
 interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }
 
@@ -325,6 +338,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
     // elsewhere): its end outranks the word-order rules' for that slot, the other end stays theirs.
     // Where the word-order rules find no subject, the parse's stands (a subject that is the owner of a noun).
     if (family === 'event' && !subjects.length && parsed?.subjects.length) ({ subjects, inherited } = parsed);
+    // "Lena Brandt and Valdorian President Ivo Marek spoke": a coordinated subject the word-order rules cut short.
+    else if (parsed && !parsed.inherited && subjects.length && parsed.subjects.length > subjects.length && subjects.every((a) => parsed.subjects.some((x) => x.entity === a.entity))) subjects = parsed.subjects;
     // So does the parse's object where the word-order rules found none ("… and condemned the attack by Russia").
     if (family === 'event' && parsed?.objects.length && subjects.length && (!parsed.subjects.length || !objects.length)) {
       const subjIds = new Set(subjects.map((a) => a.entity));
@@ -345,8 +360,8 @@ function fromTrigger(v: SentenceView, f: ArgumentFinder, mr: ModalityReader, t: 
   if (!objects.length) {
     // "Macron und Scholz trafen sich": a symmetric event between the members of a compound subject.
     // A noun: only meetings, talks and fights are between the subject's members ("vereinbarten eine engere
-    // Zusammenarbeit" agrees on cooperation yet to come).
-    const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t)) : spec.symmetric;
+    // Zusammenarbeit" agrees on cooperation yet to come), or what its members own together ("their meeting").
+    const sym = spec.pos === 'noun' ? MUTUAL_NOUN_TYPES.has(predicateType(spec.predicate)) && (!pa || pa.supported(t) || pa.sharedOwner(t)) : spec.symmetric;
     if (sym && subjects.length >= 2) { objects = subjects.slice(1); subjects = [subjects[0]]; }
     else { if (DEBUG) process.stderr.write(`[${v.index}] ${v.doc.tokens[t].text}: NOOBJ subj=${subjects.map((a) => a.entity + '/' + a.via).join(',')}\n`); return []; }
   }

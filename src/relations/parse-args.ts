@@ -68,7 +68,28 @@ export class ParseArgs {
     const i = this.p.wordOf(t);
     if (i < 0 || !this.v.lex.sets.supportVerbs.size) return true;
     const host = this.hostVerb(i);
-    return host >= 0 && this.p.rel(i) === 'obj' && this.v.lex.sets.supportVerbs.has(this.p.lemma(host));
+    return host >= 0 && this.p.rel(i) === 'obj' && this.supportVerb(host);
+  }
+
+  /**
+   * A mutual act owned by its participants together: "X and Y cancelled their meeting", „X und Y sagten ihr Treffen
+   * ab“ — a possessive pronoun on the noun that need not stand for one man or one thing ("his", „sein“, "its").
+   */
+  sharedOwner(t: number): boolean {
+    const p = this.p;
+    const i = p.wordOf(t);
+    if (i < 0) return false;
+    return p.children(i, ['nmod:poss', 'det:poss']).some((k) => {
+      if (p.feat(k, 'Poss') !== 'Yes' || p.feat(k, 'PronType') !== 'Prs') return false;
+      const owner = p.feat(k, 'Gender[psor]') ?? (p.words[k].upos === 'PRON' ? p.feat(k, 'Gender') : null);
+      return owner !== 'Masc' && owner !== 'Neut';
+    });
+  }
+
+  /** A support verb, also with its separated particle („sprach … aus“ → „aussprechen“). */
+  private supportVerb(h: number): boolean {
+    const verbs = this.v.lex.sets.supportVerbs;
+    return verbs.has(this.p.lemma(h)) || verbs.has(this.p.particle(h) + this.p.lemma(h));
   }
 
   private verbArgs(i: number, spec: TriggerSpec): ParsedArgs {
@@ -109,8 +130,12 @@ export class ParseArgs {
       const hit = this.nounSlot(i, slot, ids);
       if (!hit.args.length) continue;
       if (hit.pair && hit.args.length >= 2) return { subjects: [hit.args[0]], objects: hit.args.slice(1), inherited: false };
+      if (!subjects.length && spec.symmetric) return { subjects: this.sideOfClause(i, hit.args), objects: hit.args, inherited: true };
       return { subjects, objects: hit.args, inherited };
     }
+    // "lent support to the leader", „sprach Le Pen seine Unterstützung aus“: the recipient of an act a support verb carries.
+    const recipients = receiver < 0 && this.owners ? this.recipients(i, ids) : [];
+    if (recipients.length && subjects.length) return { subjects, objects: recipients, inherited };
     if (receiver >= 0 && subjects.length) {
       const recipients = this.subjectOf(receiver, 0).args.filter((a) => !ids.has(a.entity));
       if (recipients.length) return { subjects, objects: recipients, inherited: false };
@@ -135,7 +160,11 @@ export class ParseArgs {
     }
     if (slot === 'direct') return keep(p.children(i, ['obj', 'iobj']).flatMap((k) => this.actorsOf(k, 'object')));
     // "a threat by Washington", „der Angriff durch Russland“, "pressure from Kerry": the agent of the noun itself.
-    if (slot === 'agent') return { args: this.prepArgs(i, [...this.v.lex.sets.nounAgents, ...this.v.lex.sets.sourceAgents], exclude) };
+    if (slot === 'agent') {
+      const own = this.prepArgs(i, [...this.v.lex.sets.nounAgents, ...this.v.lex.sets.sourceAgents], exclude);
+      // „ermöglicht Militärhilfen für X durch die USA“: the parse hung the noun's agent on the verb right after it.
+      return { args: own.length ? own : this.nounAgentPhrases(i).flatMap((k) => this.actorsOf(k, 'any')).filter((a) => !exclude.has(a.entity)) };
+    }
     // "North Korean threats", "U.S. sanctions", „iranische Luftangriffe“: a name or demonym modifying the noun.
     if (slot === 'modifier') return keep(p.children(i, ['amod', 'compound', 'nmod:npmod']).filter((k) => k < i).map((k) => this.modifierActor(k)).filter((a): a is Arg => !!a));
     // A preposition: on the noun, or on the verb it depends on ("held talks with X" with "with X" on the verb).
@@ -166,6 +195,35 @@ export class ParseArgs {
     const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
     const own = this.prepArgs(i, preps, new Set());
     return own.length ? own : this.prepArgs(receiver, preps, new Set());
+  }
+
+  /**
+   * "died in a gunfight with the army", „kam bei Gefechten mit Rebellen ums Leben“: a mutual act in an oblique phrase
+   * of a clause has that clause's subject for its other side.
+   */
+  private sideOfClause(i: number, others: Arg[]): Arg[] {
+    const p = this.p;
+    const h = p.head(i);
+    if (p.rel(i) !== 'obl' || !p.caseOf(i) || h < 0 || !p.isVerb(h)) return [];
+    return this.subjectOf(h, 0).args.filter((a) => !others.some((o) => o.entity === a.entity));
+  }
+
+  /**
+   * Who receives an act carried by a support verb: a recipient phrase on the noun or on the verb ("lent support to
+   * X", "gave a warning to X"), else the verb's other object ("gave Kyiv support", „sicherte Kiew Unterstützung zu“).
+   */
+  private recipients(i: number, exclude: Set<string>): Arg[] {
+    const p = this.p;
+    const host = p.head(i);
+    if (p.rel(i) !== 'obj' || host < 0 || !p.isVerb(host) || !this.supportVerb(host)) return [];
+    const preps = [...this.v.lex.sets.recipientPreps];
+    const own = this.prepArgs(i, preps, exclude);
+    if (own.length) return own;
+    const onVerb = this.prepArgs(host, preps, exclude);
+    if (onVerb.length) return onVerb;
+    // A second subject of the verb is a dative the parse misread („sprach der Ministerin seine Unterstützung aus“).
+    const misread = p.children(host, ['nsubj']).slice(1);
+    return [...p.children(host, ['iobj', 'obj', 'obl:arg']), ...misread].filter((k) => k !== i).flatMap((k) => this.actorsOf(k, 'object')).filter((a) => !exclude.has(a.entity));
   }
 
   /** The actor of a modifier word when a mention covers it. */
@@ -263,7 +321,7 @@ export class ParseArgs {
     if (this.p.rel(j) !== 'obj' && !this.v.lex.sets.topicPreps.has(this.p.caseOf(j))) return false;
     const lex = this.v.lex;
     const lemma = this.p.lemma(host);
-    if (lex.sets.supportVerbs.has(lemma)) return false;
+    if (this.supportVerb(host)) return false;
     // An event verb of its own; entries that need a word in the clause („machte … aus“, "sucht … auf") are light verbs.
     const isVerbEntry = (xs: { spec: TriggerSpec; family: string }[] | undefined) =>
       !!xs?.some((e) => e.spec.pos === 'verb' && e.family === 'event' && !e.spec.requires?.length && !e.spec.requiresAny?.length);
@@ -401,11 +459,38 @@ export class ParseArgs {
       const a = this.resolve(k);
       if (a) return a;
     }
-    for (const c of this.p.children(i, PHRASE_RELS)) {
+    for (const c of [...this.p.children(i, PHRASE_RELS), ...this.apposedNames(i)]) {
       const j = v.mentionIdx(this.p.words[c].token);
       if (j >= 0) { const a = this.resolve(j); if (a) return a; }
     }
     return null;
+  }
+
+  /**
+   * Names set off by a comma right after a noun that the parse hung on it as a modifier without a preposition
+   * ("China's navy commander, Admiral Wu Shengli"): appositions, the name's last word carrying the phrase.
+   */
+  private apposedNames(i: number): number[] {
+    const p = this.p;
+    if (p.words[i].upos !== 'NOUN') return [];
+    return p.children(i, ['nmod']).filter((c) => c > i && p.words[c].upos === 'PROPN' && !p.caseOf(c) && p.words[c].deprel === 'nmod'
+      && this.commaBefore(c) && this.lastWordBefore(c) === i)
+      .flatMap((c) => [c, ...p.children(c, ['compound', 'flat'])]);
+  }
+
+  /** Does a comma open the phrase of c (the parse may hang the comma inside it)? */
+  private commaBefore(c: number): boolean {
+    let first = this.firstWord(c);
+    while (first < c && this.p.rel(first) === 'punct') first++;
+    return this.v.w(this.p.words[first].token - 1) === ',';
+  }
+
+  /** The last word of i's phrase before the child c starts (its own words and its earlier children). */
+  private lastWordBefore(c: number): number {
+    const p = this.p;
+    const h = p.head(c);
+    const earlier = p.kids[h].filter((k) => k < c && k > h && p.rel(k) !== 'punct');
+    return earlier.length ? Math.max(...earlier.map((k) => this.lastWord(k))) : h;
   }
 }
 
@@ -416,5 +501,6 @@ export class ParseArgs {
 function withNounAgents(slots: readonly string[]): string[] {
   const at = slots.findIndex((x) => x === 'clauseSubject' || x === 'supportSubject');
   // The modifier comes after the clause subject: "Ellison offered U.S. support" is Ellison's.
-  return at < 0 ? [...slots, 'agent', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
+  // Without a clause slot of its own, a noun a support verb carries takes that verb's subject ("Russia lent support").
+  return at < 0 ? [...slots, 'agent', 'supportSubject', 'modifier'] : [...slots.slice(0, at), 'agent', ...slots.slice(at), 'modifier'];
 }
