@@ -14,6 +14,7 @@ import type { EntityLayer } from '../entities/types.js';
 import { entityLexicon } from '../entities/lexicon.js';
 import { descriptionClass, headOf, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
+import { possessedOffice, possessiveName } from './possessed-office.js';
 import type { SourceRec } from './sources.js';
 import { isCap, isPunct, tokenAt, type DocView } from './view.js';
 
@@ -118,6 +119,13 @@ export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: 
     if (!rec.named || rec.entity || rec.group || !rec.mentions.length) continue;
     const m = rec.mentions[0];
     const a = tokenAt(v.doc, m.start), b = tokenAt(v.doc, m.end);
+    // "erklärte sein Büro": the office of the person the possessive points to.
+    const office = possessedOffice(v, entities, a, b);
+    if (office) {
+      for (const sp of rec.mentions) office.mentions.push({ start: sp.start, end: sp.end, text: sp.text });
+      rec.entity = office.id;
+      continue;
+    }
     const name = institutionName(v, a, b);
     if (!name) continue;
     const key = name.toLowerCase();
@@ -148,6 +156,11 @@ export function addInstitutionAliases(v: DocView, speakers: Iterable<SourceRec>)
   for (const rec of speakers) {
     const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
     if (!e || e.type !== 'organization' || rec.group) continue;
+    // "Büro (Benjamin Netanjahu)": a person's institution is also known by the possessive name („Netanjahus Büro“).
+    const owner = typeof e.attributes?.of === 'string' ? v.entities.byId.get(e.attributes.of) : undefined;
+    const head = e.name.replace(/\s*\(.*$/, '');
+    const possessive = owner?.type === 'person' && !/\s/.test(head) ? possessiveName(v, owner, head) : null;
+    if (possessive && !e.aliases.includes(possessive)) e.aliases.push(possessive);
     for (const m of rec.mentions) {
       let a = tokenAt(v.doc, m.start);
       const b = tokenAt(v.doc, m.end);
