@@ -150,6 +150,8 @@ export interface QuoteLexicon {
   nationalBodyHeads: Map<string, 'masculine' | 'feminine' | 'neuter'>;
   /** Possessive determiners by the gender of a person they point to ("sein": m, "ihr": f); see possessed-office.ts. */
   possessiveGenders: Map<string, 'm' | 'f'>;
+  /** Words that may follow a subject before its verb („Die Kommission etwa warnt“). */
+  focusParticles: Set<string>;
   /** How a possessor's name takes the genitive before a head („Netanjahus Büro“); null where the language has no rule. */
   possessorGenitive: { suffix: string; afterSibilant: string; sibilants: string[] } | null;
   /** Words linking such a text to its author ("by", "from", "in"). */
@@ -310,6 +312,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     genitiveLinks: list('genitiveLinks'),
     documentNouns: list('documentNouns'),
     nationalBodyHeads: new Map(Object.entries((fw.nationalBodyHeads ?? {}) as Record<string, 'masculine' | 'feminine' | 'neuter'>)),
+    focusParticles: list('focusParticles'),
     possessiveGenders: new Map(Object.entries((fw.possessiveGenders ?? {}) as Record<string, 'm' | 'f'>)),
     possessorGenitive: (fw.possessorGenitive ?? null) as QuoteLexicon['possessorGenitive'],
     authorLinks: list('authorLinks'),

@@ -15,6 +15,7 @@ import { entityLexicon } from '../entities/lexicon.js';
 import { descriptionClass, headOf, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
 import { possessedOffice, possessiveName } from './possessed-office.js';
+import { compoundAntecedent } from './bare-institution.js';
 import type { SourceRec } from './sources.js';
 import { isCap, isPunct, tokenAt, type DocView } from './view.js';
 
@@ -126,7 +127,9 @@ export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: 
       rec.entity = office.id;
       continue;
     }
-    const name = institutionName(v, a, b);
+    // „Die Kommission“ after the „Enquete-Kommission“: the compound's name.
+    const back = institutionName(v, a, b) ? null : compoundAntecedent(v, a, b);
+    const name = back ? institutionName(v, back[0], back[1]) : institutionName(v, a, b);
     if (!name) continue;
     const key = name.toLowerCase();
     let e = byName.get(key);

@@ -45,3 +45,24 @@ describe('account nouns that need an owner', () => {
     expect(quoteWith(a, 'die Produktion gesichert').text).toMatch(/Produktion gesichert/);
   });
 });
+
+describe('descriptions and names the entity layer now links', () => {
+  it('"der mittlerweile 84-Jährige": an age description with an adverb before the age is the person described', () => {
+    const a = run('Der Politologe Aaron Fink hat viele Präsidenten kommen sehen. Jahrzehntelang arbeitete der Forscher in Washington. Aber die letzten Wochen lassen den Professor staunen: „Ich habe für viele Regierungen gearbeitet“, sagt der mittlerweile 84-Jährige im Interview. „Aber so etwas habe ich noch nicht erlebt.“');
+    expect(speakerOf(a, 'Ich habe für viele').name).toBe('Aaron Fink');
+    expect(speakerOf(a, 'Aber so etwas').name).toBe('Aaron Fink');
+  });
+
+  it('"Präsidentin (Maria) Lopez": the surname after a bracketed given name is a person, and so are its later mentions', () => {
+    const a = run('Die Branche ist besorgt über die von Präsidentin (Maria) Lopez angekündigten Zölle. Lopez will die Abgaben verdoppeln. Die Gebühren würden die heimische Industrie stärken, sagte sie in einer Rede.');
+    expect(speakerOf(a, 'Die Gebühren würden').name).toBe('Lopez');
+  });
+});
+
+describe('a bare institution word refers back to the compound named before', () => {
+  it('„Die Kommission“ after the „Enquete-Kommission“ speaks under the compound\'s name (a focus particle after it too)', () => {
+    const a = run('Der Bundestag hatte eine Enquete-Kommission eingesetzt. Sie tagte drei Jahre lang. Die Kommission empfiehlt, die Zusammenarbeit der Ministerien zu verbessern. Die Kommission etwa warnt, dass die Mittel nicht reichen würden.');
+    expect(speakerOf(a, 'die Zusammenarbeit der Ministerien').name).toBe('Enquete-Kommission');
+    expect(speakerOf(a, 'die Mittel nicht reichen').name).toBe('Enquete-Kommission');
+  });
+});
