@@ -8,7 +8,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
-import { cueAt, isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, mentionsIn, verbAt, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -227,6 +227,10 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
         if (wordCount(v, a, b) >= 3) return { verb, form, subject: { type: 'phrase', range: ap }, side: 'before', content: [a, b], attributionEnd };
       }
     }
+    // „Der Regionaldirektor für Asien, Jonas Weber, äußerte …“: in a verb-second language a name between the last two
+    // commas, after a description opening the sentence, is the subject in apposition; nothing before it is content.
+    const named = lex.verbSecond && lastComma > S ? nameBetweenCommas(v, S, lastComma) : null;
+    if (named) return contentAfter({ type: 'phrase', range: named }, after, []);
     const pf = postfieldSpeaker(v, after, E);
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);
@@ -327,6 +331,20 @@ function leadingSubject(v: DocView, S: number, lastComma: number): [number, numb
   // subject precedes its verb, a named opening phrase is the subject whatever parenthesis follows it.
   if (!v.lex.verbSecond && !v.lex.prepositions.has(v.lower[np[0]]) && hasNameLike(v, np[0], np[1])) return np;
   return null;
+}
+
+/**
+ * The person's or organisation's name filling the segment between the comma before `lastComma` and it, when the
+ * sentence opens with a noun phrase before that comma („Der Regionaldirektor für Asien, Jonas Weber,“); else null.
+ */
+function nameBetweenCommas(v: DocView, S: number, lastComma: number): [number, number] | null {
+  let c = lastComma - 1;
+  while (c > S && v.lower[c] !== ',' && !v.quoteOf[c]) c--;
+  if (c <= S || v.lower[c] !== ',' || !v.lex.determiners.has(v.lower[S])) return null;
+  for (let k = S; k < c; k++) if (v.verbMask[k] || v.quoteOf[k]) return null;
+  const m = mentionsIn(v, c + 1, lastComma).find((x) => x.tokenStart === c + 1 && x.tokenEnd === lastComma);
+  const type = m && m.kind !== 'pronoun' && m.kind !== 'possessive' ? v.entities.byId.get(m.entity)?.type : undefined;
+  return type === 'person' || type === 'organization' ? [c + 1, lastComma] : null;
 }
 
 /**

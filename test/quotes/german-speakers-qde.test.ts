@@ -66,3 +66,11 @@ describe('a bare institution word refers back to the compound named before', () 
     expect(speakerOf(a, 'die Mittel nicht reichen').name).toBe('Enquete-Kommission');
   });
 });
+
+describe('a name in apposition between commas before a verb-first clause', () => {
+  it('„Der Regionaldirektor für Asien, Jonas Weber, äußerte …“: Weber speaks, and the description is no content', () => {
+    const a = run('In der Stadt fiel der Strom aus. Der Rotkreuz-Regionaldirektor für Asien, Jonas Weber, äußerte Sorgen um die „Lage in den Krankenhäusern, in denen die Notstromaggregate bald ausfallen“. Ein Ausfall könne „schlimme Folgen“ haben.');
+    expect(a.quotes.some((q) => q.text.startsWith('Der Rotkreuz-Regionaldirektor'))).toBe(false);
+    expect(speakerOf(a, 'Ein Ausfall könne').name).toBe('Jonas Weber');
+  });
+});
