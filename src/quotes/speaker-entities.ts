@@ -15,7 +15,7 @@ import { entityLexicon } from '../entities/lexicon.js';
 import { descriptionClass, headOf, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
 import { possessedOffice, possessiveName } from './possessed-office.js';
-import { compoundAntecedent } from './bare-institution.js';
+import { compoundAntecedent, organizationAntecedent } from './bare-institution.js';
 import type { SourceRec } from './sources.js';
 import { isCap, isPunct, tokenAt, type DocView } from './view.js';
 
@@ -130,6 +130,9 @@ export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: 
     // „Die Kommission“ after the „Enquete-Kommission“: the compound's name.
     const back = institutionName(v, a, b) ? null : compoundAntecedent(v, a, b);
     const name = back ? institutionName(v, back[0], back[1]) : institutionName(v, a, b);
+    // „Die Miliz“ after a sentence naming the „Rebellengruppe M23“: that organisation.
+    const org = name ? null : organizationAntecedent(v, a, b);
+    if (org) { rec.entity = org; continue; }
     if (!name) continue;
     const key = name.toLowerCase();
     let e = byName.get(key);
@@ -173,7 +176,9 @@ export function addInstitutionAliases(v: DocView, speakers: Iterable<SourceRec>)
       for (let k = a; k < b && clean; k++) clean = !(isPunct(v, k) && v.lower[k] !== '-' && !lex.genitiveLinks.has(v.lower[k])) && !lex.prepositions.has(v.lower[k]) && !v.verbMask[k];
       if (!clean) continue;
       const alias = v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].end);
-      if (alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+      // „des französischen Außenministeriums“ is cited as „französisches Außenministerium“ too.
+      const base = institutionName(v, a, b);
+      for (const x of [alias, base]) if (x && x !== e.name && !e.aliases.includes(x)) e.aliases.push(x);
     }
   }
 }

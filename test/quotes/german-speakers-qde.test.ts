@@ -74,3 +74,16 @@ describe('a name in apposition between commas before a verb-first clause', () =>
     expect(speakerOf(a, 'Ein Ausfall könne').name).toBe('Jonas Weber');
   });
 });
+
+describe('institutions named by the article\'s words', () => {
+  it('a state body named after its country is also known by the base form of the article\'s phrase', () => {
+    const a = run('Frankreich reagierte zurückhaltend. Man prüfe die Lage genau, teilte das französische Außenministerium mit. Russland habe in der Nacht viele Drohnen gestartet, erklärten die ukrainischen Luftstreitkräfte.');
+    expect(speakerOf(a, 'Man prüfe die Lage').aliases).toContain('französisches Außenministerium');
+    expect(speakerOf(a, 'Russland habe in der Nacht').aliases).toContain('ukrainische Luftstreitkräfte');
+  });
+
+  it('„Die Miliz“ refers back to the one organisation of the sentence before, not to a capitalised noun opening it', () => {
+    const a = run('In der Provinz wird wieder gekämpft. Grund dafür war ein Vormarsch der Taliban im Norden des Landes. Die Miliz hatte nach eigenen Angaben am Montag die Stadt Kundus eingenommen.');
+    expect(speakerOf(a, 'Die Miliz hatte').name).toBe('Taliban');
+  });
+});
