@@ -25,6 +25,8 @@ export interface CueReading {
   content: [number, number];
   /** Last token of the attribution (speaker, particle) — the cue region ends here. */
   attributionEnd: number;
+  /** The object stands before the verb („Das Paket nannte er „…““): a quote may open the content. */
+  frontedObject?: boolean;
 }
 
 /** The particle a separable verb needs ("fügte … hinzu"), searched in the verb's clause; -1 when absent. */
@@ -96,7 +98,7 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   const r = readCueReading(v, verb, S, E, channelRanges);
   // "called the plan "piracy …"": such a verb reports words only when its content holds a quoted phrase that
   // does not open it ("a group called "Friends of X"" names, it does not quote).
-  if (r && r.form.quotedContent) {
+  if (r && r.form.quotedContent && !r.frontedObject) {
     // "nannte den Schritt „…“": its content is its object, which starts right after the verb (and the subject
     // standing there), not at the quote mark.
     if (r.side === 'after' && (isQuoteMark(v, r.content[0]) || v.quoteOf[r.content[0]])) {
@@ -264,6 +266,11 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
       return contentBefore(subject, attributionEnd);
     }
     return contentAfter(subject, after, []);
+  }
+  // „Das Paket nannte er …“: a pronoun right after the verb that only a subject can be makes the prefield an object.
+  if (pf && segStart === S && lex.nominativePronouns.has(v.lower[verb + 1]) && !v.quoteOf[verb + 1]) {
+    const r = contentAfter({ type: 'phrase', range: [verb + 1, verb + 2] }, skipFillers(v, verb + 2, E, particle), []);
+    return r && { ...r, attributionEnd: Math.max(r.attributionEnd, verb + 1), frontedObject: true };
   }
   if (pf && segStart === S) return contentAfter({ type: 'phrase', range: pf.range }, after, []);
   if (pf && segStart !== S) {

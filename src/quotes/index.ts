@@ -33,6 +33,7 @@ import { relativeAntecedent } from './relative-antecedent.js';
 import { laterNamedPerson } from './forward-description.js';
 import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
+import { wordsPhraseSpeaker } from './words-phrase.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -161,6 +162,11 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         st.subject = { type: 'phrase', range: cs };
       }
     }
+    // „… beendete das Gespräch mit den Worten „…““: the clause's subject.
+    if (st.kind === 'direct' && !st.cue && (!rec || !rec.entity)) {
+      const w = wordsPhraseSpeaker(v, registry, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
+      if (w) rec = w;
+    }
     // "…, hieß es von X: „…“": a quote right after the colon that closes another statement's cue phrase is that
     // statement's speaker's.
     if (st.kind === 'direct' && sub.type === 'continuation' && v.lower[colonAt] === ':') {
@@ -288,6 +294,13 @@ function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, 
   if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
     const rec = registry.resolvePhrase(ps[0], ps[1], number);
     if (rec) return rec;
+  }
+  // „… tauscht er sich aus. Und versichert, dass …“: a verb opening its sentence after a coordinator shares the
+  // subject of the sentence before.
+  const [S] = sentenceRange(v, v.sentOf[verb]);
+  if (verb === S + 1 && v.lex.coordinators.has(v.lower[S])) {
+    const prev = previousSubjectSpeaker(v, registry, S, new Set(), syntaxOf);
+    if (prev) return prev;
   }
   return registry.lastInSentence(verb) ?? registry.openingSubject(verb, number);
 }

@@ -152,6 +152,10 @@ export interface QuoteLexicon {
   possessiveGenders: Map<string, 'm' | 'f'>;
   /** Words that may follow a subject before its verb („Die Kommission etwa warnt“). */
   focusParticles: Set<string>;
+  /** Phrases that introduce someone's words as the manner of an act („mit den Worten“): see words-phrase.ts. */
+  wordsPhrases: TokenPattern[];
+  /** Personal pronouns only a subject can be („er“, „ich“, „wir“): after the verb they make the prefield an object. */
+  nominativePronouns: Set<string>;
   /** How a possessor's name takes the genitive before a head („Netanjahus Büro“); null where the language has no rule. */
   possessorGenitive: { suffix: string; afterSibilant: string; sibilants: string[] } | null;
   /** Words linking such a text to its author ("by", "from", "in"). */
@@ -313,6 +317,8 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     documentNouns: list('documentNouns'),
     nationalBodyHeads: new Map(Object.entries((fw.nationalBodyHeads ?? {}) as Record<string, 'masculine' | 'feminine' | 'neuter'>)),
     focusParticles: list('focusParticles'),
+    wordsPhrases: (cues.wordsPhrases ?? []).map(compilePattern),
+    nominativePronouns: list('nominativePronouns'),
     possessiveGenders: new Map(Object.entries((fw.possessiveGenders ?? {}) as Record<string, 'm' | 'f'>)),
     possessorGenitive: (fw.possessorGenitive ?? null) as QuoteLexicon['possessorGenitive'],
     authorLinks: list('authorLinks'),

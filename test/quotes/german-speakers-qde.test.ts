@@ -87,3 +87,20 @@ describe('institutions named by the article\'s words', () => {
     expect(speakerOf(a, 'Die Miliz hatte').name).toBe('Taliban');
   });
 });
+
+describe('subjects the word order hides', () => {
+  it('„Das Programm nannte er „…““: the pronoun after the verb speaks, the fronted phrase is the object', () => {
+    const a = run('Der Minister Olaf Brandt lobte die Einigung. Das geplante Programm über 50 Milliarden Euro nannte er „das größte Bauprogramm der Stadt seit jeher“.');
+    expect(speakerOf(a, 'das größte Bauprogramm').name).toBe('Olaf Brandt');
+  });
+
+  it('„Und versichert, dass …“ opening a sentence shares the subject of the sentence before', () => {
+    const a = run('Mit einem Helm auf dem Kopf läuft Karl Bremer durch ein Werk in Hamilton. Vor Ort tauscht er sich mit den Mitarbeitern über die neuen Zölle aus. Und versichert, dass seine Regierung bereits an einer Lösung arbeite.');
+    expect(speakerOf(a, 'seine Regierung bereits').name).toBe('Karl Bremer');
+  });
+
+  it('„… beendete das Treffen mit den Worten „…““: the clause\'s subject speaks the quote', () => {
+    const a = run('Die Stimmung im Saal war angespannt. Karl Bremer beendete das Treffen schließlich mit den Worten „Ich denke, wir haben genug gehört“ und verließ den Raum.');
+    expect(speakerOf(a, 'Ich denke, wir haben').name).toBe('Karl Bremer');
+  });
+});
