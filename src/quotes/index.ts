@@ -164,8 +164,12 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     }
     // „… beendete das Gespräch mit den Worten „…““: the clause's subject.
     if (st.kind === 'direct' && !st.cue && (!rec || !rec.entity)) {
-      const w = wordsPhraseSpeaker(v, registry, tokenAt(doc, v.spans[st.spans[0]].open), syntaxOf);
+      const open = tokenAt(doc, v.spans[st.spans[0]].open);
+      const w = wordsPhraseSpeaker(v, registry, open, syntaxOf) ?? attributionGoesOn(v, statements, recOf, open);
       if (w) rec = w;
+      // „Trump dagegen „hat …““ right after a sentence reporting someone's words: a quote inside a sentence with no
+      // cue of its own goes on with them.
+      else if (!rec && sub.type === 'none' && reported.has(v.sentOf[open] - 1) && !reportsBesides(v.sentOf[open], st)) rec = registry.lastSpeaker(open);
     }
     // "…, hieß es von X: „…“": a quote right after the colon that closes another statement's cue phrase is that
     // statement's speaker's.
@@ -280,6 +284,27 @@ export function isQuotedTerm(v: DocView, open: number, a: number, close: number)
     if (!punct && caps / words >= 0.6) return true;
   }
   return false;
+}
+
+/** Most words between a reporting verb and the comma before a quote that goes on with its words (set by hand). */
+const MAX_ATTRIBUTION_TAIL = 4;
+
+/**
+ * „…, sagte X weiter, „…““: a quote right after the comma that closes another statement's verb and speaker in its
+ * sentence goes on with that statement's words; its speaker, or null.
+ */
+function attributionGoesOn(v: DocView, statements: Statement[], recOf: Map<Statement, SourceRec | null>, open: number): SourceRec | null {
+  if (v.lower[open - 1] !== ',') return null;
+  const comma = open - 1;
+  for (const o of statements) {
+    const rec = recOf.get(o);
+    if (!o.cue || !rec || o.cue[0] >= comma || comma - o.cue[1] > MAX_ATTRIBUTION_TAIL || v.sentOf[o.cue[0]] !== v.sentOf[comma]) continue;
+    if (o.content[1] > o.cue[0]) continue; // the content came before the verb: ", sagte X, „…“" goes on with it
+    let clean = true;
+    for (let t = o.cue[1]; t < comma && clean; t++) clean = !isPunct(v, t) && !v.quoteOf[t];
+    if (clean) return rec;
+  }
+  return null;
 }
 
 /**

@@ -104,3 +104,15 @@ describe('subjects the word order hides', () => {
     expect(speakerOf(a, 'Ich denke, wir haben').name).toBe('Karl Bremer');
   });
 });
+
+describe('quotes that go on with the words before them', () => {
+  it('„…, sagte X weiter, „…““: the quote after the attribution\'s comma is X\'s', () => {
+    const a = run('Die Partei will regieren. Im Wahlkampf werde man um jede Stimme kämpfen, sagte Jonas Brandt weiter, „um weiter Politik zu machen, mitzuregieren“.');
+    expect(speakerOf(a, 'um weiter Politik').name).toBe('Jonas Brandt');
+  });
+
+  it('a quote inside a sentence with no cue, right after a reported sentence, goes on with its speaker', () => {
+    const a = run('„Frühere Regierungen glaubten an Bündnisse. Sie glaubten an Institutionen“, so die Politologin Ina Falk. Der neue Präsident dagegen „hat keine klare Vorstellung von den eigenen Interessen“.');
+    expect(speakerOf(a, 'hat keine klare Vorstellung').name).toBe('Ina Falk');
+  });
+});
