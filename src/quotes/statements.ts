@@ -212,7 +212,8 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
       if (cueAt(v, k)) {
         const r = readCue(v, k, S, E, []);
         if (r) st = indirect(v, r.content, [k, k + 1], r.form, r.subject, r.side === 'after' ? [S, r.content[0]] : [r.content[1], E]);
-      } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',') {
+      } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',' && !lex.cueAs.has(v.lower[k + 1])) {
+        // („…, so wie die meisten Bewohner“ compares; it reports nobody.)
         const e = chunkNP(v, k + 1, E);
         const tail = v.lower[e];
         if (e > k + 1 && (e >= E - 1 || tail === '.' || tail === ',' && lex.relativePronouns.has(v.lower[e + 1]))) {

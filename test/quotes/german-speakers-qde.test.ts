@@ -116,3 +116,11 @@ describe('quotes that go on with the words before them', () => {
     expect(speakerOf(a, 'hat keine klare Vorstellung').name).toBe('Ina Falk');
   });
 });
+
+describe('the subject of the sentence before a standing quote', () => {
+  it('„so wie die meisten …“ compares and reports nobody; of two parsed subjects the pronoun speaks', () => {
+    const a = run('Es riecht nach Zwiebeln auf dem Grill von Wirt Tom Harris. Seit Jahren verkauft er seine Würste in der Markthalle der Stadt.\n\nBeim Referendum stimmte Harris für den Austritt, so wie die meisten Bewohner der Stadt. Das würde er wieder tun - aber er hatte sich mehr erhofft. „Die Preise sind außer Kontrolle. Dabei sind wir doch jetzt frei.“');
+    expect(a.quotes.some((q) => q.text.startsWith('Beim Referendum'))).toBe(false);
+    expect(speakerOf(a, 'Die Preise sind').name).toBe('Tom Harris');
+  });
+});
