@@ -52,6 +52,7 @@ export function tagDocument(model: NerModel, sentences: string[][], pos: readonl
   };
   if (!model.second) {
     for (const s of sentences) run(model, s, null);
+    tagBracketedSurnames(sentences, tags, conf);
     propagateNames(model, sentences, tags, conf);
     return { tags, conf };
   }
@@ -59,6 +60,25 @@ export function tagDocument(model: NerModel, sentences: string[][], pos: readonl
   const extras = docExtras(sentences.map((tokens) => ({ tokens, doc: 0 })), first);
   sentences.forEach((s, i) => run(model.second!, s, extras[i]));
   return { tags, conf };
+}
+
+/**
+ * "Präsident (Donald) Trump": an editor's bracketed given name tagged alone leaves the surname after the bracket
+ * untagged; that capitalised word is the person's surname (tagged with the given name's confidence, so the document
+ * pass below finds its other mentions). Changes tags and conf in place.
+ */
+export function tagBracketedSurnames(sentences: string[][], tags: string[][], conf: Float32Array[]): void {
+  sentences.forEach((toks, si) => {
+    for (const sp of spansFromTags(tags[si])) {
+      const after = sp.end + 1;
+      if (sp.type !== 'PER' || toks[sp.start - 1] !== '(' || toks[sp.end] !== ')' || after >= toks.length) continue;
+      if (tags[si][after] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(toks[after])) continue;
+      let c = 1;
+      for (let i = sp.start; i < sp.end; i++) c = Math.min(c, conf[si][i]);
+      tags[si][after] = 'B-PER';
+      conf[si][after] = c;
+    }
+  });
 }
 
 const NAME_TYPES = new Set(['PER', 'LOC', 'ORG', 'OTH']);

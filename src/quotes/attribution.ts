@@ -8,7 +8,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
-import { cueAt, isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, mentionsIn, verbAt, type DocView } from './view.js';
 
 export type Subject =
   | { type: 'phrase'; range: [number, number] }
@@ -25,6 +25,8 @@ export interface CueReading {
   content: [number, number];
   /** Last token of the attribution (speaker, particle) — the cue region ends here. */
   attributionEnd: number;
+  /** The object stands before the verb („Das Paket nannte er „…““): a quote may open the content. */
+  frontedObject?: boolean;
 }
 
 /** The particle a separable verb needs ("fügte … hinzu"), searched in the verb's clause; -1 when absent. */
@@ -96,7 +98,7 @@ export function readCue(v: DocView, verb: number, S: number, E: number, channelR
   const r = readCueReading(v, verb, S, E, channelRanges);
   // "called the plan "piracy …"": such a verb reports words only when its content holds a quoted phrase that
   // does not open it ("a group called "Friends of X"" names, it does not quote).
-  if (r && r.form.quotedContent) {
+  if (r && r.form.quotedContent && !r.frontedObject) {
     // "nannte den Schritt „…“": its content is its object, which starts right after the verb (and the subject
     // standing there), not at the quote mark.
     if (r.side === 'after' && (isQuoteMark(v, r.content[0]) || v.quoteOf[r.content[0]])) {
@@ -227,6 +229,10 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
         if (wordCount(v, a, b) >= 3) return { verb, form, subject: { type: 'phrase', range: ap }, side: 'before', content: [a, b], attributionEnd };
       }
     }
+    // „Der Regionaldirektor für Asien, Jonas Weber, äußerte …“: in a verb-second language a name between the last two
+    // commas, after a description opening the sentence, is the subject in apposition; nothing before it is content.
+    const named = lex.verbSecond && lastComma > S ? nameBetweenCommas(v, S, lastComma) : null;
+    if (named) return contentAfter({ type: 'phrase', range: named }, after, []);
     const pf = postfieldSpeaker(v, after, E);
     if (pre && (!pf || !lex.verbSecond && opensContentDirectly(v, pf[0], E))) {
       return contentAfter({ type: 'phrase', range: pre }, after, []);
@@ -260,6 +266,11 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
       return contentBefore(subject, attributionEnd);
     }
     return contentAfter(subject, after, []);
+  }
+  // „Das Paket nannte er …“: a pronoun right after the verb that only a subject can be makes the prefield an object.
+  if (pf && segStart === S && lex.nominativePronouns.has(v.lower[verb + 1]) && !v.quoteOf[verb + 1]) {
+    const r = contentAfter({ type: 'phrase', range: [verb + 1, verb + 2] }, skipFillers(v, verb + 2, E, particle), []);
+    return r && { ...r, attributionEnd: Math.max(r.attributionEnd, verb + 1), frontedObject: true };
   }
   if (pf && segStart === S) return contentAfter({ type: 'phrase', range: pf.range }, after, []);
   if (pf && segStart !== S) {
@@ -327,6 +338,20 @@ function leadingSubject(v: DocView, S: number, lastComma: number): [number, numb
   // subject precedes its verb, a named opening phrase is the subject whatever parenthesis follows it.
   if (!v.lex.verbSecond && !v.lex.prepositions.has(v.lower[np[0]]) && hasNameLike(v, np[0], np[1])) return np;
   return null;
+}
+
+/**
+ * The person's or organisation's name filling the segment between the comma before `lastComma` and it, when the
+ * sentence opens with a noun phrase before that comma („Der Regionaldirektor für Asien, Jonas Weber,“); else null.
+ */
+function nameBetweenCommas(v: DocView, S: number, lastComma: number): [number, number] | null {
+  let c = lastComma - 1;
+  while (c > S && v.lower[c] !== ',' && !v.quoteOf[c]) c--;
+  if (c <= S || v.lower[c] !== ',' || !v.lex.determiners.has(v.lower[S])) return null;
+  for (let k = S; k < c; k++) if (v.verbMask[k] || v.quoteOf[k]) return null;
+  const m = mentionsIn(v, c + 1, lastComma).find((x) => x.tokenStart === c + 1 && x.tokenEnd === lastComma);
+  const type = m && m.kind !== 'pronoun' && m.kind !== 'possessive' ? v.entities.byId.get(m.entity)?.type : undefined;
+  return type === 'person' || type === 'organization' ? [c + 1, lastComma] : null;
 }
 
 /**

@@ -21,7 +21,10 @@ export function mainSubject(v: DocView, syn: SyntaxLayer, k: number): [number, n
     if (!at) continue;
     const { words } = at;
     const root = words.findIndex((w) => w.head === 0);
-    const s = root < 0 ? -1 : words.findIndex((w) => w.head === root + 1 && w.deprel === 'nsubj');
+    // Of several subjects the parse hangs on the root („Das würde er wieder tun – aber er hatte …“), a name or a
+    // personal pronoun before a determiner standing alone.
+    const subjects = root < 0 ? [] : words.flatMap((w, i) => (w.head === root + 1 && w.deprel === 'nsubj' ? [i] : []));
+    const s = subjects.find((i) => words[i].upos === 'PROPN' || words[i].upos === 'PRON' && /(?:^|\|)PronType=Prs/.test(words[i].feats)) ?? subjects[0] ?? -1;
     if (s < 0) return null;
     const r = phraseTokens(words, s);
     return r[1] - r[0] <= MAX_SUBJECT_TOKENS && r[0] >= S && r[1] <= E && !v.quoteOf[r[0]] ? r : null;

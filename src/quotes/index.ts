@@ -33,6 +33,7 @@ import { relativeAntecedent } from './relative-antecedent.js';
 import { laterNamedPerson } from './forward-description.js';
 import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
+import { wordsPhraseSpeaker } from './words-phrase.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 
@@ -161,6 +162,15 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
         st.subject = { type: 'phrase', range: cs };
       }
     }
+    // „… beendete das Gespräch mit den Worten „…““: the clause's subject.
+    if (st.kind === 'direct' && !st.cue && (!rec || !rec.entity)) {
+      const open = tokenAt(doc, v.spans[st.spans[0]].open);
+      const w = wordsPhraseSpeaker(v, registry, open, syntaxOf) ?? attributionGoesOn(v, statements, recOf, open);
+      if (w) rec = w;
+      // „Trump dagegen „hat …““ right after a sentence reporting someone's words: a quote inside a sentence with no
+      // cue of its own goes on with them.
+      else if (!rec && sub.type === 'none' && reported.has(v.sentOf[open] - 1) && !reportsBesides(v.sentOf[open], st)) rec = registry.lastSpeaker(open);
+    }
     // "…, hieß es von X: „…“": a quote right after the colon that closes another statement's cue phrase is that
     // statement's speaker's.
     if (st.kind === 'direct' && sub.type === 'continuation' && v.lower[colonAt] === ':') {
@@ -276,6 +286,27 @@ export function isQuotedTerm(v: DocView, open: number, a: number, close: number)
   return false;
 }
 
+/** Most words between a reporting verb and the comma before a quote that goes on with its words (set by hand). */
+const MAX_ATTRIBUTION_TAIL = 4;
+
+/**
+ * „…, sagte X weiter, „…““: a quote right after the comma that closes another statement's verb and speaker in its
+ * sentence goes on with that statement's words; its speaker, or null.
+ */
+function attributionGoesOn(v: DocView, statements: Statement[], recOf: Map<Statement, SourceRec | null>, open: number): SourceRec | null {
+  if (v.lower[open - 1] !== ',') return null;
+  const comma = open - 1;
+  for (const o of statements) {
+    const rec = recOf.get(o);
+    if (!o.cue || !rec || o.cue[0] >= comma || comma - o.cue[1] > MAX_ATTRIBUTION_TAIL || v.sentOf[o.cue[0]] !== v.sentOf[comma]) continue;
+    if (o.content[1] > o.cue[0]) continue; // the content came before the verb: ", sagte X, „…“" goes on with it
+    let clean = true;
+    for (let t = o.cue[1]; t < comma && clean; t++) clean = !isPunct(v, t) && !v.quoteOf[t];
+    if (clean) return rec;
+  }
+  return null;
+}
+
 /**
  * The speaker of a coordinated or participle reporting verb: the subject it shares by the parse when that names an
  * actor, a group or a pronoun ("May pivoted and said …"); else the latest speaker of its sentence, else the subject
@@ -288,6 +319,13 @@ function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, 
   if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
     const rec = registry.resolvePhrase(ps[0], ps[1], number);
     if (rec) return rec;
+  }
+  // „… tauscht er sich aus. Und versichert, dass …“: a verb opening its sentence after a coordinator shares the
+  // subject of the sentence before.
+  const [S] = sentenceRange(v, v.sentOf[verb]);
+  if (verb === S + 1 && v.lex.coordinators.has(v.lower[S])) {
+    const prev = previousSubjectSpeaker(v, registry, S, new Set(), syntaxOf);
+    if (prev) return prev;
   }
   return registry.lastInSentence(verb) ?? registry.openingSubject(verb, number);
 }

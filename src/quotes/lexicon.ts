@@ -121,6 +121,8 @@ export interface QuoteLexicon {
   accountPrepositions: Set<string>;
   /** Nouns naming an account or a count ("Angaben", "Berichten", "Umfragen", "Zählung"). */
   accountNouns: Set<string>;
+  /** Account nouns that need an owner to name a source ("nach seinen Worten"; a bare "nach Worten ringen" names none). */
+  ownedAccountNouns: Set<string>;
   /** Words marking an account as the subject's own ("nach eigenen Angaben"). */
   selfMarkers: Set<string>;
   /** Words linking a relayed speaker to the reporting participle ("quoted Kim as saying"). */
@@ -146,6 +148,16 @@ export interface QuoteLexicon {
   documentNouns: Set<string>;
   /** Heads of state bodies a nationality adjective names ("das niederländische Außenamt", "die iranischen Revolutionsgarden"), with their gender. */
   nationalBodyHeads: Map<string, 'masculine' | 'feminine' | 'neuter'>;
+  /** Possessive determiners by the gender of a person they point to ("sein": m, "ihr": f); see possessed-office.ts. */
+  possessiveGenders: Map<string, 'm' | 'f'>;
+  /** Words that may follow a subject before its verb („Die Kommission etwa warnt“). */
+  focusParticles: Set<string>;
+  /** Phrases that introduce someone's words as the manner of an act („mit den Worten“): see words-phrase.ts. */
+  wordsPhrases: TokenPattern[];
+  /** Personal pronouns only a subject can be („er“, „ich“, „wir“): after the verb they make the prefield an object. */
+  nominativePronouns: Set<string>;
+  /** How a possessor's name takes the genitive before a head („Netanjahus Büro“); null where the language has no rule. */
+  possessorGenitive: { suffix: string; afterSibilant: string; sibilants: string[] } | null;
   /** Words linking such a text to its author ("by", "from", "in"). */
   authorLinks: Set<string>;
   partitiveLinks: Set<string>;
@@ -285,6 +297,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     cueAfter: lowerSet(cues.after),
     accountPrepositions: lowerSet(cues.accountPrepositions),
     accountNouns: lowerSet(cues.accountNouns),
+    ownedAccountNouns: lowerSet(cues.ownedAccountNouns),
     selfMarkers: lowerSet(cues.selfMarkers),
     continuationCues: lowerSet(cues.continuation),
     relayLinks: lowerSet(cues.relayLinks),
@@ -303,6 +316,11 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     genitiveLinks: list('genitiveLinks'),
     documentNouns: list('documentNouns'),
     nationalBodyHeads: new Map(Object.entries((fw.nationalBodyHeads ?? {}) as Record<string, 'masculine' | 'feminine' | 'neuter'>)),
+    focusParticles: list('focusParticles'),
+    wordsPhrases: (cues.wordsPhrases ?? []).map(compilePattern),
+    nominativePronouns: list('nominativePronouns'),
+    possessiveGenders: new Map(Object.entries((fw.possessiveGenders ?? {}) as Record<string, 'm' | 'f'>)),
+    possessorGenitive: (fw.possessorGenitive ?? null) as QuoteLexicon['possessorGenitive'],
     authorLinks: list('authorLinks'),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),

@@ -467,7 +467,8 @@ export class SourceRegistry {
       for (let t = np[0]; t < np[1] && !institution; t++) institution = descriptionClass(v.lex.refs, v.lower[t]) === 'institution';
       // "Der Autozulieferer Brenkmann" tagged as a person: the institution noun before the name outweighs the tag.
       if (ent && ent.type === 'person' && !institution) continue;
-      if (!institution && !hasNameLike(v, np[0], np[1])) continue;
+      // Where all nouns are capitalised, a capital makes no name („Grund dafür war …“): an entity must stand there.
+      if (!institution && (v.lex.nounsCapitalised ? !ent : !hasNameLike(v, np[0], np[1]))) continue;
       return this.resolveNamed(info);
     }
     // Failing that, the latest named institution that spoke (or refused) within the window: "the company said"

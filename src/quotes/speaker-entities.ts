@@ -14,6 +14,8 @@ import type { EntityLayer } from '../entities/types.js';
 import { entityLexicon } from '../entities/lexicon.js';
 import { descriptionClass, headOf, isBareHead, withoutGenitive } from '../references/index.js';
 import { parseAt } from './parse-subject.js';
+import { possessedOffice, possessiveName } from './possessed-office.js';
+import { compoundAntecedent, organizationAntecedent } from './bare-institution.js';
 import type { SourceRec } from './sources.js';
 import { isCap, isPunct, tokenAt, type DocView } from './view.js';
 
@@ -118,7 +120,19 @@ export function addSpeakerEntities(v: DocView, entities: EntityLayer, speakers: 
     if (!rec.named || rec.entity || rec.group || !rec.mentions.length) continue;
     const m = rec.mentions[0];
     const a = tokenAt(v.doc, m.start), b = tokenAt(v.doc, m.end);
-    const name = institutionName(v, a, b);
+    // "erklärte sein Büro": the office of the person the possessive points to.
+    const office = possessedOffice(v, entities, a, b);
+    if (office) {
+      for (const sp of rec.mentions) office.mentions.push({ start: sp.start, end: sp.end, text: sp.text });
+      rec.entity = office.id;
+      continue;
+    }
+    // „Die Kommission“ after the „Enquete-Kommission“: the compound's name.
+    const back = institutionName(v, a, b) ? null : compoundAntecedent(v, a, b);
+    const name = back ? institutionName(v, back[0], back[1]) : institutionName(v, a, b);
+    // „Die Miliz“ after a sentence naming the „Rebellengruppe M23“: that organisation.
+    const org = name ? null : organizationAntecedent(v, a, b);
+    if (org) { rec.entity = org; continue; }
     if (!name) continue;
     const key = name.toLowerCase();
     let e = byName.get(key);
@@ -148,6 +162,11 @@ export function addInstitutionAliases(v: DocView, speakers: Iterable<SourceRec>)
   for (const rec of speakers) {
     const e = rec.entity ? v.entities.byId.get(rec.entity) : undefined;
     if (!e || e.type !== 'organization' || rec.group) continue;
+    // "Büro (Benjamin Netanjahu)": a person's institution is also known by the possessive name („Netanjahus Büro“).
+    const owner = typeof e.attributes?.of === 'string' ? v.entities.byId.get(e.attributes.of) : undefined;
+    const head = e.name.replace(/\s*\(.*$/, '');
+    const possessive = owner?.type === 'person' && !/\s/.test(head) ? possessiveName(v, owner, head) : null;
+    if (possessive && !e.aliases.includes(possessive)) e.aliases.push(possessive);
     for (const m of rec.mentions) {
       let a = tokenAt(v.doc, m.start);
       const b = tokenAt(v.doc, m.end);
@@ -157,7 +176,9 @@ export function addInstitutionAliases(v: DocView, speakers: Iterable<SourceRec>)
       for (let k = a; k < b && clean; k++) clean = !(isPunct(v, k) && v.lower[k] !== '-' && !lex.genitiveLinks.has(v.lower[k])) && !lex.prepositions.has(v.lower[k]) && !v.verbMask[k];
       if (!clean) continue;
       const alias = v.doc.text.slice(v.doc.tokens[a].start, v.doc.tokens[b - 1].end);
-      if (alias !== e.name && !e.aliases.includes(alias)) e.aliases.push(alias);
+      // „des französischen Außenministeriums“ is cited as „französisches Außenministerium“ too.
+      const base = institutionName(v, a, b);
+      for (const x of [alias, base]) if (x && x !== e.name && !e.aliases.includes(x)) e.aliases.push(x);
     }
   }
 }

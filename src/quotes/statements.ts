@@ -212,7 +212,8 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
       if (cueAt(v, k)) {
         const r = readCue(v, k, S, E, []);
         if (r) st = indirect(v, r.content, [k, k + 1], r.form, r.subject, r.side === 'after' ? [S, r.content[0]] : [r.content[1], E]);
-      } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',') {
+      } else if (lex.cueSo.has(w) && k > S && v.lower[k - 1] === ',' && !lex.cueAs.has(v.lower[k + 1])) {
+        // („…, so wie die meisten Bewohner“ compares; it reports nobody.)
         const e = chunkNP(v, k + 1, E);
         const tail = v.lower[e];
         if (e > k + 1 && (e >= E - 1 || tail === '.' || tail === ',' && lex.relativePronouns.has(v.lower[e + 1]))) {
@@ -253,6 +254,7 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
           let content: [number, number];
           if (k === S) content = trimContent(v, e, E);
           else if (v.lower[k - 1] === ',') content = trimContent(v, S, k - 1);
+          else if (reportingClauseBefore(v, S, k)) break;
           else content = trimContent(v, S, E);
           if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, subject, [k, e]);
           break;
@@ -373,10 +375,29 @@ function accountCue(v: DocView, k: number, S: number, E: number): Statement | nu
     const own = k > S ? chunkNP(v, skipConnectors(v, S, k), k) : -1;
     if (own <= S) return null;
     subject = { type: 'phrase', range: [skipConnectors(v, S, k), own] };
-  } else subject = { type: 'phrase', range: [k + 1, e] };
+  } else if (lex.ownedAccountNouns.has(v.lower[noun]) && !ownedBefore(v, k + 1, noun)) return null;
+  else subject = { type: 'phrase', range: [k + 1, e] };
   const [c0, c1] = k === S ? trimContent(v, e, E) : v.lower[k - 1] === ',' ? trimContent(v, S, k - 1) : trimContent(v, S, E);
   if (wordCount(v, c0, c1) < 3) return null;
   return indirect(v, [c0, c1], [k, noun + 1], null, subject, [k, e]);
+}
+
+/** Does a possessive ("seinen", "ihren") stand in [a, b)? */
+function ownedBefore(v: DocView, a: number, b: number): boolean {
+  for (let t = a; t < b; t++) if (v.lex.refs.possessives.has(v.lower[t])) return true;
+  return false;
+}
+
+/**
+ * Does the reporting clause of a quote stand right before token k („„…“, sagte X laut einer Mitteilung“)? Then the
+ * cue phrase at k names that verb's channel, not a statement of its own.
+ */
+function reportingClauseBefore(v: DocView, S: number, k: number): boolean {
+  let t = k - 1;
+  for (; t >= S && v.lower[t] !== ',' && !v.quoteOf[t] && !isQuoteMark(v, t); t--) if (v.verbMask[t] === VERB_CUE) break;
+  if (t < S || v.verbMask[t] !== VERB_CUE) return false;
+  for (let q = t - 1; q >= S; q--) if (v.quoteOf[q]) return true;
+  return false;
 }
 
 function indirect(v: DocView, content: [number, number], cue: [number, number], form: VerbForm | null, subject: Subject,

@@ -14,13 +14,22 @@ export function ageOf(refs: ReferenceLexicon, word: string): number | null {
 export function ageDescriptions<C extends RefCandidate>(f: TokenFacts, idx: CandidateLookup<C>, refs: ReferenceLexicon, ages: Map<string, number>): RefLink[] {
   const out: RefLink[] = [];
   for (let t = 1; t < f.toks.length; t++) {
-    if (f.excluded[t] || !refs.definite.has(f.low[t - 1])) continue;
+    if (f.excluded[t]) continue;
+    // "der 84-Jährige", or with one lowercase word between ("der mittlerweile 84-Jährige", "the now 84-year-old").
+    const d = refs.definite.has(f.low[t - 1]) ? t - 1 : t > 1 && refs.definite.has(f.low[t - 2]) && lowerWord(f, t - 1) ? t - 2 : -1;
+    if (d < 0) continue;
     const age = ageOf(refs, f.toks[t].text);
     if (age === null) continue;
-    const c = personAntecedent(f, idx, t - 1, () => true);
+    const c = personAntecedent(f, idx, d, () => true);
     if (!c) continue;
     ages.set(c.entity!, age);
-    out.push({ tokenStart: t - 1, tokenEnd: t + 1, entity: c.entity!, type: 'person', kind: 'description' });
+    out.push({ tokenStart: d, tokenEnd: t + 1, entity: c.entity!, type: 'person', kind: 'description' });
   }
   return out;
+}
+
+/** Is token t a lowercase word (an adverb or adjective inside a description), not a determiner of its own? */
+function lowerWord(f: Pick<TokenFacts, 'toks' | 'low'>, t: number): boolean {
+  const w = f.toks[t].text;
+  return w === f.low[t] && /^\p{Ll}+$/u.test(w);
 }
