@@ -33,6 +33,8 @@ import { summaryRows } from '../../src/eval/news/report.js';
  * German texts and sayings speak for their named author ("Die These von X: „…“", "so das Motto von X"): .712/.647;
  * an adjective the tagger took for a noun ("des Auswärtigen Amtes" → Auswärtiges Amt) and a listed head's genitive
  * ending in institution speaker names: .714/.649.
+ * parser-en 1.2.0 (template set 5, EWT dev LAS 81.02 → 81.37) moves English by one or two items: quotes found P/R
+ * .878/.861 → .876/.858, speaker right R .752 → .745, anonymous sources found .821/.770 → .819/.761, count R .761 → .752.
  */
 const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
@@ -42,10 +44,10 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
     'anonymous sources (count)': { r: 0.721 },
   },
   en: {
-    'quotes (found)': { p: 0.878, r: 0.861 },
-    'quotes (speaker right)': { r: 0.752 },
-    'anonymous sources (found)': { p: 0.821, r: 0.770 },
-    'anonymous sources (count)': { r: 0.761 },
+    'quotes (found)': { p: 0.876, r: 0.858 },
+    'quotes (speaker right)': { r: 0.745 },
+    'anonymous sources (found)': { p: 0.819, r: 0.761 },
+    'anonymous sources (count)': { r: 0.752 },
   },
 };
 const MARGIN = 0.03;
