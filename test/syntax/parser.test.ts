@@ -178,7 +178,7 @@ describe('parser training', () => {
 });
 
 describe('the run-time move scores', () => {
-  it.each([['bc-parser-features/2'], ['bc-parser-features/3']])('equal the sum over all move templates (the per-word cache changes nothing), %s', (featureSet) => {
+  it.each([['bc-parser-features/2'], ['bc-parser-features/3'], ['bc-parser-features/5'], ['bc-parser-features/6']])('equal the sum over all move templates (the per-word cache changes nothing), %s', (featureSet) => {
     const model = trainParser(tinyTreebank(), { ...smallTrainOptions(), epochs: 3, featureSet, classes: tinyClasses() });
     quantize(model);
     const ws = new ParserWorkspace(model);

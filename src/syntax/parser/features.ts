@@ -38,10 +38,17 @@ export const FEATURE_SET = 'bc-parser-features/2';
 export const CLUSTER_FEATURE_SET = 'bc-parser-features/3';
 /** Set 4: set 2 plus the tagger's UPOS ambiguity (runner-up tag where the margin is small); no clusters. */
 export const AMBIGUITY_FEATURE_SET = 'bc-parser-features/4';
-export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET, CLUSTER_FEATURE_SET, AMBIGUITY_FEATURE_SET] as const;
+/** Set 5: set 2 plus buffer pairs, linear neighbours and lexical distance (move and label templates); no clusters. */
+export const NEIGHBOUR_FEATURE_SET = 'bc-parser-features/5';
+/** Set 6: set 5 plus more neighbour and lexical templates (tried for English and not shipped: models/README.md). */
+export const NEIGHBOUR_FEATURE_SET_WIDE = 'bc-parser-features/6';
+export const FEATURE_SETS = ['bc-parser-features/1', FEATURE_SET, CLUSTER_FEATURE_SET, AMBIGUITY_FEATURE_SET, NEIGHBOUR_FEATURE_SET, NEIGHBOUR_FEATURE_SET_WIDE] as const;
 /** Whether a template level has the word-cluster templates (set 3) or the UPOS-ambiguity ones (set 4). */
 export const hasClusters = (level: number): boolean => level === 3;
 export const hasAmbiguity = (level: number): boolean => level === 4;
+/** Whether a template level has the neighbour templates (set 5). */
+export const hasNeighbours = (level: number): boolean => level === 5 || level === 6;
+const hasWideNeighbours = (level: number): boolean => level === 6;
 
 /**
  * UPOS margins (best minus runner-up score of the tagger's last pass, in its int16 weight units) under which the
@@ -69,15 +76,30 @@ const CLUSTER_ARC = 5;
 const AMB_ROLE = 4;
 const AMB_CONTEXT = 3;
 const AMB_ARC = 3;
+/**
+ * Templates added by level 5 (buffer pairs, linear neighbours, lexical distance): single-word ones (the arc-hybrid
+ * buffer is contiguous, so b1 = b0 + 1 and the b0–b1 pairs are b0's own; cached per word), context ones, arc ones.
+ */
+const NB_ROLE = 5;
+const NB_CONTEXT = 5;
+const NB_ARC = 5;
+/** Templates added by level 6 to those of level 5. */
+const WIDE_ROLE = 1;
+const WIDE_CONTEXT = 6;
+const WIDE_ARC = 3;
+const nbContext = (level: number): number => (hasWideNeighbours(level) ? NB_CONTEXT + WIDE_CONTEXT : NB_CONTEXT);
+const nbArc = (level: number): number => (hasWideNeighbours(level) ? NB_ARC + WIDE_ARC : NB_ARC);
 /** The most move / arc templates of any level (buffer sizes; each yields one hashed feature per configuration). */
-export const MOVE_FEATURES = 60 + EXTRA_CONTEXT + Math.max(CLUSTER_ROLE + CLUSTER_CONTEXT, AMB_ROLE + AMB_CONTEXT);
-export const ARC_FEATURES = 24 + EXTRA_ARC + Math.max(CLUSTER_ARC, AMB_ARC);
+export const MOVE_FEATURES = 60 + EXTRA_CONTEXT + Math.max(CLUSTER_ROLE + CLUSTER_CONTEXT, AMB_ROLE + AMB_CONTEXT, NB_ROLE + NB_CONTEXT + WIDE_ROLE + WIDE_CONTEXT);
+export const ARC_FEATURES = 24 + EXTRA_ARC + Math.max(CLUSTER_ARC, AMB_ARC, NB_ARC + WIDE_ARC);
 /** Single-word templates a level adds to the 23 of sets 1 and 2. */
-const roleExtra = (level: number): number => (hasClusters(level) ? CLUSTER_ROLE : hasAmbiguity(level) ? AMB_ROLE : 0);
+const roleExtra = (level: number): number => (hasClusters(level) ? CLUSTER_ROLE : hasAmbiguity(level) ? AMB_ROLE
+  : hasNeighbours(level) ? NB_ROLE + (hasWideNeighbours(level) ? WIDE_ROLE : 0) : 0);
 /** Move / arc / context templates of a level. */
 export const moveCount = (level: number): number => (level >= 2 ? 60 + EXTRA_CONTEXT : 60) + roleExtra(level)
-  + (hasClusters(level) ? CLUSTER_CONTEXT : hasAmbiguity(level) ? AMB_CONTEXT : 0);
-export const arcCount = (level: number): number => (level >= 2 ? 24 + EXTRA_ARC : 24) + (hasClusters(level) ? CLUSTER_ARC : hasAmbiguity(level) ? AMB_ARC : 0);
+  + (hasClusters(level) ? CLUSTER_CONTEXT : hasAmbiguity(level) ? AMB_CONTEXT : hasNeighbours(level) ? nbContext(level) : 0);
+export const arcCount = (level: number): number => (level >= 2 ? 24 + EXTRA_ARC : 24)
+  + (hasClusters(level) ? CLUSTER_ARC : hasAmbiguity(level) ? AMB_ARC : hasNeighbours(level) ? nbArc(level) : 0);
 export const contextCount = (level: number): number => moveCount(level) - 23 - roleExtra(level);
 
 /** Per-sentence atom tables; index 0 is the root, 1..n the words, n+1 the "none" slot. */
@@ -215,7 +237,7 @@ export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, RO
 /** Single-word templates per role (23 in all, 32 at level 3); the other templates are context templates. */
 export const ROLE_FEATURES = [6, 5, 6, 3, 2, 1];
 /** The most single-word templates of one role (buffer size). */
-export const MAX_ROLE_FEATURES = 9;
+export const MAX_ROLE_FEATURES = 12;
 
 /** The word slots of the six roles in configuration c (n + 1 where the stack or buffer is too short). */
 export function roleSlots(c: Configuration, out: Int32Array): void {
@@ -240,6 +262,16 @@ export function roleFeatures(role: number, x: number, a: SentenceAtoms, out: Int
       case ROLE_B0: out[i++] = f2(112, A[x]); break;
       case ROLE_B1: out[i++] = f2(113, A[x]); break;
       default:
+    }
+  }
+  if (hasNeighbours(level)) {
+    // Level 5: s0's tag between its linear neighbours' tags; b0 with b1 (always b0 + 1); level 6: b0's word between its neighbours.
+    const n = a.n;
+    if (role === ROLE_S0) out[i++] = f4(124, P[x], P[before(x, n)], P[after(x, n)]);
+    if (role === ROLE_B0) {
+      const y = after(x, n);
+      out[i++] = f3(120, WP[x], WP[y]); out[i++] = f3(121, W[x], W[y]); out[i++] = f3(122, WP[x], P[y]); out[i++] = f3(123, P[x], WP[y]);
+      if (hasWideNeighbours(level)) out[i++] = f4(134, W[x], P[before(x, n)], P[y]);
     }
   }
   if (hasClusters(level)) {
@@ -318,6 +350,44 @@ export function contextFeatures(c: Configuration, a: SentenceAtoms, out: Int32Ar
     let k = i + EXTRA_CONTEXT;
     out[k++] = f3(114, A[s0], A[b0]); out[k++] = f3(115, A[s1], A[s0]); out[k++] = f3(116, A[b0], b1p);
   }
+  if (hasNeighbours(level)) neighbourContext(c, a, out, i + EXTRA_CONTEXT);
+  if (hasWideNeighbours(level)) wideContext(c, a, out, i + EXTRA_CONTEXT + NB_CONTEXT);
+}
+
+/** The word before x in the sentence (the root before the first word); the none slot for the root and none. */
+const before = (x: number, n: number): number => (x >= 1 && x <= n ? x - 1 : n + 1);
+/** The word after x in the sentence; the none slot after the last word, for the root and for none. */
+const after = (x: number, n: number): number => (x >= 1 && x < n ? x + 1 : n + 1);
+
+/**
+ * Level-5 move templates beside the single-word ones (b0–b1 pairs, s0 between its neighbours: roleFeatures): the
+ * linear neighbours of s0 and b0 with the other word's tag (the tags around the words, whatever the stack holds),
+ * and the distance of the candidate arcs with both words.
+ */
+function neighbourContext(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+  const n = c.n;
+  const S0 = c.s(0), S1 = c.s(1), B0 = c.buf(0);
+  const s0 = slot(S0, n), s1 = slot(S1, n), b0 = slot(B0, n);
+  const W = a.word, P = a.pos, WP = a.wp;
+  const s0p = P[s0], b0p = P[b0];
+  const d01 = S0 === NONE || B0 === NONE ? 0 : distance(S0, B0);
+  const d10 = S0 === NONE || S1 === NONE ? 0 : distance(S1, S0);
+  let i = at;
+  out[i++] = f4(125, b0p, P[before(b0, n)], s0p);
+  out[i++] = f4(126, s0p, P[after(s0, n)], b0p); out[i++] = f4(127, WP[s0], P[after(s0, n)], b0p);
+  out[i++] = f4(128, d01, W[s0], W[b0]); out[i++] = f4(129, d10, W[s1], W[s0]);
+}
+
+/** Level-6 move templates: s1's right neighbour, s0–b1 with words, the words around b0 and s0, s2's word, s1's lemma. */
+function wideContext(c: Configuration, a: SentenceAtoms, out: Int32Array, at: number): void {
+  const n = c.n;
+  const s0 = slot(c.s(0), n), s1 = slot(c.s(1), n), s2 = slot(c.s(2), n), b0 = slot(c.buf(0), n), b1 = slot(c.buf(1), n);
+  const W = a.word, P = a.pos, M = a.lemma;
+  const s0p = P[s0], s1p = P[s1], b0p = P[b0], b1p = P[b1];
+  let i = at;
+  out[i++] = f4(130, s1p, P[after(s1, n)], s0p); out[i++] = f4(131, W[s0], b0p, b1p); out[i++] = f4(132, s0p, b0p, W[b1]);
+  out[i++] = f4(133, P[before(s0, n)], s0p, b0p);
+  out[i++] = f3(135, W[s2], s1p); out[i++] = f4(136, M[s1], s0p, b0p);
 }
 
 /** Level-3 move templates: word clusters of the candidate arcs' words, in pairs and with tags, and of the children. */
@@ -390,6 +460,18 @@ export function arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: nu
   // Level 2: the dependent's label sets, the head's own word with the dependent's tag, the head's other side.
   out[i++] = f3(t + 25, dp, c.leftSet[d]); out[i++] = f3(t + 26, dp, c.rightSet[d]);
   out[i++] = f3(t + 27, W[h], dp); out[i++] = f4(t + 28, hp, dp, dir === 0 ? c.leftSet[h] : c.rightSet[h]);
+  if (hasNeighbours(level)) {
+    // Level 5: the dependent's linear neighbours, its suffix under the head's tag, the words with the distance.
+    const X = a.suffix;
+    out[i++] = f4(t + 40, dp, P[before(d, n)], P[after(d, n)]); out[i++] = f4(t + 41, hp, dp, P[dir === 0 ? after(d, n) : before(d, n)]);
+    out[i++] = f3(t + 42, hp, X[d]); out[i++] = f4(t + 43, W[d], hp, dist); out[i++] = f4(t + 44, W[h], dp, dist);
+    if (hasWideNeighbours(level)) {
+      // Level 6: the head's neighbour on the dependent's side, the head's suffix, the head's word with the context tag.
+      out[i++] = f4(t + 45, hp, dp, P[dir === 0 ? before(h, n) : after(h, n)]); out[i++] = f3(t + 46, X[h], dp);
+      out[i++] = f4(t + 47, W[h], dp, P[ctx]);
+    }
+    return;
+  }
   if (hasAmbiguity(level)) {
     const A = a.amb;
     out[i++] = f3(t + 34, A[h], dp); out[i++] = f3(t + 35, hp, A[d]); out[i++] = f3(t + 36, A[h], A[d]);

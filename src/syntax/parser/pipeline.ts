@@ -9,7 +9,7 @@ import { readTreebank, trainingParts, trainingSentences } from '../treebanks.js'
 import { LEGACY_JACKKNIFE_OPTIONS, jackknifeTags, type FoldSplit } from './jackknife.js';
 import { agreedSilver } from './silver.js';
 import { loadTagger, type TagResult } from '../tagger/index.js';
-import { FEATURE_SET, featureLevel, hasClusters, type ParserInput } from './features.js';
+import { FEATURE_SET, NEIGHBOUR_FEATURE_SET, featureLevel, hasClusters, type ParserInput } from './features.js';
 import { wordClassesPath } from '../tagger/build.js';
 import { WordClasses } from '../tagger/word-classes.js';
 import { defaultParserPath } from './index.js';
@@ -31,10 +31,13 @@ export const JACKKNIFE_FOLDS = 5;
 export const PARSER_VERSION = '1.1.0';
 
 /**
- * Default template set per language (features.ts). The word-cluster templates of set 3 (`--feature-set 3`) gained
- * about +0.3 LAS on EWT dev (three runs against two) but cost a little in the English quotes and relations on
- * news-dev and 16 % of the parser's speed, so English stays on set 2 (models/README.md, parser card).
+ * Default template set per language (features.ts). English trains set 5 (set 2 plus buffer pairs, linear
+ * neighbours and lexical distance): EWT dev LAS 81.02 → 81.37 with the committed tagger, the parser ~10 % slower
+ * (models/README.md, parser card; set 6 scored higher but broke parse-dependent quote tests). The word-cluster templates of set 3 gained about +0.3 LAS on EWT dev but cost a
+ * little in the English quotes and relations on news-dev; German stays on set 2 (set 1 shipped; neither tried there).
  */
+// Set 5 (NEIGHBOUR_FEATURE_SET) gains EWT dev LAS +0.35 but costs English news-dev quotes 1–2 items, so the shipped
+// parser-en stays on set 2 (models/README.md, "Template sets 5 and 6").
 const DEFAULT_FEATURE_SET: Record<string, string> = { en: FEATURE_SET, de: FEATURE_SET };
 
 /** Default epochs per language (chosen on held-out data; see models/README.md). */
@@ -81,6 +84,8 @@ export interface TrainParserCommand {
   ensemble?: number;
   /** log2 of the move table's rows (default DEFAULT_TRAIN.moveBits). */
   moveBits?: number;
+  /** log2 of the rows of each label table (default DEFAULT_TRAIN.arcBits). */
+  arcBits?: number;
   /**
    * Options of the jackknife's fold taggers: 'committed' (those of models/tagger-<lang>.bin, the tagger that tags at
    * run time) or 'legacy' (LEGACY_JACKKNIFE_OPTIONS, what parser-de 1.0.0 and parser-en 1.1.0 were trained on; default).
@@ -108,7 +113,7 @@ export function trainParserCommand(o: TrainParserCommand): ParserModel {
   const featureSet = o.featureSet ?? DEFAULT_FEATURE_SET[o.lang];
   const classes = hasClusters(featureLevel(featureSet)) ? parserWordClasses(wordClassesPath(o.lang)) : null;
   if (classes === null && hasClusters(featureLevel(featureSet))) throw new Error(`template set ${featureSet} needs word classes: ${wordClassesPath(o.lang)} is missing (backchannel train ner-wordstats)`);
-  const base = { ...DEFAULT_TRAIN, moveBits: o.moveBits ?? DEFAULT_TRAIN.moveBits, seed: o.seed, meta, featureSet, classes, explore: o.explore ?? DEFAULT_TRAIN.explore };
+  const base = { ...DEFAULT_TRAIN, moveBits: o.moveBits ?? DEFAULT_TRAIN.moveBits, arcBits: o.arcBits ?? DEFAULT_TRAIN.arcBits, seed: o.seed, meta, featureSet, classes, explore: o.explore ?? DEFAULT_TRAIN.explore };
   // Silver sentences parsed alike by two parsers trained on the same gold sentences as the one that learns from them.
   const silverFor = (gold: readonly TrainSentence[]): TrainSentence[] => (o.silver ? agreedSilver(o.lang, o.silver,
     SILVER_PARSER_SETS.map((featureSet) => trainParser(gold, { ...base, featureSet, epochs: SILVER_PARSER_EPOCHS, onEpoch: (e) => e })), o.log) : []);
