@@ -46,7 +46,9 @@ function viewSubject(v: DocView, words: SyntaxWord[], i: number): boolean {
     k = h;
   }
   const w = words[k];
-  return w.deprel === 'nsubj' && isView(v, words, w.head - 1);
+  // "Zwei Quellen bestätigten …" parsed as a passive subject of a verb with no passive auxiliary: a subject all the same.
+  const subject = w.deprel === 'nsubj' || w.deprel === 'nsubj:pass' && !words.some((x) => x.head === w.head && x.deprel === 'aux:pass');
+  return subject && isView(v, words, w.head - 1);
 }
 
 /** Verb-second only: a plural object of a plural view verb that has no plural subject of its own. */

@@ -194,6 +194,9 @@ export interface QuoteLexicon {
     continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
+  /** Phrases of quantity that open a group ("a number of", "dozens of", „eine Reihe von“): the count they imply, or null
+   *  when they state none (source-nouns.json `quantities`). */
+  quantities: { pattern: TokenPattern; count: number | null }[];
   /** Prepositions that make their object a source (group-places.json): `authority` for any source noun ("laut",
    *  "according to"), `medium` only for a medium noun ("in Medienberichten", "from Israeli media"), `agent` for the
    *  agent of a passive view verb ("von Fachleuten begrüßt"); `stance`: lemmas of predicates beyond the verb lists whose
@@ -265,7 +268,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[] }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[]; quantities?: Record<string, number | null> }>(
     dir, 'source-nouns.json', { nouns: [] });
   const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
   const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
@@ -297,6 +300,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     platforms: (ch.platforms ?? []).map((p) => p.split(/\s+/)),
     sourceNouns,
     sourceQualifiers: (sn.qualifiers ?? []).map(compilePattern),
+    quantities: Object.entries(sn.quantities ?? {}).map(([p, count]) => ({ pattern: compilePattern(p), count })),
     determiners: list('determiners'),
     definite: list('definite'),
     singularDefinite: list('singularDefinite'),

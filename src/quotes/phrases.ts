@@ -173,6 +173,10 @@ export function hasNameLike(v: DocView, a: number, b: number): boolean {
     // "Revenue for the year will …": where only names are capitalised, a sentence-initial capital says nothing
     // unless the word is capitalised inside a sentence somewhere in the text.
     if (!v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && !v.capitalisedInside.has(w)) continue;
+    // "Westliche Geheimdienste", "Unbestätigten Berichten": where nouns are capitalised, an adjective opening a sentence
+    // before a capitalised word is no name (the word after it decides).
+    if (v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && k + 1 < b && isCap(v, k + 1)
+      && v.lex.adjectiveEndings.some((x) => w.endsWith(x))) continue;
     if (!hasDet) return true;
   }
   return false;

@@ -33,19 +33,23 @@ import { summaryRows } from '../../src/eval/news/report.js';
  * German texts and sayings speak for their named author ("Die These von X: „…“", "so das Motto von X"): .712/.647;
  * an adjective the tagger took for a noun ("des Auswärtigen Amtes" → Auswärtiges Amt) and a listed head's genitive
  * ending in institution speaker names: .714/.649.
+ * Raised on the src branch (anonymous-source vocabulary from general news writing, quantity phrases, qualifiers after
+ * any object, sentence-initial adjectives and genitive quantifiers that are no names, one source per head): sources found
+ * P/R de .900/.738 → .902/.754, count R .721 → .738; en .821/.770 → .815/.779, count R .761 → .779; speaker right R
+ * de .649 → .652, en .752 → .753.
  */
 const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
     'quotes (found)': { p: 0.881, r: 0.800 },
-    'quotes (speaker right)': { r: 0.649 },
-    'anonymous sources (found)': { p: 0.898, r: 0.738 },
-    'anonymous sources (count)': { r: 0.721 },
+    'quotes (speaker right)': { r: 0.652 },
+    'anonymous sources (found)': { p: 0.902, r: 0.754 },
+    'anonymous sources (count)': { r: 0.738 },
   },
   en: {
     'quotes (found)': { p: 0.878, r: 0.861 },
-    'quotes (speaker right)': { r: 0.752 },
-    'anonymous sources (found)': { p: 0.821, r: 0.770 },
-    'anonymous sources (count)': { r: 0.761 },
+    'quotes (speaker right)': { r: 0.753 },
+    'anonymous sources (found)': { p: 0.815, r: 0.779 },
+    'anonymous sources (count)': { r: 0.779 },
   },
 };
 const MARGIN = 0.03;
