@@ -36,7 +36,8 @@ import { summaryRows } from '../../src/eval/news/report.js';
  * Raised on the src branch (anonymous-source vocabulary from general news writing, quantity phrases, qualifiers after
  * any object, sentence-initial adjectives and genitive quantifiers that are no names, one source per head): sources found
  * P/R de .900/.738 → .902/.754, count R .721 → .738; en .821/.770 → .815/.779, count R .761 → .779; speaker right R
- * de .649 → .652, en .752 → .753.
+ * de .649 → .652, en .752 → .753; the object of "citing" / „unter Berufung auf“ is a source, a described possessor's
+ * people are a group ("the president's aides"): en speaker right .753 → .755.
  */
 const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
@@ -47,7 +48,7 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   },
   en: {
     'quotes (found)': { p: 0.878, r: 0.861 },
-    'quotes (speaker right)': { r: 0.753 },
+    'quotes (speaker right)': { r: 0.755 },
     'anonymous sources (found)': { p: 0.815, r: 0.779 },
     'anonymous sources (count)': { r: 0.779 },
   },

@@ -88,3 +88,25 @@ describe('one source per group', () => {
     expect(count('Zwei Diplomaten bestätigten der Zeitung den Vorgang.', 'de', 'Zwei Diplomaten')).toBe(2);
   });
 });
+
+describe('cited sources and described possessors', () => {
+  it('en: the object of "citing" is a source, the outlet citing it is none', () => {
+    const got = anonymous('The newspaper, citing unnamed officials, reported that the plan had been shelved.', 'en');
+    expect(got.map((s) => s.description)).toContain('unnamed officials');
+  });
+
+  it('de: the complement of „unter Berufung auf“ is a source', () => {
+    const got = anonymous('Die Zeitung berichtete unter Berufung auf Sicherheitskreise, der Täter sei bekannt gewesen.', 'de');
+    expect(got.map((s) => s.description)).toContain('Sicherheitskreise');
+  });
+
+  it('en: "quoted in Swedish media" names a channel, no cited source', () => {
+    const got = anonymous('The minister was quoted in Norwegian media as saying that the border would stay open.', 'en');
+    expect(got.map((s) => s.description)).not.toContain('Norwegian media');
+  });
+
+  it('en: a source noun after a described possessor is that possessor\'s people ("the president\'s aides")', () => {
+    expect(count('The president\'s aides said he was frustrated by the delay.', 'en', 'The president\'s aides')).toBeNull();
+    expect(count('The governor\'s spokesman said the budget was balanced.', 'en', 'The governor\'s spokesman')).toBe(1);
+  });
+});
