@@ -38,10 +38,9 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt)) { pre = true; j = nxt; continue; }
       break;
     }
-    for (const q of lex.sourceQualifiers) {
-      const m = matchPatternAt(q, v.lower, j, limit);
-      if (m && headEnd > i) { j = headEnd = m.end; break; }
-    }
+    // "people familiar with the matter": the qualifier joins the phrase, and the words after it are read afresh.
+    const q = headEnd > i ? lex.sourceQualifiers.map((p) => matchPatternAt(p, v.lower, j, limit)).find((m) => m) : undefined;
+    if (q) { j = headEnd = q.end; pre = false; continue; }
     if (j >= limit) break;
     if (isPunct(v, j) || isQuoteMark(v, j)) {
       // A plural possessive ("the vessels' owners"): an apostrophe glued to a word in -s links two nouns.
@@ -63,6 +62,12 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       // "einem von ihnen", "one of them": the pronoun is the head and ends the phrase.
       if (lex.partitivePronouns.has(v.lower[j + 1])) return j + 2;
       j++; continue;
+    }
+    // "eine mit der Sache vertraute Person", "ein in Berlin lebender Diplomat": an attribute opening with a preposition
+    // between the article and the noun.
+    if (pre && j > i && lex.nounsCapitalised && lex.prepositions.has(w)) {
+      const head = extendedAttributeHead(v, j, limit);
+      if (head > j) { j = head; continue; }
     }
     if (isStopWord(v, j)) break;
     if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
@@ -88,6 +93,23 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     pre = false; j++; headEnd = j;
   }
   return headEnd;
+}
+
+/** Longest attribute read between an article and its noun ("mit den Verhandlungen vertraute"): set by hand. */
+const MAX_ATTRIBUTE_TOKENS = 6;
+
+/**
+ * The noun after an attribute that opens with the preposition at `p` and closes with an inflected adjective or
+ * participle right after the preposition's own noun ("mit der Sache vertraute | Person"), or `p` when there is none.
+ */
+function extendedAttributeHead(v: DocView, p: number, limit: number): number {
+  for (let k = p + 2; k + 1 < limit && k - p <= MAX_ATTRIBUTE_TOKENS; k++) {
+    if (isPunct(v, k) || v.verbMask[k] || v.quoteOf[k]) return p;
+    const w = v.lower[k];
+    if (isCap(v, k) || !isCap(v, k - 1) || !v.lex.adjectiveEndings.some((x) => w.endsWith(x))) continue;
+    return isCap(v, k + 1) && !isPunct(v, k + 1) ? k + 1 : p;
+  }
+  return p;
 }
 
 /** Is token t inside an entity's name mention (not a pronoun or a description)? */

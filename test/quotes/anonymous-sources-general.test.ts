@@ -125,3 +125,17 @@ describe('people who speak in news beyond officials', () => {
     expect(got[0]?.anonymityReason).not.toBeNull();
   });
 });
+
+describe('phrase boundaries of anonymous sources', () => {
+  it('en: the object after a qualifier belongs to the phrase in every position', () => {
+    expect(count('The merger could be announced on Monday, according to two sources with knowledge of the negotiations.', 'en',
+      'two sources with knowledge of the negotiations')).toBe(2);
+  });
+
+  it('de: an attribute opening with a preposition between article and noun („eine mit der Sache vertraute Person“)', () => {
+    expect(count('Der Versicherer prüft einen Verkauf, sagte eine mit der Sache vertraute Person.', 'de',
+      'eine mit der Sache vertraute Person')).toBe(1);
+    expect(count('Ein mit den Plänen vertrauter Beamter sagte, die Reform komme im Herbst.', 'de',
+      'Ein mit den Plänen vertrauter Beamter')).toBe(1);
+  });
+});
