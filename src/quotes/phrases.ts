@@ -81,6 +81,8 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     if (!isWord(v, j)) break;
     const cap = isCap(v, j);
     if (lex.nounsCapitalised) {
+      // "eine der Regierung nahestehende Quelle": a dative noun with its participle between the article and the head.
+      if (cap && pre && dativeAttribute(v, i, j, limit)) { j += 2; continue; }
       if (cap) { pre = false; j++; headEnd = j; continue; }
       if (pre && !lex.adverbs.has(w)) { j++; continue; } // adjective before its noun
       break;
@@ -110,6 +112,20 @@ function extendedAttributeHead(v: DocView, p: number, limit: number): number {
     return isCap(v, k + 1) && !isPunct(v, k + 1) ? k + 1 : p;
   }
   return p;
+}
+
+/** Endings of the participles and adjectives that close a dative attribute ("nahestehende", "verbundene", "zuständige"). */
+const ATTRIBUTE_ADJECTIVE = /(?:end|en|ig|lich|isch)(?:e|en|er|es|em)$/;
+
+/**
+ * Is the capitalised word at j the dative noun of an attribute ("eine der | Regierung | nahestehende | Quelle")? The
+ * phrase opens with an article or a number and an article before it, a participle or adjective follows, then the head.
+ */
+function dativeAttribute(v: DocView, i: number, j: number, limit: number): boolean {
+  const lex = v.lex;
+  if (j !== i + 2 || !lex.determiners.has(v.lower[j - 1]) || !(lex.numbers.has(v.lower[i]) || lex.determiners.has(v.lower[i]))) return false;
+  const adj = j + 1, head = j + 2;
+  return head < limit && !isCap(v, adj) && !v.verbMask[adj] && ATTRIBUTE_ADJECTIVE.test(v.lower[adj]) && isCap(v, head) && !isPunct(v, head);
 }
 
 /** Is token t inside an entity's name mention (not a pronoun or a description)? */
@@ -195,10 +211,11 @@ export function hasNameLike(v: DocView, a: number, b: number): boolean {
     // "Revenue for the year will …": where only names are capitalised, a sentence-initial capital says nothing
     // unless the word is capitalised inside a sentence somewhere in the text.
     if (!v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && !v.capitalisedInside.has(w)) continue;
-    // "Westliche Geheimdienste", "Unbestätigten Berichten": where nouns are capitalised, an adjective opening a sentence
-    // before a capitalised word is no name (the word after it decides).
-    if (v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && k + 1 < b && isCap(v, k + 1)
-      && v.lex.adjectiveEndings.some((x) => w.endsWith(x))) continue;
+    // "Westliche Geheimdienste", "Unbestätigten Berichten", "in Berliner Regierungskreisen": where nouns are capitalised,
+    // an adjective opening a sentence before a capitalised word, or standing right before a source noun, is no name
+    // (the word after it decides).
+    if (v.lex.nounsCapitalised && k + 1 < b && v.lex.adjectiveEndings.some((x) => w.endsWith(x))
+      && (k === sentenceStartOf(v, k) && isCap(v, k + 1) || v.lex.sourceNouns.has(v.lower[k + 1]))) continue;
     if (!hasDet) return true;
   }
   return false;

@@ -138,4 +138,15 @@ describe('phrase boundaries of anonymous sources', () => {
     expect(count('Ein mit den Plänen vertrauter Beamter sagte, die Reform komme im Herbst.', 'de',
       'Ein mit den Plänen vertrauter Beamter')).toBe(1);
   });
+
+  it('de: a dative attribute between article and noun („eine der Regierung nahestehende Quelle“)', () => {
+    expect(count('Eine der Regierung nahestehende Quelle sagte, der Minister werde zurücktreten.', 'de',
+      'Eine der Regierung nahestehende Quelle')).toBe(1);
+    expect(count('Das Gesetz komme im Herbst, sagte ein dem Kanzler nahestehender Abgeordneter.', 'de',
+      'ein dem Kanzler nahestehender Abgeordneter')).toBe(1);
+  });
+
+  it('de: a place adjective before a source noun is no name („in Berliner Regierungskreisen“)', () => {
+    expect(count('In Berliner Regierungskreisen wird damit gerechnet, dass der Gipfel scheitert.', 'de', 'Berliner Regierungskreisen')).toBeNull();
+  });
 });
