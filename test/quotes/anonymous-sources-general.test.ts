@@ -116,11 +116,13 @@ describe('people who speak in news beyond officials', () => {
     expect(count('Flüchtlinge berichteten von Misshandlungen in den Lagern bei Korvan.', 'de', 'Flüchtlinge')).toBeNull();
     expect(count('Ein Häftling sagte, die Wärter hätten ihn geschlagen.', 'de', 'Ein Häftling')).toBe(1);
     expect(count('Landwirte kritisieren, dass die Preise zu niedrig seien.', 'de', 'Landwirte')).toBeNull();
+    expect(count('Gewerkschafter kritisieren, dass die Löhne zu niedrig seien.', 'de', 'Gewerkschafter')).toBeNull();
   });
 
   it('en: refugees, prisoners, inspectors; a stated reason for anonymity', () => {
     expect(count('Refugees said they had been beaten at the border near Talvik.', 'en', 'Refugees')).toBeNull();
     expect(count('A prisoner said the guards had tortured him.', 'en', 'A prisoner')).toBe(1);
+    expect(count('Two virologists said the outbreak was under control.', 'en', 'Two virologists')).toBe(2);
     const got = anonymous('A regulator, who was not allowed to speak publicly, said the bank would be fined.', 'en');
     expect(got[0]?.anonymityReason).not.toBeNull();
   });
