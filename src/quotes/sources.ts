@@ -309,6 +309,11 @@ export class SourceRegistry {
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
     const info = groupReading(v, analyzePhrase(v, a, b));
+    // "Some said …", „Einige sagten …“: a quantifier speaking on its own is an unnamed group of no stated number.
+    if (b === a + 1 && (info.kind === 'named' || info.kind === 'description') && !info.entity && loneQuantifier(v, a)) {
+      const noun = { lemma: v.lower[a], generic: false, spokesperson: false, collective: false, medium: false };
+      return this.resolveGroup({ ...info, kind: 'group', noun, count: null, plural: true, singularForm: false });
+    }
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
@@ -732,6 +737,12 @@ const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
   const p = possessedGroup(v, info);
   return p !== info ? p : quantifiedGroup(v, info);
 };
+
+/** Is token t a quantifier or an indefinite determiner that can stand alone for people ("some", "einige", „andere“, "all")? */
+function loneQuantifier(v: DocView, t: number): boolean {
+  const w = v.lower[t], lex = v.lex;
+  return lex.pluralOnly.has(w) || lex.determiners.has(w) && !lex.definite.has(w) && !lex.numbers.has(w) && !lex.genitiveLinks.has(w);
+}
 
 /** Does [a, b) hold a source noun outside any entity's name ("Doctors Without Borders", "the United Nations" hold none)? */
 function hasSourceNoun(v: DocView, a: number, b: number): boolean {

@@ -152,3 +152,12 @@ describe('phrase boundaries of anonymous sources', () => {
     expect(count('In Berliner Regierungskreisen wird damit gerechnet, dass der Gipfel scheitert.', 'de', 'Berliner Regierungskreisen')).toBeNull();
   });
 });
+
+describe('a quantifier speaking on its own', () => {
+  it('is an unnamed group of no stated number ("Some said", „Andere sagten“), never a named source', () => {
+    const en = analyzeSync('The levy was approved on Monday. Some said the levy went too far.', { language: 'en' }).sources;
+    expect(en.find((s) => s.description === 'Some')).toMatchObject({ named: false, count: null });
+    const de = analyzeSync('Die Abgabe wurde am Montag gebilligt. Andere sagten, sie gehe zu weit.', { language: 'de' }).sources;
+    expect(de.find((s) => s.description === 'Andere')).toMatchObject({ named: false, count: null });
+  });
+});
