@@ -39,7 +39,8 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       break;
     }
     // "people familiar with the matter": the qualifier joins the phrase, and the words after it are read afresh.
-    const q = headEnd > i ? lex.sourceQualifiers.map((p) => matchPatternAt(p, v.lower, j, limit)).find((m) => m) : undefined;
+    // ("those close to the president": after a lone demonstrative too)
+    const q = headEnd > i || j === i + 1 && lex.definite.has(v.lower[i]) ? lex.sourceQualifiers.map((p) => matchPatternAt(p, v.lower, j, limit)).find((m) => m) : undefined;
     if (q) { j = headEnd = q.end; pre = false; continue; }
     if (j >= limit) break;
     if (isPunct(v, j) || isQuoteMark(v, j)) {

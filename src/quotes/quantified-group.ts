@@ -5,6 +5,7 @@
  *   for "a number of"), never the 1 of its article; before a people or party ("dozens of Iraqis") it makes one.
  * - "Some Conservatives", "many Iraqis": a short phrase opened by a quantifier of no stated number (`pluralOnly`:
  *   "some", "many", „einige“) over a noun that is no source noun — a party's members, a people — is an unnamed group.
+ * - "those familiar with the matter": a demonstrative before a source qualifier names people.
  * An entity its words name (the party, the country) is the group's affiliation; a person named in it makes it no group.
  */
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
@@ -16,7 +17,7 @@ const MAX_QUANTIFIED_WORDS = 3;
 
 export function quantifiedGroup(v: DocView, info: PhraseInfo): PhraseInfo {
   if (info.kind === 'pronoun' || info.kind === 'relative') return info;
-  const q = quantityPhrase(v, info);
+  const q = quantityPhrase(v, info) ?? qualifiedDemonstrative(v, info);
   if (q) return q;
   const { start: a, end: b } = info;
   // A quantifier alone ("Einige sind Partner …", "viele haben sich mehr versprochen") is too often no group of speakers.
@@ -39,6 +40,19 @@ function quantityPhrase(v: DocView, info: PhraseInfo): PhraseInfo | null {
     if (g) return { ...g, ...counted, start: a, end: b };
   }
   return null;
+}
+
+/** "those familiar with the matter", "those close to the president": a demonstrative with a source qualifier is people. */
+function qualifiedDemonstrative(v: DocView, info: PhraseInfo): PhraseInfo | null {
+  const { start: a, end: b } = info;
+  if (info.noun || !v.lex.definite.has(v.lower[a]) || b - a < 3) return null;
+  if (!v.lex.sourceQualifiers.some((p) => matchPatternAt(p, v.lower, a + 1, b))) return null;
+  const named = info.mentions.filter((m) => m.kind !== 'pronoun');
+  return {
+    ...info, kind: 'group', entity: null, count: null, plural: true, partitive: false, definite: false, singularForm: false,
+    noun: { lemma: v.lower[a], generic: false, spokesperson: false, collective: false, medium: false },
+    affiliation: named[0]?.entity ?? null,
+  };
 }
 
 /** The words [from, b) of a phrase as an unnamed people or party ("Conservatives", "Iraqi Shiites"), or null. */

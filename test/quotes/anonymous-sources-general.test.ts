@@ -42,6 +42,11 @@ describe('qualifiers that make people a source ("familiar with", "close to")', (
     expect(count('Two people familiar with the bank\'s plans said a sale was likely.', 'en', 'Two people familiar with the bank\'s plans')).toBe(2);
     expect(count('Officials briefed on the inquiry said charges were unlikely.', 'en', 'Officials briefed on the inquiry')).toBeNull();
   });
+
+  it('en: a demonstrative before a qualifier names people ("those close to the president")', () => {
+    expect(count('Those close to the governor say she is frustrated.', 'en', 'Those close to the governor')).toBeNull();
+    expect(count('Those familiar with the matter say the talks are at an impasse.', 'en', 'Those familiar with the matter')).toBeNull();
+  });
 });
 
 describe('counts set by quantities', () => {
