@@ -9,6 +9,7 @@
  * - the object of an authority preposition ("laut", "zufolge", "according to"), or, for a medium noun (reports,
  *   polls, circles), of a source preposition too ("in Medienberichten", "aus Regierungskreisen", "in some reports");
  *   the agent of a passive view verb ("von Fachleuten begrüßt").
+ * - the object of a verb of citing or the complement of a noun of citing ("citing officials", „unter Berufung auf Kreise“).
  * View verbs are the reporting and stance verbs of verbs.json and the `stance` words of group-places.json.
  * Returns token ranges of the phrases (prepositions cut off); which of them are groups the caller decides.
  */
@@ -46,7 +47,9 @@ function viewSubject(v: DocView, words: SyntaxWord[], i: number): boolean {
     k = h;
   }
   const w = words[k];
-  return w.deprel === 'nsubj' && isView(v, words, w.head - 1);
+  // "Zwei Quellen bestätigten …" parsed as a passive subject of a verb with no passive auxiliary: a subject all the same.
+  const subject = w.deprel === 'nsubj' || w.deprel === 'nsubj:pass' && !words.some((x) => x.head === w.head && x.deprel === 'aux:pass');
+  return subject && isView(v, words, w.head - 1);
 }
 
 /** Verb-second only: a plural object of a plural view verb that has no plural subject of its own. */
@@ -86,6 +89,20 @@ function authorityPlace(v: DocView, words: SyntaxWord[], i: number): boolean {
   return passive && cs.some((c) => g.agent.has(c)) && isView(v, words, h);
 }
 
+/**
+ * The source a report cites: the object of a verb of citing ("citing unnamed officials") or the complement of a noun of
+ * citing („unter Berufung auf Regierungskreise“), built on a source noun.
+ */
+function citedPlace(v: DocView, words: SyntaxWord[], i: number): boolean {
+  const w = words[i];
+  if (!v.lex.sourceNouns.get(v.lower[w.token]) || !/^(obj|obl|nmod)/.test(w.deprel)) return false;
+  const h = words[w.head - 1];
+  if (!h) return false;
+  const relay = v.lex.groupPlaces.relay;
+  // Only a verb's object cites: "quoted in Swedish media" names the channel.
+  return h.upos === 'VERB' ? w.deprel === 'obj' && relay.has(verbLemma(words, w.head - 1)) : h.upos === 'NOUN' && relay.has(h.lemma.toLowerCase());
+}
+
 /** Token range of the phrase headed by word i, without the prepositions at its edges. */
 function phraseOf(words: SyntaxWord[], i: number): [number, number] {
   let [a, b] = phraseTokens(words, i);
@@ -102,7 +119,7 @@ export function groupPlaces(v: DocView, syn: SyntaxLayer): GroupPlace[] {
     for (let i = 0; i < words.length; i++) {
       const t = words[i].token;
       if (v.quoteOf[t] || words[i].upos === 'VERB') continue;
-      if (!viewSubject(v, words, i) && !subjectByAgreement(v, words, i) && !authorityPlace(v, words, i)) continue;
+      if (!viewSubject(v, words, i) && !subjectByAgreement(v, words, i) && !authorityPlace(v, words, i) && !citedPlace(v, words, i)) continue;
       out.push({ range: phraseOf(words, i), head: t });
     }
   }

@@ -206,11 +206,15 @@ export interface QuoteLexicon {
     continuationForms: Set<string> } | null;
   responses: ResponsePattern[];
   anonymity: TokenPattern[];
+  /** Phrases of quantity that open a group ("a number of", "dozens of", „eine Reihe von“): the count they imply, or null
+   *  when they state none (source-nouns.json `quantities`). */
+  quantities: { pattern: TokenPattern; count: number | null }[];
   /** Prepositions that make their object a source (group-places.json): `authority` for any source noun ("laut",
    *  "according to"), `medium` only for a medium noun ("in Medienberichten", "from Israeli media"), `agent` for the
    *  agent of a passive view verb ("von Fachleuten begrüßt"); `stance`: lemmas of predicates beyond the verb lists whose
-   *  subject holds a view ("suspicious", "skeptisch", "press"). */
-  groupPlaces: { authority: Set<string>; medium: Set<string>; stance: Set<string>; agent: Set<string> };
+   *  subject holds a view ("suspicious", "skeptisch", "press"); `relay`: lemmas of verbs and nouns of citing whose
+   *  object or complement is the source cited ("citing officials", „unter Berufung auf Regierungskreise“). */
+  groupPlaces: { authority: Set<string>; medium: Set<string>; stance: Set<string>; agent: Set<string>; relay: Set<string> };
 }
 
 const cache = new Map<string, QuoteLexicon>();
@@ -277,7 +281,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[] }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[]; quantities?: Record<string, number | null> }>(
     dir, 'source-nouns.json', { nouns: [] });
   const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
   const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
@@ -310,6 +314,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     platforms: (ch.platforms ?? []).map((p) => p.split(/\s+/)),
     sourceNouns,
     sourceQualifiers: (sn.qualifiers ?? []).map(compilePattern),
+    quantities: Object.entries(sn.quantities ?? {}).map(([p, count]) => ({ pattern: compilePattern(p), count })),
     determiners: list('determiners'),
     definite: list('definite'),
     singularDefinite: list('singularDefinite'),
@@ -367,14 +372,15 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
       return { kind: kind as ResponsePattern['kind'], pattern: compilePattern(pattern ?? '') };
     }),
     anonymity: readLines(dir, 'anonymity.txt').map(compilePattern),
-    groupPlaces: groupPlacesOf(readJson<{ authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }>(dir, 'group-places.json', {})),
+    groupPlaces: groupPlacesOf(readJson<{ authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[]; relay?: string[] }>(dir, 'group-places.json', {})),
   };
   cache.set(language, lex);
   return lex;
 }
 
-const groupPlacesOf = (g: { authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[] }) => ({
-  authority: lowerSet(g.authority), medium: lowerSet(g.medium), stance: lowerSet(g.stance), agent: lowerSet(g.agent) });
+const groupPlacesOf = (g: { authority?: string[]; medium?: string[]; stance?: string[]; agent?: string[]; relay?: string[] }) => ({
+  authority: lowerSet(g.authority), medium: lowerSet(g.medium), stance: lowerSet(g.stance), agent: lowerSet(g.agent),
+  relay: lowerSet(g.relay) });
 
 /** Is `word` the particle (one of the alternatives) the verb form needs? */
 export function isParticle(particle: string | null, word: string | undefined): boolean {

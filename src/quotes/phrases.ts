@@ -38,10 +38,10 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       if (nxt < limit && !isPunct(v, nxt) && !isStopWord(v, nxt)) { pre = true; j = nxt; continue; }
       break;
     }
-    for (const q of lex.sourceQualifiers) {
-      const m = matchPatternAt(q, v.lower, j, limit);
-      if (m && headEnd > i) { j = headEnd = m.end; break; }
-    }
+    // "people familiar with the matter": the qualifier joins the phrase, and the words after it are read afresh.
+    // ("those close to the president": after a lone demonstrative too)
+    const q = headEnd > i || j === i + 1 && lex.definite.has(v.lower[i]) ? lex.sourceQualifiers.map((p) => matchPatternAt(p, v.lower, j, limit)).find((m) => m) : undefined;
+    if (q) { j = headEnd = q.end; pre = false; continue; }
     if (j >= limit) break;
     if (isPunct(v, j) || isQuoteMark(v, j)) {
       // A plural possessive ("the vessels' owners"): an apostrophe glued to a word in -s links two nouns.
@@ -64,6 +64,12 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       if (lex.partitivePronouns.has(v.lower[j + 1])) return j + 2;
       j++; continue;
     }
+    // "eine mit der Sache vertraute Person", "ein in Berlin lebender Diplomat": an attribute opening with a preposition
+    // between the article and the noun.
+    if (pre && j > i && lex.nounsCapitalised && lex.prepositions.has(w)) {
+      const head = extendedAttributeHead(v, j, limit);
+      if (head > j) { j = head; continue; }
+    }
     if (isStopWord(v, j)) break;
     if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
       if (!pre && lex.nounsCapitalised) break;
@@ -76,6 +82,8 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     if (!isWord(v, j)) break;
     const cap = isCap(v, j);
     if (lex.nounsCapitalised) {
+      // "eine der Regierung nahestehende Quelle": a dative noun with its participle between the article and the head.
+      if (cap && pre && dativeAttribute(v, i, j, limit)) { j += 2; continue; }
       if (cap) { pre = false; j++; headEnd = j; continue; }
       if (pre && !lex.adverbs.has(w)) { j++; continue; } // adjective before its noun
       break;
@@ -88,6 +96,37 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     pre = false; j++; headEnd = j;
   }
   return headEnd;
+}
+
+/** Longest attribute read between an article and its noun ("mit den Verhandlungen vertraute"): set by hand. */
+const MAX_ATTRIBUTE_TOKENS = 6;
+
+/**
+ * The noun after an attribute that opens with the preposition at `p` and closes with an inflected adjective or
+ * participle right after the preposition's own noun ("mit der Sache vertraute | Person"), or `p` when there is none.
+ */
+function extendedAttributeHead(v: DocView, p: number, limit: number): number {
+  for (let k = p + 2; k + 1 < limit && k - p <= MAX_ATTRIBUTE_TOKENS; k++) {
+    if (isPunct(v, k) || v.verbMask[k] || v.quoteOf[k]) return p;
+    const w = v.lower[k];
+    if (isCap(v, k) || !isCap(v, k - 1) || !v.lex.adjectiveEndings.some((x) => w.endsWith(x))) continue;
+    return isCap(v, k + 1) && !isPunct(v, k + 1) ? k + 1 : p;
+  }
+  return p;
+}
+
+/** Endings of the participles and adjectives that close a dative attribute ("nahestehende", "verbundene", "zuständige"). */
+const ATTRIBUTE_ADJECTIVE = /(?:end|en|ig|lich|isch)(?:e|en|er|es|em)$/;
+
+/**
+ * Is the capitalised word at j the dative noun of an attribute ("eine der | Regierung | nahestehende | Quelle")? The
+ * phrase opens with an article or a number and an article before it, a participle or adjective follows, then the head.
+ */
+function dativeAttribute(v: DocView, i: number, j: number, limit: number): boolean {
+  const lex = v.lex;
+  if (j !== i + 2 || !lex.determiners.has(v.lower[j - 1]) || !(lex.numbers.has(v.lower[i]) || lex.determiners.has(v.lower[i]))) return false;
+  const adj = j + 1, head = j + 2;
+  return head < limit && !isCap(v, adj) && !v.verbMask[adj] && ATTRIBUTE_ADJECTIVE.test(v.lower[adj]) && isCap(v, head) && !isPunct(v, head);
 }
 
 /** Is token t inside an entity's name mention (not a pronoun or a description)? */
@@ -173,6 +212,11 @@ export function hasNameLike(v: DocView, a: number, b: number): boolean {
     // "Revenue for the year will …": where only names are capitalised, a sentence-initial capital says nothing
     // unless the word is capitalised inside a sentence somewhere in the text.
     if (!v.lex.nounsCapitalised && k === sentenceStartOf(v, k) && !v.capitalisedInside.has(w)) continue;
+    // "Westliche Geheimdienste", "Unbestätigten Berichten", "in Berliner Regierungskreisen": where nouns are capitalised,
+    // an adjective opening a sentence before a capitalised word, or standing right before a source noun, is no name
+    // (the word after it decides).
+    if (v.lex.nounsCapitalised && k + 1 < b && v.lex.adjectiveEndings.some((x) => w.endsWith(x))
+      && (k === sentenceStartOf(v, k) && isCap(v, k + 1) || v.lex.sourceNouns.has(v.lower[k + 1]))) continue;
     if (!hasDet) return true;
   }
   return false;

@@ -32,6 +32,22 @@ export function possessedGroup(v: DocView, info: PhraseInfo): PhraseInfo {
     if (head.kind !== 'group' || possessorItself(v, n, b)) continue;
     return { ...head, start: a, end: b, mentions: info.mentions, affiliation: m.entity };
   }
+  return describedPossessor(v, info);
+}
+
+/**
+ * "the president's aides", "the company's lawyers": a possessor that is a description, not a name, with a possessive
+ * clitic of its own, before a source noun: the group of the noun, affiliated with an entity the possessor names, if any.
+ */
+function describedPossessor(v: DocView, info: PhraseInfo): PhraseInfo {
+  const { start: a, end: b } = info;
+  for (let k = a + 1; k < b - 1 && k - a <= MAX_BEFORE_POSSESSOR + 1; k++) {
+    if (!v.lex.genitiveLinks.has(v.lower[k]) || /^\p{L}/u.test(v.lower[k])) continue;
+    const head = analyzePhrase(v, k + 1, b);
+    if (head.kind !== 'group' || head.partitive || possessorItself(v, k + 1, b)) return info;
+    const owner = info.mentions.find((m) => m.kind !== 'pronoun' && m.tokenEnd <= k);
+    return { ...head, start: a, end: b, mentions: info.mentions, affiliation: head.affiliation ?? owner?.entity ?? null };
+  }
   return info;
 }
 

@@ -91,7 +91,17 @@ export class SourceRegistry {
     const syn = syntaxOf ? syntaxOf() : null;
     if (!syn) return;
     const covered = new Set<number>();
-    for (const r of this.recs) for (const m of r.mentions) covered.add(m.start);
+    // Mentions a silent phrase may lie inside ("Personen aus dem Umfeld der Ministerin" holds "dem Umfeld der
+    // Ministerin"): one source. A coordination ("officials and experts") holds two and is left out.
+    const holders: SpanOut[] = [];
+    // Groups only seen in passing ("zwei Diplomaten") cover nothing yet: their silent mention is what brings them in.
+    for (const r of this.recs) {
+      if (!r.promoted) continue;
+      for (const m of r.mentions) {
+        covered.add(m.start);
+        if (r.group && !m.text.toLowerCase().split(/\s+/).some((w) => v.lex.coordinators.has(w))) holders.push(m);
+      }
+    }
     let done = 0;
     for (const { range: [s, end] } of groupPlaces(v, syn)) {
       if (s < done || end <= s || end - s > MAX_SUBJECT_WORDS || inCredits(v, s)) continue;
@@ -103,7 +113,8 @@ export class SourceRegistry {
       const at = v.doc.tokens[info.start].start;
       let seen = false;
       for (let t = info.start; t < info.end && !seen; t++) seen = covered.has(v.doc.tokens[t].start);
-      if (seen) continue;
+      const last = v.doc.tokens[info.end - 1].end;
+      if (seen || holders.some((m) => m.start <= at && last <= m.end)) continue;
       const passing = this.passingAt.get(at);
       if (passing) { this.addMention(passing, info.start, info.end); continue; }
       const rec = this.resolveGroup(info);
@@ -142,8 +153,9 @@ export class SourceRegistry {
   private newGroup(info: PhraseInfo, parent: SourceRec | null = null): SourceRec {
     const rec = this.newRec(info, {
       group: true, lemma: info.noun?.lemma ?? null, generic: !!info.noun?.generic,
-      // "the memo", "the spokesman": a singular form with no number word is one.
-      count: info.count ?? (info.singularForm && !info.partitive ? 1 : null),
+      // "the memo", "the spokesman": a singular form with no number word is one — with an article or a possessor
+      // before it; a bare form ("Kritiker bemängeln") is plural whatever the tagger says.
+      count: info.count ?? (info.singularForm && !info.partitive && !this.bareNoun(info) ? 1 : null),
       plural: info.count === null && info.singularForm ? false : info.plural, key: `group:${this.recs.length}`, parent,
     });
     if (parent) {
@@ -297,6 +309,11 @@ export class SourceRegistry {
     if (!np || inCredits(v, np[0])) return null;
     [a, b] = [np[0], nameEndAfter(v, np[0], np[1])];
     const info = groupReading(v, analyzePhrase(v, a, b));
+    // "Some said …", „Einige sagten …“: a quantifier speaking on its own is an unnamed group of no stated number.
+    if (b === a + 1 && (info.kind === 'named' || info.kind === 'description') && !info.entity && loneQuantifier(v, a)) {
+      const noun = { lemma: v.lower[a], generic: false, spokesperson: false, collective: false, medium: false };
+      return this.resolveGroup({ ...info, kind: 'group', noun, count: null, plural: true, singularForm: false });
+    }
     // "Both spoke on condition of anonymity", "Beide baten …": a bare quantifier is the group last spoken of.
     if (info.count !== null && info.count > 1 && b - a <= 2 && !info.partitive && !v.lex.sourceNouns.has(v.lower[b - 1])
       && (b === a + 1 || !isCap(v, b - 1))) {
@@ -511,7 +528,12 @@ export class SourceRegistry {
   private resolveGroup(info: PhraseInfo, verbNumber: 'sg' | 'pl' | 'any' = 'any'): SourceRec {
     const before = this.v.doc.tokens[info.start].start;
     const same = this.groupAt.get(before);
-    if (same && same.end === this.v.doc.tokens[info.end - 1].end) { this.addMention(same.rec, info.start, info.end); return same.rec; }
+    // The same words again, or a phrase cut at another place around the same head ("A diplomat who asked not to be
+    // named" as the speaker, "A diplomat" as the one asking): one source.
+    if (same && (same.end === this.v.doc.tokens[info.end - 1].end || same.rec.lemma === (info.noun?.lemma ?? null) && !info.partitive)) {
+      this.addMention(same.rec, info.start, info.end);
+      return same.rec;
+    }
     const earlier = this.topGroups.filter((r) => r.first < before);
     if (info.partitive) {
       const n = info.count ?? 0;
@@ -567,6 +589,18 @@ export class SourceRegistry {
     const hereNow = this.passingAt.get(before);
     if (hereNow && !hereNow.promoted) { this.addMention(hereNow, info.start, info.end); return hereNow; }
     return this.newGroup(info);
+  }
+
+  /** Does the group phrase open with its source noun or an adjective before it, with no article, number or possessor? */
+  private bareNoun(info: PhraseInfo): boolean {
+    const v = this.v, lex = v.lex;
+    for (let t = info.start; t < info.end; t++) {
+      const w = v.lower[t];
+      if (lex.determiners.has(w) || lex.numbers.has(w) || lex.genitiveLinks.has(w) || lex.pronouns.has(w)) return false;
+      if (info.mentions.some((m) => m.kind === 'possessive' && m.tokenStart <= t && t < m.tokenEnd)) return false;
+      if (lex.sourceNouns.has(w)) return true;
+    }
+    return false;
   }
 
   /** A plural group phrase with no article, quantifier or number of its own ("Diplomaten", "opponents"). */
@@ -704,6 +738,12 @@ const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
   const p = possessedGroup(v, info);
   return p !== info ? p : quantifiedGroup(v, info);
 };
+
+/** Is token t a quantifier or an indefinite determiner that can stand alone for people ("some", "einige", „andere“, "all")? */
+function loneQuantifier(v: DocView, t: number): boolean {
+  const w = v.lower[t], lex = v.lex;
+  return lex.pluralOnly.has(w) || lex.determiners.has(w) && !lex.definite.has(w) && !lex.numbers.has(w) && !lex.genitiveLinks.has(w);
+}
 
 /** Does [a, b) hold a source noun outside any entity's name ("Doctors Without Borders", "the United Nations" hold none)? */
 function hasSourceNoun(v: DocView, a: number, b: number): boolean {

@@ -50,6 +50,11 @@ import { summaryRows } from '../../src/eval/news/report.js';
  * one go on with that speaker: de .754/.680, en speaker right P/R .766/.752 → .769/.755; „…, so wie X“ is no cue, and of
  * several subjects the parse gives a root a name or personal pronoun is the main subject: de .756/.681.
  * Merged with tagger-de 1.3.0: de found P/R .886/.801, speaker right P/R .753/.681.
+ * Raised on the src branch (anonymous-source vocabulary from general news writing, quantity phrases, qualifiers after
+ * any object, sentence-initial adjectives and genitive quantifiers that are no names, one source per head): sources found
+ * P/R de .900/.738 → .902/.754, count R .721 → .738; en .821/.770 → .815/.779, count R .761 → .779; speaker right R
+ * de .649 → .652, en .752 → .753; the object of "citing" / „unter Berufung auf“ is a source, a described possessor's
+ * people are a group ("the president's aides"): en speaker right .753 → .755.
  */
 const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
@@ -61,8 +66,8 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   en: {
     'quotes (found)': { p: 0.878, r: 0.861 },
     'quotes (speaker right)': { r: 0.755 },
-    'anonymous sources (found)': { p: 0.821, r: 0.770 },
-    'anonymous sources (count)': { r: 0.761 },
+    'anonymous sources (found)': { p: 0.815, r: 0.779 },
+    'anonymous sources (count)': { r: 0.779 },
   },
 };
 const MARGIN = 0.03;
