@@ -94,6 +94,12 @@ export interface RoleLexicon {
   deputyTitles?: string[];
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
+  /**
+   * Party words ("republican", „grün“, „demokrat“; `words`: stem → the party's names, lower case), the endings they
+   * take, whether they count only capitalised (English "Conservative", not "conservative"), and compound heads that make
+   * a party prefix a membership („CSU-Mann“). src/relations/party-words.ts.
+   */
+  partyWords?: { words: Record<string, string[]>; endings: string[]; capitalized?: boolean; compoundHeads?: string[] };
 }
 
 export interface ModalityLexicon {

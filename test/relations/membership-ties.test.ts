@@ -1,0 +1,100 @@
+/**
+ * Issue 14, ties: membership verbs and phrases, allies that are countries, party words next to a person, and the
+ * phrasal triggers of the vocabulary. Sentences written for this test (invented names).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSync } from '../../src/pipeline/analyze.js';
+import { find, show } from './helpers.js';
+
+function rels(text: string, language: string) {
+  const a = analyzeSync(text, { language });
+  const layer = { byId: new Map(a.entities.map((e) => [e.id, e])) };
+  return { rels: a.relations, layer, listing: show(a.relations, layer).join('; ') };
+}
+
+describe('membership verbs', () => {
+  it('de: a separable verb is found beside the bare verb triggers.json gives the type („gehört … an“)', () => {
+    const { rels: r, layer, listing } = rels('Lisa Brenner gehört der Partei Volt an.', 'de');
+    expect(find(r, layer, /Lisa Brenner/, 'member_of', /Volt/).map((x) => x.modality), listing).toEqual(['asserted']);
+  });
+  it('de: joining in the past is a membership that holds („trat … bei“), not a former one', () => {
+    const { rels: r, layer, listing } = rels('Lisa Brenner trat im Mai der Partei Volt bei.', 'de');
+    expect(find(r, layer, /Lisa Brenner/, 'member_of', /Volt/).map((x) => `${x.predicate} ${x.modality}`), listing).toEqual(['member_of/join asserted']);
+  });
+  it('de: „zählt zu“ and „ist Teil der“ are membership; „kein Teil“ is negated', () => {
+    const a = rels('Norwegen zählt zur Gruppe der Sieben.', 'de');
+    expect(find(a.rels, a.layer, /Norwegen/, 'member_of', /Gruppe der Sieben/).length, a.listing).toBe(1);
+    const b = rels('Die Commerzbank ist kein Teil der Allianz.', 'de');
+    expect(find(b.rels, b.layer, /Commerzbank/, 'member_of', /Allianz/).map((x) => x.modality), b.listing).toEqual(['negated']);
+  });
+  it('en: "is part of" is membership', () => {
+    const { rels: r, layer, listing } = rels('Chile is part of the Pacific Alliance.', 'en');
+    expect(find(r, layer, /Chile/, 'member_of', /Pacific Alliance/).length, listing).toBe(1);
+  });
+});
+
+describe('allies', () => {
+  it('de: a country is the ally („Der Iran ist ein Verbündeter der Hamas“)', () => {
+    const { rels: r, layer, listing } = rels('Der Iran ist ein Verbündeter der Hamas.', 'de');
+    expect(find(r, layer, /Iran/, 'close_to', /Hamas/).length, listing).toBe(1);
+  });
+  it('en: "its allies Norway and Chile" are allies of the sentence subject, each of them', () => {
+    const { rels: r, layer, listing } = rels('Washington sought to reassure its allies Norway and Chile.', 'en');
+    expect(find(r, layer, /Norway/, 'close_to', /United States/).length, listing).toBe(1);
+    expect(find(r, layer, /Chile/, 'close_to', /United States/).length, listing).toBe(1);
+  });
+  it('en: "Moscow\'s ally Belarus", "Chile, a key ally of Brazil"', () => {
+    const a = rels('The talks angered Moscow\'s ally Belarus.', 'en');
+    expect(find(a.rels, a.layer, /Belarus/, 'close_to', /Russia/).length, a.listing).toBe(1);
+    const b = rels('Chile, a key ally of Brazil, voted no.', 'en');
+    expect(find(b.rels, b.layer, /Chile/, 'close_to', /Brazil/).length, b.listing).toBe(1);
+  });
+  it('en: the name after "allies of" is whose allies they are, not a name before the title', () => {
+    const { rels: r, layer, listing } = rels('The plan worries Republicans as well as allies of Washington.', 'en');
+    expect(find(r, layer, /.*/, 'close_to', /Republican/).length, listing).toBe(0);
+  });
+});
+
+describe('party words next to a person', () => {
+  it('en: "Republican candidate X" ties X to the party the article calls "Republican Party"', () => {
+    const { rels: r, layer, listing } = rels('Republican presidential candidate Mara Vance spoke in Ohio. The Republican Party met in June.', 'en');
+    expect(find(r, layer, /Mara Vance/, 'member_of', /.*/).map((x) => layer.byId.get(x.object)?.name), listing).toEqual(['Republican Party']);
+  });
+  it('en: "Ana Ruiz, a Democrat," and "Conservative Tom Hale" with the party named elsewhere', () => {
+    const a = rels('Senator Ana Ruiz, a Democrat, voted no. The Democrats lost the vote.', 'en');
+    expect(find(a.rels, a.layer, /Ana Ruiz/, 'member_of', /Democrat/).length, a.listing).toBe(1);
+    const b = rels('Conservative Tom Hale lost to the Liberal Party. The Conservative Party blamed the weather.', 'en');
+    expect(find(b.rels, b.layer, /Tom Hale/, 'member_of', /Conservative Party/).length, b.listing).toBe(1);
+  });
+  it('en: a lower-case word is an outlook, not a party', () => {
+    const { rels: r, layer, listing } = rels('The conservative critic Ana Ruiz spoke on Monday. The Conservative Party won.', 'en');
+    expect(find(r, layer, /Ana Ruiz/, 'member_of', /.*/).length, listing).toBe(0);
+  });
+  it('de: „den Republikaner X“, „der grüne Kanzlerkandidat X“, „CSU-Mann X“', () => {
+    const a = rels('Lena Ott besuchte den Republikaner Tom Beck in Florida.', 'de');
+    expect(find(a.rels, a.layer, /Tom Beck/, 'member_of', /Republikaner/).length, a.listing).toBe(1);
+    const b = rels('Der grüne Kanzlerkandidat Jan Ort sprach in Kiel. Die Grünen verloren dennoch.', 'de');
+    expect(find(b.rels, b.layer, /Jan Ort/, 'member_of', /Grün/).length, b.listing).toBe(1);
+    const c = rels('Der CSU-Mann Paul Weiland warnte vor Zöllen. Die CSU tagte in Bamberg.', 'de');
+    expect(find(c.rels, c.layer, /Paul Weiland/, 'member_of', /CSU/).length, c.listing).toBe(1);
+  });
+  it('de: no party named in the article, no tie; a pronoun before a comma is no apposition', () => {
+    const a = rels('Der konservative Politiker Jan Ort sprach in Kiel.', 'de');
+    expect(find(a.rels, a.layer, /Jan Ort/, 'member_of', /.*/).length, a.listing).toBe(0);
+    const b = rels('Jan Ort sprach in Kiel. Von seiner Partei forderte er, die Grünen müssten mutiger sein.', 'de');
+    expect(find(b.rels, b.layer, /Jan Ort/, 'member_of', /Grün/).length, b.listing).toBe(0);
+  });
+});
+
+describe('phrasal triggers', () => {
+  it('de: „zur Seite stehen“ is support, „in Kontakt stehen“ contact', () => {
+    const a = rels('Die Ukraine steht Polen zur Seite.', 'de');
+    expect(find(a.rels, a.layer, /Ukraine/, 'support', /Polen/).length, a.listing).toBe(1);
+    const b = rels('Kanzler Olaf Brenner steht mit Emmanuel Macron in Kontakt.', 'de');
+    expect(find(b.rels, b.layer, /Olaf Brenner/, 'consult', /Macron/).length, b.listing).toBe(1);
+  });
+  it('en: "at odds with" is disapproval', () => {
+    const { rels: r, layer, listing } = rels('Norway has been at odds with Chile for years.', 'en');
+    expect(find(r, layer, /Norway/, 'disapprove', /Chile/).length, listing).toBe(1);
+  });
+});
