@@ -8,7 +8,7 @@ import type { EntityLayer } from '../entities/types.js';
 import type { CompiledLexicon, RoleRule } from './lexicon.js';
 import type { ArgumentFinder } from './arguments.js';
 import type { Arg } from './types.js';
-import { formsOf, roleRuleFor } from './role-rules.js';
+import { compoundPrefix, formsOf, roleRuleFor } from './role-rules.js';
 import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
@@ -146,6 +146,11 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         const mj = v.mention(j);
         if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
       }
+      // „Bundestagsabgeordnete“: a prefix the entities stage left unmarked that names an actor of the article.
+      if (!of && own < 0) {
+        const id = actorNamed(layer, compoundPrefix(v.lex, v.w(t)));
+        if (id) of = { entity: id, mention: -1, via: 'affiliation' };
+      }
     }
     if (!of && rule.predicate !== 'leads' && rule.predicate !== 'member_of') of = pronounOwner(v, f, titleStart, layer, holderTypes(rule));
     // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
@@ -228,6 +233,22 @@ function roleMarkerBefore(v: SentenceView, f: ArgumentFinder, t: number): number
   }
   void f;
   return -1;
+}
+
+const actorNames = new WeakMap<EntityLayer, Map<string, string>>();
+/** The organisation or country of the article with this name (lower case), or null. */
+function actorNamed(layer: EntityLayer, name: string | null): string | null {
+  if (!name) return null;
+  let m = actorNames.get(layer);
+  if (!m) {
+    m = new Map();
+    for (const e of layer.entities) {
+      if (e.type !== 'organization' && !(e.type === 'location' && e.kind === 'country')) continue;
+      for (const n of [e.name, ...e.aliases]) if (!m.has(n.toLowerCase())) m.set(n.toLowerCase(), e.id);
+    }
+    actorNames.set(layer, m);
+  }
+  return m.get(name) ?? null;
 }
 
 /** The nearest person named before token t in the sentence. */

@@ -33,9 +33,26 @@ describe('membership verbs', () => {
   });
 });
 
+describe('compound titles', () => {
+  it('de: a compound prefix the entities stage left unmarked names an actor of the article („Bundestagsabgeordnete“)', () => {
+    const a = rels('Der Bundestagsabgeordnete Jan Ort sprach in Kiel. Der Bundestag tagte am Abend.', 'de');
+    expect(find(a.rels, a.layer, /Jan Ort/, 'member_of', /Bundestag/).length, a.listing).toBe(1);
+    const b = rels('Der Bundestag tagte. Die Bundestagspräsidentin Lea Ott eröffnete die Sitzung.', 'de');
+    expect(find(b.rels, b.layer, /Lea Ott/, 'leads', /Bundestag/).length, b.listing).toBe(1);
+  });
+  it('de: no actor of that name, no tie', () => {
+    const { rels: r, layer, listing } = rels('Der Landtagsabgeordnete Jan Ort sprach in Kiel.', 'de');
+    expect(find(r, layer, /Jan Ort/, 'member_of', /.*/).length, listing).toBe(0);
+  });
+});
+
 describe('allies', () => {
   it('de: a country is the ally („Der Iran ist ein Verbündeter der Hamas“)', () => {
     const { rels: r, layer, listing } = rels('Der Iran ist ein Verbündeter der Hamas.', 'de');
+    expect(find(r, layer, /Iran/, 'close_to', /Hamas/).length, listing).toBe(1);
+  });
+  it('de: a compound names whose ally („dem Hamas-Verbündeten Iran“)', () => {
+    const { rels: r, layer, listing } = rels('Norwegen verhandelte mit dem Hamas-Verbündeten Iran.', 'de');
     expect(find(r, layer, /Iran/, 'close_to', /Hamas/).length, listing).toBe(1);
   });
   it('en: "its allies Norway and Chile" are allies of the sentence subject, each of them', () => {
