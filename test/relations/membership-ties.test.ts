@@ -115,3 +115,25 @@ describe('phrasal triggers', () => {
     expect(find(r, layer, /Norway/, 'disapprove', /Chile/).length, listing).toBe(1);
   });
 });
+
+describe('affiliation after a name', () => {
+  it('de: „Lea Ott von der Bertelsmann-Stiftung“ works for it; a passive agent is no affiliation', () => {
+    const a = rels('„Das ist riskant“, sagt Lea Ott von der Bertelsmann-Stiftung.', 'de');
+    expect(find(a.rels, a.layer, /Lea Ott/, 'works_for', /Bertelsmann/).length, a.listing).toBe(1);
+    const b = rels('Tom Beck wurde am Montag von der Europäischen Kommission kritisiert.', 'de');
+    expect(find(b.rels, b.layer, /Tom Beck/, 'works_for', /.*/).length, b.listing).toBe(0);
+  });
+  it('en: "Tom Hale of the Harbour Institute" works for it; "of the Green Party" is membership', () => {
+    const a = rels('"We do not trust them," said Tom Hale of the Harbour Institute.', 'en');
+    expect(find(a.rels, a.layer, /Tom Hale/, 'works_for', /Harbour Institute/).length, a.listing).toBe(1);
+    const b = rels('Ana Ruiz of the Green Party voted no.', 'en');
+    expect(find(b.rels, b.layer, /Ana Ruiz/, 'member_of', /Green Party/).length, b.listing).toBe(1);
+  });
+});
+
+describe('role nouns', () => {
+  it('de: „Irans geistliches Oberhaupt, X“ leads Iran', () => {
+    const { rels: r, layer, listing } = rels('Irans geistliches Oberhaupt, Ali Hosseini, drohte Israel.', 'de');
+    expect(find(r, layer, /Ali Hosseini/, 'leads', /Iran/).length, listing).toBe(1);
+  });
+});
