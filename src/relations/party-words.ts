@@ -44,8 +44,10 @@ export function partyOfWord(v: SentenceView, t: number, layer: EntityLayer): str
   const dash = w.lastIndexOf('-');
   if (dash > 0 && k >= 0 && isParty(layer, v.mention(k).entity) && (pw.compoundHeads ?? []).includes(w.slice(dash + 1))) return v.mention(k).entity;
   if (k >= 0 && v.mention(k).tokenStart === t && v.mention(k).tokenEnd === t + 1 && isParty(layer, v.mention(k).entity) && stemOf(v.lex, w)) return v.mention(k).entity;
-  if (pw.capitalized && !v.isCapitalized(t)) return null;
-  return partyNamedBy(v.lex, layer, w);
+  // "then-Republican contender X": the word after a lower-case status prefix („MAGA-Republikaner“ is a description).
+  const tail = dash > 0 && /^\p{Ll}/u.test(v.orig(t)) && /^\p{Lu}/u.test(v.orig(t).slice(dash + 1)) ? w.slice(dash + 1) : '';
+  if (pw.capitalized && !v.isCapitalized(t)) return tail ? partyNamedBy(v.lex, layer, tail) : null;
+  return partyNamedBy(v.lex, layer, w) ?? (tail ? partyNamedBy(v.lex, layer, tail) : null);
 }
 
 /** The article's party a party word names ("Republican" → the actor "Republican Party"), or null. */
@@ -94,6 +96,8 @@ function describedPerson(v: SentenceView, f: ArgumentFinder, t: number, layer: E
 function personAfter(v: SentenceView, f: ArgumentFinder, t: number): Arg | null {
   for (let u = t + 1; u <= Math.min(v.to - 1, t + 1 + MAX_GAP); u++) {
     const k = v.mentionIdx(u);
+    // "Democratic U.S. President Barack Obama": a country or demonym modifying the title is stepped over.
+    if (k >= 0 && !isPerson(v, k) && v.layer.byId.get(v.mention(k).entity)?.type === 'location') { u = v.mention(k).tokenEnd - 1; continue; }
     if (k >= 0) return v.mention(k).tokenStart === u && isPerson(v, k) ? f.resolve(k) : null;
     if (v.isPunct(u) || v.lex.sets.prepositions.has(v.w(u)) || v.lex.sets.verbLike.has(v.w(u)) || v.lex.sets.determiners.has(v.w(u))) return null;
   }

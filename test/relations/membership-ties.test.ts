@@ -83,6 +83,16 @@ describe('party words next to a person', () => {
     const b = rels('Conservative Tom Hale lost to the Liberal Party. The Conservative Party blamed the weather.', 'en');
     expect(find(b.rels, b.layer, /Tom Hale/, 'member_of', /Conservative Party/).length, b.listing).toBe(1);
   });
+  it('en: "then-Republican contender X", "Democratic U.S. President X"', () => {
+    const a = rels('In 2012, Tel Aviv hosted then-Republican contender Mara Vance. The Republican Party was pleased.', 'en');
+    expect(find(a.rels, a.layer, /Mara Vance/, 'member_of', /Republican Party/).length, a.listing).toBe(1);
+    const b = rels('Democratic U.S. President Tom Hale spoke. The Democratic Party agreed.', 'en');
+    expect(find(b.rels, b.layer, /Tom Hale/, 'member_of', /Democratic Party/).length, b.listing).toBe(1);
+  });
+  it('de: a capitalised prefix makes a description, not a status („MAGA-Republikaner“ is no party word)', () => {
+    const { rels: r, layer, listing } = rels('Lena Ott sprach mit Tom Beck. Der MAGA-Republikaner lobte sie. Die Republikaner jubelten.', 'de');
+    expect(find(r, layer, /Lena Ott/, 'member_of', /Republikaner/).length, listing).toBe(0);
+  });
   it('en: a lower-case word is an outlook, not a party', () => {
     const { rels: r, layer, listing } = rels('The conservative critic Ana Ruiz spoke on Monday. The Conservative Party won.', 'en');
     expect(find(r, layer, /Ana Ruiz/, 'member_of', /.*/).length, listing).toBe(0);
