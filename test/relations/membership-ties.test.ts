@@ -147,3 +147,20 @@ describe('role nouns', () => {
     expect(find(r, layer, /Ali Hosseini/, 'leads', /Iran/).length, listing).toBe(1);
   });
 });
+
+describe('agent nouns of events', () => {
+  it('de: „gilt als Unterstützer der Hamas“ is support, „Kritikerin von X“ disapproval', () => {
+    const a = rels('Katar gilt als Unterstützer der Hamas.', 'de');
+    expect(find(a.rels, a.layer, /Katar/, 'support', /Hamas/).length, a.listing).toBe(1);
+    const b = rels('Lena Ott gilt als scharfe Kritikerin von Tom Beck.', 'de');
+    expect(find(b.rels, b.layer, /Lena Ott/, 'disapprove', /Tom Beck/).length, b.listing).toBe(1);
+  });
+  it('en: "is a fierce critic of X", "is a backer of X"; without a copula no relation', () => {
+    const a = rels('Ana Ruiz is a fierce critic of Tom Hale.', 'en');
+    expect(find(a.rels, a.layer, /Ana Ruiz/, 'disapprove', /Tom Hale/).length, a.listing).toBe(1);
+    const b = rels('Ana Ruiz is a backer of Tom Hale.', 'en');
+    expect(find(b.rels, b.layer, /Ana Ruiz/, 'support', /Tom Hale/).length, b.listing).toBe(1);
+    const c = rels('Ana Ruiz met critics of Tom Hale in Ohio.', 'en');
+    expect(find(c.rels, c.layer, /Ana Ruiz/, 'disapprove', /Tom Hale/).length, c.listing).toBe(0);
+  });
+});
