@@ -76,6 +76,8 @@ export interface RoleLexicon {
   endings: string[];
   /** Groups whose endpoint is their affiliation ("japanische Beamte" → Japan). */
   groupNouns: string[];
+  /** Prepositions right after a role noun that name whom the role is of ("adviser to Trump", „Chefankläger am Gericht“). */
+  ofPreps?: string[];
   /** Words right before a role noun phrase that make it a role taken or left ("as", "als", "zum"). */
   markers?: string[];
   /** Verbs that end a role named after a marker ("stepped down", "resigned", "zurückgetreten"). */

@@ -118,7 +118,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     if (!of) {
       // "adviser to Trump", "Berater von Trump", "Fellow bei X": a preposition right after the noun.
       const x = v.w(t + 1);
-      if (sets.prepositions.has(x) && ROLE_PREPS.has(x) && !rule.notOf?.includes(x)) {
+      if (sets.prepositions.has(x) && (v.lex.roles.ofPreps ?? []).includes(x) && !rule.notOf?.includes(x)) {
         for (const k of f.mentionsIn(t + 2, Math.min(v.to, t + 8))) {
           const gp = f.governingPrep(k);
           if (!gp || gp.at !== t + 1) break;
@@ -271,7 +271,6 @@ function endsRole(v: SentenceView, a: number, b: number): boolean {
   return false;
 }
 
-const ROLE_PREPS = new Set(['von', 'vom', 'bei', 'beim', 'für', 'of', 'to', 'at', 'for', 'with']);
 
 /**
  * Who may hold a role: a person; an ally may also be a country or an organisation ("its allies South Korea and

@@ -142,6 +142,14 @@ describe('affiliation after a name', () => {
 });
 
 describe('role nouns', () => {
+  it('de: „am“/„an der“ after a role name whom it is of (ofPreps in roles.json); a posting preposition does not', () => {
+    const a = rels('Der Chefankläger am Internationalen Strafgerichtshof, Karim Bello, beantragte Haftbefehle.', 'de');
+    expect(find(a.rels, a.layer, /Karim Bello/, 'works_for', /Strafgerichtshof/).length, a.listing).toBe(1);
+    const b = rels('Die Professorin an der Universität Wien, Lea Ott, widersprach.', 'de');
+    expect(find(b.rels, b.layer, /Lea Ott/, 'works_for', /Universität Wien/).length, b.listing).toBe(1);
+    const c = rels('Der Botschafter an der Botschaft in Paris, Jan Ort, schwieg.', 'de');
+    expect(find(c.rels, c.layer, /Jan Ort/, 'represents', /Botschaft/).length, c.listing).toBe(0);
+  });
   it('de: „Irans geistliches Oberhaupt, X“ leads Iran', () => {
     const { rels: r, layer, listing } = rels('Irans geistliches Oberhaupt, Ali Hosseini, drohte Israel.', 'de');
     expect(find(r, layer, /Ali Hosseini/, 'leads', /Iran/).length, listing).toBe(1);
