@@ -8,6 +8,7 @@ import { predicateType } from './ontology.js';
 /** [base verb phrase, past/asserted phrase] per predicate or predicate type. */
 const PHRASES: Record<string, [string, string]> = {
   member_of: ['be a member of', 'is a member of'],
+  'member_of/join': ['join', 'joined'],
   works_for: ['work for', 'works for'],
   leads: ['lead', 'leads'],
   represents: ['represent', 'represents'],

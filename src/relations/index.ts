@@ -9,6 +9,8 @@ import { ModalityReader } from './modality.js';
 import { parseModality } from './parse-modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
 import { partyLabelTies } from './party-labels.js';
+import { partyWordTies } from './party-words.js';
+import { affiliationTies } from './affiliations.js';
 import { AnchorIndex, attributionFor, timeFor } from './anchors.js';
 import { ReferenceMemory, unresolvedReferences } from '../references/index.js';
 import type { Draft } from './draft.js';
@@ -54,7 +56,7 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
         local.push(...got);
       }
     }
-    local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities));
+    local.push(...appositionTies(v, f, entities), ...partyLabelTies(v, entities), ...partyWordTies(v, f, entities), ...affiliationTies(v, f, entities));
     if (DEBUG) for (const d of local) process.stderr.write(`[${si}] ${doc.tokens[Math.max(0, d.token)].text}: ${d.subject.entity}/${d.subject.via} -${d.predicate}(${d.modality})-> ${d.object.entity}/${d.object.via}\n`);
     for (const d of local) {
       const pos = d.token >= 0 ? doc.tokens[d.token].start : s.start;

@@ -76,6 +76,8 @@ export interface RoleLexicon {
   endings: string[];
   /** Groups whose endpoint is their affiliation ("japanische Beamte" → Japan). */
   groupNouns: string[];
+  /** Prepositions right after a role noun that name whom the role is of ("adviser to Trump", „Chefankläger am Gericht“). */
+  ofPreps?: string[];
   /** Words right before a role noun phrase that make it a role taken or left ("as", "als", "zum"). */
   markers?: string[];
   /** Verbs that end a role named after a marker ("stepped down", "resigned", "zurückgetreten"). */
@@ -94,6 +96,12 @@ export interface RoleLexicon {
   deputyTitles?: string[];
   /** Words before a role noun that make it former/planned ("ehemaliger", "designierte"). */
   status: Partial<Record<Modality, string[]>>;
+  /**
+   * Party words ("republican", „grün“, „demokrat“; `words`: stem → the party's names, lower case), the endings they
+   * take, whether they count only capitalised (English "Conservative", not "conservative"), and compound heads that make
+   * a party prefix a membership („CSU-Mann“). src/relations/party-words.ts.
+   */
+  partyWords?: { words: Record<string, string[]>; endings: string[]; capitalized?: boolean; compoundHeads?: string[] };
 }
 
 export interface ModalityLexicon {

@@ -53,3 +53,20 @@ function findRoleRule(lex: CompiledLexicon, word: string): RoleRule | null {
   return null;
 }
 
+
+/** Linking elements between a compound's prefix and its head („Bundestags|abgeordnete“): set by hand. */
+const LINKING = ['s', '-'];
+
+/** The prefix of a compound role noun before its role head, without a linking element („bundestagsabgeordnete“ → „bundestag“), or null. */
+export function compoundPrefix(lex: CompiledLexicon, word: string): string | null {
+  const w = word.toLowerCase();
+  if (!lex.grammar.capitalizedNouns || w.includes(' ')) return null;
+  const forms = formsOf(lex);
+  for (let i = MIN_PREFIX; i <= w.length - MIN_HEAD; i++) {
+    if (!forms.has(w.slice(i))) continue;
+    const prefix = w.slice(0, i);
+    for (const l of LINKING) if (prefix.endsWith(l) && prefix.length - l.length >= MIN_PREFIX) return prefix.slice(0, -l.length);
+    return prefix;
+  }
+  return null;
+}

@@ -8,11 +8,12 @@ import type { EntityLayer } from '../entities/types.js';
 import type { CompiledLexicon, RoleRule } from './lexicon.js';
 import type { ArgumentFinder } from './arguments.js';
 import type { Arg } from './types.js';
-import { formsOf, roleRuleFor } from './role-rules.js';
+import { compoundPrefix, formsOf, roleRuleFor } from './role-rules.js';
 import { isPartialMention, isPossessiveMention } from './sentence-view.js';
 import type { SentenceView } from './sentence-view.js';
 import type { Draft } from './draft.js';
 import { ModalityReader } from './modality.js';
+import { partyNamedBy, partyOfWord } from './party-words.js';
 import { datelineCountry, holdsOffice, homeCountry, inferredCountry, isParty, isStateTitle, officeOf, outletCountry, sentenceCountry, titleIn } from './role-offices.js';
 
 /** The last word of a multi-word title ("national security adviser") or the title itself. */
@@ -103,7 +104,9 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       const gen = f.genitiveAfter(t);
       if (gen) { of = gen; ofEnd = gen.mention >= 0 ? v.mention(gen.mention).tokenEnd : t + 1; }
     }
-    if (!of && !v.lex.grammar.capitalizedNouns) {
+    // "allies of Washington": a name right after the role's preposition outranks a name before the role.
+    const ofAfter = sets.ownerPreps.has(v.w(t + 1)) && v.mentionIdx(t + 2) >= 0;
+    if (!of && !v.lex.grammar.capitalizedNouns && !ofAfter) {
       // English attributive names: "U.S. ambassador", "Autovia chief executive".
       // Before the whole title: "U.S. Secretary of State".
       let u = Math.min(t - 1, titleStart - 1);
@@ -115,7 +118,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     if (!of) {
       // "adviser to Trump", "Berater von Trump", "Fellow bei X": a preposition right after the noun.
       const x = v.w(t + 1);
-      if (sets.prepositions.has(x) && ROLE_PREPS.has(x) && !rule.notOf?.includes(x)) {
+      if (sets.prepositions.has(x) && (v.lex.roles.ofPreps ?? []).includes(x) && !rule.notOf?.includes(x)) {
         for (const k of f.mentionsIn(t + 2, Math.min(v.to, t + 8))) {
           const gp = f.governingPrep(k);
           if (!gp || gp.at !== t + 1) break;
@@ -143,8 +146,13 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
         const mj = v.mention(j);
         if (mj.tokenStart === t && mj.start === v.doc.tokens[t].start && isPartialMention(v, mj)) { of = { entity: mj.entity, mention: j, via: 'affiliation' }; break; }
       }
+      // „Bundestagsabgeordnete“: a prefix the entities stage left unmarked that names an actor of the article.
+      if (!of && own < 0) {
+        const id = actorNamed(layer, compoundPrefix(v.lex, v.w(t)));
+        if (id) of = { entity: id, mention: -1, via: 'affiliation' };
+      }
     }
-    if (!of && rule.predicate !== 'leads' && rule.predicate !== 'member_of') of = pronounOwner(v, f, titleStart, layer);
+    if (!of && rule.predicate !== 'leads' && rule.predicate !== 'member_of') of = pronounOwner(v, f, titleStart, layer, holderTypes(rule));
     // "hired Raman … as its new chief executive", "stepped down as chief executive of Streamline": a role after "as".
     const marker = roleMarkerBefore(v, f, titleStart);
     if (!of && marker >= 0) {
@@ -152,10 +160,16 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
       if (subj) of = subj;
     }
     if (!of) continue;
+    // "Republican candidate Donald Trump": a party word names the party the article calls "Republican Party".
+    if (of.mention >= 0 && v.mention(of.mention).tokenEnd === v.mention(of.mention).tokenStart + 1 && !isParty(layer, of.entity)) {
+      const party = partyOfWord(v, v.mention(of.mention).tokenStart, layer);
+      if (party) of = { ...of, entity: party };
+    }
     // Who holds it? An apposed name after (", Shigeo Yamada"), before ("Robert O'Brien, Trumps …"), or directly after ("Präsident Joe Biden").
-    if (!holder.length) holder = holderAfter(v, f, Math.max(ofEnd, t + 1));
-    if (!holder.length) holder = holderBefore(v, f, titleStart);
-    if (!holder.length) holder = holderByCopula(v, f, t);
+    const holds = holderTypes(rule);
+    if (!holder.length) holder = holderAfter(v, f, Math.max(ofEnd, t + 1), holds);
+    if (!holder.length) holder = holderBefore(v, f, titleStart, holds);
+    if (!holder.length) holder = holderByCopula(v, f, t, holds);
     if (!holder.length) holder = holderByExemplars(v, f, t);
     if (!holder.length && marker >= 0) holder = personBefore(v, f, marker);
     let status = roleStatus(v, t);
@@ -168,7 +182,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
     for (const h of holder) {
       if (h.entity === of.entity) continue;
       const hType = layer.byId.get(h.entity)?.type;
-      if (hType && hType !== 'person' && hType !== 'organization') continue;
+      if (hType && hType !== 'person' && hType !== 'organization' && !(hType === 'location' && holds.has(hType))) continue;
       const title = v.doc.text.slice(v.doc.tokens[titleStart].start, v.doc.tokens[t].end);
       const office = officeOf(v.lex, layer, of.entity, title);
       if (!holdsOffice(v.lex, layer, office, rule)) continue;
@@ -188,7 +202,7 @@ export function appositionTies(v: SentenceView, f: ArgumentFinder, layer: Entity
  * a role (adjectives between) is of the person the sentence is about — its first main clause's subject. Not for
  * leading roles and memberships ("Sie und ihre Co-Fraktionschefin" shares a post).
  */
-function pronounOwner(v: SentenceView, f: ArgumentFinder, titleStart: number, layer: EntityLayer): Arg | null {
+function pronounOwner(v: SentenceView, f: ArgumentFinder, titleStart: number, layer: EntityLayer, holds: Set<string>): Arg | null {
   for (let u = titleStart - 1; u >= Math.max(v.from, titleStart - 3); u--) {
     if (v.lex.refs.possessives.has(v.w(u))) {
       if (v.mentionIdx(u) >= 0) return null;
@@ -197,7 +211,8 @@ function pronounOwner(v: SentenceView, f: ArgumentFinder, titleStart: number, la
         const k = v.mentionIdx(u - 1);
         return k >= 0 ? f.resolve(k) : null;
       }
-      const subject = f.sentenceSubject(v.clauseAt(u) + 1).find((a) => layer.byId.get(a.entity)?.type === 'person');
+      // "Washington reassured its allies": an ally is of a country or organisation too.
+      const subject = f.sentenceSubject(v.clauseAt(u) + 1).find((a) => holds.has(layer.byId.get(a.entity)?.type ?? ''));
       return subject ?? null;
     }
     if (!v.isLowerWord(u)) return null;
@@ -220,6 +235,22 @@ function roleMarkerBefore(v: SentenceView, f: ArgumentFinder, t: number): number
   return -1;
 }
 
+const actorNames = new WeakMap<EntityLayer, Map<string, string>>();
+/** The organisation or country of the article with this name (lower case), or null. */
+function actorNamed(layer: EntityLayer, name: string | null): string | null {
+  if (!name) return null;
+  let m = actorNames.get(layer);
+  if (!m) {
+    m = new Map();
+    for (const e of layer.entities) {
+      if (e.type !== 'organization' && !(e.type === 'location' && e.kind === 'country')) continue;
+      for (const n of [e.name, ...e.aliases]) if (!m.has(n.toLowerCase())) m.set(n.toLowerCase(), e.id);
+    }
+    actorNames.set(layer, m);
+  }
+  return m.get(name) ?? null;
+}
+
 /** The nearest person named before token t in the sentence. */
 function personBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   for (let i = v.mentions.length - 1; i >= 0; i--) {
@@ -240,18 +271,28 @@ function endsRole(v: SentenceView, a: number, b: number): boolean {
   return false;
 }
 
-const ROLE_PREPS = new Set(['von', 'vom', 'bei', 'beim', 'für', 'of', 'to', 'at', 'for', 'with']);
 
-function personAt(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
-  const k = v.mentionIdx(t);
-  if (k < 0 || v.mention(k).tokenStart !== t) return [];
-  const type = v.layer.byId.get(v.mention(k).entity)?.type;
-  if (type !== 'person') return [];
-  const a = f.resolve(k);
-  return a ? [a] : [];
+/**
+ * Who may hold a role: a person; an ally may also be a country or an organisation ("its allies South Korea and
+ * Japan", „Der Iran ist ein Verbündeter der Hamas“).
+ */
+const PERSON_HOLDER = new Set(['person']);
+const ALLY_HOLDER = new Set(['person', 'organization', 'location']);
+function holderTypes(rule: RoleRule): Set<string> {
+  return rule.predicate === 'close_to' ? ALLY_HOLDER : PERSON_HOLDER;
 }
 
-function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
+function personAt(v: SentenceView, f: ArgumentFinder, t: number, holds: Set<string> = PERSON_HOLDER): Arg[] {
+  const k = v.mentionIdx(t);
+  if (k < 0 || v.mention(k).tokenStart !== t) return [];
+  const e = v.layer.byId.get(v.mention(k).entity);
+  if (!e || !holds.has(e.type) || (e.type === 'location' && e.kind !== 'country')) return [];
+  const a = f.resolve(k);
+  // "its allies South Korea and Japan": allies come in lists.
+  return a ? (holds === ALLY_HOLDER ? f.expand(k, a) : [a]) : [];
+}
+
+function holderAfter(v: SentenceView, f: ArgumentFinder, from: number, holds: Set<string>): Arg[] {
   let u = from;
   // "ambassador to Washington, Koji Tanaka": step over a short prepositional phrase to the comma.
   if (v.lex.sets.prepositions.has(v.w(u))) {
@@ -268,17 +309,17 @@ function holderAfter(v: SentenceView, f: ArgumentFinder, from: number): Arg[] {
       const plain = (x: number) => v.mentionIdx(x) < 0 && !v.isPunct(x) && !v.lex.sets.prepositions.has(v.w(x)) && !v.lex.sets.verbLike.has(v.w(x)) && !v.lex.byForm.has(v.w(x));
       while (w < Math.min(v.to, u + 5) && plain(w)) w++;
       if (w > u + 1) {
-        const held = personAt(v, f, w);
+        const held = personAt(v, f, w, holds);
         if (held.length) return held;
       }
     }
   }
   // "Secretary of State Antony Blinken": the rest of a multi-word title before the name.
-  for (let n = 0; n < 3 && personAt(v, f, u).length === 0 && (v.w(u) === 'of' || (v.isCapitalized(u) && v.mentionIdx(u) < 0)); n++) u++;
-  return personAt(v, f, u);
+  for (let n = 0; n < 3 && personAt(v, f, u, holds).length === 0 && (v.w(u) === 'of' || (v.isCapitalized(u) && v.mentionIdx(u) < 0)); n++) u++;
+  return personAt(v, f, u, holds);
 }
 
-function holderBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+function holderBefore(v: SentenceView, f: ArgumentFinder, t: number, holds: Set<string>): Arg[] {
   // Walk back over the role's noun phrase ("Trumps ehemaliger nationaler") to a comma after a name.
   let u = t - 1;
   const stop = (x: string) => v.lex.sets.prepositions.has(x) || v.lex.sets.verbLike.has(x) || v.lex.byForm.get(x)?.some((e) => e.spec.pos === 'verb');
@@ -289,10 +330,10 @@ function holderBefore(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   if (v.w(u) !== ',' || u - 1 < v.from) return [];
   const k = v.mentionIdx(u - 1);
   if (k < 0) return [];
-  return personAt(v, f, v.mention(k).tokenStart);
+  return personAt(v, f, v.mention(k).tokenStart, holds);
 }
 
-function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
+function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number, holds: Set<string>): Arg[] {
   const ci = v.clauseAt(t);
   const c = v.clauses[ci];
   // "bei der Wahl des LDP-Vorsitzenden": a role inside a prepositional or genitive phrase is not the predicate.
@@ -301,7 +342,7 @@ function holderByCopula(v: SentenceView, f: ArgumentFinder, t: number): Arg[] {
   for (let u = c.start; u < t; u++) {
     if (!v.lex.sets.copulas.has(v.w(u))) continue;
     const subj = f.subjectOf(ci, u).args;
-    return subj.filter((a) => v.layer.byId.get(a.entity)?.type === 'person');
+    return subj.filter((a) => { const e = v.layer.byId.get(a.entity); return !!e && holds.has(e.type) && (e.type !== 'location' || e.kind === 'country'); });
   }
   return [];
 }
@@ -339,7 +380,9 @@ export function entityRoleTies(layer: EntityLayer, lex: CompiledLexicon, sentenc
     const rule = ruleForTitle(lex, title);
     if (!rule) return;
     const holder: Arg = { entity: holderId, mention: -1, via: 'mention' };
-    const of: Arg = { entity: officeOf(lex, layer, ofId, title), mention: -1, via: 'mention' };
+    // "Republican candidate X": the entities stage's "Republican" stands for the party the article names.
+    const party = isParty(layer, ofId) ? null : partyNamedBy(lex, layer, layer.byId.get(ofId)!.name);
+    const of: Arg = { entity: party ?? officeOf(lex, layer, ofId, title), mention: -1, via: 'mention' };
     if (!holdsOffice(lex, layer, of.entity, rule)) return;
     const { subject, object, predicate } = tieFor(lex, rule, holder, of, layer, title);
     out.push({

@@ -49,7 +49,9 @@ export function vocabularySpecs(lang: string, dir: string, existing: Map<string,
       const word = head.replace('+', ' ');
       const forms = verbForms(lang, word);
       if (!forms) throw new Error(`lang/${lang}/relations/vocabulary.json: "${entry}": no lang/${lang}/relations/inflection.json`);
-      const keep = (xs: string[]) => xs.map((x) => x.toLowerCase()).filter((x) => !taken(x, predicate, 'verb'));
+      // A separable verb ("an|gehören": „gehört … an“) is another verb than the bare one triggers.json may give the type.
+      const separable = head.includes('|');
+      const keep = (xs: string[]) => xs.map((x) => x.toLowerCase()).filter((x) => separable || !taken(x, predicate, 'verb'));
       const spec: TriggerSpec = {
         predicate, pos: 'verb', ...t.verb, lemma: verbLemmaKey(head),
         forms: keep(forms.present), past: keep(forms.past), participles: keep(forms.participle),
