@@ -30,7 +30,7 @@ export function compoundAntecedent(v: DocView, a: number, b: number): [number, n
 const ORG_LOOKBACK_SENTENCES = 2;
 
 /**
- * „Die Miliz hatte nach eigenen Angaben …“ after a sentence naming the „Rebellengruppe M23“: a determiner and a bare
+ * „Die Miliz hat nach eigenen Angaben …“ after a sentence naming the „Rebellengruppe M23“: a determiner and a bare
  * institution word with no compound before it refer to the one organisation entity of the nearest sentence (its own
  * before the phrase, else up to ORG_LOOKBACK_SENTENCES back) that names any, when its kind fits the word's class.
  */

@@ -198,7 +198,7 @@ export class ParseArgs {
   }
 
   /**
-   * "died in a gunfight with the army", „kam bei Gefechten mit Rebellen ums Leben“: a mutual act in an oblique phrase
+   * "fell in a firefight with soldiers", „kam bei Gefechten mit Rebellen ums Leben“: a mutual act in an oblique phrase
    * of a clause has that clause's subject for its other side.
    */
   private sideOfClause(i: number, others: Arg[]): Arg[] {
@@ -468,7 +468,7 @@ export class ParseArgs {
 
   /**
    * Names set off by a comma right after a noun that the parse hung on it as a modifier without a preposition
-   * ("China's navy commander, Admiral Wu Shengli"): appositions, the name's last word carrying the phrase.
+   * ("Borduria's navy commander, Admiral Jan Novak"): appositions, the name's last word carrying the phrase.
    */
   private apposedNames(i: number): number[] {
     const p = this.p;

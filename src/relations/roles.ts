@@ -273,8 +273,8 @@ function endsRole(v: SentenceView, a: number, b: number): boolean {
 
 
 /**
- * Who may hold a role: a person; an ally may also be a country or an organisation ("its allies South Korea and
- * Japan", „Der Iran ist ein Verbündeter der Hamas“).
+ * Who may hold a role: a person; an ally may also be a country or an organisation ("its allies Norway and
+ * Chile", „Syrien ist ein enger Verbündeter der Hisbollah“).
  */
 const PERSON_HOLDER = new Set(['person']);
 const ALLY_HOLDER = new Set(['person', 'organization', 'location']);
@@ -288,7 +288,7 @@ function personAt(v: SentenceView, f: ArgumentFinder, t: number, holds: Set<stri
   const e = v.layer.byId.get(v.mention(k).entity);
   if (!e || !holds.has(e.type) || (e.type === 'location' && e.kind !== 'country')) return [];
   const a = f.resolve(k);
-  // "its allies South Korea and Japan": allies come in lists.
+  // "its allies Norway and Chile": allies come in lists.
   return a ? (holds === ALLY_HOLDER ? f.expand(k, a) : [a]) : [];
 }
 

@@ -47,10 +47,10 @@ describe('account nouns that need an owner', () => {
 });
 
 describe('descriptions and names the entity layer now links', () => {
-  it('"der mittlerweile 84-Jährige": an age description with an adverb before the age is the person described', () => {
-    const a = run('Der Politologe Aaron Fink hat viele Präsidenten kommen sehen. Jahrzehntelang arbeitete der Forscher in Washington. Aber die letzten Wochen lassen den Professor staunen: „Ich habe für viele Regierungen gearbeitet“, sagt der mittlerweile 84-Jährige im Interview. „Aber so etwas habe ich noch nicht erlebt.“');
-    expect(speakerOf(a, 'Ich habe für viele').name).toBe('Aaron Fink');
-    expect(speakerOf(a, 'Aber so etwas').name).toBe('Aaron Fink');
+  it('"der inzwischen 84-Jährige": an age description with an adverb before the age is the person described', () => {
+    const a = run('Der Politologe Aaron Fink hat viele Präsidenten kommen sehen. Er lehrte lange an einer Universität in Boston. Die neue Regierung überrascht ihn trotzdem: „Ich habe viele Kabinette beraten“, erzählt der inzwischen 84-Jährige bei einem Besuch in seinem Garten. „Ein solches Chaos kannte ich bisher nicht.“');
+    expect(speakerOf(a, 'Ich habe viele Kabinette').name).toBe('Aaron Fink');
+    expect(speakerOf(a, 'Ein solches Chaos').name).toBe('Aaron Fink');
   });
 
   it('"Präsidentin (Maria) Lopez": the surname after a bracketed given name is a person, and so are its later mentions', () => {
@@ -61,9 +61,9 @@ describe('descriptions and names the entity layer now links', () => {
 
 describe('a bare institution word refers back to the compound named before', () => {
   it('„Die Kommission“ after the „Enquete-Kommission“ speaks under the compound\'s name (a focus particle after it too)', () => {
-    const a = run('Der Bundestag hatte eine Enquete-Kommission eingesetzt. Sie tagte drei Jahre lang. Die Kommission empfiehlt, die Zusammenarbeit der Ministerien zu verbessern. Die Kommission etwa warnt, dass die Mittel nicht reichen würden.');
+    const a = run('Der Bundestag hatte eine Enquete-Kommission eingesetzt. Sie tagte drei Jahre lang. Die Kommission empfiehlt, die Zusammenarbeit der Ministerien zu verbessern. Die Kommission etwa warnt, dass das Geld nicht reichen werde.');
     expect(speakerOf(a, 'die Zusammenarbeit der Ministerien').name).toBe('Enquete-Kommission');
-    expect(speakerOf(a, 'die Mittel nicht reichen').name).toBe('Enquete-Kommission');
+    expect(speakerOf(a, 'das Geld nicht reichen').name).toBe('Enquete-Kommission');
   });
 });
 
@@ -83,32 +83,32 @@ describe('institutions named by the article\'s words', () => {
   });
 
   it('„Die Miliz“ refers back to the one organisation of the sentence before, not to a capitalised noun opening it', () => {
-    const a = run('In der Provinz wird wieder gekämpft. Grund dafür war ein Vormarsch der Taliban im Norden des Landes. Die Miliz hatte nach eigenen Angaben am Montag die Stadt Kundus eingenommen.');
-    expect(speakerOf(a, 'Die Miliz hatte').name).toBe('Taliban');
+    const a = run('In der Provinz wird wieder gekämpft. Grund dafür war ein Vorstoß der Taliban im Süden. Die Miliz hat nach eigenen Angaben am Montag die Stadt Kundus erobert.');
+    expect(speakerOf(a, 'Die Miliz hat').name).toBe('Taliban');
   });
 });
 
 describe('subjects the word order hides', () => {
-  it('„Das Programm nannte er „…““: the pronoun after the verb speaks, the fronted phrase is the object', () => {
-    const a = run('Der Minister Olaf Brandt lobte die Einigung. Das geplante Programm über 50 Milliarden Euro nannte er „das größte Bauprogramm der Stadt seit jeher“.');
-    expect(speakerOf(a, 'das größte Bauprogramm').name).toBe('Olaf Brandt');
+  it('„Den Plan nannte er „…““: the pronoun after the verb speaks, the fronted phrase is the object', () => {
+    const a = run('Der Minister Olaf Brandt lobte die Einigung. Den Plan für neue Schulen nannte er „das wichtigste Vorhaben der Stadt seit Jahren“.');
+    expect(speakerOf(a, 'das wichtigste Vorhaben').name).toBe('Olaf Brandt');
   });
 
   it('„Und versichert, dass …“ opening a sentence shares the subject of the sentence before', () => {
-    const a = run('Mit einem Helm auf dem Kopf läuft Karl Bremer durch ein Werk in Hamilton. Vor Ort tauscht er sich mit den Mitarbeitern über die neuen Zölle aus. Und versichert, dass seine Regierung bereits an einer Lösung arbeite.');
-    expect(speakerOf(a, 'seine Regierung bereits').name).toBe('Karl Bremer');
+    const a = run('Karl Bremer besucht am Dienstag ein Stahlwerk in Hamilton. Dort spricht er mit den Arbeitern über die neuen Zölle. Und versichert, dass seine Regierung schon an einer Lösung arbeite.');
+    expect(speakerOf(a, 'seine Regierung schon').name).toBe('Karl Bremer');
   });
 
-  it('„… beendete das Treffen mit den Worten „…““: the clause\'s subject speaks the quote', () => {
-    const a = run('Die Stimmung im Saal war angespannt. Karl Bremer beendete das Treffen schließlich mit den Worten „Ich denke, wir haben genug gehört“ und verließ den Raum.');
-    expect(speakerOf(a, 'Ich denke, wir haben').name).toBe('Karl Bremer');
+  it('„… beendete die Sitzung mit den Worten „…““: the clause\'s subject speaks the quote', () => {
+    const a = run('Die Stimmung im Saal war angespannt. Karl Bremer beendete die Sitzung mit den Worten „Wir haben alles gesagt, was zu sagen war“ und verließ den Saal.');
+    expect(speakerOf(a, 'Wir haben alles gesagt').name).toBe('Karl Bremer');
   });
 });
 
 describe('quotes that go on with the words before them', () => {
   it('„…, sagte X weiter, „…““: the quote after the attribution\'s comma is X\'s', () => {
-    const a = run('Die Partei will regieren. Im Wahlkampf werde man um jede Stimme kämpfen, sagte Jonas Brandt weiter, „um weiter Politik zu machen, mitzuregieren“.');
-    expect(speakerOf(a, 'um weiter Politik').name).toBe('Jonas Brandt');
+    const a = run('Die Partei will regieren. Bis zur Wahl wolle man um alle Wähler werben, sagte Jonas Brandt weiter, „damit wir wieder gestalten können“.');
+    expect(speakerOf(a, 'damit wir wieder').name).toBe('Jonas Brandt');
   });
 
   it('a quote inside a sentence with no cue, right after a reported sentence, goes on with its speaker', () => {
@@ -118,9 +118,9 @@ describe('quotes that go on with the words before them', () => {
 });
 
 describe('the subject of the sentence before a standing quote', () => {
-  it('„so wie die meisten …“ compares and reports nobody; of two parsed subjects the pronoun speaks', () => {
-    const a = run('Es riecht nach Zwiebeln auf dem Grill von Wirt Tom Harris. Seit Jahren verkauft er seine Würste in der Markthalle der Stadt.\n\nBeim Referendum stimmte Harris für den Austritt, so wie die meisten Bewohner der Stadt. Das würde er wieder tun - aber er hatte sich mehr erhofft. „Die Preise sind außer Kontrolle. Dabei sind wir doch jetzt frei.“');
-    expect(a.quotes.some((q) => q.text.startsWith('Beim Referendum'))).toBe(false);
-    expect(speakerOf(a, 'Die Preise sind').name).toBe('Tom Harris');
+  it('„so wie viele …“ compares and reports nobody; of two parsed subjects the pronoun speaks', () => {
+    const a = run('Tom Harris betreibt seit Jahren einen Imbiss am Markt.\n\nBei der Abstimmung votierte Harris für den Austritt, so wie viele seiner Nachbarn. Das würde er wieder tun - aber er hatte sich mehr erhofft. „Alles ist teurer geworden. Und frei fühlen wir uns auch nicht.“');
+    expect(a.quotes.some((q) => q.text.startsWith('Bei der Abstimmung'))).toBe(false);
+    expect(speakerOf(a, 'Alles ist teurer').name).toBe('Tom Harris');
   });
 });

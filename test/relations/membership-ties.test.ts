@@ -47,9 +47,9 @@ describe('compound titles', () => {
 });
 
 describe('allies', () => {
-  it('de: a country is the ally („Der Iran ist ein Verbündeter der Hamas“)', () => {
-    const { rels: r, layer, listing } = rels('Der Iran ist ein Verbündeter der Hamas.', 'de');
-    expect(find(r, layer, /Iran/, 'close_to', /Hamas/).length, listing).toBe(1);
+  it('de: a country is the ally („Syrien ist ein enger Verbündeter der Hisbollah“)', () => {
+    const { rels: r, layer, listing } = rels('Syrien ist ein enger Verbündeter der Hisbollah.', 'de');
+    expect(find(r, layer, /Syrien/, 'close_to', /Hisbollah/).length, listing).toBe(1);
   });
   it('de: a compound names whose ally („dem Hamas-Verbündeten Iran“)', () => {
     const { rels: r, layer, listing } = rels('Norwegen verhandelte mit dem Hamas-Verbündeten Iran.', 'de');
@@ -67,7 +67,7 @@ describe('allies', () => {
     expect(find(b.rels, b.layer, /Chile/, 'close_to', /Brazil/).length, b.listing).toBe(1);
   });
   it('en: the name after "allies of" is whose allies they are, not a name before the title', () => {
-    const { rels: r, layer, listing } = rels('The plan worries Republicans as well as allies of Washington.', 'en');
+    const { rels: r, layer, listing } = rels('The tariff angers Republicans and also allies of Washington.', 'en');
     expect(find(r, layer, /.*/, 'close_to', /Republican/).length, listing).toBe(0);
   });
 });
@@ -108,7 +108,7 @@ describe('party words next to a person', () => {
   it('de: no party named in the article, no tie; a pronoun before a comma is no apposition', () => {
     const a = rels('Der konservative Politiker Jan Ort sprach in Kiel.', 'de');
     expect(find(a.rels, a.layer, /Jan Ort/, 'member_of', /.*/).length, a.listing).toBe(0);
-    const b = rels('Jan Ort sprach in Kiel. Von seiner Partei forderte er, die Grünen müssten mutiger sein.', 'de');
+    const b = rels('Jan Ort sprach in Kiel. Seiner Partei riet er, die Grünen sollten mutiger auftreten.', 'de');
     expect(find(b.rels, b.layer, /Jan Ort/, 'member_of', /Grün/).length, b.listing).toBe(0);
   });
 });
@@ -134,7 +134,7 @@ describe('affiliation after a name', () => {
     expect(find(b.rels, b.layer, /Tom Beck/, 'works_for', /.*/).length, b.listing).toBe(0);
   });
   it('en: "Tom Hale of the Harbour Institute" works for it; "of the Green Party" is membership', () => {
-    const a = rels('"We do not trust them," said Tom Hale of the Harbour Institute.', 'en');
+    const a = rels('"The figures look weak," said Tom Hale of the Harbour Institute.', 'en');
     expect(find(a.rels, a.layer, /Tom Hale/, 'works_for', /Harbour Institute/).length, a.listing).toBe(1);
     const b = rels('Ana Ruiz of the Green Party voted no.', 'en');
     expect(find(b.rels, b.layer, /Ana Ruiz/, 'member_of', /Green Party/).length, b.listing).toBe(1);
