@@ -119,7 +119,7 @@ describe('quotes that go on with the words before them', () => {
 
 describe('the subject of the sentence before a standing quote', () => {
   it('„so wie viele …“ compares and reports nobody; of two parsed subjects the pronoun speaks', () => {
-    const a = run('Tom Harris betreibt seit Jahren einen Imbiss am Markt.\n\nBei der Abstimmung votierte Harris für den Austritt, so wie viele seiner Nachbarn. Das würde er sofort wieder tun - aber er hatte sich mehr versprochen. „Alles ist teurer geworden. Und frei fühlen wir uns auch nicht.“');
+    const a = run('Tom Harris betreibt seit Jahren einen Imbiss am Markt.\n\nBei der Abstimmung votierte Harris für den Austritt, so wie viele seiner Nachbarn. Das würde er sofort wieder tun - nur hatte er sich mehr versprochen. „Alles ist teurer geworden. Und frei fühlen wir uns auch nicht.“');
     expect(a.quotes.some((q) => q.text.startsWith('Bei der Abstimmung'))).toBe(false);
     expect(speakerOf(a, 'Alles ist teurer').name).toBe('Tom Harris');
   });
