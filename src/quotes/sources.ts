@@ -7,6 +7,7 @@
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import type { PronounInfo } from './lexicon.js';
+import { laterNamedPerson } from './forward-description.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
 import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
@@ -430,6 +431,9 @@ export class SourceRegistry {
     if (sourceNoun && !isGenericPersonHead(refs, word)) return null;
     const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
     const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
+    // "the U.N. envoy said …" before "U.N. envoy Tom Varga": an office the next sentences give a person by name is
+    // theirs, not that of an earlier speaker of no known office.
+    if (!titles.length && !isGenericPersonHead(refs, word) && laterNamedPerson(v, info.start, info.end, null)) return null;
     return descriptionFits(refs, titles, word) ? rec : null;
   }
 

@@ -43,7 +43,7 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   },
   en: {
     'quotes (found)': { p: 0.878, r: 0.861 },
-    'quotes (speaker right)': { r: 0.752 },
+    'quotes (speaker right)': { r: 0.753 },
     'anonymous sources (found)': { p: 0.821, r: 0.770 },
     'anonymous sources (count)': { r: 0.761 },
   },
