@@ -98,6 +98,8 @@ export interface QuoteLexicon {
   reportLemmas: Set<string>;
   /** Lemmas of verbs whose infinitive complement (UD xcomp) is reported content: "urged X to …", „rief dazu auf, … zu …“. */
   directiveLemmas: Set<string>;
+  /** Directive lemmas whose addressee stands between the verb and its infinitive ("urged X last week to …"). */
+  addresseeDirectiveLemmas: Set<string>;
   /** Lemmas of verbs of judging speech whose object's predicate after a marker is reported content ("hailed X as Y"). */
   predicativeLemmas: Set<string>;
   /** The markers that open such a predicate ("as", „als“). */
@@ -232,7 +234,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; addresseeDirectiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -333,6 +335,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
     directiveLemmas: lowerSet(vj.directiveVerbs),
+    addresseeDirectiveLemmas: lowerSet(vj.addresseeDirectiveVerbs),
     predicativeLemmas: lowerSet(vj.predicativeVerbs),
     predicativeMarkers: lowerSet(vj.predicativeMarkers),
     attitudeLemmas: lowerSet(vj.attitudeVerbs),
