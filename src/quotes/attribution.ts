@@ -8,6 +8,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
+import { holdsParsedVerb } from './parsed-verb.js';
 import { cueAt, isCap, isPunct, isQuoteMark, verbAt, type DocView } from './view.js';
 
 export type Subject =
@@ -215,7 +216,9 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     // "X cut its forecast, saying demand had cooled": what follows the participle is content, and its subject is
     // the main clause's (the sentence's opening noun phrase, unless that is a prepositional adverbial).
     if (form.participle && lastComma >= 0) {
-      const opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
+      let opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
+      // "Tom Varga praised Maria Lopez for …, saying …": a clause is no opening phrase; the parse's subject shares.
+      if (opening && !lex.verbSecond && holdsParsedVerb(v, opening[0], opening[1])) opening = null;
       return contentAfter(opening ? { type: 'phrase', range: opening } : { type: 'coordinated', at: verb }, after, []);
     }
     // "…, a spokeswoman, Ashley Kim, told AP." — the subject and its apposition stand between commas before the

@@ -63,6 +63,21 @@ function directStatement(v: DocView, spans: number[], kind: 'direct' | 'mixed'):
   };
 }
 
+/** Longest apposition between commas after a subject (in tokens, comma to comma): set by hand on invented examples. */
+const MAX_APPOSITION = 16;
+
+/**
+ * After the comma at `comma` that closes a subject: the token after the apposition's closing comma (", the director
+ * of the planning office," / ", who is also governor of the bank,"), or `comma` itself when no apposition closes there.
+ */
+function appositionEnd(v: DocView, comma: number, limit: number): number {
+  for (let k = comma + 1; k < limit && k - comma <= MAX_APPOSITION; k++) {
+    if (v.quoteOf[k] || isQuoteMark(v, k) || /^[.;:!?]$/.test(v.lower[k])) return comma;
+    if (v.lower[k] === ',') return k > comma + 1 ? k + 1 : comma;
+  }
+  return comma;
+}
+
 /** Attribution after a closing mark: ", sagte er", ", said Smith", "he said", ", so Müller". */
 function attributionAfter(v: DocView, from: number, limit: number):
   { verb: number | null; form: VerbForm | null; subject: [number, number] | null; end: number; skipped: number } | null {
@@ -71,7 +86,8 @@ function attributionAfter(v: DocView, from: number, limit: number):
   while (k < limit && (v.lower[k] === ',' || v.lower[k] === '–' || v.lower[k] === '-' || v.lower[k] === '—')) k++;
   if (k >= limit) return null;
   const form = cueAt(v, k);
-  if (form && form.finite) {
+  // ", saying her decision had …": a participle hanging on the clause before is no inverted attribution.
+  if (form && form.finite && !form.participle) {
     let s = k + 1;
     while (s < limit && lex.adverbs.has(v.lower[s])) s++;
     const sp = postfieldSpeaker(v, s, limit);
@@ -92,7 +108,9 @@ function attributionAfter(v: DocView, from: number, limit: number):
   }
   const e = chunkNP(v, k, limit);
   if (e > k) {
-    let t = e;
+    // "…," Tom Varga, the director of the planning office, told reporters: an apposition after a named subject (where
+    // the subject precedes its verb; in a verb-second language the verb comes first: „…“, sagte X, der …).
+    let t = !lex.verbSecond && v.lower[e] === ',' && hasNameLike(v, k, e) ? appositionEnd(v, e, limit) : e;
     while (t < limit && (lex.adverbs.has(v.lower[t]) || lex.auxiliaries.has(v.lower[t]))) t++;
     const f2 = cueAt(v, t);
     if (f2 && f2.finite) {

@@ -1,0 +1,44 @@
+/**
+ * English attribution shapes (issue 13): a named subject with an apposition after a quote, a participle after a
+ * quoted phrase (no inverted attribution), a participle after a clause (its subject is the clause's, not the
+ * object's), and praise with its reason ("praised X for …"). Sentences written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeSync } from '../../src/pipeline/analyze.js';
+import { quoteWith, speakerName } from './speakers.js';
+
+const run = (text: string) => analyzeSync(text, { language: 'en' });
+
+describe('a named subject with an apposition after the quote', () => {
+  it('"…," Tom Varga, the director of the Northern Planning Office, told reporters.', () => {
+    const a = run('"We will keep working with the council to find the right moment," Tom Varga, the director of the Northern Planning Office, told reporters.');
+    expect(speakerName(a, 'keep working with the council')).toBe('Tom Varga');
+  });
+
+  it('"…," Jean Dupont, who is also governor of the central bank, told the radio station.', () => {
+    const a = run('"We will keep working with the council," Jean Dupont, who is also governor of the central bank, told the radio station.');
+    expect(speakerName(a, 'keep working with the council')).toBe('Jean Dupont');
+  });
+});
+
+describe('participles', () => {
+  it('", saying …" after a clause with an object shares the clause subject, not the object', () => {
+    const a = run('Tom Varga praised Maria Lopez for her calm leadership during the flood crisis, saying her decision had saved the town.');
+    expect(speakerName(a, 'her decision had saved the town')).toBe('Tom Varga');
+  });
+
+  it('a quoted phrase then ", saying …" is no quote attributed to the words after "saying"', () => {
+    const a = run('Tom Varga praised Maria Lopez for her "calm leadership" during the flood crisis, saying the decision had saved the town.');
+    expect(speakerName(a, 'the decision had saved the town')).toBe('Tom Varga');
+    const src = (q: { source: string | null }) => a.sources.find((s) => s.id === q.source)?.description ?? '';
+    expect(a.quotes.filter((q) => q.text.includes('calm leadership')).map(src).join()).not.toMatch(/decision/);
+  });
+});
+
+describe('praise with its reason', () => {
+  it('"praised the firefighters for their courage on the night of the fire" reports the reason', () => {
+    const a = run('Tom Varga praised the firefighters for their courage on the night of the fire.');
+    expect(quoteWith(a, 'their courage').kind).toBe('indirect');
+    expect(speakerName(a, 'their courage')).toBe('Tom Varga');
+  });
+});
