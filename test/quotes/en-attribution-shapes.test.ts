@@ -42,3 +42,31 @@ describe('praise with its reason', () => {
     expect(speakerName(a, 'their courage')).toBe('Tom Varga');
   });
 });
+
+describe('the subject of a coordinated clause', () => {
+  it('"Experts questioned how … and the ministry concedes it …" is the ministry, not the first clause', () => {
+    const a = run('Some experts questioned how useful the radar would be against the new rockets and the ministry concedes it has yet to be tested against such a device.');
+    const q = quoteWith(a, 'it has yet to be tested');
+    expect(a.sources.find((s) => s.id === q.source)?.description).toBe('the ministry');
+  });
+
+  it('"Last week, the ministry said …": the opening time adverbial is no subject', () => {
+    const a = run('Last week, the ministry said four people were killed in the shelling.');
+    const q = quoteWith(a, 'four people were killed');
+    expect(a.sources.find((s) => s.id === q.source)?.description).toBe('the ministry');
+  });
+});
+
+describe('an attribution interrupting its content', () => {
+  it('"But, Benson said, "…"": a connector alone before the attribution, the quote after it is his', () => {
+    const a = run('Karl Benson resigned on Monday. But, Benson said, "I want my evenings back."');
+    expect(speakerName(a, 'my evenings back')).toBe('Karl Benson');
+  });
+
+  it('"Lawmakers, he said, were "…"": a noun phrase before the attribution opens the content', () => {
+    const a = run('"We are very certain of victory," said Karl Benson, leader of the party. Lawmakers, he said, were "in tune with the feelings of the voters."');
+    const q = quoteWith(a, 'Lawmakers');
+    expect(q.text).toContain('in tune with the feelings');
+    expect(speakerName(a, 'in tune with the feelings')).toBe('Karl Benson');
+  });
+});
