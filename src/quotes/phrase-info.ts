@@ -5,7 +5,7 @@
  */
 import type { EntityMention } from '../entities/types.js';
 import type { SourceNoun } from './lexicon.js';
-import { hasNameLike } from './phrases.js';
+import { hasNameLike, inNameMention } from './phrases.js';
 import { isCap, mentionsIn, type DocView } from './view.js';
 import { parseAt } from './parse-subject.js';
 import { descriptionClass } from '../references/index.js';
@@ -63,7 +63,8 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   let headEnd = b, seenNoun = false;
   for (let j = k; j < b; j++) {
     const w = v.lower[j];
-    const sn = lex.sourceNouns.get(w);
+    // "Doctors Without Borders": a source noun inside a name the entities stage found is part of that name.
+    const sn = inNameMention(v, j) ? undefined : lex.sourceNouns.get(w);
     if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
     // "Ruritania's opposition leader Maria Lopez": a possessive clitic closes the possessor, the head comes after it.
     if (lex.genitiveLinks.has(w) && !/^\p{L}/u.test(w) && closingPerson) { seenNoun = false; continue; }

@@ -64,6 +64,9 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       if (lex.partitivePronouns.has(v.lower[j + 1])) return j + 2;
       j++; continue;
     }
+    // "Doctors Without Borders", "Bank of England": a name the entities stage found is one unit, stop words and all.
+    const name = nameRunFrom(v, j, limit);
+    if (name > j + 1) { pre = false; j = headEnd = name; continue; }
     if (isStopWord(v, j)) break;
     if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
       if (!pre && lex.nounsCapitalised) break;
@@ -88,6 +91,14 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
     pre = false; j++; headEnd = j;
   }
   return headEnd;
+}
+
+/** The end of an entity name mention of several tokens starting at token t with a stop word inside, within limit; else t. */
+function nameRunFrom(v: DocView, t: number, limit: number): number {
+  const m = v.entities.mentionAt(v.doc.tokens[t].start, v.doc.tokens[t].end);
+  if (!m || m.tokenStart !== t || m.tokenEnd > limit || !(m.kind === 'name' || m.kind === 'alias')) return t;
+  for (let k = t + 1; k < m.tokenEnd; k++) if (isStopWord(v, k)) return m.tokenEnd;
+  return t;
 }
 
 /** Is token t inside an entity's name mention (not a pronoun or a description)? */

@@ -13,7 +13,7 @@ import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrase
 import { matchPatternAt } from './token-pattern.js';
 import { reportedMainVerb } from './reported-mood.js';
 import type { SyntaxLayer } from '../syntax/types.js';
-import { cueAt, isCap, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, isWord, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -61,6 +61,12 @@ function directStatement(v: DocView, spans: number[], kind: 'direct' | 'mixed'):
     kind, content: [tokenAt(doc, first.start), tokenAt(doc, last.close)], start: first.start, end: last.end, text,
     spans, cue: null, form: null, subject: { type: 'none' }, attribution: null, anchor: tokenAt(doc, first.open),
   };
+}
+
+/** Does the content go on in lowercase words after the closing mark at `close`, before `end`? */
+function continuesAfterQuote(v: DocView, close: number, end: number): boolean {
+  const t = close + 1;
+  return t + 1 < end && isWord(v, t) && !isCap(v, t) && !v.quoteOf[t];
 }
 
 /** Longest apposition between commas after a subject (in tokens, comma to comma): set by hand on invented examples. */
@@ -174,6 +180,13 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         const r = readCue(v, verb, S, E, []);
         if (r && r.side === 'after' && r.content[0] >= pm - 1 && r.content[0] <= t.open + 1) {
           const st = directStatement(v, [i], 'direct');
+          // "She said "a culture of neglect" exists in …": the sentence goes on after the quoted phrase, which opens
+          // mixed content.
+          if (!closed && continuesAfterQuote(v, t.close, r.content[1])) {
+            const b = r.content[1];
+            st.kind = 'mixed'; st.content = [t.open, b]; st.start = q.open; st.end = v.doc.tokens[b - 1].end;
+            st.text = v.doc.text.slice(st.start, st.end);
+          }
           st.cue = [verb, verb + 1]; st.form = r.form; st.subject = r.subject;
           st.attribution = [S, t.open]; st.anchor = r.subject.type === 'phrase' ? r.subject.range[0] : verb;
           consumed.add(verb); attributed.add(i); statements.push(st);

@@ -70,3 +70,18 @@ describe('an attribution interrupting its content', () => {
     expect(speakerName(a, 'in tune with the feelings')).toBe('Karl Benson');
   });
 });
+
+describe('names and quoted phrases inside attributions', () => {
+  it('", Doctors Without Borders said.": a name with a stop word and a source noun inside is one named speaker', () => {
+    const a = run('The clinic had an emergency room and an operating theater, Doctors Without Borders said.');
+    expect(speakerName(a, 'an emergency room')).toBe('Doctors Without Borders');
+  });
+
+  it('"She said "a culture of neglect" exists in …": a quoted phrase opening the content makes it mixed', () => {
+    const a = run('Maria Lopez spoke about the flood. She said "a culture of neglect" exists in the province, and shame still keeps many victims silent.');
+    const q = quoteWith(a, 'a culture of neglect');
+    expect(q.kind).toBe('mixed');
+    expect(q.text).toContain('exists in the province');
+    expect(speakerName(a, 'a culture of neglect')).toBe('Maria Lopez');
+  });
+});
