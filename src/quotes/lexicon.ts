@@ -100,6 +100,8 @@ export interface QuoteLexicon {
   directiveLemmas: Set<string>;
   /** Directive lemmas whose addressee stands between the verb and its infinitive ("urged X last week to …"). */
   addresseeDirectiveLemmas: Set<string>;
+  /** Directive lemma → the preposition before its addressee ("called on X to …"). */
+  addresseePrepositions: Map<string, string>;
   /** Lemmas of verbs of judging speech whose object's predicate after a marker is reported content ("hailed X as Y"). */
   predicativeLemmas: Set<string>;
   /** The markers that open such a predicate ("as", „als“). */
@@ -234,7 +236,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; addresseeDirectiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; addresseeDirectiveVerbs?: string[]; addresseePrepositions?: Record<string, string>; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -336,6 +338,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
     directiveLemmas: lowerSet(vj.directiveVerbs),
     addresseeDirectiveLemmas: lowerSet(vj.addresseeDirectiveVerbs),
+    addresseePrepositions: new Map(Object.entries(vj.addresseePrepositions ?? {}).map(([k, x]) => [k.toLowerCase(), x.toLowerCase()])),
     predicativeLemmas: lowerSet(vj.predicativeVerbs),
     predicativeMarkers: lowerSet(vj.predicativeMarkers),
     attitudeLemmas: lowerSet(vj.attitudeVerbs),

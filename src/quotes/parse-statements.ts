@@ -7,7 +7,7 @@
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
 import type { Subject } from './attribution.js';
-import { trimContent, wordCount } from './attribution.js';
+import { timePhraseAt, trimContent, wordCount } from './attribution.js';
 import type { Statement } from './statements.js';
 import { cueAt, spansOverlapping, tokenAt, VERB_ONLY, type DocView } from './view.js';
 import { verbSubject } from './verb-subject.js';
@@ -90,8 +90,12 @@ function quotesInside(v: DocView, a: number, b: number): boolean {
  * between them; -1 otherwise.
  */
 function addresseeInfinitive(v: DocView, words: SyntaxWord[], h: number, lemma: string): number {
-  if (!v.lex.addresseeDirectiveLemmas.has(lemma)) return -1;
-  const addressee = words.findIndex((x) => x.head === h + 1 && /^(obj|iobj)$/.test(x.deprel) && x.token > words[h].token);
+  if (!v.lex.addresseeDirectiveLemmas.has(lemma) && !v.lex.addresseePrepositions.has(lemma)) return -1;
+  // "called on the United States to intervene": the addressee after the verb's own preposition.
+  const prep = v.lex.addresseePrepositions.get(lemma);
+  const byPrep = (i: number) => !!prep && words[i].deprel === 'obl' && words.some((m) => m.head === i + 1 && m.deprel === 'case'
+    && m.form.toLowerCase() === prep && timePhraseAt(v, m.token, v.lower.length) === m.token); // "on Monday" is no addressee
+  const addressee = words.findIndex((x, i) => x.head === h + 1 && (/^(obj|iobj)$/.test(x.deprel) && v.lex.addresseeDirectiveLemmas.has(lemma) || byPrep(i)) && x.token > words[h].token);
   if (addressee < 0) return -1;
   const c = words.findIndex((x) => x.head === h + 1 && x.deprel === 'advcl' && x.upos === 'VERB' && x.token > words[addressee].token);
   if (c < 0) return -1;

@@ -49,3 +49,22 @@ describe('a directive infinitive after the addressee and an adverbial', () => {
     expect(a.quotes.some((q) => q.text.includes('discuss the new budget'))).toBe(false);
   });
 });
+
+describe('an addressee after the directive verb\'s preposition', () => {
+  it('"called on the United States and Russia on Monday to intervene …" reports the infinitive', () => {
+    const a = run('Tom Varga called on the United States and Russia on Monday to intervene to save the cease-fire.');
+    expect(speakerName(a, 'intervene to save the cease-fire')).toBe('Tom Varga');
+  });
+
+  it('"on Monday" is no addressee: "called a meeting on Monday to discuss …" still reports nothing', () => {
+    const a = run('The council called a meeting on Monday to discuss the new budget for the harbour.');
+    expect(a.quotes.some((q) => q.text.includes('discuss the new budget'))).toBe(false);
+  });
+});
+
+describe('a channel after an inverted attribution', () => {
+  it('", Doctors Without Borders said on its Twitter account." reports the clause before', () => {
+    const a = run('At least 14 patients and medical staffers were killed at the clinic, Doctors Without Borders said on its Twitter account.');
+    expect(speakerName(a, 'At least 14 patients')).toBe('Doctors Without Borders');
+  });
+});
