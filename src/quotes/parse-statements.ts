@@ -9,7 +9,7 @@ import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
 import type { Subject } from './attribution.js';
 import { timePhraseAt, trimContent, wordCount } from './attribution.js';
 import type { Statement } from './statements.js';
-import { cueAt, spansOverlapping, tokenAt, VERB_ONLY, type DocView } from './view.js';
+import { cueAt, isQuoteMark, spansOverlapping, tokenAt, VERB_ONLY, type DocView } from './view.js';
 import { verbSubject } from './verb-subject.js';
 import { sharedSubjectOf } from './verb-content.js';
 
@@ -64,6 +64,24 @@ function complementOf(v: DocView, words: SyntaxWord[], h: number): number {
     && words.some((m) => m.head === i + 1 && m.deprel === 'mark' && m.token < x.token)));
 }
 
+/** Most punctuation tokens between the content's end and the closing mark of its quote ('country."'): set by hand. */
+const MAX_PUNCT_BEFORE_MARK = 2;
+
+/** The end of content [a, b) moved past the closing mark of a quote it opens with, or of one opened inside it when only punctuation is left. */
+function throughClosingMark(v: DocView, a: number, b: number): number {
+  for (const i of spansOverlapping(v, a, b)) {
+    const open = tokenAt(v.doc, v.spans[i].open), close = tokenAt(v.doc, v.spans[i].close);
+    if (open < a || close < b) continue;
+    // A quote the content opens with is the directive's words to its closing mark (the parse may end its phrase early).
+    if (open === a && v.sentOf[close] === v.sentOf[a]) return close + 1;
+    if (close - b > MAX_PUNCT_BEFORE_MARK) continue;
+    let k = b;
+    while (k < close && /^[.,!?;:]$/.test(v.lower[k])) k++;
+    if (k === close) return close + 1;
+  }
+  return b;
+}
+
 /** The end of [a, b) without a complementiser or relative pronoun left dangling at its end ("… State that"). */
 function dropTrailingLinks(v: DocView, a: number, b: number): number {
   while (b > a && (v.lex.complementizers.has(v.lower[b - 1]) || v.lex.relativePronouns.has(v.lower[b - 1]) || v.lower[b - 1] === ',')) b--;
@@ -71,15 +89,15 @@ function dropTrailingLinks(v: DocView, a: number, b: number): number {
 }
 
 /**
- * May content [a, b) hold the quoted spans it touches? Only phrases quoted wholly inside it after its first word
- * ("the plan was a "disaster" for the town"): the statement is then mixed. A quote the content opens with, or one
- * running past either end, is direct speech of its own.
+ * May content [a, b) hold the quoted spans it touches? Only quotes wholly inside it ("the plan was a "disaster" for
+ * the town", "urged X to "remain calm""): the statement is then mixed. One running past either end is direct speech
+ * of its own.
  */
 function quotesInside(v: DocView, a: number, b: number): boolean {
   for (const i of spansOverlapping(v, a, b)) {
     const q = v.spans[i];
     const open = tokenAt(v.doc, q.open), close = tokenAt(v.doc, q.close);
-    if (open <= a || close >= b) return false;
+    if (open < a || close >= b) return false;
   }
   return true;
 }
@@ -135,6 +153,9 @@ export function parseStatements(v: DocView, syn: SyntaxLayer, taken: Statement[]
       const marker = (t: number) => words.some((x) => x.head === c + 1 && x.deprel === 'mark' && x.token === t && words[c].token > t);
       while (a < b && (v.lex.complementizers.has(v.lower[a]) || v.lower[a] === ',' || marker(a))) a++;
       [a, b] = trimContent(v, a, b);
+      // "urged Americans to "remain aware …"": a quote opening inside the content's first word takes its mark along.
+      if (a > 0 && isQuoteMark(v, a - 1) && v.spans.some((q) => tokenAt(v.doc, q.open) === a - 1)) a--;
+      b = throughClosingMark(v, a, b);
       if (v.lex.prepositions.has(v.lower[a])) continue;
       // A complement running on into another statement ("urged X to forgo the plans, warning they could …") ends
       // where that statement's cue (or the subject right before it) begins; one running into its content is no

@@ -68,3 +68,13 @@ describe('a channel after an inverted attribution', () => {
     expect(speakerName(a, 'At least 14 patients')).toBe('Doctors Without Borders');
   });
 });
+
+describe('a directive whose content opens with a quote', () => {
+  it('"the embassy urged residents to "stay indoors, and avoid the coast until the storm passes."" is mixed, the embassy\'s', () => {
+    const a = run('The Ruritanian Embassy issues travel advice every week. On Monday, the embassy urged residents to "stay indoors, and avoid the coast until the storm passes."');
+    const q = quoteWith(a, 'stay indoors');
+    expect(q.kind).toBe('mixed');
+    expect(q.text).toContain('until the storm passes');
+    expect(speakerName(a, 'stay indoors')).toMatch(/Embassy/);
+  });
+});
