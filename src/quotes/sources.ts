@@ -312,6 +312,11 @@ export class SourceRegistry {
       const last = this.events.length ? this.events[this.events.length - 1] : null;
       if (last && last.token < a && v.sentOf[a] - last.sentence <= 1 && last.rec.group && last.rec.count === 1
         && p0.number !== 'pl' && this.fits(last.rec, 'sg', p0.gender)) return last.rec;
+      // "But Leadsom … said that …. "…," she said": a named person who spoke in this or the previous sentence, and
+      // whose gender is the pronoun's or unknown, speaks again — before any nearer mention the entities stage may prefer (English only:
+      // the German pronoun "sie" is also plural and formal).
+      if (last && last.token < a && v.sentOf[a] - last.sentence <= 1 && !v.lex.verbSecond && last.rec.named && last.rec.entity
+        && p0.number === 'sg' && (p0.gender === 'm' || p0.gender === 'f') && this.fits(last.rec, 'sg', p0.gender, true)) return last.rec;
       // The entities stage's own resolution, where it made one, comes first.
       const ent = v.entities.resolvePronoun(a);
       const e = ent ? v.entities.byId.get(ent) : undefined;
