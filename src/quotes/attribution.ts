@@ -143,6 +143,8 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
   const lex = v.lex;
   const form = verbAt(v, verb);
   if (!form) return null;
+  // "(Writing by Ann Roe, Editing by …)": a credit line names the reporters; it reports nothing.
+  if (isCap(v, verb) && lex.creditLinks.has(v.lower[verb + 1])) return null;
   // A passive participle ("über die nicht berichtet wurde") reports nobody's words.
   if (lex.passiveAuxiliaries.has(v.lower[verb + 1])) return null;
   if (!lex.nounsCapitalised && lex.passiveAuxiliaries.has(v.lower[verb - 1]) && verb + 1 < E && v.lower[verb + 1] !== 'that') return null;

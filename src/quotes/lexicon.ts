@@ -152,6 +152,8 @@ export interface QuoteLexicon {
   nationalBodyHeads: Map<string, 'masculine' | 'feminine' | 'neuter'>;
   /** Words linking such a text to its author ("by", "from", "in"). */
   authorLinks: Set<string>;
+  /** Prepositions after a capitalised gerund that make it a credit line ("Writing by …", "Editing by …"), no statement. */
+  creditLinks: Set<string>;
   partitiveLinks: Set<string>;
   prepositions: Set<string>;
   subordinators: Set<string>;
@@ -308,6 +310,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     documentNouns: list('documentNouns'),
     nationalBodyHeads: new Map(Object.entries((fw.nationalBodyHeads ?? {}) as Record<string, 'masculine' | 'feminine' | 'neuter'>)),
     authorLinks: list('authorLinks'),
+    creditLinks: lowerSet(cues.creditLinks),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),
     subordinators: list('subordinators'),

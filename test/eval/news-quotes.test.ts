@@ -42,7 +42,7 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
     'anonymous sources (count)': { r: 0.721 },
   },
   en: {
-    'quotes (found)': { p: 0.886, r: 0.885 },
+    'quotes (found)': { p: 0.890, r: 0.885 },
     'quotes (speaker right)': { r: 0.790 },
     'anonymous sources (found)': { p: 0.829, r: 0.770 },
     'anonymous sources (count)': { r: 0.761 },

@@ -85,3 +85,10 @@ describe('names and quoted phrases inside attributions', () => {
     expect(speakerName(a, 'a culture of neglect')).toBe('Maria Lopez');
   });
 });
+
+describe('credit lines', () => {
+  it('"(Writing by Ann Roe, Editing by William Moss)" is no statement', () => {
+    const a = run('The talks will resume on Monday.\n\n(Additional reporting by Sam Lee in Dubai; Writing by Ann Roe, Editing by William Moss and David Stone)');
+    expect(a.quotes.some((q) => /Editing|William Moss/.test(q.text))).toBe(false);
+  });
+});
