@@ -63,6 +63,12 @@ function directStatement(v: DocView, spans: number[], kind: 'direct' | 'mixed'):
   };
 }
 
+/** Does [a, b) hold the cue of a statement found before (a consumed reporting verb: '"…," Benson told the group')? */
+function heldCue(consumed: Set<number>, [a, b]: [number, number]): boolean {
+  for (const t of consumed) if (t >= a && t < b) return true;
+  return false;
+}
+
 /** Does the content go on in lowercase words after the closing mark at `close`, before `end`? */
 function continuesAfterQuote(v: DocView, close: number, end: number): boolean {
   const t = close + 1;
@@ -285,6 +291,9 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
           if (k === S) content = trimContent(v, e, E);
           else if (v.lower[k - 1] === ',') content = trimContent(v, S, k - 1);
           else content = trimContent(v, S, E);
+          // '"…," Benson told the group, according to Varga', "the ministry said X had told Y that …, according to a
+          // statement": a clause with its own reporting verb is relayed; its speaker stays.
+          if (!lex.verbSecond && heldCue(consumed, content)) break;
           if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, subject, [k, e]);
           break;
         }

@@ -92,3 +92,11 @@ describe('credit lines', () => {
     expect(a.quotes.some((q) => /Editing|William Moss/.test(q.text))).toBe(false);
   });
 });
+
+describe('"according to" after a clause with its own attribution', () => {
+  it('\'"…," Benson told the group, according to Varga\' is Benson\'s quote, relayed by Varga', () => {
+    const a = run('"It is necessary to make the province understand that it has no future without reform," Karl Benson told the group, according to Tom Varga.');
+    expect(speakerName(a, 'It is necessary to make')).toBe('Karl Benson');
+    expect(a.quotes.filter((q) => q.text.includes('It is necessary to make')).length).toBe(1);
+  });
+});
