@@ -8,6 +8,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import { channelPhraseAt } from './channels.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, prefieldSpeaker, subjectStart } from './phrases.js';
 import { findPattern, matchPatternAt } from './token-pattern.js';
+import { holdsParsedVerb } from './parsed-verb.js';
 import { cueAt, isCap, isPunct, isQuoteMark, mentionsIn, verbAt, type DocView } from './view.js';
 
 export type Subject =
@@ -144,6 +145,8 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
   const lex = v.lex;
   const form = verbAt(v, verb);
   if (!form) return null;
+  // "(Writing by Ann Roe, Editing by …)": a credit line names the reporters; it reports nothing.
+  if (isCap(v, verb) && lex.creditLinks.has(v.lower[verb + 1])) return null;
   // A passive participle ("über die nicht berichtet wurde") reports nobody's words.
   if (lex.passiveAuxiliaries.has(v.lower[verb + 1])) return null;
   if (!lex.nounsCapitalised && lex.passiveAuxiliaries.has(v.lower[verb - 1]) && verb + 1 < E && v.lower[verb + 1] !== 'that') return null;
@@ -217,7 +220,9 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     // "X cut its forecast, saying demand had cooled": what follows the participle is content, and its subject is
     // the main clause's (the sentence's opening noun phrase, unless that is a prepositional adverbial).
     if (form.participle && lastComma >= 0) {
-      const opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
+      let opening = pre ?? (lex.prepositions.has(v.lower[S]) ? null : postfieldSpeaker(v, S, lastComma));
+      // "Tom Varga praised Maria Lopez for …, saying …": a clause is no opening phrase; the parse's subject shares.
+      if (opening && !lex.verbSecond && holdsParsedVerb(v, opening[0], opening[1])) opening = null;
       return contentAfter(opening ? { type: 'phrase', range: opening } : { type: 'coordinated', at: verb }, after, []);
     }
     // "…, a spokeswoman, Ashley Kim, told AP." — the subject and its apposition stand between commas before the
@@ -258,12 +263,13 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     // "Ships flying flags of convenience, she said, were often registered …": the attribution interrupts the
     // content, which goes on after it.
     if (nxt === ',' && after + 1 < E && !lex.complementizers.has(v.lower[after + 1]) && !v.verbMask[after + 1]) {
-      const before = contentBefore(subject, attributionEnd);
+      const before = contentBefore(subject, attributionEnd) ?? interruptedNounPhrase(v, S, lastComma, subject, verb, form, attributionEnd);
       const [, b] = trimContent(v, after + 1, E);
       if (before && wordCount(v, after + 1, b) >= 2) return { ...before, content: [before.content[0], b] };
     }
     if (after >= E || nxt === '.' || nxt === ',' && !lex.complementizers.has(v.lower[after + 1])) {
-      return contentBefore(subject, attributionEnd);
+      // "But, Farage said, "…"": a connector alone before the attribution is no content; the quote after it is.
+      return contentBefore(subject, attributionEnd) ?? (nxt === ',' && !lex.verbSecond && connectorsOnly(v, S, lastComma) ? contentAfter(subject, after, []) : null);
     }
     return contentAfter(subject, after, []);
   }
@@ -272,7 +278,11 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
     const r = contentAfter({ type: 'phrase', range: [verb + 1, verb + 2] }, skipFillers(v, verb + 2, E, particle), []);
     return r && { ...r, attributionEnd: Math.max(r.attributionEnd, verb + 1), frontedObject: true };
   }
-  if (pf && segStart === S) return contentAfter({ type: 'phrase', range: pf.range }, after, []);
+  if (pf && segStart === S) {
+    // "Experts questioned how … and the ministry concedes it …": the phrase right before the verb after a coordinator.
+    const own = !lex.verbSecond && holdsParsedVerb(v, pf.range[0], pf.range[1]) ? subjectAfterCoordinator(v, S, verb) : null;
+    return contentAfter({ type: 'phrase', range: own ?? pf.range }, after, []);
+  }
   if (pf && segStart !== S) {
     // The clause after a comma starts with an NP but not as a whole: use the sentence's own subject.
     const whole = prefieldSpeaker(v, S, firstCommaOrVerb(v, S, verb));
@@ -283,6 +293,32 @@ function readCueReading(v: DocView, verb: number, S: number, E: number, channelR
   if (!post) return null;
   attributionEnd = Math.max(attributionEnd, post[1] - 1);
   return contentAfter({ type: 'phrase', range: post }, post[1], []);
+}
+
+/** Does [a, b) hold only connectors and punctuation ("But", "And yet")? */
+function connectorsOnly(v: DocView, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isPunct(v, k) && !v.lex.connectors.has(v.lower[k]) && !v.lex.coordinators.has(v.lower[k])) return false;
+  return true;
+}
+
+/**
+ * "Lawmakers, he said, were "…"": a noun phrase alone before an interrupting attribution opens the content (the
+ * words after the attribution complete it); the reading of the part before, or null.
+ */
+function interruptedNounPhrase(v: DocView, S: number, lastComma: number, subject: Subject, verb: number, form: VerbForm, attributionEnd: number): CueReading | null {
+  if (v.lex.verbSecond || lastComma <= S || chunkNP(v, S, lastComma) !== lastComma || v.quoteOf[S]) return null;
+  return { verb, form, subject, side: 'before', content: [S, lastComma], attributionEnd };
+}
+
+/** The noun phrase between the last coordinator before `verb` and the verb (adverbs aside), or null. */
+function subjectAfterCoordinator(v: DocView, S: number, verb: number): [number, number] | null {
+  const end = verb - countFillersBefore(v, verb, S);
+  for (let k = end - 1; k > S; k--) {
+    if (v.quoteOf[k]) return null;
+    if (!v.lex.coordinators.has(v.lower[k])) continue;
+    return k + 1 < end && chunkNP(v, k + 1, end) === end ? [k + 1, end] : null;
+  }
+  return null;
 }
 
 /** Dashes that set off a clause or a parenthesis. */
@@ -326,6 +362,8 @@ function opensContent(v: DocView, from: number, E: number): boolean {
  */
 function leadingSubject(v: DocView, S: number, lastComma: number): [number, number] | null {
   S = subjectStart(v, S, lastComma);
+  // "Earlier Thursday, the network said …": a time adverbial opening the sentence is no subject.
+  if (v.lower[timePhraseAt(v, S, lastComma)] === ',') return null;
   const np = postfieldSpeaker(v, S, lastComma + 1);
   if (!np || v.lower[np[1]] !== ',' || np[1] >= lastComma) {
     if (np && np[1] === lastComma && v.lower[S] !== undefined && !v.lex.prepositions.has(v.lower[S])) return np;

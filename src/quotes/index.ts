@@ -182,7 +182,9 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     if (st.cue && st.form && !relay && (!rec || rec.named && !rec.entity)) {
       const ps = parsedSubject(v, st, syntaxOf);
       const info = ps ? analyzePhrase(v, ps[0], ps[1]) : null;
-      if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+      // "The presumptive Republican nominee declined …, but said …": a description qualified by a name counts too.
+  const qualified = info?.kind === 'description' && info.definite && info.affiliation !== null;
+  if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity || qualified)) {
         const alt = registry.resolvePhrase(ps[0], ps[1], number);
         if (alt && (alt.entity || alt.group)) { rec = alt; st.subject = { type: 'phrase', range: ps }; }
       }
@@ -316,7 +318,9 @@ function coordinatedSpeaker(v: DocView, registry: SourceRegistry, verb: number, 
   syntaxOf: (() => SyntaxLayer | null) | undefined): SourceRec | null {
   const ps = sharedSubject(syntaxOf, verb);
   const info = ps && !v.quoteOf[ps[0]] ? analyzePhrase(v, ps[0], ps[1]) : null;
-  if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity)) {
+  // "The presumptive Republican nominee declined …, but said …": a description qualified by a name counts too.
+  const qualified = info?.kind === 'description' && info.definite && info.affiliation !== null;
+  if (ps && info && (info.kind === 'pronoun' || info.kind === 'group' || info.kind === 'named' && info.entity || qualified)) {
     const rec = registry.resolvePhrase(ps[0], ps[1], number);
     if (rec) return rec;
   }

@@ -98,6 +98,10 @@ export interface QuoteLexicon {
   reportLemmas: Set<string>;
   /** Lemmas of verbs whose infinitive complement (UD xcomp) is reported content: "urged X to …", „rief dazu auf, … zu …“. */
   directiveLemmas: Set<string>;
+  /** Directive lemmas whose addressee stands between the verb and its infinitive ("urged X last week to …"). */
+  addresseeDirectiveLemmas: Set<string>;
+  /** Directive lemma → the preposition before its addressee ("called on X to …"). */
+  addresseePrepositions: Map<string, string>;
   /** Lemmas of verbs of judging speech whose object's predicate after a marker is reported content ("hailed X as Y"). */
   predicativeLemmas: Set<string>;
   /** The markers that open such a predicate ("as", „als“). */
@@ -160,6 +164,8 @@ export interface QuoteLexicon {
   possessorGenitive: { suffix: string; afterSibilant: string; sibilants: string[] } | null;
   /** Words linking such a text to its author ("by", "from", "in"). */
   authorLinks: Set<string>;
+  /** Prepositions after a capitalised gerund that make it a credit line ("Writing by …", "Editing by …"), no statement. */
+  creditLinks: Set<string>;
   partitiveLinks: Set<string>;
   prepositions: Set<string>;
   subordinators: Set<string>;
@@ -194,6 +200,8 @@ export interface QuoteLexicon {
   irregularPlurals: Set<string>;
   /** Endings of inflected adjectives ("-en", "-e"): a lowercase word opening a noun phrase has one. */
   adjectiveEndings: string[];
+  /** Endings before an adjective ending that close a dative attribute („nahestehende“: "end" + "e"); empty where unused. */
+  attributeAdjectiveStems: string[];
   /** German capitalises every noun: a lowercase word there is never a phrase's head. */
   nounsCapitalised: boolean;
   /** Verb-second main clauses: everything before the finite verb is one constituent (German). */
@@ -248,7 +256,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   if (hit) return hit;
   const dir = join(langDir(language), 'quotes');
   const vj = readJson<{ verbs: VerbEntry[]; auxiliaries?: string[]; passiveAuxiliaries?: string[];
-    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
+    participles?: string[]; stanceVerbs?: string[]; directiveVerbs?: string[]; addresseeDirectiveVerbs?: string[]; addresseePrepositions?: Record<string, string>; predicativeVerbs?: string[]; predicativeMarkers?: string[]; attitudeVerbs?: string[]; attitudeNouns?: string[]; chargeVerbs?: Record<string, string>;
     reportedMood?: { subjects: string[]; forms: string[]; suffix: string; notSuffixes?: string[]; continuationForms?: string[]; hypotheticalForms?: string[] } }>(dir, 'verbs.json', { verbs: [] });
   const verbs = new Map<string, VerbForm>();
   const participles = lowerSet(vj.participles);
@@ -327,6 +335,7 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     possessiveGenders: new Map(Object.entries((fw.possessiveGenders ?? {}) as Record<string, 'm' | 'f'>)),
     possessorGenitive: (fw.possessorGenitive ?? null) as QuoteLexicon['possessorGenitive'],
     authorLinks: list('authorLinks'),
+    creditLinks: lowerSet(cues.creditLinks),
     partitiveLinks: list('partitiveLinks'),
     prepositions: list('prepositions'),
     subordinators: list('subordinators'),
@@ -352,10 +361,13 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
     irregularPlurals: list('irregularPlurals'),
     pluralSuffixes: ((fw.pluralSuffixes ?? []) as string[]).map((x) => x.toLowerCase()),
     adjectiveEndings: ((fw.adjectiveEndings ?? []) as string[]).map((x) => x.toLowerCase()),
+    attributeAdjectiveStems: (fw.attributeAdjectiveStems ?? []) as string[],
     verbSecond: !!fw.verbSecond,
     sourcePhrases: (cues.sourcePhrases ?? []).map(compilePattern),
     reportLemmas: new Set(vj.verbs.filter((x) => !x.relay).map((x) => x.lemma.toLowerCase())),
     directiveLemmas: lowerSet(vj.directiveVerbs),
+    addresseeDirectiveLemmas: lowerSet(vj.addresseeDirectiveVerbs),
+    addresseePrepositions: new Map(Object.entries(vj.addresseePrepositions ?? {}).map(([k, x]) => [k.toLowerCase(), x.toLowerCase()])),
     predicativeLemmas: lowerSet(vj.predicativeVerbs),
     predicativeMarkers: lowerSet(vj.predicativeMarkers),
     attitudeLemmas: lowerSet(vj.attitudeVerbs),

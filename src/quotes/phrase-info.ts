@@ -8,6 +8,7 @@ import type { SourceNoun } from './lexicon.js';
 import { hasNameLike, inNameMention } from './phrases.js';
 import { isCap, mentionsIn, type DocView } from './view.js';
 import { parseAt } from './parse-subject.js';
+import { descriptionClass } from '../references/index.js';
 
 export interface PhraseInfo {
   start: number;
@@ -62,7 +63,8 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   let headEnd = b, seenNoun = false;
   for (let j = k; j < b; j++) {
     const w = v.lower[j];
-    // A source noun inside a name ("the United Nations", „die Vereinigten Staaten“) is part of the name, no group's head.
+    // A source noun inside a name ("the United Nations", „die Vereinigten Staaten“, "Doctors Without Borders") is part of
+    // the name, no group's head.
     const sn = inNameMention(v, j) ? undefined : lex.sourceNouns.get(w);
     if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
     // "Ruritania's opposition leader Maria Lopez": a possessive clitic closes the possessor, the head comes after it.
@@ -102,7 +104,10 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
   if (person) { info.kind = 'named'; info.entity = person.entity; }
   else {
     // An institution or place named by the phrase itself ("das japanische Außenministerium", "Japan").
-    const insts = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym' && m.kind !== 'compound')
+    // "the Republican nominee", "the New York billionaire": a name modifying a person noun that ends the phrase
+    // describes that person (its affiliation), it is not the speaker.
+    const modifier = modifiesPersonHead(v, a, headEnd);
+    const insts = info.mentions.filter((m) => m.tokenStart < headEnd && m.kind !== 'pronoun' && m.kind !== 'possessive' && m.kind !== 'demonym' && m.kind !== 'compound' && !modifier(m))
       .sort((x, y) => rank(v, x) - rank(v, y) || x.start - y.start);
     // "NATO ally Turkey": the name closing a phrase of several words is its head.
     const inst = (b - a > 1 ? insts.find((m) => m.tokenEnd === b && m.tokenStart > a && !adjacent(m)) : undefined) ?? insts[0];
@@ -110,11 +115,23 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
     const demonym = !inst && lex.accountNouns.has(v.lower[b - 1]) ? info.mentions.find((m) => m.kind === 'demonym' && m.tokenEnd === b - 1) : undefined;
     if (inst) { info.kind = 'named'; info.entity = inst.entity; }
     else if (demonym) { info.kind = 'named'; info.entity = demonym.entity; }
+    else if (info.mentions.some(modifier)) info.kind = 'description';
     else if (hasNameLike(v, a, headEnd)) info.kind = 'named';
     const aff = info.mentions.find((m) => m.entity !== info.entity && m.kind !== 'pronoun');
     info.affiliation = aff ? aff.entity : null;
   }
   return info;
+}
+
+/**
+ * Does a mention stand between the article and a person noun closing the phrase ("the [Republican] nominee", "the
+ * [New York] billionaire")? Such a name qualifies the person described; the description is the speaker.
+ */
+function modifiesPersonHead(v: DocView, a: number, b: number): (m: EntityMention) => boolean {
+  const head = v.lower[b - 1];
+  // A capitalised head is a name of its own ("the Labour Party"); German nouns are all capitalised, so this is English.
+  const personHead = b - a >= 3 && v.lex.refs.definite.has(v.lower[a]) && !isCap(v, b - 1) && descriptionClass(v.lex.refs, head) === 'person';
+  return (m) => personHead && m.tokenStart > a && m.tokenEnd < b && v.entities.byId.get(m.entity)?.type !== 'person';
 }
 
 /** Is token t inside an apposition of the phrase ("der frühere Berater, John Doe")? */

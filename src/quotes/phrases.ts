@@ -70,6 +70,9 @@ export function chunkNP(v: DocView, i: number, limit: number): number {
       const head = extendedAttributeHead(v, j, limit);
       if (head > j) { j = head; continue; }
     }
+    // "Doctors Without Borders", "Bank of England": a name the entities stage found is one unit, stop words and all.
+    const name = nameRunFrom(v, j, limit);
+    if (name > j + 1) { pre = false; j = headEnd = name; continue; }
     if (isStopWord(v, j)) break;
     if (lex.numbers.has(w) || lex.pluralOnly.has(w) || /^\d+$/.test(w)) {
       if (!pre && lex.nounsCapitalised) break;
@@ -115,8 +118,11 @@ function extendedAttributeHead(v: DocView, p: number, limit: number): number {
   return p;
 }
 
-/** Endings of the participles and adjectives that close a dative attribute ("nahestehende", "verbundene", "zuständige"). */
-const ATTRIBUTE_ADJECTIVE = /(?:end|en|ig|lich|isch)(?:e|en|er|es|em)$/;
+/** A participle or adjective that closes a dative attribute ("nahestehende", "verbundene", "zuständige"): lang data. */
+function closesAttribute(v: DocView, w: string): boolean {
+  const lex = v.lex;
+  return lex.adjectiveEndings.some((e) => w.endsWith(e) && lex.attributeAdjectiveStems.some((s) => w.slice(0, w.length - e.length).endsWith(s)));
+}
 
 /**
  * Is the capitalised word at j the dative noun of an attribute ("eine der | Regierung | nahestehende | Quelle")? The
@@ -126,7 +132,15 @@ function dativeAttribute(v: DocView, i: number, j: number, limit: number): boole
   const lex = v.lex;
   if (j !== i + 2 || !lex.determiners.has(v.lower[j - 1]) || !(lex.numbers.has(v.lower[i]) || lex.determiners.has(v.lower[i]))) return false;
   const adj = j + 1, head = j + 2;
-  return head < limit && !isCap(v, adj) && !v.verbMask[adj] && ATTRIBUTE_ADJECTIVE.test(v.lower[adj]) && isCap(v, head) && !isPunct(v, head);
+  return head < limit && !isCap(v, adj) && !v.verbMask[adj] && closesAttribute(v, v.lower[adj]) && isCap(v, head) && !isPunct(v, head);
+}
+
+/** The end of an entity name mention of several tokens starting at token t with a stop word inside, within limit; else t. */
+function nameRunFrom(v: DocView, t: number, limit: number): number {
+  const m = v.entities.mentionAt(v.doc.tokens[t].start, v.doc.tokens[t].end);
+  if (!m || m.tokenStart !== t || m.tokenEnd > limit || !(m.kind === 'name' || m.kind === 'alias')) return t;
+  for (let k = t + 1; k < m.tokenEnd; k++) if (isStopWord(v, k)) return m.tokenEnd;
+  return t;
 }
 
 /** Is token t inside an entity's name mention (not a pronoun or a description)? */

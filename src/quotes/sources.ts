@@ -7,6 +7,7 @@
 import type { Source, SpanOut } from '../contract/schema.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import type { PronounInfo } from './lexicon.js';
+import { laterNamedPerson } from './forward-description.js';
 import { descriptionClass, isBareHead, isPluralHead, withoutGenitive, describedPerson, descriptionFits, introducedPerson, isGenericPersonHead, type PersonAt } from '../references/index.js';
 import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, subjectStart } from './phrases.js';
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
@@ -328,6 +329,11 @@ export class SourceRegistry {
       const last = this.events.length ? this.events[this.events.length - 1] : null;
       if (last && last.token < a && v.sentOf[a] - last.sentence <= 1 && last.rec.group && last.rec.count === 1
         && p0.number !== 'pl' && this.fits(last.rec, 'sg', p0.gender)) return last.rec;
+      // "But Leadsom … said that …. "…," she said": a named person who spoke in this or the previous sentence, and
+      // whose gender is the pronoun's or unknown, speaks again — before any nearer mention the entities stage may prefer (English only:
+      // the German pronoun "sie" is also plural and formal).
+      if (last && last.token < a && v.sentOf[a] - last.sentence <= 1 && !v.lex.verbSecond && last.rec.named && last.rec.entity
+        && p0.number === 'sg' && (p0.gender === 'm' || p0.gender === 'f') && this.fits(last.rec, 'sg', p0.gender, true)) return last.rec;
       // The entities stage's own resolution, where it made one, comes first.
       const ent = v.entities.resolvePronoun(a);
       const e = ent ? v.entities.byId.get(ent) : undefined;
@@ -447,6 +453,9 @@ export class SourceRegistry {
     if (sourceNoun && !isGenericPersonHead(refs, word)) return null;
     const rec = this.resolvePronoun(info.start, { number: 'sg', gender: null, person: 3 }, 'sg', true);
     const titles = (rec?.entity ? v.entities.byId.get(rec.entity)?.roles ?? [] : []).map((r) => r.title);
+    // "the U.N. envoy said …" before "U.N. envoy Tom Varga": an office the next sentences give a person by name is
+    // theirs, not that of an earlier speaker of no known office.
+    if (!titles.length && !isGenericPersonHead(refs, word) && laterNamedPerson(v, info.start, info.end, null)) return null;
     return descriptionFits(refs, titles, word) ? rec : null;
   }
 

@@ -13,7 +13,7 @@ import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrase
 import { matchPatternAt } from './token-pattern.js';
 import { reportedMainVerb } from './reported-mood.js';
 import type { SyntaxLayer } from '../syntax/types.js';
-import { cueAt, isCap, isPunct, isQuoteMark, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
+import { cueAt, isCap, isPunct, isQuoteMark, isWord, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
 export interface Statement {
   kind: 'direct' | 'indirect' | 'mixed';
@@ -63,6 +63,33 @@ function directStatement(v: DocView, spans: number[], kind: 'direct' | 'mixed'):
   };
 }
 
+/** Does [a, b) hold the cue of a statement found before (a consumed reporting verb: '"…," Benson told the group')? */
+function heldCue(consumed: Set<number>, [a, b]: [number, number]): boolean {
+  for (const t of consumed) if (t >= a && t < b) return true;
+  return false;
+}
+
+/** Does the content go on in lowercase words after the closing mark at `close`, before `end`? */
+function continuesAfterQuote(v: DocView, close: number, end: number): boolean {
+  const t = close + 1;
+  return t + 1 < end && isWord(v, t) && !isCap(v, t) && !v.quoteOf[t];
+}
+
+/** Longest apposition between commas after a subject (in tokens, comma to comma): set by hand on invented examples. */
+const MAX_APPOSITION = 16;
+
+/**
+ * After the comma at `comma` that closes a subject: the token after the apposition's closing comma (", the director
+ * of the planning office," / ", who is also governor of the bank,"), or `comma` itself when no apposition closes there.
+ */
+function appositionEnd(v: DocView, comma: number, limit: number): number {
+  for (let k = comma + 1; k < limit && k - comma <= MAX_APPOSITION; k++) {
+    if (v.quoteOf[k] || isQuoteMark(v, k) || /^[.;:!?]$/.test(v.lower[k])) return comma;
+    if (v.lower[k] === ',') return k > comma + 1 ? k + 1 : comma;
+  }
+  return comma;
+}
+
 /** Attribution after a closing mark: ", sagte er", ", said Smith", "he said", ", so Müller". */
 function attributionAfter(v: DocView, from: number, limit: number):
   { verb: number | null; form: VerbForm | null; subject: [number, number] | null; end: number; skipped: number } | null {
@@ -71,7 +98,8 @@ function attributionAfter(v: DocView, from: number, limit: number):
   while (k < limit && (v.lower[k] === ',' || v.lower[k] === '–' || v.lower[k] === '-' || v.lower[k] === '—')) k++;
   if (k >= limit) return null;
   const form = cueAt(v, k);
-  if (form && form.finite) {
+  // ", saying her decision had …": a participle hanging on the clause before is no inverted attribution.
+  if (form && form.finite && !form.participle) {
     let s = k + 1;
     while (s < limit && lex.adverbs.has(v.lower[s])) s++;
     const sp = postfieldSpeaker(v, s, limit);
@@ -92,7 +120,9 @@ function attributionAfter(v: DocView, from: number, limit: number):
   }
   const e = chunkNP(v, k, limit);
   if (e > k) {
-    let t = e;
+    // "…," Tom Varga, the director of the planning office, told reporters: an apposition after a named subject (where
+    // the subject precedes its verb; in a verb-second language the verb comes first: „…“, sagte X, der …).
+    let t = !lex.verbSecond && v.lower[e] === ',' && hasNameLike(v, k, e) ? appositionEnd(v, e, limit) : e;
     while (t < limit && (lex.adverbs.has(v.lower[t]) || lex.auxiliaries.has(v.lower[t]))) t++;
     const f2 = cueAt(v, t);
     if (f2 && f2.finite) {
@@ -156,6 +186,13 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         const r = readCue(v, verb, S, E, []);
         if (r && r.side === 'after' && r.content[0] >= pm - 1 && r.content[0] <= t.open + 1) {
           const st = directStatement(v, [i], 'direct');
+          // "She said "a culture of neglect" exists in …": the sentence goes on after the quoted phrase, which opens
+          // mixed content.
+          if (!closed && continuesAfterQuote(v, t.close, r.content[1])) {
+            const b = r.content[1];
+            st.kind = 'mixed'; st.content = [t.open, b]; st.start = q.open; st.end = v.doc.tokens[b - 1].end;
+            st.text = v.doc.text.slice(st.start, st.end);
+          }
           st.cue = [verb, verb + 1]; st.form = r.form; st.subject = r.subject;
           st.attribution = [S, t.open]; st.anchor = r.subject.type === 'phrase' ? r.subject.range[0] : verb;
           consumed.add(verb); attributed.add(i); statements.push(st);
@@ -256,6 +293,9 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
           else if (v.lower[k - 1] === ',') content = trimContent(v, S, k - 1);
           else if (reportingClauseBefore(v, S, k)) break;
           else content = trimContent(v, S, E);
+          // '"…," Benson told the group, according to Varga', "the ministry said X had told Y that …, according to a
+          // statement": a clause with its own reporting verb is relayed; its speaker stays.
+          if (!lex.verbSecond && heldCue(consumed, content)) break;
           if (wordCount(v, content[0], content[1]) >= 3) st = indirect(v, content, [k, m.end], null, subject, [k, e]);
           break;
         }

@@ -23,6 +23,7 @@ export function pushVerbContent(
   v: DocView, words: SyntaxWord[], h: number, a: number, b: number, covered: Uint8Array, out: Statement[],
   phraseOf: (words: SyntaxWord[], h: number) => [number, number], noSubject = false,
 ): void {
+  b = beforeNextStatement(v, a, b, covered);
   for (let t = a; t < b; t++) if (covered[t]) return;
   const w = words[h];
   const s = noSubject ? -1 : verbSubject(words, h);
@@ -35,6 +36,17 @@ export function pushVerbContent(
     anchor: range ? range[0] : w.token,
   });
   for (let t = a; t < b; t++) covered[t] = 1;
+}
+
+/**
+ * Content [a, b) that runs on into another statement through a comma and that statement's cue ("praised X for her
+ * "calm leadership", saying her decision …"): its end before the comma; otherwise b.
+ */
+function beforeNextStatement(v: DocView, a: number, b: number, covered: Uint8Array): number {
+  let t = a;
+  while (t < b && !covered[t]) t++;
+  if (t >= b || t - a < 3 || !cueAt(v, t - 1) || v.lower[t - 2] !== ',') return b;
+  return t - 2;
 }
 
 /**
