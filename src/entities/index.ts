@@ -18,6 +18,7 @@ import { nerCandidates, titledNames, parentheticalAcronyms, rescanNames } from '
 import { findTitles, buildRolePhrases, roleOf, baseTitle, type RolePhrase } from './roles.js';
 import { stripGenitives, clusterCands, rescanSurfaces, type Cluster } from './cluster.js';
 import { CandIndex } from './cand-index.js';
+import { seedGender } from '../references/gender-seed.js';
 import { findOrgPhrases, type OrgPhrase } from './org-phrases.js';
 import { describedNames } from './described-names.js';
 import { linkPortfolios, type Ministry } from './portfolios.js';
@@ -194,6 +195,13 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   // A feminine role noun ("Ministerin") makes its holder female (endings: words.json titleBase).
   const feminine = lex.words.compoundHeads ? lex.words.titleBase?.feminineEndings ?? [] : [];
   for (const p of phrases) if (p.holder && feminine.some((e) => ctx.low[p.hit.headEnd - 1].endsWith(e))) gender.set(p.holder, 'f');
+  // First names, gendered role nouns ("chairwoman", "Tochter") and honorifics ("Mrs", "Herr"): src/references/gender-seed.ts.
+  seedGender({
+    lang: ctx.lex.lang, low: ctx.low, compoundHeads: !!lex.words.compoundHeads,
+    persons: [...info.values()].filter((d) => d.type === 'person'),
+    roles: phrases.flatMap((p) => (p.holder ? [{ holder: p.holder, head: ctx.low[p.hit.headEnd - 1] }] : [])),
+    mentions: cands.flatMap((c) => (c.entity && c.type === 'person' ? [{ entity: c.entity, tokenStart: c.tokenStart }] : [])),
+  }, gender);
   const ageC = ageDescriptions(ctx, idx, ages);
   // "der 55 Jahre alte Geschäftsführer …, Sven Behrens": an age modifying a title is its holder's, and the
   // age's adjective ("alte") is no part of the title.
