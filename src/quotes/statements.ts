@@ -80,7 +80,7 @@ const MAX_APPOSITION = 16;
 
 /**
  * After the comma at `comma` that closes a subject: the token after the apposition's closing comma (", the director
- * of the planning office," / ", who is also governor of the bank,"), or `comma` itself when no apposition closes there.
+ * of the planning office," / ", who also chairs the bank's board,"), or `comma` itself when no apposition closes there.
  */
 function appositionEnd(v: DocView, comma: number, limit: number): number {
   for (let k = comma + 1; k < limit && k - comma <= MAX_APPOSITION; k++) {

@@ -15,8 +15,8 @@ describe('a named subject with an apposition after the quote', () => {
     expect(speakerName(a, 'keep working with the council')).toBe('Tom Varga');
   });
 
-  it('"…," Jean Dupont, who is also governor of the central bank, told the radio station.', () => {
-    const a = run('"We will keep working with the council," Jean Dupont, who is also governor of the central bank, told the radio station.');
+  it('"…," Jean Dupont, who also chairs the board of the central bank, told the radio station.', () => {
+    const a = run('"We will keep working with the council," Jean Dupont, who also chairs the board of the central bank, told the radio station.');
     expect(speakerName(a, 'keep working with the council')).toBe('Jean Dupont');
   });
 });
@@ -45,8 +45,8 @@ describe('praise with its reason', () => {
 
 describe('the subject of a coordinated clause', () => {
   it('"Experts questioned how … and the ministry concedes it …" is the ministry, not the first clause', () => {
-    const a = run('Some experts questioned how useful the radar would be against the new rockets and the ministry concedes it has yet to be tested against such a device.');
-    const q = quoteWith(a, 'it has yet to be tested');
+    const a = run('Some experts questioned how useful the radar would be against the new rockets and the ministry concedes the system was never tried against such rockets.');
+    const q = quoteWith(a, 'the system was never tried');
     expect(a.sources.find((s) => s.id === q.source)?.description).toBe('the ministry');
   });
 
@@ -64,21 +64,21 @@ describe('an attribution interrupting its content', () => {
   });
 
   it('"Lawmakers, he said, were "…"": a noun phrase before the attribution opens the content', () => {
-    const a = run('"We are very certain of victory," said Karl Benson, leader of the party. Lawmakers, he said, were "in tune with the feelings of the voters."');
+    const a = run('"We expect to win this vote," said Karl Benson, leader of the party. Lawmakers, he said, were "listening closely to the people."');
     const q = quoteWith(a, 'Lawmakers');
-    expect(q.text).toContain('in tune with the feelings');
-    expect(speakerName(a, 'in tune with the feelings')).toBe('Karl Benson');
+    expect(q.text).toContain('listening closely to');
+    expect(speakerName(a, 'listening closely to')).toBe('Karl Benson');
   });
 });
 
 describe('names and quoted phrases inside attributions', () => {
   it('", Doctors Without Borders said.": a name with a stop word and a source noun inside is one named speaker', () => {
-    const a = run('The clinic had an emergency room and an operating theater, Doctors Without Borders said.');
-    expect(speakerName(a, 'an emergency room')).toBe('Doctors Without Borders');
+    const a = run('The clinic had two wards and a small laboratory, Doctors Without Borders said.');
+    expect(speakerName(a, 'two wards and a small')).toBe('Doctors Without Borders');
   });
 
   it('"She said "a culture of neglect" exists in …": a quoted phrase opening the content makes it mixed', () => {
-    const a = run('Maria Lopez spoke about the flood. She said "a culture of neglect" exists in the province, and shame still keeps many victims silent.');
+    const a = run('Maria Lopez spoke about the flood. She said "a culture of neglect" exists in the province, and fear still stops many victims from speaking.');
     const q = quoteWith(a, 'a culture of neglect');
     expect(q.kind).toBe('mixed');
     expect(q.text).toContain('exists in the province');

@@ -16,13 +16,13 @@ describe('a name modifying a person noun', () => {
   });
 
   it('"The New York billionaire said …" is not the city', () => {
-    const a = run('Donald Trump spoke in Ohio on Monday. The New York billionaire said he planned to publish a tax plan.');
+    const a = run('Donald Trump spoke in Ohio on Monday. The New York billionaire told supporters he would publish a tax plan.');
     expect(speakerName(a, 'publish a tax plan')).toBe('Donald Trump');
   });
 
   it('"The presumptive Republican nominee declined …, but said …": the coordinated verb shares the description', () => {
-    const a = run('Donald Trump spoke in Ohio on Monday. The presumptive Republican nominee declined to give details, but said he was open to new talks.');
-    expect(speakerName(a, 'open to new talks')).toBe('Donald Trump');
+    const a = run('Donald Trump spoke in Ohio on Monday. The presumptive Republican nominee refused to name a date, but said he would welcome new talks.');
+    expect(speakerName(a, 'welcome new talks')).toBe('Donald Trump');
   });
 
   it('"The Bordurian minister said …" is the minister named before', () => {
@@ -38,7 +38,7 @@ describe('a name modifying a person noun', () => {
 
 describe('an office named later', () => {
   it('"the U.N. envoy said …" before "U.N. envoy Tom Varga" is Varga, not an earlier person of no known office', () => {
-    const a = run("Bordurian warplanes flew home on Tuesday as the capital began to withdraw forces that have tipped the war President Karl Benson's way, and the U.N. envoy said he hoped the move would help peace talks in Geneva.\n\nAs the first aircraft landed, U.N. envoy Tom Varga called the withdrawal a significant development.");
-    expect(speakerName(a, 'help peace talks')).toBe('Tom Varga');
+    const a = run("Bordurian warplanes flew home on Tuesday as the capital began to pull back troops that had turned the war President Karl Benson's way. The U.N. envoy told reporters he expected the step to speed up peace talks in Geneva.\n\nAs the first aircraft landed, U.N. envoy Tom Varga called the withdrawal a significant development.");
+    expect(speakerName(a, 'speed up peace talks')).toBe('Tom Varga');
   });
 });

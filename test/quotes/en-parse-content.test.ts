@@ -32,9 +32,9 @@ describe('a quoted phrase inside parsed content', () => {
 });
 
 describe('a directive infinitive after the addressee and an adverbial', () => {
-  it('"pressed its allies on Thursday to contribute …" reports the infinitive', () => {
-    const a = run('Borduria pressed its allies on Thursday to contribute more money to the relief effort.');
-    expect(speakerName(a, 'contribute more money')).toBe('Borduria');
+  it('"pressed its partners on Friday to send …" reports the infinitive', () => {
+    const a = run('Borduria pressed its partners on Friday to send more money to the relief effort.');
+    expect(speakerName(a, 'send more money')).toBe('Borduria');
   });
 
   it('"urged Lopez last week to drop those plans, warning …" ends the content before the participle', () => {
@@ -51,9 +51,9 @@ describe('a directive infinitive after the addressee and an adverbial', () => {
 });
 
 describe('an addressee after the directive verb\'s preposition', () => {
-  it('"called on the United States and Russia on Monday to intervene …" reports the infinitive', () => {
-    const a = run('Tom Varga called on the United States and Russia on Monday to intervene to save the cease-fire.');
-    expect(speakerName(a, 'intervene to save the cease-fire')).toBe('Tom Varga');
+  it('"called on Canada and Mexico on Monday to step in …" reports the infinitive', () => {
+    const a = run('Tom Varga called on Canada and Mexico on Monday to step in and protect the truce.');
+    expect(speakerName(a, 'step in and protect the truce')).toBe('Tom Varga');
   });
 
   it('"on Monday" is no addressee: "called a meeting on Monday to discuss …" still reports nothing', () => {
@@ -63,9 +63,9 @@ describe('an addressee after the directive verb\'s preposition', () => {
 });
 
 describe('a channel after an inverted attribution', () => {
-  it('", Doctors Without Borders said on its Twitter account." reports the clause before', () => {
-    const a = run('At least 14 patients and medical staffers were killed at the clinic, Doctors Without Borders said on its Twitter account.');
-    expect(speakerName(a, 'At least 14 patients')).toBe('Doctors Without Borders');
+  it('", the Red Cross wrote on its Twitter account." reports the clause before', () => {
+    const a = run('Nine nurses were hurt when the roof of the clinic fell in, the Red Cross wrote on its Twitter account.');
+    expect(speakerName(a, 'Nine nurses were hurt')).toBe('Red Cross');
   });
 });
 
