@@ -90,6 +90,8 @@ export interface RoleLexicon {
   stateOffices?: string[];
   /** Outlets (lower case, part of the source) and the ISO code of the country they report from. */
   outletCountries?: Record<string, string>;
+  /** Prepositions that join a country to a titled name ("President X of Russia"): the title is of that country. */
+  countryPreps?: string[];
   /** Role nouns that head a place ("mayor", "bürgermeister"): of a place the entities stage could not place too. */
   placeHeads?: string[];
   /** Titles of a deputy head ("vice president", "vizekanzler"): of a country, the holder works for it. */

@@ -425,7 +425,7 @@ function personCountry(lex: CompiledLexicon, layer: EntityLayer, holder: string,
   const found = new Set<string>();
   for (const pos of at) {
     const si = sentenceOf(pos);
-    const c = sentenceCountry(layer, sentences[si], pos, home, si > 0 ? sentences[si - 1] : undefined, holder, text);
+    const c = sentenceCountry(layer, sentences[si], pos, home, si > 0 ? sentences[si - 1] : undefined, holder, text, lex.roles.countryPreps);
     if (c) found.add(c);
   }
   return found.size === 1 ? [...found][0] : null;
