@@ -8,6 +8,7 @@ import { ArgumentFinder, type Arg, type SlotHit } from './arguments.js';
 import { ModalityReader } from './modality.js';
 import { parseModality } from './parse-modality.js';
 import { appositionTies, entityRoleTies } from './roles.js';
+import { counterpartTies } from './counterparts.js';
 import { partyLabelTies } from './party-labels.js';
 import { partyWordTies } from './party-words.js';
 import { affiliationTies } from './affiliations.js';
@@ -68,7 +69,10 @@ export function extractRelations(doc: Doc, entities: EntityLayer, quotes: QuoteL
   }
   // An inferred country gives way to any country the text ties the person to ("Israeli Prime Minister Netanyahu").
   const tiedToCountry = new Set<string>();
-  const roleTies = entityRoleTies(entities, lex, (pos) => anchors.sentenceOf(pos), doc.sentences, doc.source, doc.text);
+  const roleTies = [
+    ...entityRoleTies(entities, lex, (pos) => anchors.sentenceOf(pos), doc.sentences, doc.source, doc.text),
+    ...counterpartTies(entities, lex, doc.text, (pos) => anchors.sentenceOf(pos), doc.sentences),
+  ];
   for (const d of [...drafts, ...roleTies]) {
     const o = entities.byId.get(d.object.entity);
     if (d.family === 'tie' && !d.inferred && o?.type === 'location' && o.kind === 'country') tiedToCountry.add(d.subject.entity);

@@ -361,7 +361,7 @@ function holderByExemplars(v: SentenceView, f: ArgumentFinder, t: number): Arg[]
 }
 
 /** The role rule of a title, longest known title first: "chief executive officer" leads, "chief technology officer" works for. */
-function ruleForTitle(lex: CompiledLexicon, title: string): RoleRule | null {
+export function ruleForTitle(lex: CompiledLexicon, title: string): RoleRule | null {
   const words = title.trim().toLowerCase().split(/\s+/);
   return (words.length > 2 ? formsOf(lex).get(words.slice(-3).join(' ')) ?? null : null)
     ?? (words.length > 1 ? roleRuleFor(lex, words.slice(-2).join(' ')) : null) ?? roleRuleFor(lex, headWord(title)) ?? roleRuleFor(lex, title);

@@ -39,17 +39,19 @@ interface Floor { set: RelationSet; mode: RelationMode; lang: string; family: Fa
  * 0.485; en 0.734/0.447, 0.468; oracle all de 0.737/0.248, 0.319; en 0.668/0.223, 0.282. Floors 3 points under.
  * relties (country of a bare state title: "X of <country>", a title opening a sentence that names the article's
  * country): all de 0.717/0.339, 0.410; en 0.602/0.309, 0.396; ties de 0.818/0.481, 0.489; en 0.740/0.461, 0.482.
+ * Then counterparts ("ihren italienischen Kollegen X"): all de 0.716/0.342, 0.413; en 0.603/0.311, 0.396; ties de
+ * 0.815/0.487, 0.495; en 0.742/0.465, 0.486.
  */
 const FLOORS: Floor[] = [
   { set: 'ours', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.89, typedR: 0.79, pairsR: 0.81 },
   { set: 'ours', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.86, typedR: 0.82, pairsR: 0.85 },
   { set: 'ours', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.95, typedR: 0.84, pairsR: 0.85 },
   { set: 'ours', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.91, typedR: 0.86, pairsR: 0.88 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.68, typedR: 0.3, pairsR: 0.37 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.68, typedR: 0.31, pairsR: 0.38 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.57, typedR: 0.28, pairsR: 0.36 },
   { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.54, typedR: 0.18, pairsR: 0.25 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.41, typedR: 0.16, pairsR: 0.23 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'tie', typedP: 0.78, typedR: 0.45, pairsR: 0.45 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'tie', typedP: 0.78, typedR: 0.45, pairsR: 0.46 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'tie', typedP: 0.71, typedR: 0.43, pairsR: 0.45 },
   { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.7, typedR: 0.21, pairsR: 0.28 },
   { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.63, typedR: 0.19, pairsR: 0.25 },

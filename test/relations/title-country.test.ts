@@ -1,6 +1,7 @@
 /**
- * The country of a bare state title (issue 14, tie family): a country joined to the titled name by "of"/"von", and
- * a title opening its sentence, whose later countries are what the holder acts on. Sentences written for this test.
+ * The country of a bare state title (issue 14, tie family): a country joined to the titled name by "of"/"von", a
+ * title opening its sentence, whose later countries are what the holder acts on, and a counterpart's office.
+ * Sentences written for this test.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSync } from '../../src/pipeline/analyze.js';
@@ -35,5 +36,18 @@ describe('country of a bare state title', () => {
     const { rels, layer, listing } = ties(text, 'de');
     expect(find(rels, layer, /Ilko Baran/, 'leads', /Bulgarien/).length, listing).toBe(1);
     expect(find(rels, layer, /Ilko Baran/, 'leads', /Österreich/).length, listing).toBe(0);
+  });
+
+  it('de: "ihren italienischen Kollegen X" holds the possessor\'s office for Italy', () => {
+    const text = 'Außenministerin Karla Brenner traf am Montag in Rom ihren italienischen Kollegen Marco Lentini. Sie sprach auch mit ihrem US-Kollegen Tom Baker.';
+    const { rels, layer, listing } = ties(text, 'de');
+    expect(find(rels, layer, /Marco Lentini/, 'works_for', /Italien/).length, listing).toBe(1);
+    expect(find(rels, layer, /Tom Baker/, 'works_for', /USA|Vereinigte Staaten/).length, listing).toBe(1);
+  });
+
+  it('en: "his Chilean counterpart, X" of a president leads Chile', () => {
+    const text = 'President Daniel Rook met his Chilean counterpart, Ana Soto, in Lima on Friday.';
+    const { rels, layer, listing } = ties(text, 'en');
+    expect(find(rels, layer, /Ana Soto/, 'leads', /Chile/).length, listing).toBe(1);
   });
 });
