@@ -28,6 +28,21 @@ function mainFinite(words: SyntaxWord[]): number {
 }
 
 /**
+ * The finite verb right after a fronted clause, whatever the parse hangs where: a clause that ends in a verb, a comma,
+ * then a finite verb ("Um die Arbeit zu beenden, werde sie …", "Wenn die Partei ausscheide, sei es klar …"). German
+ * puts the main clause's finite verb right after its prefield, so this is the main verb even when the parser made the
+ * fronted clause the root. Only the first comma of the sentence that follows a verb counts; -1 when none.
+ */
+function afterFrontedClause(words: SyntaxWord[]): number {
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (words[i].upos !== 'PUNCT' || words[i].form !== ',') continue;
+    if (!/^(VERB|AUX)$/.test(words[i - 1].upos)) return -1;
+    return feat(words[i + 1], 'VerbForm') === 'Fin' ? i + 1 : -1;
+  }
+  return -1;
+}
+
+/**
  * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
  * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse.
  */
@@ -36,12 +51,15 @@ export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: num
   if (!mood) return -1;
   const at = parseAt(syn, S);
   if (!at) return -1;
-  const f = mainFinite(at.words);
-  if (f < 0) return -1;
-  const w = at.words[f], form = w.form.toLowerCase();
-  if (w.token < S || w.token >= E || v.quoteOf[w.token]) return -1;
-  if (mood.forms.has(form)) return w.token;
-  if (mood.hypotheticalForms.has(form) || mood.continuationForms.has(form)) return -1;
-  const konjI = form.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => form.endsWith(x));
-  return feat(w, 'Mood') === 'Sub' && konjI ? w.token : -1;
+  const reported = (f: number): number => {
+    if (f < 0) return -1;
+    const w = at.words[f], form = w.form.toLowerCase();
+    if (w.token < S || w.token >= E || v.quoteOf[w.token]) return -1;
+    if (mood.forms.has(form)) return w.token;
+    if (mood.hypotheticalForms.has(form) || mood.continuationForms.has(form)) return -1;
+    const konjI = form.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => form.endsWith(x));
+    return feat(w, 'Mood') === 'Sub' && konjI ? w.token : -1;
+  };
+  const main = reported(mainFinite(at.words));
+  return main >= 0 ? main : reported(afterFrontedClause(at.words));
 }
