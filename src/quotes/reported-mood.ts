@@ -43,10 +43,26 @@ function afterFrontedClause(words: SyntaxWord[]): number {
 }
 
 /**
- * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
- * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse.
+ * The first finite verb among the Doc tokens [S, E) that heads no subordinate clause (no complementiser or relative
+ * attachment): the main verb of a clause the parser hung under something after it ("X ändere nichts daran: „…“,
+ * sagte Y"); -1 when none.
  */
-export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: number): number {
+function firstMainFinite(words: SyntaxWord[], S: number, E: number): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.token < S || w.token >= E || feat(w, 'VerbForm') !== 'Fin' || /^acl/.test(w.deprel)) continue;
+    const head = /^(aux|cop)/.test(w.deprel) ? w.head : i + 1;
+    if (!words.some((x) => x.head === head && x.deprel === 'mark')) return i;
+  }
+  return -1;
+}
+
+/**
+ * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
+ * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse. With `clause`,
+ * [S, E) is the clause before a colon of a longer sentence, whose first main-clause finite verb counts too.
+ */
+export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: number, clause = false): number {
   const mood = v.lex.reportedMood;
   if (!mood) return -1;
   const at = parseAt(syn, S);
@@ -61,5 +77,7 @@ export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: num
     return feat(w, 'Mood') === 'Sub' && konjI ? w.token : -1;
   };
   const main = reported(mainFinite(at.words));
-  return main >= 0 ? main : reported(afterFrontedClause(at.words));
+  if (main >= 0) return main;
+  const fronted = reported(afterFrontedClause(at.words));
+  return fronted >= 0 || !clause ? fronted : reported(firstMainFinite(at.words, S, E));
 }

@@ -20,3 +20,30 @@ describe('a Konjunktiv I main verb after a fronted clause continues the last spe
     expect(a.quotes.some((q) => q.text.includes('bis zum Sommer'))).toBe(false);
   });
 });
+
+describe('a Konjunktiv I clause before a colon that opens a quotation is a statement of its own', () => {
+  it('"X schade …: „…“" gives an indirect quote up to the colon and the direct quote after it', () => {
+    const a = run('Die Politologin Eva Marx lehrt in Bonn. Das Ende des Programms schade dem Ansehen des Landes: „Viele Partner waren davon abhängig.“');
+    const q = quoteWith(a, 'Das Ende des Programms');
+    expect(q.kind).toBe('indirect');
+    expect(q.text).toBe('Das Ende des Programms schade dem Ansehen des Landes');
+    expect(quoteWith(a, 'Viele Partner').kind).toBe('direct');
+  });
+
+  it('the clause is found when the quotation after the colon has its own reporting verb', () => {
+    const a = run('Kritik kam von der Opposition. Auch die zweite Abstimmung ändere nichts daran: „Diese Regierung ist schwach“, sagte Jan Kroll.');
+    expect(quoteWith(a, 'Auch die zweite Abstimmung').text).toBe('Auch die zweite Abstimmung ändere nichts daran');
+    expect(speakerOf(a, 'Diese Regierung').name).toBe('Jan Kroll');
+  });
+
+  it('after a report, "Aber das Problem sei, …: „…“" stops at the colon', () => {
+    const a = run('Die Forscherin Eva Marx ist skeptisch. Niemand habe geglaubt, dass der Plan gelingt. Aber das Problem sei, wie die Regierung Erfolg misst: „Es ist ein Erfolg nach eigenen Regeln.“');
+    expect(quoteWith(a, 'das Problem sei').text).not.toContain('eigenen Regeln');
+    expect(quoteWith(a, 'Es ist ein Erfolg').kind).toBe('direct');
+  });
+
+  it('an indicative clause before the colon stays the article\'s own', () => {
+    const a = run('Die Politologin Eva Marx lehrt in Bonn. Das Ende des Programms schadet dem Land: „Viele Partner waren davon abhängig.“');
+    expect(a.quotes.some((q) => q.text.startsWith('Das Ende'))).toBe(false);
+  });
+});
