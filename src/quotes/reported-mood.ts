@@ -31,12 +31,12 @@ function mainFinite(words: SyntaxWord[]): number {
  * The finite verb right after a fronted clause, whatever the parse hangs where: a clause that ends in a verb, a comma,
  * then a finite verb ("Um die Arbeit zu beenden, werde sie …", "Wenn die Partei ausscheide, sei es klar …"). German
  * puts the main clause's finite verb right after its prefield, so this is the main verb even when the parser made the
- * fronted clause the root. Only the first comma of the sentence that follows a verb counts; -1 when none.
+ * fronted clause the root; the fronted part may hold a relative clause ("Vor dem Gipfel, der heute beginnt, wolle sie
+ * …"). Only the first comma of the sentence that follows a verb counts; -1 when none.
  */
 function afterFrontedClause(words: SyntaxWord[]): number {
   for (let i = 1; i + 1 < words.length; i++) {
-    if (words[i].upos !== 'PUNCT' || words[i].form !== ',') continue;
-    if (!/^(VERB|AUX)$/.test(words[i - 1].upos)) return -1;
+    if (words[i].upos !== 'PUNCT' || words[i].form !== ',' || !/^(VERB|AUX)$/.test(words[i - 1].upos)) continue;
     return feat(words[i + 1], 'VerbForm') === 'Fin' ? i + 1 : -1;
   }
   return -1;

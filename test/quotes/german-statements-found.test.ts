@@ -15,6 +15,11 @@ describe('a Konjunktiv I main verb after a fronted clause continues the last spe
     expect(speakerOf(a, 'Um die Arbeit').name).toBe('Lena Kroll');
   });
 
+  it('a fronted phrase with a relative clause: "Vor dem Gipfel, der …, wolle sie …"', () => {
+    const a = run('„Wir warten ab“, sagte Anna Berg. Vor dem Gipfel, der morgen in Genf beginnt, wolle sie keine Gespräche über die Nachfolge führen.');
+    expect(speakerOf(a, 'Vor dem Gipfel').name).toBe('Anna Berg');
+  });
+
   it('an indicative main verb after the fronted clause is the article\'s own sentence', () => {
     const a = run('Die Behörde habe alle Anträge geprüft, sagte Lena Kroll. Um die Arbeit abzuschließen, bleibt sie bis zum Sommer im Amt.');
     expect(a.quotes.some((q) => q.text.includes('bis zum Sommer'))).toBe(false);
@@ -34,6 +39,7 @@ describe('a Konjunktiv I clause before a colon that opens a quotation is a state
     const a = run('Kritik kam von der Opposition. Auch die zweite Abstimmung ändere nichts daran: „Diese Regierung ist schwach“, sagte Jan Kroll.');
     expect(quoteWith(a, 'Auch die zweite Abstimmung').text).toBe('Auch die zweite Abstimmung ändere nichts daran');
     expect(speakerOf(a, 'Diese Regierung').name).toBe('Jan Kroll');
+    expect(speakerOf(a, 'Auch die zweite Abstimmung').name).toBe('Jan Kroll');
   });
 
   it('after a report, "Aber das Problem sei, …: „…“" stops at the colon', () => {
