@@ -34,6 +34,7 @@ import { laterNamedPerson } from './forward-description.js';
 import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
 import { resolveColonSpeakers } from './colon-speaker.js';
+import { widenNestedReports } from './nested-report.js';
 import { wordsPhraseSpeaker } from './words-phrase.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
@@ -69,6 +70,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     });
     statements.push(st);
   }
+  // „Er habe X darüber informiert, dass …“ after a report: the outer continuation, not a statement of its own.
+  if (syn) widenNestedReports(v, syn, statements);
   const terms: SpanOut[] = [];
 
   // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.

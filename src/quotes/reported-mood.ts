@@ -57,6 +57,16 @@ function firstMainFinite(words: SyntaxWord[], S: number, E: number): number {
   return -1;
 }
 
+/** Is the finite verb word in reported mood: a Konjunktiv I form by the lexicon, or by the tagger's Mood=Sub and suffix? */
+export function isReportedForm(v: DocView, w: SyntaxWord): boolean {
+  const mood = v.lex.reportedMood, form = w.form.toLowerCase();
+  if (!mood) return false;
+  if (mood.forms.has(form)) return true;
+  if (mood.hypotheticalForms.has(form) || mood.continuationForms.has(form)) return false;
+  const konjI = form.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => form.endsWith(x));
+  return feat(w, 'Mood') === 'Sub' && konjI;
+}
+
 /**
  * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
  * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse. With `clause`,
@@ -69,12 +79,9 @@ export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: num
   if (!at) return -1;
   const reported = (f: number): number => {
     if (f < 0) return -1;
-    const w = at.words[f], form = w.form.toLowerCase();
+    const w = at.words[f];
     if (w.token < S || w.token >= E || v.quoteOf[w.token]) return -1;
-    if (mood.forms.has(form)) return w.token;
-    if (mood.hypotheticalForms.has(form) || mood.continuationForms.has(form)) return -1;
-    const konjI = form.endsWith(mood.suffix) && !mood.notSuffixes.some((x) => form.endsWith(x));
-    return feat(w, 'Mood') === 'Sub' && konjI ? w.token : -1;
+    return isReportedForm(v, w) ? w.token : -1;
   };
   const main = reported(mainFinite(at.words));
   if (main >= 0) return main;

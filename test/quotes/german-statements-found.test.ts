@@ -53,3 +53,18 @@ describe('a Konjunktiv I clause before a colon that opens a quotation is a state
     expect(a.quotes.some((q) => q.text.startsWith('Das Ende'))).toBe(false);
   });
 });
+
+describe('nested speech after a report: the outer continuation only', () => {
+  it('"Er habe X darüber informiert, dass …" after a report is one continuation of the last speaker', () => {
+    const a = run('„Ich gebe nicht auf“, sagte Paul Hartmann. Fakt sei aber, dass der Rat blockiert gewesen sei. Er habe die Präsidentin daher darüber informiert, dass es eine neue Sitzung brauche.');
+    const q = quoteWith(a, 'Er habe die Präsidentin');
+    expect(q.text).toBe('Er habe die Präsidentin daher darüber informiert, dass es eine neue Sitzung brauche');
+    expect(speakerOf(a, 'Er habe die Präsidentin').name).toBe('Paul Hartmann');
+    expect(a.quotes.filter((x) => x.text.includes('neue Sitzung'))).toHaveLength(1);
+  });
+
+  it('an indicative reporting verb keeps its own statement', () => {
+    const a = run('„Ich gebe nicht auf“, sagte Paul Hartmann. Er hat die Präsidentin darüber informiert, dass es eine neue Sitzung brauche.');
+    expect(quoteWith(a, 'neue Sitzung').text).toBe('es eine neue Sitzung brauche');
+  });
+});
