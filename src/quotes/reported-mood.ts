@@ -7,7 +7,7 @@
  * before, "wäre", "würde", "müssten" are conditionals more often than reports.
  */
 import type { SyntaxLayer, SyntaxWord } from '../syntax/types.js';
-import { parseAt } from './parse-subject.js';
+import { parseAt, phraseTokens } from './parse-subject.js';
 import type { DocView } from './view.js';
 
 const feat = (w: SyntaxWord, name: string): string => {
@@ -69,10 +69,11 @@ export function isReportedForm(v: DocView, w: SyntaxWord): boolean {
 
 /**
  * The Doc token of the main clause's finite verb when it carries reported mood (Konjunktiv I, or a Konjunktiv II
- * form the lexicon lets stand in for I), for the sentence [S, E); -1 otherwise or without a parse. With `clause`,
- * [S, E) is the clause before a colon of a longer sentence, whose first main-clause finite verb counts too.
+ * form the lexicon lets stand in for I), for the sentence (or the clause before a colon) [S, E); -1 otherwise or
+ * without a parse. Tried in turn: the parse's main verb, the verb after a fronted clause, the first finite verb
+ * that heads no subordinate clause (the parser often hangs the content under a reporting clause after it).
  */
-export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: number, clause = false): number {
+export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: number): number {
   const mood = v.lex.reportedMood;
   if (!mood) return -1;
   const at = parseAt(syn, S);
@@ -86,5 +87,21 @@ export function reportedMainVerb(v: DocView, syn: SyntaxLayer, S: number, E: num
   const main = reported(mainFinite(at.words));
   if (main >= 0) return main;
   const fronted = reported(afterFrontedClause(at.words));
-  return fronted >= 0 || !clause ? fronted : reported(firstMainFinite(at.words, S, E));
+  return fronted >= 0 ? fronted : reported(firstMainFinite(at.words, S, E));
+}
+
+/**
+ * The clause the parse made the root when it follows the reported verb at token `t` after a comma („Die Pläne seien
+ * fertig, heißt es“, „X habe …, sagte deren Chef Y“): the comma token, the root verb's token, and its subject's
+ * token range when that is no bare „es“; null when the root is not such a trailing clause.
+ */
+export function trailingClause(syn: SyntaxLayer, t: number, E: number): { comma: number; verb: number; subject: [number, number] | null } | null {
+  const at = parseAt(syn, t);
+  if (!at) return null;
+  const root = at.words.findIndex((w) => w.head === 0);
+  const r = at.words[root];
+  if (!r || r.token <= t || r.token >= E || at.words[root - 1]?.form !== ',') return null;
+  const subj = at.words.findIndex((w) => w.head === root + 1 && w.deprel === 'nsubj');
+  const subject = subj >= 0 && at.words[subj].upos !== 'PRON' ? phraseTokens(at.words, subj) : null;
+  return { comma: at.words[root - 1].token, verb: r.token, subject };
 }

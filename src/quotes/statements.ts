@@ -11,7 +11,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { reportedMainVerb } from './reported-mood.js';
+import { reportedMainVerb, trailingClause } from './reported-mood.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import { cueAt, isCap, isPunct, isQuoteMark, isWord, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
@@ -358,13 +358,18 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
       // The parse: the main clause's finite verb in reported mood wherever it stands ("Wenn …, sei es klar, …"),
       // with or without a report just before it (a Konjunktiv I main clause in news is someone's words).
       const syn = !v.quoteOf[S] && !isQuoteMark(v, S) && syntaxOf ? syntaxOf() : null;
-      const t = syn ? reportedMainVerb(v, syn, S, limit, colon >= 0) : -1;
-      if (t >= 0) {
-        const st = indirect(v, trimContent(v, S, limit), [t, t + 1], null, { type: 'none' }, [S, S]);
-        if (st) {
-          st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
-          statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
-        }
+      const t = syn ? reportedMainVerb(v, syn, S, limit) : -1;
+      // A reporting clause after the content (", heißt es", ", sagte deren Chef Y"): the content stops at its comma,
+      // and a reporting verb's subject speaks.
+      const tail = t >= 0 ? trailingClause(syn!, t, limit) : null;
+      const st = t >= 0 ? indirect(v, trimContent(v, S, tail ? tail.comma : limit), [t, t + 1], null, { type: 'none' }, [S, S]) : null;
+      if (st && tail?.subject && v.verbMask[tail.verb] === VERB_CUE) {
+        st.cue = [tail.verb, tail.verb + 1]; st.subject = { type: 'phrase', range: tail.subject }; st.anchor = tail.subject[0];
+        st.attribution = [tail.comma, limit]; consumed.add(tail.verb);
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+      } else if (st) {
+        st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
       }
     }
   }

@@ -68,3 +68,16 @@ describe('nested speech after a report: the outer continuation only', () => {
     expect(quoteWith(a, 'neue Sitzung').text).toBe('es eine neue Sitzung brauche');
   });
 });
+
+describe('a Konjunktiv I clause the parse hung under a reporting clause after it', () => {
+  it('", heißt es lediglich" is no part of the content', () => {
+    const a = run('Die Stadtverwaltung schweigt. Die Planungen seien in vollem Gange, heißt es lediglich.');
+    expect(quoteWith(a, 'Die Planungen seien').text).toBe('Die Planungen seien in vollem Gange');
+  });
+
+  it('", sagte deren Chef Y" after the content: Y speaks', () => {
+    const a = run('Unter den Verhafteten ist der Schmuggler Rafael Ortiz. Ortiz habe zehn Jahre lang auf der Liste der Behörde gestanden, sagte deren Chef Tomas Brandt.');
+    expect(quoteWith(a, 'Ortiz habe').text).toBe('Ortiz habe zehn Jahre lang auf der Liste der Behörde gestanden');
+    expect(speakerOf(a, 'Ortiz habe').name).toBe('Tomas Brandt');
+  });
+});
