@@ -33,6 +33,8 @@ import { relativeAntecedent } from './relative-antecedent.js';
 import { laterNamedPerson } from './forward-description.js';
 import { resolveForwardSpeakers } from './forward-speaker.js';
 import { previousSubjectSpeaker } from './continuation.js';
+import { resolveColonSpeakers } from './colon-speaker.js';
+import { widenNestedReports } from './nested-report.js';
 import { wordsPhraseSpeaker } from './words-phrase.js';
 import { addInstitutionAliases, addSpeakerEntities } from './speaker-entities.js';
 import type { SyntaxLayer } from '../syntax/types.js';
@@ -68,6 +70,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
     });
     statements.push(st);
   }
+  // „Er habe X darüber informiert, dass …“ after a report: the outer continuation, not a statement of its own.
+  if (syn) widenNestedReports(v, syn, statements);
   const terms: SpanOut[] = [];
 
   // Quoted spans no cue attached to: a mere term, a quote continuing the last speaker, or an unattributed quote.
@@ -204,6 +208,8 @@ export function extractQuotes(doc: Doc, entities: EntityLayer, syntaxOf?: () => 
 
   // "X's foreign minister said … . '…,' Maria Lopez told reporters.": the office named next.
   resolveForwardSpeakers(v, statements, recOf);
+  // „X ändere nichts daran: „…“, sagte Y“: the clause before the colon is Y's too.
+  resolveColonSpeakers(v, statements, recOf);
   registry.collectSilentGroups(syntaxOf);
   const speakers = new Set([...recOf.values()].filter((r): r is SourceRec => !!r));
   addSpeakerEntities(v, entities, speakers);

@@ -11,7 +11,7 @@ import { isParticle, type VerbForm } from './lexicon.js';
 import type { QuoteSpan } from './marks.js';
 import { chunkNP, hasNameLike, postfieldSpeaker, skipConnectors } from './phrases.js';
 import { matchPatternAt } from './token-pattern.js';
-import { reportedMainVerb } from './reported-mood.js';
+import { reportedMainVerb, trailingClause } from './reported-mood.js';
 import type { SyntaxLayer } from '../syntax/types.js';
 import { cueAt, isCap, isPunct, isQuoteMark, isWord, sentenceRange, tokenAt, verbAt, VERB_CUE, type DocView } from './view.js';
 
@@ -320,6 +320,7 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
       }
     }
     if (mood && context && !sentencesWithStatements.has(s)) {
+      const cut = colonBeforeQuote(v, statements, s, S, E), C = cut >= 0 ? cut : E;
       let k = S;
       while (k < E && (isPunct(v, k) || lex.adverbs.has(v.lower[k]) || lex.connectors.has(v.lower[k]))) k++;
       const verb = v.lower[k + 1] ?? '';
@@ -327,11 +328,11 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         && !lex.determiners.has(verb) && !lex.verbs.has(verb);
       if (k < E && mood.subjects.has(v.lower[k]) && konj && !v.quoteOf[k]) {
         // The pronoun is the content's subject ("Diese habe …", "Man werde …"), not the speaker: the words go on.
-        const st = indirect(v, trimContent(v, k, E), [k + 1, k + 2], null, { type: 'none' }, [k, k + 2]);
+        const st = indirect(v, trimContent(v, k, C), [k + 1, k + 2], null, { type: 'none' }, [k, k + 2]);
         if (st) { st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k; statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s); }
       } else if (k > S && k < E && !v.quoteOf[k] && (mood.forms.has(v.lower[k]) || mood.continuationForms.has(v.lower[k])) && !v.quoteOf[S]) {
         // "Daher könne es …", "Zudem sei die Nachfrage groß": an adverb in the prefield, the verb in the reported mood.
-        const st = indirect(v, trimContent(v, S, E), [k, k + 1], null, { type: 'none' }, [S, S]);
+        const st = indirect(v, trimContent(v, S, C), [k, k + 1], null, { type: 'none' }, [S, S]);
         if (st) {
           st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
           statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
@@ -341,7 +342,7 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         // "Offen sei aber, wie …") continues the words of the last speaker.
         const t = reportedFiniteVerb(v, k, E);
         if (t > k) {
-          const st = indirect(v, trimContent(v, k, E), [t, t + 1], null, { type: 'none' }, [k, k]);
+          const st = indirect(v, trimContent(v, k, C), [t, t + 1], null, { type: 'none' }, [k, k]);
           if (st) {
             st.cue = null; st.subject = { type: 'continuation' }; st.anchor = k;
             statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
@@ -349,17 +350,26 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
         }
       }
     }
-    if (mood && !sentencesWithStatements.has(s)) {
+    // A sentence whose statements all stand after a colon ("Das Ende des Programms schade dem Land: „…“") leaves
+    // the clause before the colon to the mood rule.
+    const colon = colonBeforeQuote(v, statements, s, S, E);
+    const limit = colon >= 0 ? colon : sentencesWithStatements.has(s) ? -1 : E;
+    if (mood && limit > S) {
       // The parse: the main clause's finite verb in reported mood wherever it stands ("Wenn …, sei es klar, …"),
       // with or without a report just before it (a Konjunktiv I main clause in news is someone's words).
       const syn = !v.quoteOf[S] && !isQuoteMark(v, S) && syntaxOf ? syntaxOf() : null;
-      const t = syn ? reportedMainVerb(v, syn, S, E) : -1;
-      if (t >= 0) {
-        const st = indirect(v, trimContent(v, S, E), [t, t + 1], null, { type: 'none' }, [S, S]);
-        if (st) {
-          st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
-          statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
-        }
+      const t = syn ? reportedMainVerb(v, syn, S, limit) : -1;
+      // A reporting clause after the content (", heißt es", ", sagte deren Chef Y"): the content stops at its comma,
+      // and a reporting verb's subject speaks.
+      const tail = t >= 0 ? trailingClause(syn!, t, limit) : null;
+      const st = t >= 0 ? indirect(v, trimContent(v, S, tail ? tail.comma : limit), [t, t + 1], null, { type: 'none' }, [S, S]) : null;
+      if (st && tail?.subject && v.verbMask[tail.verb] === VERB_CUE) {
+        st.cue = [tail.verb, tail.verb + 1]; st.subject = { type: 'phrase', range: tail.subject }; st.anchor = tail.subject[0];
+        st.attribution = [tail.comma, limit]; consumed.add(tail.verb);
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
+      } else if (st) {
+        st.cue = null; st.subject = { type: 'continuation' }; st.anchor = S;
+        statements.push(st); lastStatementSentence = s; sentencesWithStatements.add(s);
       }
     }
   }
@@ -374,6 +384,18 @@ export function collectStatements(v: DocView, syntaxOf?: () => SyntaxLayer | nul
     }
   }
   return { statements, consumed, attributed };
+}
+
+/**
+ * The first colon of sentence s (outside quotes) that opens a quotation, when every statement found in the sentence
+ * starts after it, so the clause before it reports nothing yet; -1 otherwise.
+ */
+function colonBeforeQuote(v: DocView, statements: Statement[], s: number, S: number, E: number): number {
+  let colon = S;
+  while (colon < E && (v.quoteOf[colon] || v.lower[colon] !== ':')) colon++;
+  if (colon + 1 >= E || !isQuoteMark(v, colon + 1) && !v.quoteOf[colon + 1]) return -1;
+  const inSentence = statements.filter((st) => v.sentOf[st.content[0]] === s || v.sentOf[Math.max(0, st.content[1] - 1)] === s);
+  return inSentence.every((st) => st.content[0] > colon && (!st.cue || st.cue[0] > colon)) ? colon : -1;
 }
 
 /**
