@@ -166,3 +166,16 @@ describe('a quantifier speaking on its own', () => {
     expect(de.find((s) => s.description === 'Andere')).toMatchObject({ named: false, count: null });
   });
 });
+
+describe('a phrase opened by "both" / „beide“ is a pair already known', () => {
+  it('en: named people or a coordination of names are no new anonymous group', () => {
+    expect(anonymous('Chancellor Anna Berg met President Tom Reyes in Lisbon. Both leaders voiced concern about the tariffs and said the talks would go on.', 'en')).toEqual([]);
+    expect(anonymous('Both the finance and defence ministers had offered to resign before the vote.', 'en')).toEqual([]);
+  });
+
+  it('de: the pair refers back to the group of two last spoken of', () => {
+    expect(anonymous('Kanzlerin Anna Berg traf Präsident Tom Reyes in Lissabon. Die beiden Politiker sagten, die Gespräche gingen weiter.', 'de')).toEqual([]);
+    const got = anonymous('Zwei Diplomaten sagten am Montag, die Gespräche seien gescheitert. Beide Diplomaten sagten, sie rechneten mit neuen Zöllen.', 'de');
+    expect(got.map((s) => [s.description, s.count, s.mentions.length])).toEqual([['Zwei Diplomaten', 2, 2]]);
+  });
+});
