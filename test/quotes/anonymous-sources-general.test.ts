@@ -179,3 +179,19 @@ describe('a phrase opened by "both" / „beide“ is a pair already known', () =
     expect(got.map((s) => [s.description, s.count, s.mentions.length])).toEqual([['Zwei Diplomaten', 2, 2]]);
   });
 });
+
+describe('a group inside what someone else reports is no source', () => {
+  it('en: the reporter is the authority for the clause', () => {
+    expect(anonymous('He said all the nations that signed the treaty could agree that it worked.', 'en')).toEqual([]);
+    expect(anonymous('Rossi told reporters the budget was tight, adding that some countries saw no need for more spending.', 'en')).toEqual([]);
+    expect(anonymous('Analysts say the streets are calm as people fear new clashes.', 'en').map((s) => s.description)).toEqual(['Analysts']);
+  });
+
+  it('de: „sagte, viele Beobachter rechneten …“ names no source besides the speaker', () => {
+    expect(anonymous('Der Minister Karl Brenner sagte, viele Beobachter rechneten mit einer Einigung.', 'de')).toEqual([]);
+  });
+
+  it('a group holding a view in its own clause stays a source', () => {
+    expect(anonymous('Analysts expect a deal in the autumn.', 'en').map((s) => s.description)).toEqual(['Analysts']);
+  });
+});
