@@ -195,3 +195,15 @@ describe('a group inside what someone else reports is no source', () => {
     expect(anonymous('Analysts expect a deal in the autumn.', 'en').map((s) => s.description)).toEqual(['Analysts']);
   });
 });
+
+describe('a noun that names a person or an institution („Militär“)', () => {
+  it('de: a person after an indefinite article or an adjective, counted one', () => {
+    expect(count('Ein ranghoher Militär sagte, die Truppen würden bis Mai abgezogen.', 'de', 'Ein ranghoher Militär')).toBe(1);
+    expect(count('Ein Militär sagte, der Plan für den Abzug sei gescheitert.', 'de', 'Ein Militär')).toBe(1);
+  });
+
+  it('de: with a definite article the institution, no anonymous source', () => {
+    expect(anonymous('Das Militär teilte mit, die Truppen würden bis Mai abgezogen.', 'de')).toEqual([]);
+    expect(anonymous('Das ranghohe Militär teilte mit, die Truppen würden bis Mai abgezogen.', 'de')).toEqual([]);
+  });
+});
