@@ -81,8 +81,21 @@ function subjectByAgreement(v: DocView, words: SyntaxWord[], i: number): boolean
   const h = w.head - 1;
   if (!isView(v, words, h)) return false;
   const finite = [words[h], ...words.filter((x) => x.head === h + 1 && x.deprel.startsWith('aux'))].find((x) => feat(x, 'VerbForm') === 'Fin');
-  if (!finite || feat(finite, 'Number') !== 'Plur') return false;
+  if (finite ? feat(finite, 'Number') !== 'Plur' : !secondPlaceInfinitive(words, h)) return false;
   return !words.some((x) => x.head === h + 1 && x.deprel.startsWith('nsubj') && feat(x, 'Number') !== 'Sing');
+}
+
+/**
+ * Verb-second only: is the verb at h, tagged an infinitive, a present plural in second place ("– damit rechnen
+ * Beobachter")? The infinitive and the third person plural share their form; one word after a clause boundary (the
+ * sentence start or a punctuation mark) and none governing the verb as an auxiliary make it the finite verb.
+ */
+function secondPlaceInfinitive(words: SyntaxWord[], h: number): boolean {
+  const w = words[h];
+  if (feat(w, 'VerbForm') !== 'Inf' || w.form.toLowerCase() !== w.lemma.toLowerCase()) return false;
+  if (words.some((x) => x.head === h + 1 && x.deprel.startsWith('aux') || x.head === h + 1 && x.deprel === 'mark')) return false;
+  if (h < 1 || words[h - 1].upos === 'PUNCT') return false;
+  return h === 1 || words[h - 2].upos === 'PUNCT';
 }
 
 /** The preposition words (and their fixed parts: "according to") governing word i. */

@@ -207,3 +207,14 @@ describe('a noun that names a person or an institution („Militär“)', () => 
     expect(anonymous('Das ranghohe Militär teilte mit, die Truppen würden bis Mai abgezogen.', 'de')).toEqual([]);
   });
 });
+
+describe('a group after a verb the tagger read as an infinitive („damit rechnen Beobachter“)', () => {
+  it('de: the verb in second place after a dash is the finite plural, the group its subject', () => {
+    expect(count('Die Zölle könnten im Mai steigen - damit rechnen Experten.', 'de', 'Experten')).toBeNull();
+    expect(count('Die Stadt Lindau will ab Mai sparen - das begrüßen Fachleute.', 'de', 'Fachleute')).toBeNull();
+  });
+
+  it('de: an infinitive clause with „um … zu“ names no group', () => {
+    expect(anonymous('Die Firma will die Preise senken, um Kunden zu gewinnen.', 'de')).toEqual([]);
+  });
+});
