@@ -66,7 +66,7 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
     // A source noun inside a name ("the United Nations", „die Vereinigten Staaten“, "Doctors Without Borders") is part of
     // the name, no group's head.
     const found = inNameMention(v, j) ? undefined : lex.sourceNouns.get(w);
-    const sn = found?.qualifiedOnly && !qualifiedPerson(v, a, j) ? undefined : found;
+    const sn = found?.qualifiedOnly && !qualifiedPerson(v, a, j) || found && modifiesName(v, j, b) ? undefined : found;
     if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
     // "Ruritania's opposition leader Maria Lopez": a possessive clitic closes the possessor, the head comes after it.
     if (lex.genitiveLinks.has(w) && !/^\p{L}/u.test(w) && closingPerson) { seenNoun = false; continue; }
@@ -122,6 +122,15 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
     info.affiliation = aff ? aff.entity : null;
   }
   return info;
+}
+
+/**
+ * Where only names are capitalised: is the source-noun form at j an attribute of a name right after it in the phrase
+ * ("the official Daily Courier newspaper", "official Xinhua news agency")? Then the name's medium or body is meant.
+ */
+function modifiesName(v: DocView, j: number, b: number): boolean {
+  const lex = v.lex;
+  return !lex.nounsCapitalised && j + 1 < b && isCap(v, j + 1) && (inNameMention(v, j + 1) || !lex.sourceNouns.has(v.lower[j + 1])) && !lex.genitiveLinks.has(v.lower[j + 1]);
 }
 
 /**

@@ -218,3 +218,14 @@ describe('a group after a verb the tagger read as an infinitive („damit rechne
     expect(anonymous('Die Firma will die Preise senken, um Kunden zu gewinnen.', 'de')).toEqual([]);
   });
 });
+
+describe('a source-noun form before a name is its attribute ("the official Daily Courier newspaper")', () => {
+  it('en: the named medium speaks, no anonymous official', () => {
+    expect(anonymous('The official Daily Courier newspaper said the plan was weak.', 'en')).toEqual([]);
+  });
+
+  it('en: an official with an adjective or an affiliation stays an anonymous source', () => {
+    expect(count('A senior official said the plan was weak.', 'en', 'A senior official')).toBe(1);
+    expect(count('White House officials said the plan was weak.', 'en', 'White House officials')).toBeNull();
+  });
+});
