@@ -13,7 +13,7 @@ import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, su
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
-import { possessedGroup } from './possessed-group.js';
+import { personNameAt, possessedGroup } from './possessed-group.js';
 import { documentAuthor } from './document-author.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, sentenceStartOf, spanOf, textOf, type DocView } from './view.js';
 
@@ -110,6 +110,7 @@ export class SourceRegistry {
       const info = groupReading(v, base);
       // Only a phrase built on a source noun, or a quantified one: "die beiden", "three Iranian-Americans" are no groups here.
       if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end) || totalOpened(v, info.start, info.end)) continue;
+      if (namedByApposition(v, info)) continue;
       done = end;
       const at = v.doc.tokens[info.start].start;
       let seen = false;
@@ -764,6 +765,13 @@ function totalOpened(v: DocView, a: number, b: number): boolean {
   const k = lex.totals.has(v.lower[a]) ? a : lex.definite.has(v.lower[a]) && lex.totals.has(v.lower[a + 1]) ? a + 1 : -1;
   // "both of them" is a partitive handled elsewhere; a total alone ("Both said") is the bare quantifier case.
   return k >= 0 && b - k >= 2 && !lex.genitiveLinks.has(v.lower[k + 1]) && !lex.prepositions.has(v.lower[k + 1]);
+}
+
+/** Is a single-member group phrase followed by a person's name in apposition („Die frühere Sprecherin des Landtags,
+ *  Anna Weber, …“)? The named person is meant, no anonymous source. */
+function namedByApposition(v: DocView, info: PhraseInfo): boolean {
+  const one = info.count === 1 || info.count === null && info.singularForm && !info.partitive;
+  return one && v.lower[info.end] === ',' && personNameAt(v, info.end + 1);
 }
 
 /** Is token t a quantifier or an indefinite determiner that can stand alone for people ("some", "einige", „andere“, "all")? */

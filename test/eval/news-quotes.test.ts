@@ -63,7 +63,7 @@ const MEASURED: Record<string, Record<string, { p?: number; r: number }>> = {
   de: {
     'quotes (found)': { p: 0.887, r: 0.803 },
     'quotes (speaker right)': { r: 0.686 },
-    'anonymous sources (found)': { p: 0.904, r: 0.770 },
+    'anonymous sources (found)': { p: 0.922, r: 0.770 },
     'anonymous sources (count)': { r: 0.754 },
   },
   en: {

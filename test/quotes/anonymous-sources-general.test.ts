@@ -229,3 +229,10 @@ describe('a source-noun form before a name is its attribute ("the official Daily
     expect(count('White House officials said the plan was weak.', 'en', 'White House officials')).toBeNull();
   });
 });
+
+describe('a one-person description with a name in apposition is the named person', () => {
+  it('de/en: „Die frühere Sprecherin des Landtags, Anna Weber, rät …“ names no anonymous source', () => {
+    expect(anonymous('Die frühere Sprecherin des Landtags, Anna Weber, rät dem Minister, nicht erneut anzutreten.', 'de')).toEqual([]);
+    expect(anonymous('The former speaker of the assembly, Anna Weber, urged the minister not to run again.', 'en')).toEqual([]);
+  });
+});
