@@ -49,7 +49,28 @@ function viewSubject(v: DocView, words: SyntaxWord[], i: number): boolean {
   const w = words[k];
   // "Zwei Quellen bestätigten …" parsed as a passive subject of a verb with no passive auxiliary: a subject all the same.
   const subject = w.deprel === 'nsubj' || w.deprel === 'nsubj:pass' && !words.some((x) => x.head === w.head && x.deprel === 'aux:pass');
-  return subject && isView(v, words, w.head - 1);
+  return subject && isView(v, words, w.head - 1) && !reportedContent(v, words, w.head - 1);
+}
+
+/** Most clause levels walked up from a view verb to the verb reporting it: set by hand on invented sentences. */
+const MAX_CLAUSE_HOPS = 4;
+
+/**
+ * Is the clause of verb h part of what another view verb reports ("he said all the nations … could agree", "adding
+ * that some countries saw no need", "Analysts say the streets are calm as people fear …")? The authority for that
+ * clause is the reporter; a group inside it is no source (docs/annotation.md, "sources").
+ */
+function reportedContent(v: DocView, words: SyntaxWord[], h: number): boolean {
+  let k = h;
+  for (let hop = 0; hop < MAX_CLAUSE_HOPS; hop++) {
+    const rel = words[k].deprel;
+    if (!/^(ccomp|advcl|conj|parataxis)/.test(rel)) return false;
+    const up = words[k].head - 1;
+    if (up < 0) return false;
+    if (rel.startsWith('ccomp') && isView(v, words, up)) return true;
+    k = up;
+  }
+  return false;
 }
 
 /** Verb-second only: a plural object of a plural view verb that has no plural subject of its own. */
@@ -60,8 +81,21 @@ function subjectByAgreement(v: DocView, words: SyntaxWord[], i: number): boolean
   const h = w.head - 1;
   if (!isView(v, words, h)) return false;
   const finite = [words[h], ...words.filter((x) => x.head === h + 1 && x.deprel.startsWith('aux'))].find((x) => feat(x, 'VerbForm') === 'Fin');
-  if (!finite || feat(finite, 'Number') !== 'Plur') return false;
+  if (finite ? feat(finite, 'Number') !== 'Plur' : !secondPlaceInfinitive(words, h)) return false;
   return !words.some((x) => x.head === h + 1 && x.deprel.startsWith('nsubj') && feat(x, 'Number') !== 'Sing');
+}
+
+/**
+ * Verb-second only: is the verb at h, tagged an infinitive, a present plural in second place ("– damit rechnen
+ * Beobachter")? The infinitive and the third person plural share their form; one word after a clause boundary (the
+ * sentence start or a punctuation mark) and none governing the verb as an auxiliary make it the finite verb.
+ */
+function secondPlaceInfinitive(words: SyntaxWord[], h: number): boolean {
+  const w = words[h];
+  if (feat(w, 'VerbForm') !== 'Inf' || w.form.toLowerCase() !== w.lemma.toLowerCase()) return false;
+  if (words.some((x) => x.head === h + 1 && x.deprel.startsWith('aux') || x.head === h + 1 && x.deprel === 'mark')) return false;
+  if (h < 1 || words[h - 1].upos === 'PUNCT') return false;
+  return h === 1 || words[h - 2].upos === 'PUNCT';
 }
 
 /** The preposition words (and their fixed parts: "according to") governing word i. */

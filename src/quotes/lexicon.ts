@@ -48,6 +48,9 @@ export interface SourceNoun {
   collective: boolean;
   /** A medium of information ("reports", "Medien", "Regierungskreise"): a source after a source preposition too. */
   medium: boolean;
+  /** A form that also names an institution ("Militär": „das Militär“ / „ein ranghoher Militär“): a person noun only
+   *  after an indefinite article or an adjective, with no definite article before it. */
+  qualifiedOnly?: boolean;
 }
 
 /** Shortest tail of a closed compound that may name its head ("Armee|sprecher"): shorter tails ("rat") are too often
@@ -289,12 +292,12 @@ export function loadQuoteLexicon(language: string): QuoteLexicon {
   const cues = readJson<Record<string, string[]>>(dir, 'cues.json', {});
   const ch = readJson<{ phrases: { pattern: string; value: string }[]; npDescriptors?: string[]; platforms?: string[] }>(
     dir, 'channels.json', { phrases: [] });
-  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean }[]; qualifiers?: string[]; quantities?: Record<string, number | null> }>(
+  const sn = readJson<{ nouns: { lemma: string; forms: string[]; generic?: boolean; spokesperson?: boolean; collective?: boolean; medium?: boolean; qualifiedOnly?: boolean }[]; qualifiers?: string[]; quantities?: Record<string, number | null> }>(
     dir, 'source-nouns.json', { nouns: [] });
   const fwc = readJson<{ closedCompounds?: boolean }>(dir, 'function-words.json', {});
   const sourceNouns = new SourceNounMap(!!fwc.closedCompounds);
   for (const n of sn.nouns) {
-    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective, medium: !!n.medium };
+    const info: SourceNoun = { lemma: n.lemma, generic: !!n.generic, spokesperson: !!n.spokesperson, collective: !!n.collective, medium: !!n.medium, qualifiedOnly: !!n.qualifiedOnly };
     for (const f of n.forms) sourceNouns.set(f.toLowerCase(), info);
   }
   const fw = readJson<Record<string, unknown>>(dir, 'function-words.json', {});

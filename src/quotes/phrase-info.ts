@@ -65,7 +65,8 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
     const w = v.lower[j];
     // A source noun inside a name ("the United Nations", „die Vereinigten Staaten“, "Doctors Without Borders") is part of
     // the name, no group's head.
-    const sn = inNameMention(v, j) ? undefined : lex.sourceNouns.get(w);
+    const found = inNameMention(v, j) ? undefined : lex.sourceNouns.get(w);
+    const sn = found?.qualifiedOnly && !qualifiedPerson(v, a, j) || found && modifiesName(v, j, b) ? undefined : found;
     if (sn && !info.noun) { info.noun = sn; seenNoun = true; info.singularForm = singularNounForm(v, w, sn, j); continue; }
     // "Ruritania's opposition leader Maria Lopez": a possessive clitic closes the possessor, the head comes after it.
     if (lex.genitiveLinks.has(w) && !/^\p{L}/u.test(w) && closingPerson) { seenNoun = false; continue; }
@@ -121,6 +122,29 @@ export function analyzePhrase(v: DocView, a: number, b: number): PhraseInfo {
     info.affiliation = aff ? aff.entity : null;
   }
   return info;
+}
+
+/**
+ * Where only names are capitalised: is the source-noun form at j an attribute of a name right after it in the phrase
+ * ("the official Daily Courier newspaper", "official Xinhua news agency")? Then the name's medium or body is meant.
+ */
+function modifiesName(v: DocView, j: number, b: number): boolean {
+  const lex = v.lex;
+  return !lex.nounsCapitalised && j + 1 < b && isCap(v, j + 1) && (inNameMention(v, j + 1) || !lex.sourceNouns.has(v.lower[j + 1])) && !lex.genitiveLinks.has(v.lower[j + 1]);
+}
+
+/**
+ * Is the noun at j, in a phrase opening at a, read as a person („ein ranghoher Militär“, „ein Militär“)? Only after an indefinite article or a lowercase adjective, and with no definite article before it
+ * („das Militär“, „des US-Militärs“ stay the institution).
+ */
+function qualifiedPerson(v: DocView, a: number, j: number): boolean {
+  const lex = v.lex;
+  if (j <= a) return false;
+  for (let k = a; k < j; k++) if (lex.definite.has(v.lower[k])) return false;
+  const prev = v.lower[j - 1];
+  const indefinite = lex.determiners.has(prev) || lex.numbers.has(prev);
+  const adjective = /^\p{Ll}/u.test(v.doc.tokens[j - 1].text) && !lex.prepositions.has(prev);
+  return indefinite || adjective;
 }
 
 /**

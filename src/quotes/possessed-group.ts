@@ -60,7 +60,7 @@ function possessorItself(v: DocView, n: number, b: number): boolean {
 }
 
 /** Does a person's name start at token t (an apposition: "Clinton's adviser, Jake Sullivan, said")? */
-function personNameAt(v: DocView, t: number): boolean {
+export function personNameAt(v: DocView, t: number): boolean {
   const tok = v.doc.tokens[t];
   const m = tok ? v.entities.mentionAt(tok.start, tok.end) : undefined;
   return !!m && m.tokenStart === t && (m.kind === 'name' || m.kind === 'alias') && v.entities.byId.get(m.entity)?.type === 'person';

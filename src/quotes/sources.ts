@@ -13,7 +13,7 @@ import { chunkNP, hasNameLike, inNameMention, nounPhraseIn, postfieldSpeaker, su
 import { analyzePhrase, type PhraseInfo } from './phrase-info.js';
 import { groupPlaces } from './group-positions.js';
 import { quantifiedGroup } from './quantified-group.js';
-import { possessedGroup } from './possessed-group.js';
+import { personNameAt, possessedGroup } from './possessed-group.js';
 import { documentAuthor } from './document-author.js';
 import { isCap, isPunct, mentionsIn, sentenceRange, sentenceStartOf, spanOf, textOf, type DocView } from './view.js';
 
@@ -109,7 +109,8 @@ export class SourceRegistry {
       const base = analyzePhrase(v, s, end);
       const info = groupReading(v, base);
       // Only a phrase built on a source noun, or a quantified one: "die beiden", "three Iranian-Americans" are no groups here.
-      if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end)) continue;
+      if (info.kind !== 'group' || info === base && !hasSourceNoun(v, s, end) || totalOpened(v, info.start, info.end)) continue;
+      if (namedByApposition(v, info)) continue;
       done = end;
       const at = v.doc.tokens[info.start].start;
       let seen = false;
@@ -342,6 +343,13 @@ export class SourceRegistry {
       return this.resolvePronoun(a, p, verbNumber);
     }
     if (info.kind === 'relative') return this.lastInSentence(a) ?? this.nearestPerson(a, true);
+    if (info.kind === 'group' && totalOpened(v, a, b)) {
+      // "Both leaders said …", „Die beiden Minister erklärten …“: a known pair — the group of two last spoken of, or
+      // people already named, never a new anonymous source.
+      const g = this.lastGroup(a, v.lex.totals.get(v.lower[a]) ?? v.lex.totals.get(v.lower[a + 1]) ?? null);
+      if (g) { this.addMention(g, a, b); return g; }
+      return null;
+    }
     if (info.kind === 'group') {
       const rec = this.resolveGroup(info, verbNumber);
       // "The diplomats, both of whom …", "Die Beamten, beide aus …": a total right after the phrase counts it.
@@ -747,6 +755,24 @@ const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
   const p = possessedGroup(v, info);
   return p !== info ? p : quantifiedGroup(v, info);
 };
+
+/**
+ * Does [a, b) open with a word of totality over the rest ("both leaders", "both the interior and justice ministers",
+ * „beide Parteien“, „die beiden Minister“)? Such a phrase refers to a set the reader already knows.
+ */
+function totalOpened(v: DocView, a: number, b: number): boolean {
+  const lex = v.lex;
+  const k = lex.totals.has(v.lower[a]) ? a : lex.definite.has(v.lower[a]) && lex.totals.has(v.lower[a + 1]) ? a + 1 : -1;
+  // "both of them" is a partitive handled elsewhere; a total alone ("Both said") is the bare quantifier case.
+  return k >= 0 && b - k >= 2 && !lex.genitiveLinks.has(v.lower[k + 1]) && !lex.prepositions.has(v.lower[k + 1]);
+}
+
+/** Is a single-member group phrase followed by a person's name in apposition („Die frühere Sprecherin des Landtags,
+ *  Anna Weber, …“)? The named person is meant, no anonymous source. */
+function namedByApposition(v: DocView, info: PhraseInfo): boolean {
+  const one = info.count === 1 || info.count === null && info.singularForm && !info.partitive;
+  return one && v.lower[info.end] === ',' && personNameAt(v, info.end + 1);
+}
 
 /** Is token t a quantifier or an indefinite determiner that can stand alone for people ("some", "einige", „andere“, "all")? */
 function loneQuantifier(v: DocView, t: number): boolean {

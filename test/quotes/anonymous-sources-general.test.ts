@@ -166,3 +166,73 @@ describe('a quantifier speaking on its own', () => {
     expect(de.find((s) => s.description === 'Andere')).toMatchObject({ named: false, count: null });
   });
 });
+
+describe('a phrase opened by "both" / „beide“ is a pair already known', () => {
+  it('en: named people or a coordination of names are no new anonymous group', () => {
+    expect(anonymous('Chancellor Anna Berg met President Tom Reyes in Lisbon. Both leaders voiced concern about the tariffs and said the talks would go on.', 'en')).toEqual([]);
+    expect(anonymous('Both the finance and defence ministers had offered to resign before the vote.', 'en')).toEqual([]);
+  });
+
+  it('de: the pair refers back to the group of two last spoken of', () => {
+    expect(anonymous('Kanzlerin Anna Berg traf Präsident Tom Reyes in Lissabon. Die beiden Politiker sagten, die Gespräche gingen weiter.', 'de')).toEqual([]);
+    const got = anonymous('Zwei Diplomaten sagten am Montag, die Gespräche seien gescheitert. Beide Diplomaten sagten, sie rechneten mit neuen Zöllen.', 'de');
+    expect(got.map((s) => [s.description, s.count, s.mentions.length])).toEqual([['Zwei Diplomaten', 2, 2]]);
+  });
+});
+
+describe('a group inside what someone else reports is no source', () => {
+  it('en: the reporter is the authority for the clause', () => {
+    expect(anonymous('He said all the nations that signed the treaty could agree that it worked.', 'en')).toEqual([]);
+    expect(anonymous('Rossi told reporters the budget was tight, adding that some countries saw no need for more spending.', 'en')).toEqual([]);
+    expect(anonymous('Analysts say the streets are calm as people fear new clashes.', 'en').map((s) => s.description)).toEqual(['Analysts']);
+  });
+
+  it('de: „sagte, viele Beobachter rechneten …“ names no source besides the speaker', () => {
+    expect(anonymous('Der Minister Karl Brenner sagte, viele Beobachter rechneten mit einer Einigung.', 'de')).toEqual([]);
+  });
+
+  it('a group holding a view in its own clause stays a source', () => {
+    expect(anonymous('Analysts expect a deal in the autumn.', 'en').map((s) => s.description)).toEqual(['Analysts']);
+  });
+});
+
+describe('a noun that names a person or an institution („Militär“)', () => {
+  it('de: a person after an indefinite article or an adjective, counted one', () => {
+    expect(count('Ein ranghoher Militär sagte, die Truppen würden bis Mai abgezogen.', 'de', 'Ein ranghoher Militär')).toBe(1);
+    expect(count('Ein Militär sagte, der Plan für den Abzug sei gescheitert.', 'de', 'Ein Militär')).toBe(1);
+  });
+
+  it('de: with a definite article the institution, no anonymous source', () => {
+    expect(anonymous('Das Militär teilte mit, die Truppen würden bis Mai abgezogen.', 'de')).toEqual([]);
+    expect(anonymous('Das ranghohe Militär teilte mit, die Truppen würden bis Mai abgezogen.', 'de')).toEqual([]);
+  });
+});
+
+describe('a group after a verb the tagger read as an infinitive („damit rechnen Beobachter“)', () => {
+  it('de: the verb in second place after a dash is the finite plural, the group its subject', () => {
+    expect(count('Die Zölle könnten im Mai steigen - damit rechnen Experten.', 'de', 'Experten')).toBeNull();
+    expect(count('Die Stadt Lindau will ab Mai sparen - das begrüßen Fachleute.', 'de', 'Fachleute')).toBeNull();
+  });
+
+  it('de: an infinitive clause with „um … zu“ names no group', () => {
+    expect(anonymous('Die Firma will die Preise senken, um Kunden zu gewinnen.', 'de')).toEqual([]);
+  });
+});
+
+describe('a source-noun form before a name is its attribute ("the official Daily Courier newspaper")', () => {
+  it('en: the named medium speaks, no anonymous official', () => {
+    expect(anonymous('The official Daily Courier newspaper said the plan was weak.', 'en')).toEqual([]);
+  });
+
+  it('en: an official with an adjective or an affiliation stays an anonymous source', () => {
+    expect(count('A senior official said the plan was weak.', 'en', 'A senior official')).toBe(1);
+    expect(count('White House officials said the plan was weak.', 'en', 'White House officials')).toBeNull();
+  });
+});
+
+describe('a one-person description with a name in apposition is the named person', () => {
+  it('de/en: „Die frühere Sprecherin des Landtags, Anna Weber, rät …“ names no anonymous source', () => {
+    expect(anonymous('Die frühere Sprecherin des Landtags, Anna Weber, rät dem Minister, nicht erneut anzutreten.', 'de')).toEqual([]);
+    expect(anonymous('The former speaker of the assembly, Anna Weber, urged the minister not to run again.', 'en')).toEqual([]);
+  });
+});
