@@ -57,7 +57,7 @@ const MAX_CLAUSE_HOPS = 4;
 
 /**
  * Is the clause of verb h part of what another view verb reports ("he said all the nations … could agree", "adding
- * that some countries saw no need", "Analysts say the streets are calm as people fear …")? The authority for that
+ * that several states saw little point", "Analysts say the streets are calm as people fear …")? The authority for that
  * clause is the reporter; a group inside it is no source (docs/annotation.md, "sources").
  */
 function reportedContent(v: DocView, words: SyntaxWord[], h: number): boolean {

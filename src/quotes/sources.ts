@@ -757,7 +757,7 @@ const groupReading = (v: DocView, info: PhraseInfo): PhraseInfo => {
 };
 
 /**
- * Does [a, b) open with a word of totality over the rest ("both leaders", "both the interior and justice ministers",
+ * Does [a, b) open with a word of totality over the rest ("both leaders", "both the finance and defence ministers",
  * „beide Parteien“, „die beiden Minister“)? Such a phrase refers to a set the reader already knows.
  */
 function totalOpened(v: DocView, a: number, b: number): boolean {
