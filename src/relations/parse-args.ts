@@ -99,6 +99,7 @@ export class ParseArgs {
       const patients = p.children(i, ['nsubj', 'obj']).flatMap((k) => this.actorsOf(k, 'object'));
       return { subjects: agents, objects: patients, inherited: false };
     }
+    if (spec.object.includes('dative')) { const d = this.dativeArgs(i); if (d) return d; }
     const subj = this.subjectOf(i, 0);
     const ids = new Set(subj.args.map((a) => a.entity));
     let objects: Arg[] = [];
@@ -110,6 +111,49 @@ export class ParseArgs {
       break;
     }
     return { subjects: subj.args, objects, inherited: subj.inherited };
+  }
+
+  /**
+   * A verb whose object is a dative („X gehört der Partei an“, „Der NATO gehören A und B an“, „die Partei, der X
+   * angehört“): the parser often reads the dative as a second subject, and the tagger's case on articles is weak, so
+   * the dative is the nominal that a dative determiner (or relative pronoun) marks; the others are the subject.
+   * Null when no dependent is marked (the ordinary subject and object rules decide).
+   */
+  private dativeArgs(i: number): ParsedArgs | null {
+    const p = this.p;
+    const deps = p.children(i, ['nsubj', 'obj', 'iobj', 'obl']).filter((k) => !p.caseOf(k) && p.words[k].deprel !== 'nsubj:pass');
+    const dat = deps.filter((k) => this.dativeMarked(k, i));
+    if (!dat.length) return null;
+    const relative = (k: number) => p.feat(k, 'PronType')?.includes('Rel') ?? false;
+    const side = (ks: number[], role: 'subject' | 'object') => ks.flatMap((k) => relative(k) ? this.antecedent(k) : this.actorsOf(k, role));
+    // „der Partei DEM“, „der Partei Neue Mitte“: a name right after the dative noun, however the parser hung it.
+    const named = (k: number) => !p.isNoun(k) ? [] : [...p.children(k, ['nmod', 'appos']), ...deps].filter((c) => c > k && !p.caseOf(c) && this.firstWord(c) === k + 1);
+    const objects = side(dat, 'object');
+    if (!objects.length) objects.push(...side(dat.flatMap(named), 'object'));
+    const taken = new Set([...dat, ...dat.flatMap(named)]);
+    const rest = deps.filter((k) => !taken.has(k));
+    const subjects = rest.length ? side(rest, 'subject') : this.subjectOf(i, 0).args;
+    const ids = new Set(objects.map((a) => a.entity));
+    return { subjects: subjects.filter((a) => !ids.has(a.entity)), objects, inherited: !rest.length || rest.some(relative) };
+  }
+
+  /**
+   * A nominal marked dative by its determiner, or a relative pronoun in the dative (feminine „der“ by its antecedent).
+   * „der“ before a singular noun is dative where the noun is feminine or the verb plural (it cannot be the subject).
+   */
+  private dativeMarked(k: number, verb: number): boolean {
+    const p = this.p;
+    const sets = this.v.lex.sets;
+    const form = (j: number) => p.words[j].form.toLowerCase();
+    const femSing = (j: number) => p.feat(j, 'Number') !== 'Plur' && (p.feat(j, 'Gender') === 'Fem' || p.feat(verb, 'Number') === 'Plur');
+    if (p.words[k].upos === 'PRON') {
+      if (sets.dativeDeterminers.has(form(k))) return true;
+      if (!sets.feminineDativeDeterminers.has(form(k)) || !p.feat(k, 'PronType')?.includes('Rel')) return false;
+      const clause = p.head(k);
+      const antecedent = clause >= 0 && p.rel(clause) === 'acl' ? p.head(clause) : -1;
+      return antecedent >= 0 && femSing(antecedent);
+    }
+    return p.children(k, ['det']).some((d) => sets.dativeDeterminers.has(form(d)) || (sets.feminineDativeDeterminers.has(form(d)) && femSing(k)));
   }
 
   private nounArgs(i: number, spec: TriggerSpec): ParsedArgs {
