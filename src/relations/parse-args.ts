@@ -181,7 +181,7 @@ export class ParseArgs {
     const recipients = receiver < 0 && this.owners ? this.recipients(i, ids) : [];
     if (recipients.length && subjects.length) return { subjects, objects: recipients, inherited };
     if (receiver >= 0 && subjects.length) {
-      const recipients = this.subjectOf(receiver, 0).args.filter((a) => !ids.has(a.entity));
+      const recipients = this.receivers(i, receiver).filter((a) => !ids.has(a.entity));
       if (recipients.length) return { subjects, objects: recipients, inherited: false };
     }
     // "U.S.-Russian cooperation": two names modifying a noun of a mutual event are its two sides.
@@ -229,16 +229,38 @@ export class ParseArgs {
     const misattached = p.rel(i) === 'appos' && p.head(i) >= 0 && p.rel(p.head(i)) === 'obl';
     const h = misattached ? p.head(p.head(i)) : p.head(i);
     if (h < 0 || !p.isVerb(h)) return -1;
-    if ((p.rel(i) === 'obj' || misattached) && sets.receiveVerbs.has(p.lemma(h))) return h;
+    if ((p.rel(i) === 'obj' || misattached || this.secondSubject(i, h) >= 0) && sets.receiveVerbs.has(p.lemma(h))) return h;
     return (p.rel(i) === 'obl' || p.rel(i) === 'nmod') && sets.receivePreps.has(p.caseOf(i)) ? h : -1;
   }
 
-  /** Where a received act comes from: "from X", „von X“, „aus X“ on the noun or on the receiving verb. */
+  /**
+   * „Unterstützung erhielt X von Y“: the parser reads a fronted object noun as a subject beside the real one; that
+   * other subject of the receiving verb, or -1.
+   */
+  private secondSubject(i: number, h: number): number {
+    const p = this.p;
+    if (p.rel(i) !== 'nsubj' || p.words[i].upos !== 'NOUN') return -1;
+    return p.children(h, ['nsubj']).find((k) => k !== i && this.actorsOf(k, 'subject').length > 0) ?? -1;
+  }
+
+  /** Who receives the act: the receiving verb's subject (the other one where the parser made the noun a subject too). */
+  private receivers(i: number, receiver: number): Arg[] {
+    const other = this.secondSubject(i, receiver);
+    return other >= 0 ? this.actorsOf(other, 'subject') : this.subjectOf(receiver, 0).args;
+  }
+
+  /**
+   * Where a received act comes from: "from X", „von X“, „aus X“ on the noun or on the receiving verb, or where the
+   * parser made the noun a subject, on the receiver's name right before it („erhielt X von Y“).
+   */
   private sourceArgs(i: number, receiver: number): Arg[] {
     const sets = this.v.lex.sets;
     const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
     const own = this.prepArgs(i, preps, new Set());
-    return own.length ? own : this.prepArgs(receiver, preps, new Set());
+    if (own.length) return own;
+    const onVerb = this.prepArgs(receiver, preps, new Set());
+    const other = this.secondSubject(i, receiver);
+    return onVerb.length || other < 0 ? onVerb : this.prepArgs(other, preps, new Set());
   }
 
   /**
