@@ -23,6 +23,7 @@ export class ArgumentFinder {
     const m = v.mention(k);
     if (isPartialMention(v, m)) {
       const head = compoundHead(v, m);
+      if (this.sets.selfNamingHeads.has(head)) return { entity: m.entity, mention: k, via };
       if (endsWithAny(head, this.sets.circleHeads)) return { entity: m.entity, mention: k, via: 'circle' };
       if (endsWithAny(head, this.sets.groupNouns)) return { entity: m.entity, mention: k, via: 'affiliation' };
       return null;

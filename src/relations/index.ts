@@ -122,7 +122,13 @@ function debugNoArgs(v: SentenceView, pv: ParseView | null, t: number, predicate
   process.stderr.write(`[${v.index}] ${doc.tokens[t].text}: NOARGS ${predicate} @${doc.tokens[t].start} ${s.start}-${s.end} | ${doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')}\n`);
   if (!pv || process.env.BC_REL_DEBUG !== '2') return;
   const mentions = v.mentions.map((k) => { const m = v.mention(k); return `${doc.text.slice(m.start, m.end)}=${m.entity}/${m.kind}`; });
-  process.stderr.write(`   MENT ${mentions.join(' ; ')}\n   PARSE ${pv.words.map((w, i) => `${i}:${w.form}/${w.upos}/${w.deprel}>${w.head - 1}`).join(' ')}\n`);
+  process.stderr.write(`   MENT ${mentions.join(' ; ')}\n   PARSE ${pv.words.map((w, i) => `${i}:${w.form}/${w.upos}/${w.deprel}>${w.head - 1}[${w.feats}]`).join(' ')}\n`);
+}
+
+/** The Case feature of a word for the debug parse ("[Dat]"), or ''. */
+function caseTag(feats: string): string {
+  const m = /(?:^|\|)Case=(\w+)/.exec(feats);
+  return m ? `[${m[1]}]` : '';
 }
 
 interface TriggerRef { spec: TriggerSpec; family: Family; tense: 'present' | 'past' | 'participle' }
@@ -153,6 +159,8 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
     found.sort((a, b) => (a.tense === 'participle' ? 0 : 1) - (b.tense === 'participle' ? 0 : 1));
   }
   const seen = new Set<TriggerSpec>();
+  // A particle the parse hangs on the verb counts where the clause splitter cut it off (a long list before „an“).
+  const prt = pv && pv.wordOf(t) >= 0 ? pv.particle(pv.wordOf(t)) : '';
   return found.filter((ref) => {
     if (seen.has(ref.spec)) return false;
     seen.add(ref.spec);
@@ -161,7 +169,7 @@ function triggersAt(v: SentenceView, t: number, pv: ParseView | null): TriggerRe
       if (s.pos === 'noun' && !v.isCapitalized(t)) return false;
       if (s.pos !== 'noun' && v.isCapitalized(t) && !sentenceInitial) return false;
     }
-    if (s.requires?.some((r) => !v.has(r, c.start, c.end) && !w.startsWith(r))) return false;
+    if (s.requires?.some((r) => !v.has(r, c.start, c.end) && !w.startsWith(r) && r !== prt)) return false;
     if (s.requiresAny?.length && !s.requiresAny.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.exclude?.some((r) => v.has(r, c.start, c.end))) return false;
     if (s.excludeAfter?.includes(v.w(t + 1))) return false;

@@ -196,6 +196,11 @@ export interface GrammarLexicon {
    * Unterstützung von X“), and prepositions by which such a noun accompanies what the subject does ("with help from X").
    */
   receiveVerbs?: string[];
+  /** Determiners that mark a dative in any gender („dem“, „einem“), and those that do so only on a feminine singular noun („der“, „einer“). */
+  dativeDeterminers?: string[];
+  /** Heads of a compound by which a body's name names the body itself („G7-Gruppe“, „Nato-Bündnis“). */
+  selfNamingHeads?: string[];
+  feminineDativeDeterminers?: string[];
   receivePreps?: string[];
   /** Prepositions of what a verb is about („verhandelten über eine Koalition“, "argued about the war"). */
   topicPreps?: string[];
@@ -223,7 +228,7 @@ export interface CompiledLexicon {
     passiveAgents: Set<string>; affiliationPreps: Set<string>; genitiveArticles: Set<string>; attributionCues: Set<string>;
     dualAnaphors: Set<string>; circleHeads: Set<string>; possessiveTokens: Set<string>; groupNouns: Set<string>; verbLike: Set<string>;
     separableParticles: Set<string>; futureAuxiliaries: Set<string>; controlNouns: Set<string>; objectControl: Set<string>; adjunctMarks: Set<string>; requestControl: Set<string>; exemplarMarkers: Set<string>; adverbs: Set<string>;
-    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; ownerPreps: Set<string>; nounAgents: Set<string>; sourceAgents: Set<string>; receiveVerbs: Set<string>; receivePreps: Set<string>; topicPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
+    subjectPronouns: Set<string>; objectPronouns: Set<string>; ambiguousObjectPronouns: Set<string>; recipientPreps: Set<string>; supportVerbs: Set<string>; ownerPreps: Set<string>; nounAgents: Set<string>; sourceAgents: Set<string>; receiveVerbs: Set<string>; dativeDeterminers: Set<string>; selfNamingHeads: Set<string>; feminineDativeDeterminers: Set<string>; receivePreps: Set<string>; topicPreps: Set<string>; proposalNouns: Set<string>; perfectAuxiliaries: Set<string>; timeWords: Set<string>; singularCounterparts: Set<string>;
   };
 }
 
@@ -336,7 +341,7 @@ export function relationLexicon(lang: string): CompiledLexicon | null {
       groupNouns: set(roles.groupNouns), verbLike: set(g.verbLike),
       separableParticles: set(g.separableParticles ?? []), futureAuxiliaries: set(g.futureAuxiliaries ?? []), controlNouns: set(g.controlNouns), objectControl: set(g.objectControl), adjunctMarks: set(g.adjunctMarks ?? []), requestControl: set(g.requestControl ?? []), exemplarMarkers: set(g.exemplarMarkers), adverbs: set(g.adverbs ?? []),
       // Pronouns never objects ("er", "he") and never subjects ("ihn", "him"); "her"/"ihr" are both.
-      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), ownerPreps: set(g.ownerPreps ?? []), nounAgents: set(g.nounAgents ?? []), sourceAgents: set(g.sourceAgents ?? []), receiveVerbs: set(g.receiveVerbs ?? []), receivePreps: set(g.receivePreps ?? []), topicPreps: set(g.topicPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
+      subjectPronouns: new Set(refs.personal.keys()), objectPronouns: refs.objectPronouns, ambiguousObjectPronouns: refs.ambiguousObject, recipientPreps: set(g.recipientPreps ?? []), supportVerbs: set(g.supportVerbs ?? []), ownerPreps: set(g.ownerPreps ?? []), nounAgents: set(g.nounAgents ?? []), sourceAgents: set(g.sourceAgents ?? []), receiveVerbs: set(g.receiveVerbs ?? []), dativeDeterminers: set(g.dativeDeterminers ?? []), selfNamingHeads: set(g.selfNamingHeads ?? []), feminineDativeDeterminers: set(g.feminineDativeDeterminers ?? []), receivePreps: set(g.receivePreps ?? []), topicPreps: set(g.topicPreps ?? []), proposalNouns: set(g.proposalNouns ?? []), perfectAuxiliaries: set(g.perfectAuxiliaries ?? []), timeWords: set(g.timeWords ?? []), singularCounterparts: set(g.singularCounterparts ?? []),
     },
   };
   cache.set(lang, compiled);

@@ -99,6 +99,7 @@ export class ParseArgs {
       const patients = p.children(i, ['nsubj', 'obj']).flatMap((k) => this.actorsOf(k, 'object'));
       return { subjects: agents, objects: patients, inherited: false };
     }
+    if (spec.object.includes('dative')) { const d = this.dativeArgs(i); if (d) return d; }
     const subj = this.subjectOf(i, 0);
     const ids = new Set(subj.args.map((a) => a.entity));
     let objects: Arg[] = [];
@@ -110,6 +111,49 @@ export class ParseArgs {
       break;
     }
     return { subjects: subj.args, objects, inherited: subj.inherited };
+  }
+
+  /**
+   * A verb whose object is a dative („X gehört der Partei an“, „Der NATO gehören A und B an“, „die Partei, der X
+   * angehört“): the parser often reads the dative as a second subject, and the tagger's case on articles is weak, so
+   * the dative is the nominal that a dative determiner (or relative pronoun) marks; the others are the subject.
+   * Null when no dependent is marked (the ordinary subject and object rules decide).
+   */
+  private dativeArgs(i: number): ParsedArgs | null {
+    const p = this.p;
+    const deps = p.children(i, ['nsubj', 'obj', 'iobj', 'obl']).filter((k) => !p.caseOf(k) && p.words[k].deprel !== 'nsubj:pass');
+    const dat = deps.filter((k) => this.dativeMarked(k, i));
+    if (!dat.length) return null;
+    const relative = (k: number) => p.feat(k, 'PronType')?.includes('Rel') ?? false;
+    const side = (ks: number[], role: 'subject' | 'object') => ks.flatMap((k) => relative(k) ? this.antecedent(k) : this.actorsOf(k, role));
+    // „der Partei DEM“, „der Partei Neue Mitte“: a name right after the dative noun, however the parser hung it.
+    const named = (k: number) => !p.isNoun(k) ? [] : [...p.children(k, ['nmod', 'appos']), ...deps].filter((c) => c > k && !p.caseOf(c) && this.firstWord(c) === k + 1);
+    const objects = side(dat, 'object');
+    if (!objects.length) objects.push(...side(dat.flatMap(named), 'object'));
+    const taken = new Set([...dat, ...dat.flatMap(named)]);
+    const rest = deps.filter((k) => !taken.has(k));
+    const subjects = rest.length ? side(rest, 'subject') : this.subjectOf(i, 0).args;
+    const ids = new Set(objects.map((a) => a.entity));
+    return { subjects: subjects.filter((a) => !ids.has(a.entity)), objects, inherited: !rest.length || rest.some(relative) };
+  }
+
+  /**
+   * A nominal marked dative by its determiner, or a relative pronoun in the dative (feminine „der“ by its antecedent).
+   * „der“ before a singular noun is dative where the noun is feminine or the verb plural (it cannot be the subject).
+   */
+  private dativeMarked(k: number, verb: number): boolean {
+    const p = this.p;
+    const sets = this.v.lex.sets;
+    const form = (j: number) => p.words[j].form.toLowerCase();
+    const femSing = (j: number) => p.feat(j, 'Number') !== 'Plur' && (p.feat(j, 'Gender') === 'Fem' || p.feat(verb, 'Number') === 'Plur');
+    if (p.words[k].upos === 'PRON') {
+      if (sets.dativeDeterminers.has(form(k))) return true;
+      if (!sets.feminineDativeDeterminers.has(form(k)) || !p.feat(k, 'PronType')?.includes('Rel')) return false;
+      const clause = p.head(k);
+      const antecedent = clause >= 0 && p.rel(clause) === 'acl' ? p.head(clause) : -1;
+      return antecedent >= 0 && femSing(antecedent);
+    }
+    return p.children(k, ['det']).some((d) => sets.dativeDeterminers.has(form(d)) || (sets.feminineDativeDeterminers.has(form(d)) && femSing(k)));
   }
 
   private nounArgs(i: number, spec: TriggerSpec): ParsedArgs {
@@ -137,7 +181,7 @@ export class ParseArgs {
     const recipients = receiver < 0 && this.owners ? this.recipients(i, ids) : [];
     if (recipients.length && subjects.length) return { subjects, objects: recipients, inherited };
     if (receiver >= 0 && subjects.length) {
-      const recipients = this.subjectOf(receiver, 0).args.filter((a) => !ids.has(a.entity));
+      const recipients = this.receivers(i, receiver).filter((a) => !ids.has(a.entity));
       if (recipients.length) return { subjects, objects: recipients, inherited: false };
     }
     // "U.S.-Russian cooperation": two names modifying a noun of a mutual event are its two sides.
@@ -185,16 +229,38 @@ export class ParseArgs {
     const misattached = p.rel(i) === 'appos' && p.head(i) >= 0 && p.rel(p.head(i)) === 'obl';
     const h = misattached ? p.head(p.head(i)) : p.head(i);
     if (h < 0 || !p.isVerb(h)) return -1;
-    if ((p.rel(i) === 'obj' || misattached) && sets.receiveVerbs.has(p.lemma(h))) return h;
+    if ((p.rel(i) === 'obj' || misattached || this.secondSubject(i, h) >= 0) && sets.receiveVerbs.has(p.lemma(h))) return h;
     return (p.rel(i) === 'obl' || p.rel(i) === 'nmod') && sets.receivePreps.has(p.caseOf(i)) ? h : -1;
   }
 
-  /** Where a received act comes from: "from X", „von X“, „aus X“ on the noun or on the receiving verb. */
+  /**
+   * „Unterstützung erhielt X von Y“: the parser reads a fronted object noun as a subject beside the real one; that
+   * other subject of the receiving verb, or -1.
+   */
+  private secondSubject(i: number, h: number): number {
+    const p = this.p;
+    if (p.rel(i) !== 'nsubj' || p.words[i].upos !== 'NOUN') return -1;
+    return p.children(h, ['nsubj']).find((k) => k !== i && this.actorsOf(k, 'subject').length > 0) ?? -1;
+  }
+
+  /** Who receives the act: the receiving verb's subject (the other one where the parser made the noun a subject too). */
+  private receivers(i: number, receiver: number): Arg[] {
+    const other = this.secondSubject(i, receiver);
+    return other >= 0 ? this.actorsOf(other, 'subject') : this.subjectOf(receiver, 0).args;
+  }
+
+  /**
+   * Where a received act comes from: "from X", „von X“, „aus X“ on the noun or on the receiving verb, or where the
+   * parser made the noun a subject, on the receiver's name right before it („erhielt X von Y“).
+   */
   private sourceArgs(i: number, receiver: number): Arg[] {
     const sets = this.v.lex.sets;
     const preps = [...sets.nounAgents, ...sets.sourceAgents, ...sets.passiveAgents];
     const own = this.prepArgs(i, preps, new Set());
-    return own.length ? own : this.prepArgs(receiver, preps, new Set());
+    if (own.length) return own;
+    const onVerb = this.prepArgs(receiver, preps, new Set());
+    const other = this.secondSubject(i, receiver);
+    return onVerb.length || other < 0 ? onVerb : this.prepArgs(other, preps, new Set());
   }
 
   /**

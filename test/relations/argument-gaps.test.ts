@@ -57,4 +57,9 @@ describe('arguments of triggers that found none', () => {
     const de = relations('de', 'Tomas Heller hofft, dass das Abkommen neue Militärhilfen für Georgien durch die USA ermöglichen soll.');
     expect(de, de.join('; ')).toContain('Vereinigte Staaten aid Georgien');
   });
+
+  it('a fronted noun the parser made a second subject of a receiving verb („Unterstützung erhielt X von Y“)', () => {
+    const de = relations('de', 'Unterstützung erhielt Tomas Heller von Lena Brandt.');
+    expect(de, de.join('; ')).toContain('Lena Brandt support Tomas Heller');
+  });
 });

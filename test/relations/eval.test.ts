@@ -41,19 +41,24 @@ interface Floor { set: RelationSet; mode: RelationMode; lang: string; family: Fa
  * country): all de 0.717/0.339, 0.410; en 0.602/0.309, 0.396; ties de 0.818/0.481, 0.489; en 0.740/0.461, 0.482.
  * Then counterparts ("ihren italienischen Kollegen X"): all de 0.716/0.342, 0.413; en 0.603/0.311, 0.396; ties de
  * 0.815/0.487, 0.495; en 0.742/0.465, 0.486.
+ * relargs2 (dative objects of „angehören“, self-naming compounds „G7-Gruppe“, a parsed particle past the clause):
+ * all de 0.713/0.340, 0.413; ties de 0.819/0.484, 0.492; events de 0.570/0.216, 0.286; with „Unterstützung erhielt X
+ * von Y“ (a fronted noun parsed as a second subject) all de 0.714/0.342, 0.415.
+ * Both merged: all de 0.714/0.346, 0.421; ties de 0.817/0.494, 0.502; events de 0.574/0.219, 0.290; oracle all de
+ * 0.734/0.253, 0.326; English as relties.
  */
 const FLOORS: Floor[] = [
   { set: 'ours', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.89, typedR: 0.79, pairsR: 0.81 },
   { set: 'ours', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.86, typedR: 0.82, pairsR: 0.85 },
   { set: 'ours', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.95, typedR: 0.84, pairsR: 0.85 },
   { set: 'ours', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.91, typedR: 0.86, pairsR: 0.88 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.68, typedR: 0.31, pairsR: 0.38 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'all', typedP: 0.68, typedR: 0.31, pairsR: 0.39 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'all', typedP: 0.57, typedR: 0.28, pairsR: 0.36 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.54, typedR: 0.18, pairsR: 0.25 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'event', typedP: 0.54, typedR: 0.18, pairsR: 0.26 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'event', typedP: 0.41, typedR: 0.16, pairsR: 0.23 },
-  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'tie', typedP: 0.78, typedR: 0.45, pairsR: 0.46 },
+  { set: 'news-dev', mode: 'pipeline', lang: 'de', family: 'tie', typedP: 0.78, typedR: 0.46, pairsR: 0.47 },
   { set: 'news-dev', mode: 'pipeline', lang: 'en', family: 'tie', typedP: 0.71, typedR: 0.43, pairsR: 0.45 },
-  { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.7, typedR: 0.21, pairsR: 0.28 },
+  { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'all', typedP: 0.7, typedR: 0.22, pairsR: 0.29 },
   { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'all', typedP: 0.63, typedR: 0.19, pairsR: 0.25 },
   { set: 'news-dev', mode: 'oracle', lang: 'de', family: 'event', typedP: 0.6, typedR: 0.17, pairsR: 0.23 },
   { set: 'news-dev', mode: 'oracle', lang: 'en', family: 'event', typedP: 0.58, typedR: 0.19, pairsR: 0.25 },
