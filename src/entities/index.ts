@@ -192,12 +192,11 @@ export function extractEntities(doc: Doc, ner: NerMention[]): EntityLayer {
   // Ages, descriptions, pronouns.
   const ages = new Map<string, number>();
   const gender = new Map<string, 'm' | 'f'>();
-  // A feminine role noun ("Ministerin") makes its holder female (endings: words.json titleBase).
-  const feminine = lex.words.compoundHeads ? lex.words.titleBase?.feminineEndings ?? [] : [];
-  for (const p of phrases) if (p.holder && feminine.some((e) => ctx.low[p.hit.headEnd - 1].endsWith(e))) gender.set(p.holder, 'f');
-  // First names, gendered role nouns ("chairwoman", "Tochter") and honorifics ("Mrs", "Herr"): src/references/gender-seed.ts.
+  // First names, gendered role nouns ("chairwoman", "Tochter", feminine endings "Ministerin" from words.json titleBase)
+  // and honorifics ("Mrs", "Herr"): src/references/gender-seed.ts.
   seedGender({
     lang: ctx.lex.lang, low: ctx.low, compoundHeads: !!lex.words.compoundHeads,
+    feminineEndings: lex.words.compoundHeads ? lex.words.titleBase?.feminineEndings ?? [] : [],
     persons: [...info.values()].filter((d) => d.type === 'person'),
     roles: phrases.flatMap((p) => (p.holder ? [{ holder: p.holder, head: ctx.low[p.hit.headEnd - 1] }] : [])),
     mentions: cands.flatMap((c) => (c.entity && c.type === 'person' ? [{ entity: c.entity, tokenStart: c.tokenStart }] : [])),

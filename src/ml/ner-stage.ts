@@ -73,12 +73,17 @@ export function tagBracketedSurnames(sentences: string[][], tags: string[][], co
       const after = sp.end + 1;
       if (sp.type !== 'PER' || toks[sp.start - 1] !== '(' || toks[sp.end] !== ')' || after >= toks.length) continue;
       if (tags[si][after] !== 'O' || !/^\p{Lu}\p{Ll}+$/u.test(toks[after])) continue;
-      let c = 1;
-      for (let i = sp.start; i < sp.end; i++) c = Math.min(c, conf[si][i]);
       tags[si][after] = 'B-PER';
-      conf[si][after] = c;
+      conf[si][after] = spanConfidence(conf[si], sp);
     }
   });
+}
+
+/** A span's confidence: its least confident token. */
+function spanConfidence(conf: Float32Array, sp: { start: number; end: number }): number {
+  let c = 1;
+  for (let i = sp.start; i < sp.end; i++) c = Math.min(c, conf[i]);
+  return c;
 }
 
 const NAME_TYPES = new Set(['PER', 'LOC', 'ORG', 'OTH']);
@@ -103,9 +108,7 @@ export function propagateNames(model: NerModel, sentences: string[][], tags: str
   sentences.forEach((toks, si) => {
     for (const sp of spansFromTags(tags[si])) {
       if (!NAME_TYPES.has(sp.type)) continue;
-      let c = 1;
-      for (let i = sp.start; i < sp.end; i++) c = Math.min(c, conf[si][i]);
-      if (c < MIN_SOURCE_CONFIDENCE) continue; // only confident names inform other mentions
+      if (spanConfidence(conf[si], sp) < MIN_SOURCE_CONFIDENCE) continue; // only confident names inform other mentions
       vote(toks.slice(sp.start, sp.end).join(' '), sp.type);
       maxLen = Math.max(maxLen, sp.end - sp.start);
     }

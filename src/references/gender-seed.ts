@@ -57,6 +57,8 @@ export interface GenderSeedInput {
   lang: string;
   low: string[];
   compoundHeads: boolean;
+  /** Endings that make a role noun feminine ("-in": "Ministerin"); empty where the language has none. */
+  feminineEndings: readonly string[];
   persons: { id: string; name: string }[];
   /** Role phrases with a holder: the holder and the lower-case head word. */
   roles: { holder: string; head: string }[];
@@ -70,7 +72,7 @@ export function seedGender(x: GenderSeedInput, gender: Map<string, Gender>): voi
     if (g && !gender.has(p.id)) gender.set(p.id, g);
   }
   for (const r of x.roles) {
-    const g = roleNounGender(x.lang, r.head, x.compoundHeads);
+    const g = roleNounGender(x.lang, r.head, x.compoundHeads) ?? (x.feminineEndings.some((e) => r.head.endsWith(e)) ? 'f' : undefined);
     if (g) gender.set(r.holder, g);
   }
   for (const m of x.mentions) {
